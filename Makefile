@@ -1,0 +1,32 @@
+# newsdesk: set-up, demo and tests. `make demo` and `make test` each install what they need.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+# The CPU build of torch must go in before anything that depends on torch.
+TORCH  := torch==2.13.0
+QUESTION ?= How many electric buses did Harbourview order?
+
+.PHONY: install demo test lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet $(TORCH)
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/newsdesk index
+	$(BIN)/newsdesk ask "$(QUESTION)"
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check index bot tests bench
+
+clean:
+	rm -rf $(VENV) data

@@ -1,0 +1,168 @@
+"""Typed, frozen values that cross module boundaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article, ready to be cut into passages."""
+
+    source: str  # path relative to the corpus folder, or a `.jsonl` line's id
+    title: str
+    paragraphs: tuple[str, ...]
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time, as given
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrievable piece of an article: one paragraph, or part of a long one."""
+
+    id: str
+    source: str
+    title: str
+    paragraph: int  # 1-based paragraph number in the cleaned article
+    text: str
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage found for a question, with the evidence that ranked it."""
+
+    passage: Passage
+    score: float  # fused rank score, higher is better
+    dense: float | None = None  # cosine similarity, when the dense side found it
+    lexical: float | None = None  # BM25 score, when the lexical side found it
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered reference from an answer to the passage it used."""
+
+    n: int
+    source: str
+    title: str
+    paragraph: int
+    quote: str
+    score: float
+    url: str | None = None
+    published: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the contract's citation object."""
+        return {
+            "n": self.n,
+            "source": self.source,
+            "title": self.title,
+            "paragraph": self.paragraph,
+            "quote": self.quote,
+            "score": round(self.score, 4),
+            "url": self.url,
+            "published": self.published,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What newsdesk says to a question; `to_json` is the stable contract."""
+
+    question: str
+    answered: bool
+    answer: str = ""
+    sentence: str = ""
+    conflict: bool = False
+    citations: tuple[Citation, ...] = ()
+    elapsed_ms: float = 0.0
+
+    def to_json(self, id: Any = None) -> dict[str, Any]:  # noqa: A002 - contract field name
+        """Return the contract's answer object; `id` is set for batch answers."""
+        body: dict[str, Any] = {} if id is None else {"id": id}
+        body.update(
+            question=self.question,
+            answered=self.answered,
+            answer=self.answer,
+            sentence=self.sentence,
+            conflict=self.conflict,
+            citations=[citation.to_json() for citation in self.citations],
+            elapsed_ms=round(self.elapsed_ms, 1),
+        )
+        return body
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A document that could not be indexed, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What one indexing run did."""
+
+    added: int = 0  # articles new to the index
+    updated: int = 0  # articles whose text changed
+    unchanged: int = 0
+    removed: int = 0  # articles gone from the corpus
+    skipped: tuple[Skipped, ...] = ()
+    articles: int = 0  # articles in the index afterwards
+    passages: int = 0  # passages in the index afterwards
+    embedded: int = 0  # passages embedded by this run
+    elapsed_s: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        """Return a JSON-ready summary."""
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped],
+            "articles": self.articles,
+            "passages": self.passages,
+            "embedded": self.embedded,
+            "elapsed_s": round(self.elapsed_s, 3),
+        }
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A snapshot of a running index job, for live progress displays."""
+
+    stage: str  # "reading", "embedding", "writing", "done"
+    documents_read: int = 0
+    documents_total: int = 0
+    passages_embedded: int = 0
+    passages_total: int = 0
+    elapsed_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """One indexed article, as `sources` lists it."""
+
+    source: str
+    title: str
+    passages: int
+    published: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Status:
+    """The state of the index, as `/status` shows it."""
+
+    articles: int
+    passages: int
+    model: str
+    store: str
+    last_indexed_at: str | None = None  # ISO 8601, UTC
+    last_index_s: float | None = None

@@ -1,0 +1,92 @@
+"""Settings, read once from the environment (and an optional `.env`) in the entry point."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from index.errors import ConfigError
+
+
+def _env(name: str, parse: Callable[[str], Any] = str) -> dict[str, Any]:
+    return {"env": name, "parse": parse}
+
+
+def _int_list(raw: str) -> frozenset[int]:
+    return frozenset(int(part) for part in raw.replace(",", " ").split())
+
+
+def _flag(raw: str) -> bool:
+    lowered = raw.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off", ""}:
+        return False
+    raise ValueError(f"expected 1/0, true/false, yes/no or on/off, got {raw!r}")
+
+
+def _rate(raw: str) -> tuple[int, float]:
+    count, _, per = raw.partition("/")
+    parsed = int(count), float(per)
+    if parsed[0] < 1 or parsed[1] <= 0:
+        raise ValueError("expected COUNT/SECONDS with both above zero, e.g. 5/30")
+    return parsed
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting newsdesk reads; `.env.example` documents the same names."""
+
+    corpus_dir: Path = field(default=Path("corpus"), metadata=_env("CORPUS_DIR", Path))
+    chroma_path: Path = field(default=Path("data/chroma"), metadata=_env("CHROMA_PATH", Path))
+    chroma_host: str | None = field(default=None, metadata=_env("CHROMA_HOST"))
+    chroma_port: int = field(default=8000, metadata=_env("CHROMA_PORT", int))
+    embedding_model: str | None = field(default=None, metadata=_env("EMBEDDING_MODEL"))
+    discord_token: str | None = field(
+        default=None, repr=False, metadata=_env("DISCORD_TOKEN")
+    )
+    discord_guild_id: int | None = field(default=None, metadata=_env("DISCORD_GUILD_ID", int))
+    shard_count: int | None = field(default=None, metadata=_env("SHARD_COUNT", int))
+    discord_api_base: str | None = field(default=None, metadata=_env("DISCORD_API_BASE"))
+    discord_gateway_url: str | None = field(default=None, metadata=_env("DISCORD_GATEWAY_URL"))
+    admin_user_ids: frozenset[int] = field(
+        default=frozenset(), metadata=_env("ADMIN_USER_IDS", _int_list)
+    )
+    ask_rate: tuple[int, float] = field(default=(5, 30.0), metadata=_env("ASK_RATE", _rate))
+    feed_poll_minutes: float = field(default=30.0, metadata=_env("FEED_POLL_MINUTES", float))
+    allow_private_urls: bool = field(
+        default=False, metadata=_env("ALLOW_PRIVATE_URLS", _flag)
+    )
+    log_level: str = field(default="INFO", metadata=_env("LOG_LEVEL", str.upper))
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Build settings from `environ` (default: the process environment)."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for item in fields(cls):
+            name = item.metadata["env"]
+            raw = environ.get(name, "").strip()
+            if not raw:
+                continue
+            try:
+                values[item.name] = item.metadata["parse"](raw)
+            except ValueError as exc:
+                shown = "(hidden)" if item.repr is False else repr(raw)
+                raise ConfigError(f"{name}={shown} is not valid: {exc}") from None
+        return cls(**values)
+
+    @classmethod
+    def env_names(cls) -> list[str]:
+        """Return the environment variable names, in declaration order."""
+        return [item.metadata["env"] for item in fields(cls)]
+
+    @property
+    def store_label(self) -> str:
+        """Describe where the vector store lives, for status lines."""
+        if self.chroma_host:
+            return f"chroma server {self.chroma_host}:{self.chroma_port}"
+        return f"embedded chroma at {self.chroma_path}"

@@ -1,0 +1,1 @@
+"""The thin Discord layer: parses, defers, calls `index/`, formats, replies."""

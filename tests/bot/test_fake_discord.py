@@ -1,0 +1,326 @@
+"""The fake Discord, exercised by a minimal real `commands.Bot` over 127.0.0.1.
+
+These tests pin the fake's behaviour to Discord's, so the bot's tests can trust it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import aiohttp
+import discord
+import discord.gateway
+import discord.http
+import pytest
+import pytest_asyncio
+import yarl
+from discord import app_commands
+from discord.ext import commands
+
+from bot.endpoints import apply_endpoints, current_endpoints
+from tests.fakediscord import FakeDiscord, InvocationRefused
+from tests.fakediscord.limits import message_errors
+
+
+class MiniBot(commands.Bot):
+    """The smallest bot that exercises the protocol: commands, DMs and mentions."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=discord.Intents.default(),
+            guild_ready_timeout=0.05,
+            allowed_mentions=discord.AllowedMentions.none(),
+        )
+        self.errors: list[Exception] = []
+        self.seen: list[discord.Message] = []
+
+    async def setup_hook(self) -> None:
+        errors = self.errors
+
+        @self.tree.command()
+        async def echo(
+            interaction: discord.Interaction, text: app_commands.Range[str, 1, 50]
+        ) -> None:
+            """Reply at once."""
+            await interaction.response.send_message(f"echo: {text}")
+
+        @self.tree.command()
+        @app_commands.default_permissions(manage_guild=True)
+        async def slow(interaction: discord.Interaction, private: bool = False) -> None:
+            """Defer, then answer by followup, then edit the original."""
+            await interaction.response.defer(ephemeral=private, thinking=True)
+            await interaction.followup.send("step 1")
+            await interaction.edit_original_response(content="step 2")
+
+        @self.tree.command()
+        async def big(interaction: discord.Interaction, size: int) -> None:
+            """Try to send `size` characters."""
+            try:
+                await interaction.response.send_message("x" * size)
+            except discord.HTTPException as exc:
+                errors.append(exc)
+                await interaction.response.send_message("too big")
+
+        @self.tree.command()
+        async def late(interaction: discord.Interaction) -> None:
+            """Acknowledge too late."""
+            await asyncio.sleep(0.3)
+            try:
+                await interaction.response.send_message("late")
+            except discord.HTTPException as exc:
+                errors.append(exc)
+
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author == self.user:
+            return
+        self.seen.append(message)
+        if message.guild is None or self.user in message.mentions:
+            sent = await message.reply(f"heard: {message.content}")
+            if "edit me" in message.content:
+                await sent.edit(content="edited")
+
+
+@pytest_asyncio.fixture(scope="module")
+async def fake():
+    saved = current_endpoints()
+    async with FakeDiscord() as server:
+        apply_endpoints(server.api_base, server.gateway_url)
+        yield server
+    discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = saved
+
+
+@pytest_asyncio.fixture(scope="module")
+async def minibot(fake: FakeDiscord):
+    bot = MiniBot()
+    task = asyncio.create_task(bot.start(fake.token))
+    await asyncio.wait_for(bot.wait_until_ready(), 10)
+    await bot.tree.sync()
+    yield bot
+    await bot.close()
+    await task
+
+
+def test_canary_discord_py_still_has_the_two_endpoint_attributes():
+    # bot.endpoints relies on these undocumented attributes; fail loudly if they go away.
+    assert isinstance(discord.http.Route.BASE, str)
+    assert isinstance(discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY, yarl.URL)
+    assert discord.http.Route("GET", "/users/@me").url == discord.http.Route.BASE + "/users/@me"
+
+
+async def test_client_connects_and_identifies(fake: FakeDiscord, minibot: MiniBot):
+    assert minibot.user.id == fake.bot.id
+    assert [g.id for g in minibot.guilds] == [fake.guild.id]
+    assert minibot.guilds[0].member_count == len(fake.guild.members)
+    paths = [(c.method, c.path) for c in fake.calls]
+    assert ("GET", "/users/@me") in paths
+    assert ("GET", "/oauth2/applications/@me") in paths
+    session = fake.gateway.live()[0]
+    identify = next(p for p in session.received if p["op"] == 2)
+    assert identify["d"]["token"] == fake.token
+    assert any(p["op"] == 1 for p in session.received)  # heartbeats are acknowledged
+
+
+async def test_sync_stores_names_options_and_permissions(fake: FakeDiscord, minibot: MiniBot):
+    synced = fake.synced_commands[None]
+    assert set(synced) == {"echo", "slow", "big", "late"}
+    assert (
+        synced["echo"]["options"][0] | {"name": "text", "max_length": 50, "required": True}
+        == synced["echo"]["options"][0]
+    )
+    assert synced["slow"]["default_member_permissions"] == str(1 << 5)
+    assert synced["echo"]["default_member_permissions"] is None
+    put = fake.calls_to("PUT", "/commands")[-1]
+    assert put.path == f"/applications/{fake.bot.id}/commands" and put.status == 200
+
+
+async def test_invoke_immediate_reply(fake: FakeDiscord, minibot: MiniBot):
+    handle = await fake.invoke("echo", {"text": "hello @everyone"}, user=fake.member)
+    message = await handle.response()
+    assert handle.acks == [4]
+    assert message.content == "echo: hello @everyone"
+    assert message.allowed_mentions["parse"] == []
+    assert message.pings == set()
+    callback = fake.calls_to("POST", f"/interactions/{handle.interaction.id}/")[0]
+    assert callback.query == {"with_response": "1"}
+    assert callback.response["interaction"]["response_message_id"] == str(message.id)
+
+
+async def test_defer_then_followup_then_edit(fake: FakeDiscord, minibot: MiniBot):
+    handle = await fake.invoke("slow", {"private": True}, user=fake.moderator)
+    message = await handle.response(until=lambda m: m.content == "step 2")
+    assert handle.acks == [5]
+    assert message.ephemeral
+    assert [v["content"] for v in message.versions] == ["", "step 1", "step 2"]
+    assert handle.followups == []  # the first followup filled in the deferred message
+
+
+async def test_second_ack_and_unknown_interaction_are_rejected(fake: FakeDiscord, minibot):
+    handle = await fake.invoke("echo", {"text": "once"}, user=fake.member)
+    await handle.response()
+    url = (
+        f"{fake.api_base}/interactions/{handle.interaction.id}/{handle.interaction.token}/callback"
+    )
+    async with aiohttp.ClientSession() as session:
+        async with session.post(url, json={"type": 4, "data": {"content": "twice"}}) as second:
+            assert second.status == 400
+            assert second.headers["Content-Type"] == "application/json"
+            assert (await second.json())["code"] == 40060
+        async with session.post(
+            url.replace(handle.interaction.token, "nope"), json={"type": 5}
+        ) as r:
+            assert r.status == 404 and (await r.json())["code"] == 10062
+
+
+async def test_late_acknowledgement_is_unknown_interaction(fake: FakeDiscord, minibot: MiniBot):
+    fake.state.ack_deadline = 0.1
+    try:
+        handle = await fake.invoke("late", user=fake.member)
+        await fake.wait_for(lambda: minibot.errors)
+    finally:
+        fake.state.ack_deadline = 3.0
+    error = minibot.errors.pop()
+    assert isinstance(error, discord.NotFound) and error.code == 10062
+    assert handle.original is None
+
+
+async def test_limits_are_enforced_with_discord_error_body(fake: FakeDiscord, minibot: MiniBot):
+    handle = await fake.invoke("big", {"size": 2001}, user=fake.member)
+    assert (await handle.response()).content == "too big"
+    error = minibot.errors.pop()
+    assert isinstance(error, discord.HTTPException) and error.code == 50035
+    rejected = [c for c in fake.calls if c.status == 400 and c.response.get("code") == 50035]
+    assert (
+        rejected[-1].response["errors"]["content"]["_errors"][0]["code"] == "BASE_TYPE_MAX_LENGTH"
+    )
+
+
+@pytest.mark.parametrize(
+    ("payload", "where"),
+    [
+        ({"content": "x" * 2001}, "content"),
+        ({"embeds": [{"description": "x" * 4097}]}, "embeds.0.description"),
+        ({"embeds": [{"title": "x" * 257}]}, "embeds.0.title"),
+        ({"embeds": [{"fields": [{"name": "n", "value": "v"}] * 26}]}, "embeds.0.fields"),
+        ({"embeds": [{"fields": [{"name": "x" * 257, "value": "v"}]}]}, "embeds.0.fields.0.name"),
+        ({"embeds": [{"fields": [{"name": "n", "value": "x" * 1025}]}]}, "embeds.0.fields.0.value"),
+        ({"embeds": [{"fields": [{"name": "n", "value": ""}]}]}, "embeds.0.fields.0.value"),
+        ({"embeds": [{"description": "x" * 4000}, {"description": "x" * 2001}]}, "embeds"),
+        ({"embeds": [{"description": "x"}] * 11}, "embeds"),
+    ],
+)
+def test_limits(payload, where):
+    body = message_errors(payload, creating=True)
+    assert body is not None and body["code"] == 50035
+    node = body["errors"]
+    for key in where.split("."):
+        node = node[key]
+    assert node["_errors"]
+
+
+def test_limits_accept_the_maximum_and_reject_empty():
+    assert (
+        message_errors(
+            {"content": "x" * 2000, "embeds": [{"description": "x" * 4096}]}, creating=True
+        )
+        is None
+    )
+    assert message_errors({}, creating=True)["code"] == 50006
+
+
+async def test_default_member_permissions_gate(fake: FakeDiscord, minibot: MiniBot):
+    with pytest.raises(InvocationRefused):
+        await fake.invoke("slow", user=fake.member)
+    for allowed in (fake.admin, fake.moderator, fake.owner):
+        await (await fake.invoke("slow", user=allowed)).response(lambda m: m.content == "step 2")
+    bypassed = await fake.invoke("slow", user=fake.member, bypass_permissions=True)
+    assert (await bypassed.response(lambda m: m.content == "step 2")).content == "step 2"
+
+
+async def test_option_schema_is_checked_unless_bypassed(fake: FakeDiscord, minibot: MiniBot):
+    with pytest.raises(InvocationRefused, match="50 or fewer"):
+        await fake.invoke("echo", {"text": "x" * 51}, user=fake.member)
+    with pytest.raises(InvocationRefused, match="required"):
+        await fake.invoke("echo", {}, user=fake.member)
+    with pytest.raises(InvocationRefused, match="not a synced command"):
+        await fake.invoke("nope", user=fake.member)
+
+
+async def test_dm_and_mention_and_hidden_content(fake: FakeDiscord, minibot: MiniBot):
+    dm = await fake.send_dm(fake.member, "hello bot")
+    reply = await dm.reply()
+    assert reply.content == "heard: hello bot"
+    assert reply.channel_id == fake.dm_channel(fake.member).id and reply.guild_id is None
+    mention = await fake.send_guild_message(fake.member, "are you there?", mention_bot=True)
+    assert (await mention.reply()).content == f"heard: {fake.bot.mention} are you there?"
+    await fake.send_guild_message(fake.member, "no mention here")
+    await fake.wait_for(lambda: minibot.seen and minibot.seen[-1].content == "")
+
+
+async def test_dm_invocation(fake: FakeDiscord, minibot: MiniBot):
+    handle = await fake.invoke("echo", {"text": "in private"}, user=fake.member, guild=False)
+    message = await handle.response()
+    assert message.guild_id is None and message.channel_id == fake.dm_channel(fake.member).id
+
+
+async def test_guild_sync_is_not_available_in_dms(fake: FakeDiscord, minibot: MiniBot):
+    guild = discord.Object(fake.guild.id)
+    minibot.tree.copy_global_to(guild=guild)
+    await minibot.tree.sync(guild=guild)
+    assert set(fake.synced_commands[fake.guild.id]) == set(fake.synced_commands[None])
+    minibot.tree.clear_commands(guild=guild)
+    await minibot.tree.sync(guild=guild)
+    assert fake.synced_commands[fake.guild.id] == {}
+
+
+async def test_wrong_token_rest_401_and_gateway_4004(fake: FakeDiscord):
+    intruder = MiniBot()
+    with pytest.raises(discord.LoginFailure):
+        await intruder.login("wrong-token")
+    await intruder.close()
+    assert fake.calls[-1].status == 401
+    url = fake.gateway_url + "?v=10&encoding=json"
+    async with aiohttp.ClientSession() as session, session.ws_connect(url) as ws:
+        hello = json.loads((await ws.receive()).data)
+        assert hello["op"] == 10
+        await ws.send_json(
+            {"op": 2, "d": {"token": "wrong-token", "intents": 513, "properties": {}}}
+        )
+        closed = await ws.receive()
+        assert closed.type == aiohttp.WSMsgType.CLOSE and closed.data == 4004
+
+
+async def test_bot_opens_a_dm_and_edits_its_message(fake: FakeDiscord, minibot: MiniBot):
+    channel = await minibot.create_dm(discord.Object(fake.moderator.id))
+    assert channel.id == fake.dm_channel(fake.moderator).id
+    await channel.send("a note")
+    assert fake.calls_to("POST", "/users/@me/channels")[-1].status == 200
+    assert fake.messages[-1].content == "a note" and fake.messages[-1].guild_id is None
+    dm = await fake.send_dm(fake.moderator, "please edit me")
+    reply = await fake.wait_for(lambda: [m for m in dm.replies() if m.content == "edited"])
+    assert [v["content"] for v in reply[0].versions] == ["heard: please edit me", "edited"]
+    assert fake.calls_to("PATCH", f"/channels/{channel.id}/messages/")[-1].status == 200
+
+
+async def test_sharded_client_gets_the_guild_on_its_shard(fake: FakeDiscord, minibot: MiniBot):
+    class ShardedMini(commands.AutoShardedBot):
+        async def before_identify_hook(self, shard_id, *, initial=False):
+            pass  # the real one sleeps 5 s between shards
+
+    sharded = ShardedMini(
+        command_prefix=commands.when_mentioned,
+        shard_count=2,
+        intents=discord.Intents.default(),
+        guild_ready_timeout=0.05,
+    )
+    task = asyncio.create_task(sharded.start(fake.token))
+    try:
+        await asyncio.wait_for(sharded.wait_until_ready(), 10)
+        owner = (fake.guild.id >> 22) % 2
+        assert [g.shard_id for g in sharded.guilds] == [owner]
+        shards = sorted(s.shard for s in fake.gateway.live() if s.shard[1] == 2)
+        assert shards == [(0, 2), (1, 2)]
+    finally:
+        await sharded.close()
+        await task

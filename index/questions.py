@@ -1,0 +1,131 @@
+"""What a question asks for: the kind of answer, and the words that must be matched."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from index.nlp import get_nlp
+from index.terms import STOPWORDS, WORD, stem
+
+# Answer kinds and the spaCy entity labels that can fill them.
+KINDS: dict[str, tuple[str, ...]] = {
+    "quantity": ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"),
+    "percent": ("PERCENT",),
+    "money": ("MONEY",),
+    "date": ("DATE", "TIME"),
+    "duration": ("DATE", "TIME", "QUANTITY"),
+    "person": ("PERSON", "ORG", "NORP"),
+    "place": ("FAC", "LOC", "GPE"),
+    "organisation": ("ORG",),
+    "ordinal": ("ORDINAL",),
+    "reason": (),
+    "yesno": (),
+    "other": (),
+}
+
+# First matching pattern wins; patterns see the lower-cased question.
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"^why\b|\b(what|which) (caused|causes|led to|leads to|prompted|triggered|drove)\b"
+     r"|\bwhat (is|was) the (reason|cause)\b", "reason"),
+    (r"\bhow (much|many)\b.*\b(cost|costs|spend|spent|paid|pay|worth|price|budget)\b", "money"),
+    (r"\bhow many\b", "quantity"),
+    (r"\bhow much\b", "quantity"),
+    (r"\b(what|which)\b.*\b(percentage|percent|share|proportion|fraction)\b", "percent"),
+    (r"\bhow long\b", "duration"),
+    (r"\b(what|which) (year|month|day|date|time|decade|century)\b", "date"),
+    (r"^(when|since when)\b|\bwhen\b", "date"),
+    (r"\b(what|which) (is|was|are|were) the (population|number|amount|total|size|count)\b",
+     "quantity"),
+    (r"\b(how) (big|large|tall|high|old|far|fast|heavy)\b", "quantity"),
+    (r"\b(who|whom|whose)\b", "person"),
+    (r"\bwhere\b", "place"),
+    (r"\b(which|what) (country|city|state|town|region|province|capital|place|venue)\b", "place"),
+    (r"\b(which|what) (company|organi[sz]ation|firm|agency|party|group|team|body)\b",
+     "organisation"),
+    (r"\bhow does .* rank\b", "ordinal"),
+    (r"^(is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|must)\b",
+     "yesno"),
+)
+
+# Words that shape a question but are not what it is about.
+QUESTION_WORDS = frozenset(
+    "what which who whom whose when where why how many much did does do was were is are "
+    "has have had can could will would should there their its it the a an of in on at to "
+    "for by with from as about into than that this these those been be being".split()
+)
+
+_KEY_POS = frozenset({"NOUN", "PROPN", "NUM"})
+SOFT_WEIGHT = 0.35  # verbs and modifiers are often paraphrased; names and nouns rarely are
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
+
+
+@dataclass(frozen=True)
+class Question:
+    """A parsed question."""
+
+    text: str
+    kind: str
+    terms: tuple[str, ...]  # stems of the content words, in order, without repeats
+    weights: tuple[float, ...]  # per term: 1 for nouns, names and numbers, less for the rest
+    acronyms: tuple[str, ...]  # e.g. ("EV",) for "EVs"
+    names: tuple[str, ...]  # capitalised words past the first: likely names
+    focus: str = ""  # stem of the noun a "which X" / "what X" question asks about
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Return the entity labels that can answer this question."""
+        return KINDS[self.kind]
+
+
+def question_kind(text: str) -> str:
+    """Return the kind of answer `text` asks for (a key of KINDS)."""
+    lowered = " ".join(text.lower().split())
+    for pattern, kind in _PATTERNS:
+        if re.search(pattern, lowered):
+            return kind
+    return "other"
+
+
+def parse_question(text: str) -> Question:
+    """Parse a question into its kind, weighted content terms, acronyms and names."""
+    doc = get_nlp()(text)
+    weight_of: dict[str, float] = {}
+    for token in doc:
+        word = token.text
+        if not WORD.fullmatch(word) or word.lower() in QUESTION_WORDS | STOPWORDS:
+            continue
+        term = stem(word)
+        weight = 1.0 if token.pos_ in _KEY_POS else SOFT_WEIGHT
+        weight_of[term] = max(weight, weight_of.get(term, 0.0))
+    words = [t.text for t in doc]
+    acronyms = tuple(
+        w[:-1] if w.endswith("s") and w[:-1].isupper() else w
+        for w in words
+        if _ACRONYM.match(w)
+    )
+    names = tuple(
+        t.text for t in doc[1:] if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.is_alpha)
+    )
+    return Question(
+        text,
+        question_kind(text),
+        tuple(weight_of),
+        tuple(weight_of.values()),
+        acronyms,
+        tuple(n for n in dict.fromkeys(names) if n.lower() not in QUESTION_WORDS),
+        _focus(doc),
+    )
+
+
+def _focus(doc: Doc) -> str:
+    """Return the stem of the noun after "which"/"what" ("Which sectors ..." -> "sector")."""
+    for token in doc:
+        if token.lower_ in {"which", "what"}:
+            for following in doc[token.i + 1 : token.i + 4]:
+                if following.pos_ in {"NOUN", "PROPN"}:
+                    return stem(following.text)
+            return ""
+    return ""

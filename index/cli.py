@@ -52,6 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.basicConfig(
             level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
+        for noisy in ("bm25s", "httpx", "chromadb", "sentence_transformers"):
+            logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.root.level))
         if args.command == "run":
             from bot.app import run
 

@@ -63,6 +63,9 @@ class SentenceTransformerEmbedder:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
 
         location = str(packaged_model_path()) if model is None else model
         try:
@@ -70,7 +73,10 @@ class SentenceTransformerEmbedder:
         except (OSError, ValueError) as exc:
             raise ConfigError(f"EMBEDDING_MODEL {model!r} could not be loaded: {exc}") from None
         self.name = PACKAGED_MODEL if model is None else model
-        self.dimension = int(self._model.get_sentence_embedding_dimension() or 0)
+        dimension = getattr(self._model, "get_embedding_dimension", None) or getattr(
+            self._model, "get_sentence_embedding_dimension"
+        )
+        self.dimension = int(dimension() or 0)
         self.batch_size = batch_size
 
     def __call__(self, input: Sequence[str]) -> np.ndarray:  # noqa: A002 - Chroma's name

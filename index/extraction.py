@@ -10,6 +10,12 @@ from index.terms import stem
 MAX_WORDS = 15
 # Among entities that fit, the more specific kinds read better as an answer.
 _PREFERENCE = {"FAC": 0, "LOC": 1, "GPE": 2, "PERSON": 0, "ORG": 1, "NORP": 2}
+# The small NER model confuses names of one kind for another: accept these at a penalty.
+_CONFUSED = {
+    "person": ("LOC", "GPE", "FAC", "PRODUCT", "WORK_OF_ART"),
+    "place": ("ORG", "PERSON", "NORP"),
+    "organisation": ("PERSON", "GPE", "NORP", "FAC", "PRODUCT"),
+}
 _NOUNISH = frozenset({"NOUN", "PROPN", "NUM"})
 _EDGE = frozenset(",.;:!?—–-\"'“”‘’()[]{}") | {"and", "or", "but"}
 _CAUSES = ("because of", "because", "due to", "stemming from", "stemmed from", "caused by",
@@ -83,10 +89,17 @@ def entity_options(doc: Doc, question: Question) -> list[tuple[float, str]]:
     """Return `(penalty, text)` for each entity of the asked-for kind; lower is better."""
     anchors = _anchors(doc, question)
     options = []
+    confused = _CONFUSED.get(question.kind, ())
     for entity in doc.ents:
-        if entity.label_ not in question.labels or _novel(entity, question) == 0:
+        if entity.label_ in question.labels:
+            preference = _PREFERENCE.get(entity.label_, 3)
+        elif entity.label_ in confused:
+            preference = 5
+        else:
             continue
-        penalty = 0.03 * _distance(entity, anchors) + 0.05 * _PREFERENCE.get(entity.label_, 3)
+        if _novel(entity, question) == 0:
+            continue
+        penalty = 0.03 * _distance(entity, anchors) + 0.05 * preference
         text = _trim(_joined(_with_unit(entity)))
         if text:
             options.append((penalty, text))

@@ -1,0 +1,53 @@
+import pytest
+
+from index.answering import acronym_found
+from index.extraction import MAX_WORDS, short_answer
+from index.nlp import get_nlp
+from index.questions import parse_question
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answer"),
+    [
+        ("How many buses did Harbourview order?",
+         "The council of Harbourview ordered 36 electric buses from a Swedish maker.",
+         "36 electric buses"),
+        ("When did the depot open?",
+         "The new depot on Quay Street opened in March 2025 after two years of work.",
+         "March 2025"),
+        ("What share of the fleet is electric?",
+         "Today only 12% of the fleet is electric, the transit office said.",
+         "only 12%"),
+        ("Who leads the transit board?",
+         "The transit board, led by Amira Okafor, met on Monday.",
+         "Amira Okafor"),
+        ("Why was the vote delayed?",
+         "The vote was delayed because of a dispute over the depot's cost.",
+         "a dispute over the depot's cost"),
+        ("Which routes will get the buses first?",
+         "The buses will first serve routes such as the harbour loop and the airport line.",
+         "the harbour loop and the airport line"),
+    ],
+)
+def test_short_answer_is_the_phrase_not_the_sentence(question, sentence, answer):
+    found = short_answer(get_nlp()(sentence), parse_question(question))
+    assert found == answer
+    assert len(found.split()) <= MAX_WORDS
+
+
+def test_answer_never_repeats_only_the_question():
+    doc = get_nlp()("Harbourview ordered buses.")
+    assert short_answer(doc, parse_question("Who ordered buses in Harbourview?")) == ""
+
+
+@pytest.mark.parametrize(
+    ("acronym", "text", "found"),
+    [
+        ("EV", "China will import 49,000 electric vehicles.", True),
+        ("PM", "the first visit by a Canadian prime minister", True),
+        ("EU", "the European Union said", True),
+        ("EV", "China will import many cars.", False),
+    ],
+)
+def test_acronym_found(acronym, text, found):
+    assert acronym_found(acronym, text) is found

@@ -1,0 +1,39 @@
+import pytest
+
+from index.questions import parse_question, question_kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many buses did the city order?", "quantity"),
+        ("How much did the depot cost?", "money"),
+        ("What percentage of voters agreed?", "percent"),
+        ("When did the council vote?", "date"),
+        ("In what year was the bridge opened?", "date"),
+        ("How long did the strike last?", "duration"),
+        ("Who chairs the transit board?", "person"),
+        ("Where will the depot be built?", "place"),
+        ("Which company builds the buses?", "organisation"),
+        ("Why was the vote delayed?", "reason"),
+        ("What caused the delay?", "reason"),
+        ("Has the budget been approved?", "yesno"),
+        ("What did the mayor promise?", "other"),
+    ],
+)
+def test_question_kind(question, kind):
+    assert question_kind(question) == kind
+
+
+def test_parse_weighs_nouns_over_verbs_and_finds_acronyms_names_and_focus():
+    parsed = parse_question("Which sectors did Carney single out in the EU?")
+    weights = dict(zip(parsed.terms, parsed.weights, strict=True))
+    assert weights["sector"] == 1.0
+    assert weights["singl"] < 1.0
+    assert parsed.acronyms == ("EU",)
+    assert "Carney" in parsed.names
+    assert parsed.focus == "sector"
+
+
+def test_plural_acronym_is_singular():
+    assert parse_question("how many EVs?").acronyms == ("EV",)

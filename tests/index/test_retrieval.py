@@ -1,0 +1,53 @@
+import pytest
+
+from index.models import Passage
+from index.retrieval import RRF_K, Candidates, fuse, retrieve
+
+
+def passage(pid: str) -> Passage:
+    return Passage(id=pid, source=f"{pid}.txt", title=pid, paragraph=1, text=pid)
+
+
+A, B, C, D = (passage(x) for x in "abcd")
+
+
+def test_fusion_rewards_agreement_between_the_two_rankings():
+    hits = fuse(Candidates(dense=[(A, 0.9), (B, 0.8), (C, 0.7)],
+                           lexical=[(B, 9.0), (C, 5.0), (D, 1.0)]), k=4)
+    assert [h.passage.id for h in hits] == ["b", "c", "a", "d"]
+    assert hits[0].score == pytest.approx(1 / (RRF_K + 2) + 1 / (RRF_K + 1))
+    assert (hits[0].dense, hits[0].lexical) == (0.8, 9.0)
+    assert (hits[2].dense, hits[2].lexical) == (0.9, None)
+    assert (hits[3].dense, hits[3].lexical) == (None, 1.0)
+
+
+def test_single_side_modes_rank_by_that_side_but_keep_both_scores():
+    candidates = Candidates(dense=[(A, 0.9), (B, 0.8)], lexical=[(B, 5.0), (C, 1.0)])
+    assert [h.passage.id for h in fuse(candidates, 3, mode="dense")] == ["a", "b"]
+    lexical = fuse(candidates, 3, mode="lexical")
+    assert [h.passage.id for h in lexical] == ["b", "c"]
+    assert lexical[0].dense == 0.8
+
+
+def test_fusion_truncates_to_k_and_breaks_ties_by_id():
+    hits = fuse(Candidates(dense=[(B, 0.5)], lexical=[(A, 3.0)]), k=1)
+    assert [h.passage.id for h in hits] == ["a"]
+
+
+def test_unknown_mode_names_the_valid_ones():
+    with pytest.raises(ValueError, match="hybrid, dense, lexical"):
+        fuse(Candidates([], []), 3, mode="fancy")
+
+
+def test_retrieve_asks_each_side_for_a_candidate_margin():
+    asked = []
+
+    def side(results):
+        def search(question, n):
+            asked.append(n)
+            return results
+        return search
+
+    hits = retrieve("q", 2, side([(A, 0.9)]), side([(B, 2.0)]))
+    assert asked == [30, 30]
+    assert {h.passage.id for h in hits} == {"a", "b"}

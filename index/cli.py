@@ -101,7 +101,7 @@ def format_answer(answer: Answer) -> str:
     if not answer.answered:
         lines.append("The coverage does not say. Nearest passages:")
     elif answer.conflict:
-        lines.append(f"{answer.answer}: the sources disagree.")
+        lines.append("The sources disagree:")
     else:
         lines += [answer.answer, f"  “{answer.sentence}”"]
     for c in answer.citations:

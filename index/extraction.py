@@ -17,7 +17,7 @@ _CONFUSED = {
     "organisation": ("PERSON", "GPE", "NORP", "FAC", "PRODUCT"),
 }
 _NOUNISH = frozenset({"NOUN", "PROPN", "NUM"})
-_EDGE = frozenset(",.;:!?—–-\"'“”‘’()[]{}") | {"and", "or", "but"}
+_EDGE = frozenset(",.;:!?—–-\"'“”‘’()[]{}") | {"and", "or", "but", "'s", "’s"}
 _CAUSES = ("because of", "because", "due to", "stemming from", "stemmed from", "caused by",
            "as a result of", "owing to", "following", "after", "from", "over", "amid")
 _INSTANCES = ("such as", "including", "like", "covering", "namely", "especially", "notably")

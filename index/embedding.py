@@ -1,4 +1,4 @@
-"""Text embedders: the packaged all-MiniLM-L6-v2 by default, any sentence-transformers model by name.
+"""Text embedders: the packaged all-MiniLM-L6-v2 by default, or any sentence-transformers model.
 
 An embedder looks like Chroma's `EmbeddingFunction`: `embedder(texts) -> vectors`. newsdesk
 always computes embeddings itself and hands them to Chroma, so Chroma's own default embedding
@@ -31,7 +31,7 @@ class Embedder(Protocol):
     name: str
     dimension: int
 
-    def __call__(self, input: Sequence[str]) -> np.ndarray:  # noqa: A002 - Chroma's name
+    def __call__(self, input: Sequence[str]) -> np.ndarray:
         """Embed passages."""
         ...
 
@@ -73,13 +73,13 @@ class SentenceTransformerEmbedder:
         except (OSError, ValueError) as exc:
             raise ConfigError(f"EMBEDDING_MODEL {model!r} could not be loaded: {exc}") from None
         self.name = PACKAGED_MODEL if model is None else model
-        dimension = getattr(self._model, "get_embedding_dimension", None) or getattr(
-            self._model, "get_sentence_embedding_dimension"
-        )
+        model_ = self._model
+        dimension = getattr(model_, "get_embedding_dimension", None)
+        dimension = dimension or model_.get_sentence_embedding_dimension
         self.dimension = int(dimension() or 0)
         self.batch_size = batch_size
 
-    def __call__(self, input: Sequence[str]) -> np.ndarray:  # noqa: A002 - Chroma's name
+    def __call__(self, input: Sequence[str]) -> np.ndarray:
         """Embed passages as unit vectors, in batches."""
         return self.encode(list(input))
 

@@ -79,7 +79,7 @@ def make_plan(
         plan.hashes.update((p.id, digest) for p in passages)
     # A file that could not be read this time keeps its last good version.
     unreadable = {s.source for s in skipped}
-    for source, (digest, ids) in existing.items():
+    for source, (_, ids) in existing.items():
         if source in kept:
             continue
         if source in unreadable:

@@ -81,7 +81,7 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     elapsed_ms: float = 0.0
 
-    def to_json(self, id: Any = None) -> dict[str, Any]:  # noqa: A002 - contract field name
+    def to_json(self, id: Any = None) -> dict[str, Any]:
         """Return the contract's answer object; `id` is set for batch answers."""
         body: dict[str, Any] = {} if id is None else {"id": id}
         body.update(

@@ -28,6 +28,7 @@ def fuse(candidates: Candidates, k: int, mode: str = "hybrid") -> list[Hit]:
         candidates: the dense and lexical rankings.
         k: how many hits to return.
         mode: "hybrid" fuses both; "dense" or "lexical" ranks by one side alone.
+
     """
     if mode not in MODES:
         raise ValueError(f"unknown retrieval mode {mode!r}; valid: {', '.join(MODES)}")

@@ -270,6 +270,7 @@ class Message:
     created: float = field(default_factory=time.monotonic)
     updated: float = field(default_factory=time.monotonic)
     timestamp: str = field(default_factory=iso_now)
+    deleted: bool = False
     edited_timestamp: str | None = None
 
     @property
@@ -296,6 +297,7 @@ class Message:
         """Return a copy of the editable state."""
         return copy.deepcopy(
             {
+                "at": self.updated,  # when this version was written
                 "content": self.content,
                 "embeds": self.embeds,
                 "flags": self.flags,

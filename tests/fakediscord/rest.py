@@ -58,6 +58,9 @@ async def record(request: web.Request, handler: Handler) -> web.StreamResponse:
             if _needs_auth(path) and request.headers.get("Authorization") != f"Bot {state.token}":
                 raise DiscordError(401, 0, "401: Unauthorized")
         request[JSON] = body
+        failure = state.injected_failure(request.method, path)
+        if failure is not None:
+            raise failure
         response = await handler(request)
     except DiscordError as error:
         response = reply(error.body, error.status)
@@ -233,8 +236,7 @@ async def patch_webhook_message(request: web.Request) -> web.Response:
 async def delete_webhook_message(request: web.Request) -> web.Response:
     """Delete the original response or a followup."""
     state, message = _webhook_message(request)
-    state.messages.remove(message)
-    state.changed()
+    state.delete_message(message)
     return reply(None, 204)
 
 
@@ -302,6 +304,5 @@ async def delete_message(request: web.Request) -> web.Response:
     """Delete one of the bot's messages."""
     state = request.app[STATE]
     message = _own_message(state, _channel(state, request), request.match_info["message"])
-    state.messages.remove(message)
-    state.changed()
+    state.delete_message(message)
     return reply(None, 204)

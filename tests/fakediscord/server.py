@@ -12,7 +12,7 @@ from tests.fakediscord.commands import InvocationRefused
 from tests.fakediscord.gateway import Gateway
 from tests.fakediscord.models import Call, Channel, Message, User, snowflake
 from tests.fakediscord.rest import API, STATE, record, routes
-from tests.fakediscord.state import Interaction, State
+from tests.fakediscord.state import DiscordError, Interaction, State
 
 __all__ = ["FakeDiscord", "InteractionHandle", "InvocationRefused", "MessageHandle"]
 
@@ -150,6 +150,12 @@ class FakeDiscord:
     def calls_to(self, method: str, fragment: str) -> list[Call]:
         """Return the calls with this method whose path contains `fragment`."""
         return [c for c in self.calls if c.method == method and fragment in c.path]
+
+    def fail_next(
+        self, method: str, fragment: str, *, status: int, code: int, message: str
+    ) -> None:
+        """Make the next `method` call whose path holds `fragment` fail with this error."""
+        self.state.failures.append((method, fragment, DiscordError(status, code, message)))
 
     def dm_channel(self, user: User) -> Channel:
         """Return the DM channel between the bot and `user`."""

@@ -72,7 +72,8 @@ class Interaction:
     @property
     def messages(self) -> list[Message]:
         """Return the original response and every followup."""
-        return ([self.original] if self.original else []) + self.followups
+        shown = self.original is not None and not self.original.deleted
+        return ([self.original] if shown else []) + self.followups
 
 
 class State:
@@ -115,6 +116,7 @@ class State:
         self.calls: list[Call] = []
         self.synced_commands: dict[int | None, dict[str, dict[str, Any]]] = {}
         self.interactions: dict[str, Interaction] = {}
+        self.failures: list[tuple[str, str, DiscordError]] = []  # injected, used once each
         self._pulse = asyncio.Event()
 
     # -- change notification ---------------------------------------------------------------
@@ -138,6 +140,14 @@ class State:
             # Re-check on every change, and every 50 ms for conditions outside the fake.
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(pulse.wait(), min(remaining, 0.05))
+
+    def injected_failure(self, method: str, path: str) -> DiscordError | None:
+        """Return (and forget) the first injected failure matching this request."""
+        for index, (want_method, fragment, error) in enumerate(self.failures):
+            if method == want_method and fragment in path:
+                del self.failures[index]
+                return error
+        return None
 
     # -- people and channels ---------------------------------------------------------------
 
@@ -267,6 +277,12 @@ class State:
         self.changed()
         return list(stored.values())
 
+    def delete_message(self, message: Message) -> None:
+        """Delete a message; interactions keep a reference, marked deleted."""
+        message.deleted = True
+        self.messages.remove(message)
+        self.changed()
+
     def interaction(self, token: str) -> Interaction:
         """Return a live interaction by token, or raise Discord's Unknown Webhook."""
         found = self.interactions.get(token)
@@ -325,7 +341,7 @@ class State:
         original = interaction.original
         if original is None:
             raise DiscordError(404, 10015, "Unknown Webhook")
-        if original.loading and not original.history:
+        if original.loading and not original.deleted:
             return self.edit_message(original, payload)
         message = self.create_message(
             interaction.channel, self.bot, payload, interaction_id=interaction.id

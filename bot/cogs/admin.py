@@ -1,0 +1,94 @@
+"""/reindex: update the index from the corpus, with live progress (admins only)."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import time
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.formatting import progress_embed, report_embed
+from index.errors import IndexBusyError
+from index.models import IndexReport, Progress
+
+if TYPE_CHECKING:
+    from bot.app import NewsdeskBot
+
+PROGRESS_EVERY_S = 1.0  # edit the reply at most this often
+POLL_S = 0.25
+
+
+class LatestProgress:
+    """Keep the newest progress the index thread reported (a callable for `progress=`)."""
+
+    def __init__(self) -> None:
+        self.value: Progress | None = None
+        self.version = 0
+
+    def __call__(self, progress: Progress) -> None:
+        """Record `progress` (called from the index thread)."""
+        self.value = progress
+        self.version += 1
+
+
+def is_admin(interaction: discord.Interaction, admin_ids: frozenset[int]) -> bool:
+    """Return whether the user may reindex: ADMIN_USER_IDS, or Manage Server in a guild."""
+    if interaction.user.id in admin_ids:
+        return True
+    return interaction.guild_id is not None and interaction.permissions.manage_guild
+
+
+class Admin(commands.Cog):
+    """Keep the index up to date."""
+
+    def __init__(self, bot: NewsdeskBot) -> None:
+        """Args: bot: the running bot (its desk and settings)."""
+        self.bot = bot
+        self.running = asyncio.Lock()
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """Check again what Discord's default_member_permissions should have enforced."""
+        if not is_admin(interaction, self.bot.settings.admin_user_ids):
+            raise app_commands.MissingPermissions(["manage_guild"])
+        return True
+
+    @app_commands.command()
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.describe(full="Re-embed every article, not only new and changed ones")
+    async def reindex(self, interaction: discord.Interaction, full: bool = False) -> None:
+        """Re-read the corpus and update the index (Manage Server or ADMIN_USER_IDS)."""
+        if self.running.locked():
+            raise IndexBusyError("A reindex is already running; its reply shows the report.")
+        async with self.running:
+            await interaction.response.defer(thinking=True)
+            report = await self._index_with_progress(interaction, full)
+            await interaction.edit_original_response(embed=report_embed(report))
+
+    async def _index_with_progress(
+        self, interaction: discord.Interaction, full: bool
+    ) -> IndexReport:
+        latest = LatestProgress()
+        job = asyncio.create_task(
+            asyncio.to_thread(self.bot.desk.index, full=full, progress=latest)
+        )
+        shown, last_edit = 0, -math.inf
+        while not job.done():
+            await asyncio.wait({job}, timeout=POLL_S)
+            waited = time.monotonic() - last_edit
+            if job.done() or latest.version == shown or waited < PROGRESS_EVERY_S:
+                continue
+            shown = latest.version
+            assert latest.value is not None
+            await interaction.edit_original_response(embed=progress_embed(latest.value))
+            interaction.extras["shown"] = True
+            last_edit = time.monotonic()  # the next edit starts a full interval after this one
+        return await job
+
+
+async def setup(bot: NewsdeskBot) -> None:
+    """Add the cog (called by `load_extension`)."""
+    await bot.add_cog(Admin(bot))

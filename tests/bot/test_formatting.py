@@ -1,0 +1,170 @@
+"""Embeds from typed values stay within Discord's limits and read well."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.formatting import (
+    answer_embed,
+    cooldown_text,
+    progress_embed,
+    report_embed,
+    source_pages,
+    status_embed,
+    trim,
+)
+from index.models import Answer, Citation, IndexReport, Progress, Skipped, SourceInfo, Status
+from tests.fakediscord.limits import message_errors
+
+LONG_SENTENCES = "The council met on Monday. " * 300
+
+
+def valid(embeds) -> bool:
+    """Ask the fake Discord's own validator, so the limits are checked in one place."""
+    return message_errors({"embeds": [e.to_dict() for e in embeds]}, creating=True) is None
+
+
+def citation(n: int, quote: str = "Officials confirmed the order on Tuesday.", **extra) -> Citation:
+    base = dict(source=f"{n:03d}.txt", title=f"Article {n}", paragraph=n, quote=quote, score=0.5)
+    return Citation(n=n, **(base | extra))
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Short.", 10, "Short."),
+        ("One two. Three four. Five six.", 22, "One two. Three four.…"),
+        ("Averyveryverylongword and more words", 25, "Averyveryverylongword…"),
+        ("abcdefghijklmnopqrstuvwxyz", 10, "abcdefghi…"),
+    ],
+)
+def test_trim_prefers_sentence_then_word_boundaries(text, limit, expected):
+    assert trim(text, limit) == expected
+    assert len(trim(text, limit)) <= limit
+
+
+def test_answer_embed_puts_answer_quote_then_numbered_citations():
+    answer = Answer(
+        question="How many buses?",
+        answered=True,
+        answer="36 buses",
+        sentence="Harbourview ordered 36 electric buses.",
+        citations=(
+            citation(1, "Harbourview ordered 36 electric buses.", url="https://news.example/a/b"),
+            citation(2, published="2026-03-12T08:00:00Z"),
+        ),
+    )
+    embed = answer_embed(answer).to_dict()
+    assert embed["title"] == "How many buses?"
+    assert embed["description"].splitlines() == [
+        "**36 buses**",
+        "> Harbourview ordered 36 electric buses. [1]",
+    ]
+    first, second = embed["fields"]
+    assert first["name"] == "[1] Article 1"
+    assert first["value"] == "[news.example/a/b](https://news.example/a/b) · paragraph 1"
+    assert second["value"].splitlines() == [
+        "`002.txt` · paragraph 2 · 2026-03-12",
+        "> Officials confirmed the order on Tuesday.",
+    ]
+    assert not first["inline"]
+
+
+def test_conflicting_sources_are_side_by_side():
+    answer = Answer(
+        "How many?",
+        True,
+        "36 or 40",
+        conflict=True,
+        citations=(citation(1, "It was 36."), citation(2, "It was 40.")),
+    )
+    embed = answer_embed(answer).to_dict()
+    assert "disagree" in embed["description"]
+    assert [f["inline"] for f in embed["fields"]] == [True, True]
+    assert ["It was 36." in f["value"] for f in embed["fields"]] == [True, False]
+
+
+def test_not_in_the_coverage_lists_nearest_passages():
+    embed = answer_embed(Answer("Who?", False, citations=(citation(1),))).to_dict()
+    assert embed["description"].startswith("Not in the coverage")
+    assert embed["fields"][0]["name"] == "[1] Article 1"
+    empty = answer_embed(Answer("Who?", False)).to_dict()
+    assert "nothing indexed matches" in empty["description"] and "fields" not in empty
+
+
+def test_huge_answer_is_trimmed_into_one_valid_embed():
+    long_title = "T" * 400
+    answer = Answer(
+        question="Q" * 1000,
+        answered=True,
+        answer="A " * 400,
+        sentence=LONG_SENTENCES,
+        citations=tuple(
+            citation(n, LONG_SENTENCES, title=long_title, url="https://x.example/" + "p" * 600)
+            for n in range(1, 13)
+        ),
+    )
+    embed = answer_embed(answer)
+    assert valid([embed])
+    assert 0 < len(embed.fields) <= 10
+    assert (
+        embed.description.count("…") >= 1
+        and "The council met on Monday. …" not in embed.description
+    )
+
+
+def test_markdown_in_article_text_is_escaped():
+    answer = Answer("Q?", True, "*bold*", "A __sentence__.", citations=(citation(1, "x_y*z"),))
+    embed = answer_embed(answer).to_dict()
+    assert r"\*bold\*" in embed["description"] and r"\_\_sentence\_\_" in embed["description"]
+    assert r"x\_y\*z" in embed["fields"][0]["value"]
+
+
+def test_sources_are_paginated_within_limits():
+    sources = [
+        SourceInfo(
+            f"{n:03d}.md",
+            f"Title {n} " + "x" * 240,
+            12,
+            "2026-01-02",
+            "https://e.example/" + "y" * 500,
+        )
+        for n in range(1, 58)
+    ]
+    pages = source_pages(sources)
+    assert valid(pages[:1]) and all(valid([page]) for page in pages)
+    assert sum(len(page.fields) for page in pages) == 57
+    assert pages[0].footer.text == f"Page 1 of {len(pages)} · /sources page:2 for more"
+    assert pages[-1].footer.text == f"Page {len(pages)} of {len(pages)}"
+    assert all(page.title == "Indexed articles (57)" for page in pages)
+
+
+def test_empty_index_says_how_to_fill_it():
+    (page,) = source_pages([])
+    assert "/reindex" in page.description and page.footer.text == "Page 1 of 1"
+
+
+def test_status_progress_and_report():
+    status = status_embed(Status(2, 24, "model", "store", "2026-11-23T11:00:00+00:00", 1.25))
+    assert [f.value for f in status.fields][:2] == ["2", "24"]
+    assert status.fields[2].value.startswith("<t:1795431600:f>")
+    assert status_embed(Status(0, 0, "m", "s")).fields[2].value == "never"
+    progress = progress_embed(Progress("embedding", 3, 10, 40, 120, 2.5)).description
+    assert progress.splitlines() == [
+        "Stage: embedding",
+        "Documents read: 3 of 10",
+        "Passages embedded: 40 of 120",
+        "Elapsed: 2.5 s",
+    ]
+    skipped = tuple(Skipped(f"bad-{n}.pdf", "unsupported file type .pdf") for n in range(200))
+    report = report_embed(IndexReport(added=1, unchanged=2, skipped=skipped, elapsed_s=3.0))
+    fields = {f.name: f.value for f in report.fields}
+    assert (fields["Added"], fields["Unchanged"], fields["Skipped"]) == ("1", "2", "200")
+    assert fields["Skipped documents"].startswith("`bad-0.pdf`: unsupported file type .pdf")
+    assert fields["Skipped documents"].endswith("more") and valid([report])
+
+
+def test_cooldown_text_says_when():
+    assert cooldown_text(12.2, now=1000.0) == (
+        "You're asking quickly: please try again in 13 s (<t:1013:R>)."
+    )

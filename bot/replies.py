@@ -66,8 +66,3 @@ async def on_tree_error(
         await reply_privately(interaction, text)
     except discord.HTTPException:
         log.warning("could not tell %s about a failed /%s", interaction.user.id, name)
-
-
-async def reply_to_message(message: discord.Message, error: BaseException) -> None:
-    """Answer a failed DM or mention question with a short reply."""
-    await message.reply(error_text(error, "a message question"))

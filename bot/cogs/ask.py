@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.formatting import answer_embed, cooldown_text
-from bot.replies import reply_to_message
+from bot.replies import error_text
 from index.service import MAX_QUESTION_CHARS
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
+
+log = logging.getLogger(__name__)
 
 BARE_MENTION_HINT = "Ask me after the mention, e.g. “@newsdesk how many EVs will China import?”"
 
@@ -73,20 +76,25 @@ class Ask(commands.Cog):
         question = None if me is None else question_in(message, me)
         if question is None:
             return
+        reply = await self._reply_for(message, question)
+        try:
+            await message.reply(**reply)
+        except discord.HTTPException as error:  # e.g. no permission to send in that channel
+            log.warning("could not reply in channel %s: %s", message.channel.id, error)
+
+    async def _reply_for(self, message: discord.Message, question: str) -> dict[str, Any]:
+        """Return the reply: a hint, a cooldown notice, an apology or the answer."""
         if not question and message.guild is not None:
-            await message.reply(BARE_MENTION_HINT)
-            return
+            return {"content": BARE_MENTION_HINT}
         retry = self.bot.limiter.retry_after(message.author.id)
         if retry is not None:
-            await message.reply(cooldown_text(retry, time.time()))
-            return
+            return {"content": cooldown_text(retry, time.time())}
         try:
             async with message.channel.typing():
                 answer = await asyncio.to_thread(self.bot.desk.ask, question)
         except Exception as error:  # every failure gets a reply; unexpected ones are logged
-            await reply_to_message(message, error)
-            return
-        await message.reply(embed=answer_embed(answer))
+            return {"content": error_text(error, "a message question")}
+        return {"embed": answer_embed(answer)}
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -145,3 +145,12 @@ async def test_unexpected_error_is_logged_once_and_apologised_for(
     assert "Traceback" not in apology[0].content and "Forbidden" not in apology[0].content
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(errors) == 1 and errors[0].exc_info is not None
+
+
+async def test_unexpected_error_in_a_dm_question(fake: FakeDiscord, new_user, caplog):
+    fake.fail_next("POST", "/typing", status=403, code=50013, message="Missing Permissions")
+    with caplog.at_level(logging.ERROR):
+        reply = await (await fake.send_dm(new_user(), QUESTION)).reply()
+    assert reply.content.startswith("Sorry") and "Forbidden" not in reply.content
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and errors[0].exc_info is not None

@@ -21,6 +21,7 @@ from discord.ext import commands
 from bot.endpoints import apply_endpoints, current_endpoints
 from tests.fakediscord import FakeDiscord, InvocationRefused
 from tests.fakediscord.limits import message_errors
+from tests.fakediscord.state import ACK_DEADLINE_S
 
 
 class MiniBot(commands.Bot):
@@ -179,7 +180,7 @@ async def test_late_acknowledgement_is_unknown_interaction(fake: FakeDiscord, mi
         handle = await fake.invoke("late", user=fake.member)
         await fake.wait_for(lambda: minibot.errors)
     finally:
-        fake.state.ack_deadline = 3.0
+        fake.state.ack_deadline = ACK_DEADLINE_S
     error = minibot.errors.pop()
     assert isinstance(error, discord.NotFound) and error.code == 10062
     assert handle.original is None

@@ -12,7 +12,7 @@ from tests.fakediscord.commands import InvocationRefused
 from tests.fakediscord.gateway import Gateway
 from tests.fakediscord.models import Call, Channel, Message, User, snowflake
 from tests.fakediscord.rest import API, STATE, record, routes
-from tests.fakediscord.state import DiscordError, Interaction, State
+from tests.fakediscord.state import ACK_DEADLINE_S, DiscordError, Interaction, State
 
 __all__ = ["FakeDiscord", "InteractionHandle", "InvocationRefused", "MessageHandle"]
 
@@ -77,7 +77,9 @@ class MessageHandle:
 class FakeDiscord:
     """A Discord REST + gateway server for the real discord.py client, on 127.0.0.1."""
 
-    def __init__(self, token: str = "fake-bot-token", *, ack_deadline: float = 3.0) -> None:
+    def __init__(
+        self, token: str = "fake-bot-token", *, ack_deadline: float = ACK_DEADLINE_S
+    ) -> None:
         self.state = State(token, ack_deadline=ack_deadline)
         self.gateway = Gateway(self.state)
         self._runner: web.AppRunner | None = None

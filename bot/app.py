@@ -111,7 +111,7 @@ def run(settings: Settings) -> int:
     return asyncio.run(serve(settings))
 
 
-async def serve(settings: Settings, **options: Any) -> int:
+async def serve(settings: Settings) -> int:
     """Check the token, open the desk, then run the bot until it closes."""
     apply_endpoints(settings.discord_api_base, settings.discord_gateway_url)
     token = settings.discord_token or ""
@@ -129,7 +129,7 @@ async def serve(settings: Settings, **options: Any) -> int:
         return 1
     desk = await asyncio.to_thread(_open_desk, settings)
     try:
-        async with build_bot(settings, desk, **options) as bot:
+        async with build_bot(settings, desk) as bot:
             await bot.start(token)
     finally:
         await asyncio.to_thread(desk.close)

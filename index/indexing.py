@@ -126,6 +126,7 @@ class IndexJob:
         self.embedder = embedder
         self.progress = progress or (lambda _: None)
         self.started = time.perf_counter()
+        self._counts: dict[str, int] = {}
 
     def run(self, corpus_dir: Path, full: bool = False) -> Outcome:
         """Index `corpus_dir`; return the outcome (stale ids are left for the caller)."""
@@ -189,6 +190,8 @@ class IndexJob:
         return total
 
     def _tell(self, stage: str, **counts: int) -> None:
+        """Report progress; counts from earlier stages carry over."""
+        self._counts.update(counts)
         self.progress(
-            Progress(stage=stage, elapsed_s=time.perf_counter() - self.started, **counts)
+            Progress(stage=stage, elapsed_s=time.perf_counter() - self.started, **self._counts)
         )

@@ -1,0 +1,31 @@
+"""Fixtures for the intake tests: the test news site and fetchers pointed at it."""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import AsyncIterator
+
+import pytest_asyncio
+
+from index.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
+from tests.newsroom import Newsroom
+
+# Short enough that the slow endpoint is given up on quickly, small enough to keep tests light.
+TEST_LIMITS = FetchLimits(timeout_s=1.0, max_bytes=512 * 1024, max_redirects=5)
+LOCAL = AddressPolicy(allow_private=True)
+# Private addresses refused as in production, except the test server's own address.
+STRICT_BUT_TEST_SERVER = AddressPolicy(exempt=(ipaddress.ip_network("127.0.0.1/32"),))
+
+
+@pytest_asyncio.fixture
+async def newsroom() -> AsyncIterator[Newsroom]:
+    """A fresh test news site on 127.0.0.1."""
+    async with Newsroom() as site:
+        yield site
+
+
+@pytest_asyncio.fixture
+async def fetcher() -> AsyncIterator[Fetcher]:
+    """A fetcher as ALLOW_PRIVATE_URLS=1 builds it, with short test limits."""
+    async with open_session(LOCAL) as session:
+        yield Fetcher(session, LOCAL, TEST_LIMITS)

@@ -1,0 +1,213 @@
+"""Adding articles by URL: saved as corpus markdown, indexed, answerable, never twice."""
+
+import pytest
+import yaml
+
+from index.ingestion import load_file
+from index.intake import (
+    Clipping,
+    add_urls,
+    article_path,
+    escape_markdown,
+    known_urls,
+    normalise_url,
+    render,
+    save,
+)
+
+FERRIES_CANONICAL = "https://ledger.example/news/lakeside-ferries"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    return folder
+
+
+def front_matter(path):
+    _, block, _ = path.read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.safe_load(block)
+
+
+async def test_an_added_article_is_saved_indexed_and_answerable(
+    newsroom, fetcher, corpus, make_desk
+):
+    desk = make_desk(corpus)
+    url = newsroom.article_url("ferries")
+    report = await add_urls(fetcher, [url], corpus, desk.index)
+
+    (outcome,) = report.outcomes
+    assert (outcome.status, outcome.title) == ("added", "Lakeside orders six hydrogen ferries")
+    path = corpus / outcome.source
+    assert path == article_path(corpus, url) and path.parent.name == "web"
+    meta = front_matter(path)
+    assert {k: meta[k] for k in ("title", "url", "published", "outlet", "author")} == {
+        "title": "Lakeside orders six hydrogen ferries",
+        "url": FERRIES_CANONICAL,
+        "published": "2026-01-17",
+        "outlet": "Lakeside Ledger",
+        "author": "Mara Quill",
+    }
+    assert meta["fetched_url"] == url
+    text = path.read_text(encoding="utf-8")
+    assert "Home" not in text and "Copyright" not in text and "var ads" not in text
+
+    assert report.ok and report.index is not None
+    assert (report.index.added, report.index.articles, report.index.skipped) == (1, 1, ())
+    answer = desk.ask("Who chairs the Lakeside harbour board?")
+    assert answer.answered and answer.answer == "Ilse Varga"
+    first = answer.citations[0]
+    assert (first.source, first.url, first.published) == (
+        outcome.source,
+        FERRIES_CANONICAL,
+        "2026-01-17",
+    )
+
+
+async def test_relative_dates_in_answers_are_resolved_against_the_published_date(
+    newsroom, fetcher, corpus, make_desk
+):
+    """The ferries article is dated Saturday 17 January 2026."""
+    desk = make_desk(corpus)
+    await add_urls(fetcher, [newsroom.article_url("ferries")], corpus, desk.index)
+    for question, short, phrase in [
+        (
+            "When did the Lakeside harbour board order hydrogen ferries?",
+            "Friday (16 January 2026)",
+            "ordered six hydrogen ferries on Friday (16 January 2026), replacing",
+        ),
+        (
+            "When was the petition handed to the Lakeside harbour board?",
+            "last October (October 2025)",
+            "handed to the board last October (October 2025).",
+        ),
+        (
+            "When will the first ferry enter service?",
+            "next October (October 2026)",
+            "would enter service next October (October 2026).",
+        ),
+    ]:
+        answer = desk.ask(question)
+        assert (answer.answer, answer.citations[0].published) == (short, "2026-01-17")
+        assert phrase in answer.sentence
+        assert answer.citations[0].quote == answer.sentence
+
+
+async def test_adding_the_same_article_again_does_not_duplicate_it(
+    newsroom, fetcher, corpus, make_desk
+):
+    desk = make_desk(corpus)
+    url = newsroom.article_url("ferries")
+    first = await add_urls(fetcher, [url], corpus, desk.index)
+    fetched = len(newsroom.requests)
+    again = await add_urls(
+        fetcher,
+        [
+            url,  # same URL: known from the file name, not fetched again
+            f"{url}?utm_source=feed#comments",  # same page once tracking is dropped
+            newsroom.url("/redirect/ferries"),  # redirects to a URL already saved
+            f"{url}?print=1",  # another URL whose page names the same canonical URL
+        ],
+        corpus,
+        desk.index,
+    )
+    source = first.outcomes[0].source
+    assert [(o.status, o.source) for o in again.outcomes] == [("present", source)] * 4
+    assert again.ok and again.index is None  # nothing new: no index run
+    assert newsroom.requests[fetched:] == [
+        "/redirect/ferries",
+        "/articles/ferries",
+        "/articles/ferries?print=1",
+    ]
+    assert [p.name for p in (corpus / "web").iterdir()] == [(corpus / source).name]
+    assert desk.status().articles == 1
+
+
+BAD = [
+    ("/missing", "HTTP 404 Not Found"),
+    ("/broken", "HTTP 500 Internal Server Error"),
+    ("/slow", "timed out after 1 s"),
+    ("/loop/a", "redirect loop: "),
+    ("/report.pdf", "not an HTML page: the server sent application/pdf"),
+    ("/endless", "too large: more than the 0.5 MiB limit"),
+    ("/nav-only", "no article text found on the page"),
+]
+
+
+async def test_bad_urls_are_refused_each_with_its_reason_and_the_rest_is_added(
+    newsroom, fetcher, corpus, make_desk
+):
+    desk = make_desk(corpus)
+    urls = [newsroom.url(path) for path, _ in BAD]
+    urls.insert(3, newsroom.article_url("observatory"))
+    report = await add_urls(fetcher, [*urls, "gopher://old.example/1"], corpus, desk.index)
+
+    refused = [(o.url, o.detail) for o in report.outcomes if o.status == "refused"]
+    assert len(refused) == len(BAD) + 1
+    for (url, detail), (path, reason) in zip(refused, BAD, strict=False):
+        assert url == newsroom.url(path) and reason in detail
+    assert refused[-1][1] == "only http and https URLs can be fetched (scheme: 'gopher')"
+    assert [o.status for o in report.outcomes].count("added") == 1
+    assert not report.ok  # the CLI exits non-zero
+    assert [p.name for p in (corpus / "web").iterdir()] == [
+        article_path(corpus, newsroom.article_url("observatory")).name
+    ]  # no temporary files left behind
+    assert report.index is not None and report.index.articles == 1
+
+
+def test_markdown_special_characters_read_back_unchanged(tmp_path):
+    paragraphs = (
+        "1. This line only looks like a numbered list item in the text.",
+        "# This one looks like a heading but is a sentence of the article.",
+        "- And this one starts with a dash, like a bullet point would.",
+        "> A quoted remark from the harbour master, with a leading angle bracket.",
+        "Prices rose *sharply* for snake_case_names and [bracketed] words <b>here</b>.",
+        "Entities such as &amp; and &#169; stay literal, as does a back\\slash.",
+        "2026) was the year the tram reached Quarry Hill, officials said again.",
+    )
+    clipping = Clipping("Title with *stars*", paragraphs, "https://ledger.example/x")
+    text = render(clipping, "https://ledger.example/x", "2026-02-01T00:00:00+00:00")
+    source = save(tmp_path, tmp_path / "web" / "x.md", text)
+    (article,), skipped = load_file(tmp_path / source, tmp_path)
+    assert skipped == []
+    assert article.title == "Title with *stars*"
+    assert article.paragraphs == paragraphs
+    assert escape_markdown("plain words") == "plain words"
+
+
+def test_save_refuses_text_that_would_not_read_back(tmp_path):
+    text = render(Clipping("Only a title", ()), "https://a.example/", "2026-02-01")
+    with pytest.raises(Exception, match="no article text found"):
+        save(tmp_path, tmp_path / "web" / "a.md", text)
+    assert list((tmp_path / "web").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "normal"),
+    [
+        ("HTTPS://Ledger.Example:443/News?id=3#top", "https://ledger.example/News?id=3"),
+        ("http://ledger.example", "http://ledger.example/"),
+        ("http://ledger.example:8080/a", "http://ledger.example:8080/a"),
+        ("https://ledger.example/a?utm_source=rss&b=2&fbclid=x", "https://ledger.example/a?b=2"),
+        ("http://[::1]:8000/a", "http://[::1]:8000/a"),
+    ],
+)
+def test_urls_are_normalised_before_comparison(url, normal):
+    assert normalise_url(url) == normal
+
+
+def test_file_names_are_stable_and_readable(tmp_path):
+    first = article_path(tmp_path, "https://ledger.example/news/2026/ferries?id=3")
+    assert first == article_path(tmp_path, "https://LEDGER.example/news/2026/ferries?id=3#x")
+    assert first.parent == tmp_path / "web"
+    assert first.name.startswith("ledger-example-2026-ferries-") and first.suffix == ".md"
+    assert first != article_path(tmp_path, "https://ledger.example/news/2026/ferries?id=4")
+
+
+def test_known_urls_reads_front_matter_and_skips_hidden_files(tmp_path):
+    (tmp_path / "a.md").write_text("---\nurl: https://x.example/a\n---\nText.\n")
+    (tmp_path / "b.md").write_text("---\nurl: [not, a, url]\n---\nText.\n")
+    (tmp_path / "c.md").write_text("No front matter.\n")
+    (tmp_path / ".hidden.md").write_text("---\nurl: https://x.example/h\n---\nText.\n")
+    assert known_urls(tmp_path) == {"https://x.example/a": "a.md"}

@@ -17,6 +17,7 @@ from pathlib import Path
 from chromadb.api.models.Collection import Collection
 
 from index.answering import Evidence, compose
+from index.dates import date_answer
 from index.embedding import Embedder, load_embedder
 from index.errors import IndexBusyError, QuestionError
 from index.indexing import IndexJob, ProgressFn, stored_articles
@@ -106,7 +107,7 @@ class Newsdesk:
             document_frequency=snapshot.lexical.document_frequency,
             documents=len(snapshot.ids),
         )
-        answer = compose(evidence)
+        answer = date_answer(compose(evidence))  # "on Friday" -> "on Friday (16 January 2026)"
         elapsed = (time.perf_counter() - started) * 1000
         return replace(answer, elapsed_ms=elapsed)
 

@@ -20,8 +20,10 @@ from discord.ext import commands
 
 from bot.endpoints import apply_endpoints, current_endpoints
 from tests.fakediscord import FakeDiscord, InvocationRefused
+from tests.fakediscord.control import PREFIX, control
 from tests.fakediscord.limits import message_errors
-from tests.fakediscord.state import ACK_DEADLINE_S
+from tests.fakediscord.render import render_version
+from tests.fakediscord.state import ACK_DEADLINE_S, TOKEN_LIFETIME_S
 
 
 class MiniBot(commands.Bot):
@@ -86,9 +88,10 @@ class MiniBot(commands.Bot):
 @pytest_asyncio.fixture(scope="module")
 async def fake():
     saved = current_endpoints()
-    async with FakeDiscord() as server:
-        apply_endpoints(server.api_base, server.gateway_url)
-        yield server
+    server = await FakeDiscord().start(extra=control)  # with the control API for hand tests
+    apply_endpoints(server.api_base, server.gateway_url)
+    yield server
+    await server.close()
     discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = saved
 
 
@@ -325,3 +328,84 @@ async def test_sharded_client_gets_the_guild_on_its_shard(fake: FakeDiscord, min
     finally:
         await sharded.close()
         await task
+
+
+async def test_hold_parks_one_request_until_released(fake: FakeDiscord, minibot: MiniBot):
+    hold = fake.hold("PATCH", "/messages/@original")
+    handle = await fake.invoke("slow", user=fake.moderator)
+    body = await hold.reached()
+    assert body["content"] == "step 2" and hold.held
+    assert handle.original.content == "step 1"  # the followup went through meanwhile
+    hold.release()
+    message = await handle.response(lambda m: m.content == "step 2")
+    assert [v["content"] for v in message.versions] == ["", "step 1", "step 2"]
+    assert not hold.matches("PATCH", "/messages/@original")  # one request only
+
+
+async def test_expired_token_is_401_invalid_webhook_token(fake: FakeDiscord, minibot: MiniBot):
+    first = await fake.invoke("echo", {"text": "one"}, user=fake.member)
+    second = await fake.invoke("echo", {"text": "two"}, user=fake.member)
+    await first.response()
+    await second.response()
+    first.expire()  # as if 15 minutes had passed
+    fake.state.token_lifetime = 0.0  # or as if every token were that old
+    try:
+        async with aiohttp.ClientSession() as session:
+            for handle in (first, second):
+                token = handle.interaction.token
+                url = f"{fake.api_base}/webhooks/{fake.bot.id}/{token}/messages/@original"
+                async with session.patch(url, json={"content": "late"}) as response:
+                    assert response.status == 401
+                    assert (await response.json())["code"] == 50027
+            unknown = f"{fake.api_base}/webhooks/{fake.bot.id}/nope/messages/@original"
+            async with session.patch(unknown, json={"content": "x"}) as response:
+                assert response.status == 404 and (await response.json())["code"] == 10015
+    finally:
+        fake.state.token_lifetime = TOKEN_LIFETIME_S
+    assert first.original.content == "echo: one"
+
+
+async def test_control_api_plays_users_and_renders_replies(fake: FakeDiscord, minibot: MiniBot):
+    base = f"http://127.0.0.1:{fake.port}{PREFIX}"
+    async with aiohttp.ClientSession() as session:
+        async with session.get(base + "/") as response:
+            where = await response.json()
+        assert where["DISCORD_API_BASE"] == fake.api_base and where["connected"]
+        async with session.post(base + "/command/echo?user=walker", json={"text": "hi"}) as r:
+            assert r.status == 200 and (await r.text()) == "echo: hi\n"
+        async with session.post(base + "/command/slow?user=member", json={}) as r:
+            assert r.status == 403 and "lacks permission" in await r.text()
+        async with session.post(base + "/dm?user=walker", data="hello there") as r:
+            assert await r.text() == "heard: hello there\n"
+        async with session.post(base + "/mention?user=walker", data="anyone?") as r:
+            assert await r.text() == f"heard: {fake.bot.mention} anyone?\n"
+    walker = [u for u in fake.state.users.values() if u.username == "walker"]
+    assert len(walker) == 1 and fake.guild.member(walker[0].id) is not None
+
+
+def test_render_shows_embeds_and_side_by_side_fields():
+    version = {
+        "flags": 64,
+        "content": "",
+        "embeds": [
+            {
+                "title": "Q?",
+                "description": "**A**",
+                "fields": [
+                    {"name": "[1] One", "value": "`a.txt` · paragraph 2", "inline": True},
+                    {"name": "[2] Two", "value": "`b.txt` · paragraph 5", "inline": True},
+                ],
+                "footer": {"text": "2 passages"},
+            }
+        ],
+    }
+    assert render_version(version).splitlines() == [
+        "(only you can see this)",
+        "┃ ## Q?",
+        "┃ **A**",
+        "┃   col 1│ [[1] One]",
+        "┃   col 1│ `a.txt` · paragraph 2",
+        "┃   col 2│ [[2] Two]",
+        "┃   col 2│ `b.txt` · paragraph 5",
+        "┃ — 2 passages",
+    ]

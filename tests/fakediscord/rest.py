@@ -45,7 +45,7 @@ def _needs_auth(path: str) -> bool:
 
 @web.middleware
 async def record(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Check the bot token, turn DiscordError into Discord's error bodies, log every call."""
+    """Check the bot token, park held requests, answer Discord's error bodies, log every call."""
     if not request.path.startswith(API):
         return await handler(request)
     state = request.app[STATE]
@@ -58,6 +58,9 @@ async def record(request: web.Request, handler: Handler) -> web.StreamResponse:
             if _needs_auth(path) and request.headers.get("Authorization") != f"Bot {state.token}":
                 raise DiscordError(401, 0, "401: Unauthorized")
         request[JSON] = body
+        hold = state.hold_for(request.method, path)
+        if hold is not None:
+            await hold.wait_here(body)
         failure = state.injected_failure(request.method, path)
         if failure is not None:
             raise failure

@@ -10,11 +10,18 @@ from aiohttp import web
 from tests.fakediscord import commands
 from tests.fakediscord.commands import InvocationRefused
 from tests.fakediscord.gateway import Gateway
+from tests.fakediscord.holds import Hold
 from tests.fakediscord.models import Call, Channel, Message, User, snowflake
 from tests.fakediscord.rest import API, STATE, record, routes
-from tests.fakediscord.state import ACK_DEADLINE_S, DiscordError, Interaction, State
+from tests.fakediscord.state import (
+    ACK_DEADLINE_S,
+    TOKEN_LIFETIME_S,
+    DiscordError,
+    Interaction,
+    State,
+)
 
-__all__ = ["FakeDiscord", "InteractionHandle", "InvocationRefused", "MessageHandle"]
+__all__ = ["FAKE", "FakeDiscord", "InteractionHandle", "InvocationRefused", "MessageHandle"]
 
 
 class InteractionHandle:
@@ -28,6 +35,10 @@ class InteractionHandle:
     def acks(self) -> list[int]:
         """Return the callback types the bot sent (5 = defer, 4 = immediate reply)."""
         return self.interaction.acks
+
+    def expire(self) -> None:
+        """Let the interaction's 15 minutes run out: its token stops working."""
+        self.interaction.expired = True
 
     @property
     def original(self) -> Message | None:
@@ -78,23 +89,31 @@ class FakeDiscord:
     """A Discord REST + gateway server for the real discord.py client, on 127.0.0.1."""
 
     def __init__(
-        self, token: str = "fake-bot-token", *, ack_deadline: float = ACK_DEADLINE_S
+        self,
+        token: str = "fake-bot-token",
+        *,
+        ack_deadline: float = ACK_DEADLINE_S,
+        token_lifetime: float = TOKEN_LIFETIME_S,
+        port: int = 0,
     ) -> None:
-        self.state = State(token, ack_deadline=ack_deadline)
+        self.state = State(token, ack_deadline=ack_deadline, token_lifetime=token_lifetime)
         self.gateway = Gateway(self.state)
         self._runner: web.AppRunner | None = None
-        self.port = 0
+        self.port = port
 
-    async def start(self) -> FakeDiscord:
-        """Listen on an ephemeral port of 127.0.0.1."""
+    async def start(self, extra: web.RouteTableDef | None = None) -> FakeDiscord:
+        """Listen on 127.0.0.1 (an ephemeral port unless one was given), plus `extra` routes."""
         app = web.Application(middlewares=[record])
         app[STATE] = self.state
+        app[FAKE] = self
         app.add_routes(routes)
+        if extra is not None:
+            app.add_routes(extra)
         app.router.add_get("/gateway", self.gateway.handler)
         app.router.add_get("/gateway/", self.gateway.handler)
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", self.port)
         await site.start()
         self.port = self._runner.addresses[0][1]
         return self
@@ -158,6 +177,12 @@ class FakeDiscord:
     ) -> None:
         """Make the next `method` call whose path holds `fragment` fail with this error."""
         self.state.failures.append((method, fragment, DiscordError(status, code, message)))
+
+    def hold(self, method: str, fragment: str) -> Hold:
+        """Park the next `method` request whose path holds `fragment` until `release()`."""
+        hold = Hold(method, fragment)
+        self.state.holds.append(hold)
+        return hold
 
     def dm_channel(self, user: User) -> Channel:
         """Return the DM channel between the bot and `user`."""
@@ -240,3 +265,6 @@ class FakeDiscord:
             payload["member"] = {k: v for k, v in member.to_json().items() if k != "user"}
         await self.gateway.dispatch("MESSAGE_CREATE", payload, channel.guild_id)
         return MessageHandle(self, message)
+
+
+FAKE = web.AppKey("fake", FakeDiscord)  # the server, for extra routes (the control API)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from tests.fakediscord.holds import Hold
 from tests.fakediscord.limits import error_body, message_errors
 from tests.fakediscord.models import (
     ADMINISTRATOR,
@@ -68,6 +69,7 @@ class Interaction:
     acks: list[int] = field(default_factory=list)  # callback types, in order
     original: Message | None = None
     followups: list[Message] = field(default_factory=list)
+    expired: bool = False  # set to play "15 minutes later" without waiting
 
     @property
     def messages(self) -> list[Message]:
@@ -79,9 +81,16 @@ class Interaction:
 class State:
     """Everything the fake Discord remembers; REST and gateway handlers mutate it."""
 
-    def __init__(self, token: str, *, ack_deadline: float = ACK_DEADLINE_S) -> None:
+    def __init__(
+        self,
+        token: str,
+        *,
+        ack_deadline: float = ACK_DEADLINE_S,
+        token_lifetime: float = TOKEN_LIFETIME_S,
+    ) -> None:
         self.token = token
         self.ack_deadline = ack_deadline
+        self.token_lifetime = token_lifetime
         self.bot = User(snowflake(), "newsdesk", bot=True)
         self.app_id = self.bot.id
         self.owner = User(snowflake(), "owner")
@@ -117,6 +126,7 @@ class State:
         self.synced_commands: dict[int | None, dict[str, dict[str, Any]]] = {}
         self.interactions: dict[str, Interaction] = {}
         self.failures: list[tuple[str, str, DiscordError]] = []  # injected, used once each
+        self.holds: list[Hold] = []  # requests to park until the test releases them
         self._pulse = asyncio.Event()
 
     # -- change notification ---------------------------------------------------------------
@@ -140,6 +150,10 @@ class State:
             # Re-check on every change, and every 50 ms for conditions outside the fake.
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(pulse.wait(), min(remaining, 0.05))
+
+    def hold_for(self, method: str, path: str) -> Hold | None:
+        """Return the first waiting hold that matches this request."""
+        return next((hold for hold in self.holds if hold.matches(method, path)), None)
 
     def injected_failure(self, method: str, path: str) -> DiscordError | None:
         """Return (and forget) the first injected failure matching this request."""
@@ -284,10 +298,16 @@ class State:
         self.changed()
 
     def interaction(self, token: str) -> Interaction:
-        """Return a live interaction by token, or raise Discord's Unknown Webhook."""
+        """Return a live interaction by token, or fail as Discord does.
+
+        An unknown token is 404 Unknown Webhook; a token older than its 15 minutes is
+        401 Invalid Webhook Token (what Discord answers for every request that uses it).
+        """
         found = self.interactions.get(token)
-        if found is None or time.monotonic() - found.created > TOKEN_LIFETIME_S:
+        if found is None:
             raise DiscordError(404, 10015, "Unknown Webhook")
+        if found.expired or time.monotonic() - found.created > self.token_lifetime:
+            raise DiscordError(401, 50027, "Invalid Webhook Token")
         return found
 
     def acknowledge(self, interaction_id: int, token: str, kind: int, data: dict) -> Interaction:

@@ -3,49 +3,28 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any, Protocol
+from collections.abc import Iterator
+from typing import Any
 
 import aiohttp
 import discord
 from discord.ext import commands
 
 from bot.cooldown import QuestionLimiter
+from bot.desk import Desk, ReconnectingDesk
 from bot.endpoints import apply_endpoints
 from bot.replies import on_tree_error
-from index.models import Answer, IndexReport, Progress, SourceInfo, Status
 from index.settings import Settings
 
 log = logging.getLogger(__name__)
 
+__all__ = ["EXTENSIONS", "Desk", "NewsdeskBot", "build_bot", "run", "serve"]
+SETUP_HINT = "see the Discord section of README.md"
 EXTENSIONS = ("bot.cogs.ask", "bot.cogs.library", "bot.cogs.admin")
-
-
-class Desk(Protocol):
-    """What the bot needs from `index.service.Newsdesk` (every method blocks)."""
-
-    def ask(self, question: str, k: int = 8) -> Answer:
-        """Answer a question from the coverage."""
-
-    def index(
-        self,
-        corpus_dir: Path | None = None,
-        full: bool = False,
-        progress: Callable[[Progress], None] | None = None,
-    ) -> IndexReport:
-        """Bring the index in line with the corpus."""
-
-    def sources(self) -> list[SourceInfo]:
-        """List the indexed articles."""
-
-    def status(self) -> Status:
-        """Describe the index."""
-
-    def close(self) -> None:
-        """Release the store."""
 
 
 class NewsdeskBot(commands.Bot):
@@ -56,6 +35,8 @@ class NewsdeskBot(commands.Bot):
         options.setdefault(
             "intents", discord.Intents(guilds=True, guild_messages=True, dm_messages=True)
         )
+        # A text-only bot: discord.py's "voice will NOT be supported" warnings only confuse.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
             help_command=None,
@@ -83,6 +64,9 @@ class NewsdeskBot(commands.Bot):
         where = "globally" if guild_id is None else f"to guild {guild_id}"
         log.info("synced %d commands %s", len(synced), where)
 
+    async def on_message(self, message: discord.Message, /) -> None:
+        """Run no text commands: the ask cog answers messages (a mention is a question)."""
+
     async def on_ready(self) -> None:
         """Log who we are once connected."""
         log.info("connected as %s to %d guilds", self.user, len(self.guilds))
@@ -106,50 +90,65 @@ def build_bot(settings: Settings, desk: Desk, **options: Any) -> NewsdeskBot:
 def run(settings: Settings) -> int:
     """Start the bot and serve until stopped; return the exit code."""
     if not settings.discord_token:
-        print("newsdesk: DISCORD_TOKEN is not set; see docs/discord.md", file=sys.stderr)
+        print(f"newsdesk: DISCORD_TOKEN is not set; {SETUP_HINT}", file=sys.stderr)
         return 1
     return asyncio.run(serve(settings))
 
 
 async def serve(settings: Settings) -> int:
-    """Check the token, open the desk, then run the bot until it closes."""
+    """Check the token, open the desk, then run the bot until it closes (or SIGTERM)."""
     apply_endpoints(settings.discord_api_base, settings.discord_gateway_url)
     token = settings.discord_token or ""
-    try:
-        await _check_token(token)
-    except discord.LoginFailure:
-        print(
-            "newsdesk: Discord rejected DISCORD_TOKEN (401 Unauthorized); "
-            "reset it in the Developer Portal",
-            file=sys.stderr,
-        )
+    problem = await _login_problem(token)
+    if problem is not None:
+        print(f"newsdesk: {problem}", file=sys.stderr)
         return 1
-    except (aiohttp.ClientError, OSError) as exc:
-        print(f"newsdesk: cannot reach Discord: {type(exc).__name__}", file=sys.stderr)
-        return 1
-    desk = await asyncio.to_thread(_open_desk, settings)
+    desk = ReconnectingDesk(settings)
+    await asyncio.to_thread(desk.start)
     try:
         async with build_bot(settings, desk) as bot:
-            await bot.start(token)
+            with _close_on_sigterm(bot):
+                await bot.start(token)
     finally:
         await asyncio.to_thread(desk.close)
     return 0
 
 
-async def _check_token(token: str) -> None:
-    """Fail fast on a rejected token, before the slow model load (`GET /users/@me`)."""
+async def _login_problem(token: str) -> str | None:
+    """Check the token before the slow model load (`GET /users/@me`); say what is wrong."""
     http = discord.http.HTTPClient(asyncio.get_running_loop())
+    where = discord.http.Route.BASE
     try:
         await http.static_login(token)
+    except discord.LoginFailure:
+        return f"Discord rejected DISCORD_TOKEN (401 Unauthorized); {SETUP_HINT} to reset it"
+    except (aiohttp.ClientError, OSError) as exc:
+        reason = getattr(exc, "os_error", None) or exc
+        name = type(reason).__name__
+        return f"cannot reach Discord at {where} ({name}); check the network or DISCORD_API_BASE"
+    except discord.HTTPException as exc:
+        return f"Discord answered {exc.status} at {where}; try again later"
     finally:
         await http.close()
+    return None
 
 
-def _open_desk(settings: Settings) -> Desk:
-    from index.service import Newsdesk  # loads torch and Chroma: only when running
+@contextlib.contextmanager
+def _close_on_sigterm(bot: NewsdeskBot) -> Iterator[None]:
+    """Close the bot cleanly (gateway, HTTP session) when the process gets SIGTERM."""
+    loop = asyncio.get_running_loop()
+    closing: list[asyncio.Task[None]] = []
 
-    desk = Newsdesk.open(settings)
-    if desk.status().passages == 0:
-        log.info("the index is empty; indexing %s first", settings.corpus_dir)
-        desk.index()
-    return desk
+    def stop() -> None:
+        log.info("SIGTERM: closing the connection to Discord")
+        closing.append(loop.create_task(bot.close()))
+
+    try:
+        loop.add_signal_handler(signal.SIGTERM, stop)
+    except (NotImplementedError, RuntimeError):  # not on this platform / not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        loop.remove_signal_handler(signal.SIGTERM)

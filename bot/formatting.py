@@ -113,7 +113,9 @@ def answer_embed(answer: Answer) -> discord.Embed:
     lines = [f"**{trim(escape(answer.answer), 500)}**"]
     if answer.conflict:
         colour = CONFLICT_COLOUR
-        lines.append("The sources disagree: compare them side by side below.")
+        if "disagree" not in answer.answer.lower():
+            lines.append("The sources disagree.")
+        lines.append("Their passages, side by side:")
     else:
         colour = ANSWER_COLOUR
         if answer.sentence:
@@ -197,6 +199,19 @@ def status_embed(status: Status) -> discord.Embed:
     ):
         embed.add_field(name=name, value=value, inline=True)
     return embed
+
+
+def unavailable_status_embed(store: str) -> discord.Embed:
+    """Describe an index whose store cannot be reached right now."""
+    return discord.Embed(
+        title="newsdesk status",
+        description=(
+            f"**The index is unavailable**: its store ({escape(trim(store, 500))}) cannot be "
+            "reached. Questions get a short notice until it is back; newsdesk reconnects on "
+            "the next request."
+        ),
+        colour=MISSING_COLOUR,
+    )
 
 
 # -- reindex -------------------------------------------------------------------------------

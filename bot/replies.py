@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 
 from bot.formatting import CONTENT_MAX, cooldown_text, trim
-from index.errors import NewsdeskError
+from index.errors import NewsdeskError, StoreUnavailableError
 
 log = logging.getLogger(__name__)
 
@@ -18,12 +18,18 @@ APOLOGY = "Sorry, something went wrong on my side. It has been logged; please tr
 NOT_ADMIN = (
     "Only members with the Manage Server permission (or listed in ADMIN_USER_IDS) can reindex."
 )
+UNAVAILABLE = (
+    "Sorry, the index is unavailable right now: its store cannot be reached. "
+    "newsdesk keeps trying; please try again in a few minutes."
+)
 
 
 def error_text(error: BaseException, where: str) -> str:
     """Return what to tell the user about `error`; log it if nobody expected it."""
     if isinstance(error, app_commands.CommandInvokeError):
         error = error.original
+    if isinstance(error, StoreUnavailableError):  # logged when the store goes away (bot.desk)
+        return UNAVAILABLE
     if isinstance(error, NewsdeskError):
         return trim(str(error), CONTENT_MAX)
     if isinstance(error, app_commands.CommandOnCooldown):

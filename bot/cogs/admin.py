@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import math
+import logging
 import time
 from typing import TYPE_CHECKING
 
@@ -12,11 +12,15 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.formatting import progress_embed, report_embed
+from bot.live_reply import LiveReply
+from bot.replies import error_text
 from index.errors import IndexBusyError
 from index.models import IndexReport, Progress
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
+
+log = logging.getLogger(__name__)
 
 PROGRESS_EVERY_S = 1.0  # edit the reply at most this often
 POLL_S = 0.25
@@ -65,17 +69,23 @@ class Admin(commands.Cog):
             raise IndexBusyError("A reindex is already running; its reply shows the report.")
         async with self.running:
             await interaction.response.defer(thinking=True)
-            report = await self._index_with_progress(interaction, full)
-            await interaction.edit_original_response(embed=report_embed(report))
+            reply = LiveReply(interaction)
+            try:
+                report = await self._index_with_progress(reply, full)
+            except Exception as error:  # the reply may have moved: answer there, not in on_error
+                await reply.show(content=error_text(error, "/reindex"))
+                return
+            await reply.show(embed=report_embed(report))
 
-    async def _index_with_progress(
-        self, interaction: discord.Interaction, full: bool
-    ) -> IndexReport:
+    async def _index_with_progress(self, reply: LiveReply, full: bool) -> IndexReport:
+        """Run the index job off the event loop, editing the reply at most once a second."""
         latest = LatestProgress()
         job = asyncio.create_task(
             asyncio.to_thread(self.bot.desk.index, full=full, progress=latest)
         )
-        shown, last_edit = 0, -math.inf
+        shown = 0
+        await self._show_progress(reply, Progress(stage="starting"))
+        last_edit = time.monotonic()
         while not job.done():
             await asyncio.wait({job}, timeout=POLL_S)
             waited = time.monotonic() - last_edit
@@ -83,10 +93,17 @@ class Admin(commands.Cog):
                 continue
             shown = latest.version
             assert latest.value is not None
-            await interaction.edit_original_response(embed=progress_embed(latest.value))
-            interaction.extras["shown"] = True
+            await self._show_progress(reply, latest.value)
             last_edit = time.monotonic()  # the next edit starts a full interval after this one
         return await job
+
+    @staticmethod
+    async def _show_progress(reply: LiveReply, progress: Progress) -> None:
+        """Show progress if Discord lets us; the job goes on either way."""
+        try:
+            await reply.show(embed=progress_embed(progress))
+        except discord.HTTPException as error:
+            log.warning("could not show reindex progress: %s", error)
 
 
 async def setup(bot: NewsdeskBot) -> None:

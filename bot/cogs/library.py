@@ -9,7 +9,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.formatting import source_pages, status_embed
+from bot.formatting import source_pages, status_embed, unavailable_status_embed
+from index.errors import StoreUnavailableError
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
@@ -36,8 +37,11 @@ class Library(commands.Cog):
     async def status(self, interaction: discord.Interaction) -> None:
         """Show the index: articles, passages, last index run, model and store."""
         await interaction.response.defer(thinking=True)
-        status = await asyncio.to_thread(self.bot.desk.status)
-        await interaction.followup.send(embed=status_embed(status))
+        try:
+            embed = status_embed(await asyncio.to_thread(self.bot.desk.status))
+        except StoreUnavailableError:
+            embed = unavailable_status_embed(self.bot.settings.store_label)
+        await interaction.followup.send(embed=embed)
 
 
 async def setup(bot: NewsdeskBot) -> None:

@@ -47,25 +47,31 @@ async def test_reindex_progress_report_and_questions_meanwhile(
     fake: FakeDiscord, bot_settings: Settings, new_user
 ):
     added = write_articles(bot_settings.corpus_dir)
+    # Park the bot's first progress edit: until it is released, /reindex is provably still
+    # running (its reply shows progress and its report cannot be written yet).
+    first_progress = fake.hold("PATCH", "/messages/@original")
     try:
         handle = await fake.invoke("reindex", user=fake.admin)
-        await handle.response(until=lambda m: "Reindexing" in m.text, timeout=30)
+        held = await first_progress.reached()
         second = await fake.invoke("reindex", user=fake.moderator)
         busy = await second.response()
         asks = await asyncio.gather(
             *(fake.invoke("ask", {"question": "how many EVs?"}, user=new_user()) for _ in range(20))
         )
         answers = await asyncio.gather(*(ask.response(timeout=60) for ask in asks))
+        answered_at = max(answer.updated for answer in answers)
+        first_progress.release()
         report = await handle.response(until=is_report, timeout=60)
     finally:
+        first_progress.release()
         for path in added:
             path.unlink()
 
+    assert "Reindexing" in str(held["embeds"])
     assert second.acks == [4] and busy.ephemeral and "already running" in busy.content
     for answer in answers:
         assert "49,000" in answer.text and EVS_SOURCE in answer.text
-    report_at = report.versions[-1]["at"]
-    assert all(ask.interaction.created < report_at for ask in asks)  # asked during the run
+    assert answered_at < report.versions[-1]["at"]  # every answer came before the report
 
     progress = [v for v in report.versions if "Reindexing" in str(v["embeds"])]
     assert progress, "at least one progress edit before the report"
@@ -110,3 +116,42 @@ async def test_reindex_refused_by_the_bot_itself(fake: FakeDiscord, guild: bool)
     message = await handle.response()
     assert handle.acks == [4] and message.ephemeral and message.content == NOT_ADMIN
     assert not [m for m in fake.messages[before:] if "Reindex" in m.text]
+
+
+@pytest.mark.parametrize("where", ["channel", "dm", "dm-when-the-channel-is-closed"])
+async def test_reindex_outliving_its_token_goes_on_in_a_message(
+    fake: FakeDiscord, bot_admin, where: str
+):
+    user = bot_admin if where == "dm" else fake.admin
+    before = len(fake.messages)
+    first_progress = fake.hold("PATCH", "/messages/@original")
+    try:
+        handle = await fake.invoke("reindex", user=user, guild=where != "dm")
+        await first_progress.reached()
+        if where == "dm-when-the-channel-is-closed":
+            fake.fail_next(
+                "POST",
+                f"/channels/{fake.channel.id}/messages",
+                status=403,
+                code=50013,
+                message="Missing Permissions",
+            )
+        handle.expire()  # the interaction token's 15 minutes run out while /reindex works
+    finally:
+        first_progress.release()
+
+    def moved() -> list[Message]:
+        return [
+            m
+            for m in fake.messages[before:]
+            if m.author is fake.bot and m.interaction_id is None and is_report(m)
+        ]
+
+    message = (await fake.wait_for(moved, timeout=60))[0]
+    expected = fake.channel if where == "channel" else fake.dm_channel(user)
+    assert message.channel_id == expected.id
+    assert user.mention in message.content and "continues here" in message.content
+    assert message.pings == set()  # names the user without pinging anyone
+    assert report_counts(message)["Unchanged"] == "2"
+    refused = [c for c in fake.calls_to("PATCH", handle.interaction.token) if c.status == 401]
+    assert refused and refused[0].response["code"] == 50027  # Invalid Webhook Token

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import os
+import socket
 import sys
 
 from bot.app import build_bot, run
@@ -67,25 +68,48 @@ def test_missing_token_is_one_line_and_exit_1(capsys):
     assert out == "" and err.count("\n") == 1 and "DISCORD_TOKEN is not set" in err
 
 
-async def test_wrong_token_via_newsdesk_run(fake: FakeDiscord, tmp_path):
-    token = "wrong.token-Secret-123"
-    env = {
-        **os.environ,
-        "DISCORD_TOKEN": token,
-        "DISCORD_API_BASE": fake.api_base,
-        "DISCORD_GATEWAY_URL": fake.gateway_url,
-    }
+async def newsdesk_run(cwd, **env: str) -> tuple[int, str, str]:
+    """Run `newsdesk run` in a subprocess with these settings; return (code, stdout, stderr)."""
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-c",
         "from index.cli import main; raise SystemExit(main(['run']))",
-        cwd=tmp_path,
-        env=env,
+        cwd=cwd,
+        env={**os.environ, **env},
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
     out, err = await asyncio.wait_for(process.communicate(), 60)
-    assert process.returncode == 1
-    assert out == b"" and err.decode().count("\n") == 1, err.decode()
-    assert "Discord rejected DISCORD_TOKEN" in err.decode() and token.encode() not in err
+    return process.returncode, out.decode(), err.decode()
+
+
+async def test_wrong_token_via_newsdesk_run(fake: FakeDiscord, tmp_path):
+    token = "wrong.token-Secret-123"
+    code, out, err = await newsdesk_run(
+        tmp_path,
+        DISCORD_TOKEN=token,
+        DISCORD_API_BASE=fake.api_base,
+        DISCORD_GATEWAY_URL=fake.gateway_url,
+    )
+    assert code == 1
+    assert out == "" and err.count("\n") == 1, err
+    assert "Discord rejected DISCORD_TOKEN" in err and token not in err
     assert fake.calls[-1].path == "/users/@me" and fake.calls[-1].status == 401
+
+
+async def test_unreachable_discord_via_newsdesk_run(tmp_path):
+    with socket.socket() as sock:  # a port nothing listens on once this socket is closed
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    token = "unreachable.token-Secret-456"
+    api_base = f"http://127.0.0.1:{port}/api/v10"
+    code, out, err = await newsdesk_run(
+        tmp_path,
+        DISCORD_TOKEN=token,
+        DISCORD_API_BASE=api_base,
+        DISCORD_GATEWAY_URL=f"ws://127.0.0.1:{port}/gateway/",
+    )
+    assert code == 1
+    assert out == "" and err.count("\n") == 1, err
+    assert err.startswith(f"newsdesk: cannot reach Discord at {api_base} (")
+    assert token not in err and "Traceback" not in err

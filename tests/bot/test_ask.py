@@ -57,12 +57,34 @@ async def test_plain_dm_is_a_question(fake: FakeDiscord, new_user):
     assert fake.calls_to("POST", f"/channels/{reply.channel_id}/typing")
 
 
-async def test_mention_in_a_server_answers_as_a_reply(fake: FakeDiscord, new_user):
-    sent = await fake.send_guild_message(new_user(), QUESTION, mention_bot=True)
-    reply = await sent.reply()
+async def test_mention_in_a_server_answers_as_a_reply(fake: FakeDiscord, new_user, caplog):
+    with caplog.at_level(logging.WARNING):
+        sent = await fake.send_guild_message(new_user(), QUESTION, mention_bot=True)
+        reply = await sent.reply()
     assert reply.channel_id == fake.channel.id
     assert reply.reference["message_id"] == str(sent.message.id)
     assert_evs_answer(reply)
+    assert not caplog.records  # a question is not a failed text command
+
+
+async def test_conflicting_sources_are_shown_side_by_side(fake: FakeDiscord, new_user):
+    question = "Has a tariff agreement been announced?"
+    handle = await fake.invoke("ask", {"question": question}, user=new_user())
+    embed = (await handle.response()).embeds[0]
+    assert embed["description"].splitlines() == [
+        "**Sources disagree**",
+        "Their passages, side by side:",
+    ]
+    fields = embed["fields"]
+    assert [f["inline"] for f in fields] == [True, True]
+    assert {f["value"].split(" · ")[0] for f in fields} == {
+        f"`{EVS_SOURCE}`",
+        "`001_5c88e681c271383d.txt`",
+    }
+    assert all(f["name"].startswith(f"[{n}] ") for n, f in enumerate(fields, 1))
+    assert all(" · paragraph " in f["value"] and "\n> " in f["value"] for f in fields)
+    quotes = " ".join(f["value"] for f in fields)
+    assert "preliminary trade deal" in quotes and "no agreement has yet been announced" in quotes
 
 
 async def test_server_message_without_mention_is_ignored(fake: FakeDiscord, new_user):

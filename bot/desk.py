@@ -1,0 +1,143 @@
+"""The desk the bot talks to, and one that survives its vector store going away.
+
+`newsdesk run` must keep answering in Discord when the Chroma server is down, at start-up
+or later. `ReconnectingDesk` loads the model once, opens the store when it can, and tries
+again on the next use after a failure; every call made while the store is unreachable raises
+`StoreUnavailableError`, which the cogs turn into a short "the index is unavailable" reply.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from index.errors import StoreUnavailableError
+from index.models import Answer, IndexReport, Progress, SourceInfo, Status
+from index.settings import Settings
+
+if TYPE_CHECKING:
+    from index.embedding import Embedder
+    from index.service import Newsdesk
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class Desk(Protocol):
+    """What the bot needs from `index.service.Newsdesk` (every method blocks)."""
+
+    def ask(self, question: str, k: int = 8) -> Answer:
+        """Answer a question from the coverage."""
+
+    def index(
+        self,
+        corpus_dir: Path | None = None,
+        full: bool = False,
+        progress: Callable[[Progress], None] | None = None,
+    ) -> IndexReport:
+        """Bring the index in line with the corpus."""
+
+    def sources(self) -> list[SourceInfo]:
+        """List the indexed articles."""
+
+    def status(self) -> Status:
+        """Describe the index."""
+
+    def close(self) -> None:
+        """Release the store."""
+
+
+class ReconnectingDesk:
+    """A `Newsdesk` opened on first use, and re-opened after its store could not be reached.
+
+    Blocking, like the desk it wraps; one thread opens the store at a time. Attributes other
+    than the `Desk` methods are looked up on the opened desk (so cogs may use more of it).
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        """Args: settings: where the store and the corpus are, and which model to load."""
+        self.settings = settings
+        self._embedder: Embedder | None = None
+        self._desk: Newsdesk | None = None
+        self._opening = threading.Lock()
+        self._outage: str | None = None  # why the store is unreachable, while it is
+
+    def start(self) -> None:
+        """Load the model and try the store; index an empty index. A dead store is not fatal."""
+        from index.embedding import load_embedder  # loads torch: only when running
+
+        self._embedder = load_embedder(self.settings.embedding_model)
+        try:
+            desk = self.current()
+        except StoreUnavailableError:
+            log.warning("starting without the index; it is retried on every request")
+            return
+        if desk.status().passages == 0:
+            log.info("the index is empty; indexing %s first", self.settings.corpus_dir)
+            desk.index()
+
+    def current(self) -> Newsdesk:
+        """Return the open desk, opening the store first if needed."""
+        with self._opening:
+            if self._desk is None:
+                self._desk = self._call(self._open)
+            return self._desk
+
+    def _open(self) -> Newsdesk:
+        from index.embedding import load_embedder
+        from index.service import Newsdesk
+        from index.store import PassageStore, connect
+
+        store = PassageStore(connect(self.settings))
+        if self._embedder is None:
+            self._embedder = load_embedder(self.settings.embedding_model)
+        return Newsdesk(self.settings, self._embedder, store)
+
+    def _call(self, work: Callable[[], T]) -> T:
+        """Run `work`, logging once when the store goes away and once when it is back."""
+        try:
+            result = work()
+        except StoreUnavailableError as error:
+            if self._outage is None:
+                log.warning("the index is unavailable: %s", error)
+            self._outage = str(error)
+            raise
+        if self._outage is not None:
+            log.info("the index store is reachable again")
+            self._outage = None
+        return result
+
+    def ask(self, question: str, k: int = 8) -> Answer:
+        """Answer a question from the coverage."""
+        return self._call(lambda: self.current().ask(question, k))
+
+    def index(
+        self,
+        corpus_dir: Path | None = None,
+        full: bool = False,
+        progress: Callable[[Progress], None] | None = None,
+    ) -> IndexReport:
+        """Bring the index in line with the corpus."""
+        return self._call(lambda: self.current().index(corpus_dir, full, progress))
+
+    def sources(self) -> list[SourceInfo]:
+        """List the indexed articles."""
+        return self._call(lambda: self.current().sources())
+
+    def status(self) -> Status:
+        """Describe the index."""
+        return self._call(lambda: self.current().status())
+
+    def close(self) -> None:
+        """Release the store, if it was ever opened."""
+        if self._desk is not None:
+            self._desk.close()
+
+    def __getattr__(self, name: str) -> Any:
+        """Look anything else up on the opened desk."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.current(), name)

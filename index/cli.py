@@ -1,14 +1,16 @@
-"""The `newsdesk` command line: index, ask, sources, run."""
+"""The `newsdesk` command line: index, ask, sources, add, follow, poll, run."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import dataclasses
 import json
 import logging
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from dotenv import load_dotenv
 
@@ -16,10 +18,16 @@ from index.errors import NewsdeskError, QuestionError
 from index.settings import Settings
 
 if TYPE_CHECKING:
-    from index.models import Answer, IndexReport
+    from collections.abc import Awaitable, Callable
+
+    from index.feeds import PollReport
+    from index.fetching import Fetcher
+    from index.intake import AddReport
+    from index.models import Answer, IndexReport, Progress
     from index.service import Newsdesk
 
 log = logging.getLogger("newsdesk")
+T = TypeVar("T")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--corpus", type=Path, help="corpus folder (default: CORPUS_DIR)")
     index.add_argument("--full", action="store_true", help="rebuild everything from scratch")
     index.add_argument("--json", action="store_true", help="print the report as JSON")
+    index.add_argument(
+        "--progress", action="store_true", help="print progress on stderr, one JSON per line"
+    )
     ask = sub.add_parser("ask", help="answer a question (or a batch of them)")
     ask.add_argument("question", nargs="?", help="the question, in quotes")
     ask.add_argument("--batch", type=Path, help="JSONL file of {id, question} lines ('-': stdin)")
@@ -39,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("-k", type=int, default=8, help="passages to retrieve (default 8)")
     sources = sub.add_parser("sources", help="list the indexed articles")
     sources.add_argument("--json", action="store_true", help="print JSON")
+    add = sub.add_parser("add", help="fetch articles by URL into the corpus and index them")
+    add.add_argument("urls", nargs="+", metavar="URL", help="article URLs (http or https)")
+    add.add_argument("--json", action="store_true", help="print the report as JSON")
+    follow = sub.add_parser("follow", help="follow an RSS or Atom feed (see `poll`)")
+    follow.add_argument("feed", metavar="FEED_URL", help="the feed's URL")
+    poll = sub.add_parser("poll", help="add new items of every followed feed, once")
+    poll.add_argument("--json", action="store_true", help="print the report as JSON")
     sub.add_parser("run", help="start the Discord bot")
     return parser
 
@@ -84,10 +102,16 @@ def _print_report(report: IndexReport, out: TextIO) -> None:
         print(f"  skipped {skipped.source}: {skipped.reason}", file=out)
 
 
+def _print_progress(progress: Progress) -> None:
+    """Print one progress snapshot as a JSON line on stderr."""
+    print(json.dumps(dataclasses.asdict(progress)), file=sys.stderr, flush=True)
+
+
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     """Build or refresh the index and report what happened."""
     desk = _open(settings)
-    report = desk.index(args.corpus, full=args.full)
+    progress = _print_progress if args.progress else None
+    report = desk.index(args.corpus, full=args.full, progress=progress)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False))
     else:
@@ -106,7 +130,8 @@ def format_answer(answer: Answer) -> str:
         lines += [answer.answer, f"  “{answer.sentence}”"]
     for c in answer.citations:
         where = c.url or c.source
-        lines.append(f"  [{c.n}] {c.title} ({where}, paragraph {c.paragraph}): “{c.quote}”")
+        when = f", {c.published[:10]}" if c.published else ""
+        lines.append(f"  [{c.n}] {c.title} ({where}, paragraph {c.paragraph}{when}): “{c.quote}”")
     return "\n".join(lines)
 
 
@@ -175,4 +200,96 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-COMMANDS = {"index": cmd_index, "ask": cmd_ask, "sources": cmd_sources}
+def _with_fetcher(settings: Settings, work: Callable[[Fetcher], Awaitable[T]]) -> T:
+    """Run `work` with a fetcher over a fresh session, in a new event loop."""
+    from index.fetching import AddressPolicy, Fetcher, open_session
+
+    async def session() -> T:
+        policy = AddressPolicy.from_settings(settings)
+        async with open_session(policy) as opened:
+            return await work(Fetcher(opened, policy))
+
+    return asyncio.run(session())
+
+
+def _indexer(settings: Settings) -> Callable[[], IndexReport]:
+    """Return a blocking call that opens the desk (loading the model) and indexes."""
+    return lambda: _open(settings).index()
+
+
+def _print_added(report: AddReport, out: TextIO) -> None:
+    for outcome in report.outcomes:
+        if outcome.status == "added":
+            print(f"added    {outcome.url} -> {outcome.source} ({outcome.title})", file=out)
+        elif outcome.status == "present":
+            print(f"present  {outcome.url} (already in {outcome.source})", file=out)
+        else:
+            print(f"refused  {outcome.url}: {outcome.detail}", file=out)
+    if report.index is not None:
+        _print_report(report.index, out)
+    if report.index_error:
+        print(f"newsdesk: {report.index_error}", file=sys.stderr)
+
+
+def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
+    """Fetch each URL's article into the corpus, then index; exit 1 if any was refused."""
+    from index.intake import add_urls
+
+    report = _with_fetcher(
+        settings, lambda f: add_urls(f, args.urls, settings.corpus_dir, _indexer(settings))
+    )
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        _print_added(report, sys.stdout)
+    return 0 if report.ok else 1
+
+
+def cmd_follow(args: argparse.Namespace, settings: Settings) -> int:
+    """Validate a feed by reading it once, then add it to the corpus folder's feed list."""
+    from index.feeds import follow
+
+    feed, new = _with_fetcher(settings, lambda f: follow(f, args.feed, settings.corpus_dir))
+    verb = "now following" if new else "already following"
+    print(f"{verb} {feed.title} ({feed.url}); `newsdesk poll` adds its new items")
+    return 0
+
+
+def cmd_poll(args: argparse.Namespace, settings: Settings) -> int:
+    """Poll every followed feed once; exit 1 if a feed could not be read."""
+    from index.feeds import poll
+
+    report = _with_fetcher(settings, lambda f: poll(f, settings.corpus_dir, _indexer(settings)))
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        _print_poll(report, sys.stdout)
+    return 0 if report.ok else 1
+
+
+def _print_poll(report: PollReport, out: TextIO) -> None:
+    if not report.feeds:
+        print("no feeds followed: add one with `newsdesk follow FEED_URL`", file=out)
+    for feed in report.feeds:
+        if feed.error:
+            print(f"{feed.title} ({feed.url}): failed: {feed.error}", file=out)
+            continue
+        added = sum(o.status == "added" for o in feed.outcomes)
+        print(f"{feed.title} ({feed.url}): {added} new", file=out)
+        for outcome in feed.outcomes:
+            if outcome.status == "refused":
+                print(f"  refused {outcome.url}: {outcome.detail}", file=out)
+    if report.index is not None:
+        _print_report(report.index, out)
+    if report.index_error:
+        print(f"newsdesk: {report.index_error}", file=sys.stderr)
+
+
+COMMANDS = {
+    "index": cmd_index,
+    "ask": cmd_ask,
+    "sources": cmd_sources,
+    "add": cmd_add,
+    "follow": cmd_follow,
+    "poll": cmd_poll,
+}

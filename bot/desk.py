@@ -57,10 +57,10 @@ class ReconnectingDesk:
     than the `Desk` methods are looked up on the opened desk (so cogs may use more of it).
     """
 
-    def __init__(self, settings: Settings) -> None:
-        """Args: settings: where the store and the corpus are, and which model to load."""
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        """Args: settings: the store, corpus and model; embedder: a model already loaded."""
         self.settings = settings
-        self._embedder: Embedder | None = None
+        self._embedder = embedder
         self._desk: Newsdesk | None = None
         self._opening = threading.Lock()
         self._outage: str | None = None  # why the store is unreachable, while it is
@@ -69,7 +69,8 @@ class ReconnectingDesk:
         """Load the model and try the store; index an empty index. A dead store is not fatal."""
         from index.embedding import load_embedder  # loads torch: only when running
 
-        self._embedder = load_embedder(self.settings.embedding_model)
+        if self._embedder is None:
+            self._embedder = load_embedder(self.settings.embedding_model)
         try:
             desk = self.current()
         except StoreUnavailableError:

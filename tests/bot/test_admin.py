@@ -14,6 +14,7 @@ from tests.bot.conftest import EVS_SOURCE
 from tests.fakediscord import FakeDiscord, InvocationRefused, Message
 
 ADDED = 30
+REPORT_URL = "https://news.example/reports/"
 TOPICS = ("ferry timetable", "harbour dredging", "library opening hours", "bridge repairs")
 
 
@@ -27,8 +28,10 @@ def write_articles(corpus: Path) -> list[Path]:
             f"consultation, and {n * 7 + p} people wrote in about the {topic} plans."
             for p in range(1, 7)
         ]
+        meta = f'---\nurl: {REPORT_URL}{n}\npublished: "2026-03-{n % 28 + 1:02d}"\n---\n'
         path = corpus / f"zz-report-{n:02d}.md"
-        path.write_text(f"# Council report {n}: {topic}\n\n" + "\n\n".join(paragraphs) + "\n")
+        body = f"# Council report {n}: {topic}\n\n" + "\n\n".join(paragraphs) + "\n"
+        path.write_text(meta + body)
         paths.append(path)
     pdf = corpus / "minutes.pdf"
     pdf.write_bytes(b"%PDF-1.4 not an article")
@@ -87,9 +90,37 @@ async def test_reindex_progress_report_and_questions_meanwhile(
     assert (counts["Removed"], counts["Skipped"]) == ("0", "1")
     assert "`minutes.pdf`: unsupported file type .pdf" in counts["Skipped documents"]
 
+    await check_pages_and_links(fake, new_user())
+
     cleanup = await fake.invoke("reindex", user=fake.admin)
     counts = report_counts(await cleanup.response(until=is_report, timeout=60))
     assert (counts["Removed"], counts["Unchanged"], counts["Skipped"]) == (str(ADDED), "2", "0")
+
+
+async def check_pages_and_links(fake: FakeDiscord, user) -> None:
+    """With 32 articles indexed, /sources pages them and citations link to their URLs."""
+    first = (await (await fake.invoke("sources", user=user)).response()).embeds[0]
+    assert first["title"] == "Indexed articles (32)" and len(first["fields"]) == 10
+    assert first["footer"]["text"] == "Page 1 of 4 · /sources page:2 for more"
+    newest = first["fields"][0]  # dated articles first, newest first
+    assert newest["name"] == "Council report 27: bridge repairs"
+    assert newest["value"] == (
+        f"[news.example/reports/27]({REPORT_URL}27) · 2026-03-28 · 6 passages"
+    )
+    last = (await (await fake.invoke("sources", {"page": 4}, user=user)).response()).embeds[0]
+    assert last["footer"]["text"] == "Page 4 of 4" and len(last["fields"]) == 2
+    assert any(f["value"].startswith(f"`{EVS_SOURCE}` · undated") for f in last["fields"])
+
+    question = "What did residents write about the ferry timetable plans?"
+    answer = await (await fake.invoke("ask", {"question": question}, user=user)).response()
+    cited = [
+        f
+        for f in answer.embeds[0]["fields"]
+        if f["name"].split("] ", 1)[1].startswith("Council report")
+        and f"]({REPORT_URL}" in f["value"]
+        and " · paragraph " in f["value"]
+    ]
+    assert cited, answer.embeds[0]
 
 
 async def test_reindex_by_a_moderator_in_the_server(fake: FakeDiscord):

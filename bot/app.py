@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["EXTENSIONS", "Desk", "NewsdeskBot", "build_bot", "run", "serve"]
 SETUP_HINT = "see the Discord section of README.md"
-EXTENSIONS = ("bot.cogs.ask", "bot.cogs.library", "bot.cogs.admin")
+EXTENSIONS = ("bot.cogs.ask", "bot.cogs.library", "bot.cogs.admin", "bot.cogs.intake")
 
 
 class NewsdeskBot(commands.Bot):

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import discord
 
+from index.feeds import Feed
 from index.models import Answer, Citation, IndexReport, Progress, SourceInfo, Status
 from index.sentences import sentence_spans
 
@@ -185,8 +186,10 @@ def _when(iso: str | None) -> str:
     return f"{discord.utils.format_dt(moment, 'f')} ({discord.utils.format_dt(moment, 'R')})"
 
 
-def status_embed(status: Status) -> discord.Embed:
-    """Describe the index: size, last run, model and store."""
+def status_embed(
+    status: Status, feeds: Sequence[Feed] = (), feeds_error: str | None = None
+) -> discord.Embed:
+    """Describe the index (size, last run, model, store) and the followed feeds."""
     embed = discord.Embed(title="newsdesk status", colour=ADMIN_COLOUR)
     duration = "n/a" if status.last_index_s is None else f"{status.last_index_s:,.1f} s"
     for name, value in (
@@ -198,7 +201,26 @@ def status_embed(status: Status) -> discord.Embed:
         ("Store", trim(escape(status.store), FIELD_VALUE_MAX)),
     ):
         embed.add_field(name=name, value=value, inline=True)
+    value = escape(feeds_error) if feeds_error else _feed_lines(feeds)
+    embed.add_field(name=f"Feeds ({len(feeds)})", value=trim(value, FIELD_VALUE_MAX), inline=False)
     return embed
+
+
+def _feed_lines(feeds: Sequence[Feed]) -> str:
+    """One line per followed feed: link, title, last poll, and the last poll's error."""
+    if not feeds:
+        return "None followed (admins: /follow)."
+    lines: list[str] = []
+    for number, feed in enumerate(feeds):
+        line = f"{_where(feed.url, feed.url)} {escape(trim(feed.title, 80))}"
+        line += f" · polled {_when(feed.last_poll)}" if feed.last_poll else " · not polled yet"
+        if feed.last_error:
+            line += f" · ⚠ {escape(trim(feed.last_error, 150))}"
+        if sum(len(x) + 1 for x in lines) + len(line) > FIELD_VALUE_MAX - 40:
+            lines.append(f"…and {len(feeds) - number:,} more")
+            break
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def unavailable_status_embed(store: str) -> discord.Embed:

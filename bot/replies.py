@@ -16,7 +16,8 @@ log = logging.getLogger(__name__)
 
 APOLOGY = "Sorry, something went wrong on my side. It has been logged; please try again later."
 NOT_ADMIN = (
-    "Only members with the Manage Server permission (or listed in ADMIN_USER_IDS) can reindex."
+    "Only members with the Manage Server permission (or listed in ADMIN_USER_IDS) "
+    "can use this command."
 )
 UNAVAILABLE = (
     "Sorry, the index is unavailable right now: its store cannot be reached. "

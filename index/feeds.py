@@ -118,6 +118,14 @@ def load_feeds(corpus_dir: Path) -> list[Feed]:
         raise IngestError(f"the feed list {path} cannot be read: {error}") from None
 
 
+def read_feeds(corpus_dir: Path) -> tuple[list[Feed], str | None]:
+    """Return the followed feeds, or [] and why the list cannot be read (for status lines)."""
+    try:
+        return load_feeds(corpus_dir), None
+    except IngestError as error:
+        return [], str(error)
+
+
 def _feed(entry: dict[str, Any]) -> Feed:
     return Feed(**{**entry, "seen": tuple(entry.get("seen", ()))})
 

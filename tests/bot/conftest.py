@@ -59,6 +59,7 @@ def bot_settings(
         discord_gateway_url=discord_fake.gateway_url,
         admin_user_ids=frozenset({bot_admin.id}),
         ask_rate=(5, 30.0),
+        allow_private_urls=True,  # the intake tests fetch from a server on 127.0.0.1
     )
 
 

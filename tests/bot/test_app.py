@@ -30,14 +30,16 @@ async def test_connects_and_syncs_globally(fake: FakeDiscord):
     assert identify["intents"] == INTENTS  # no privileged intent needed
 
     synced = fake.synced_commands[None]
-    assert set(synced) == {"ask", "sources", "status", "reindex"}
+    assert set(synced) == {"ask", "sources", "status", "reindex", "add", "follow"}
     options = {name: {o["name"]: o for o in c["options"]} for name, c in synced.items()}
     question, private = options["ask"]["question"], options["ask"]["private"]
     assert (question["type"], question["required"], question["max_length"]) == (3, True, 1000)
     assert (private["type"], private.get("required", False)) == (5, False)
     assert (options["sources"]["page"]["type"], options["sources"]["page"]["min_value"]) == (4, 1)
     assert options["reindex"]["full"]["type"] == 5 and options["status"] == {}
-    assert synced["reindex"]["default_member_permissions"] == str(MANAGE_GUILD)
+    for admin_only in ("reindex", "add", "follow"):
+        assert synced[admin_only]["default_member_permissions"] == str(MANAGE_GUILD)
+    assert (options["add"]["url"]["type"], options["add"]["url"]["max_length"]) == (3, 2000)
     assert all(
         synced[n]["default_member_permissions"] is None for n in ("ask", "sources", "status")
     )
@@ -52,7 +54,8 @@ async def test_guild_sync_and_shard_count(fake: FakeDiscord, bot_settings: Setti
     try:
         await fake.wait_for(lambda: fake.guild.id in fake.synced_commands or task.done())
         session = await fake.wait_for(lambda: set(fake.gateway.live()) - before)
-        assert set(fake.synced_commands[fake.guild.id]) == {"ask", "sources", "status", "reindex"}
+        commands = {"ask", "sources", "status", "reindex", "add", "follow"}
+        assert set(fake.synced_commands[fake.guild.id]) == commands
         assert fake.calls_to("PUT", f"/guilds/{fake.guild.id}/commands")[-1].status == 200
         identify = next(p["d"] for p in session.pop().received if p["op"] == 2)
         assert identify["shard"] == [0, 1]  # SHARD_COUNT runs the auto-sharded client

@@ -125,10 +125,24 @@ def date_answer(answer: Answer) -> Answer:
     if sentence == answer.sentence:
         return answer
     short = resolve_relative_dates(answer.answer, first.published, context=answer.sentence)
+    if short == answer.answer:  # "October", cut from "next October": borrow its date
+        short = _within(answer.answer, first.published, answer.sentence)
     citations = answer.citations
     if first.quote == answer.sentence:
         citations = (replace(first, quote=sentence), *citations[1:])
     return replace(answer, answer=short, sentence=sentence, citations=citations)
+
+
+def _within(short: str, published: str | None, sentence: str) -> str:
+    """Return `short` with the date of the resolved expression of `sentence` it is part of."""
+    anchor = parse_anchor(published)
+    words = re.compile(rf"\b{re.escape(short.strip())}\b", re.IGNORECASE)
+    if anchor is None or not short.strip():
+        return short
+    for phrase, label in _labels(sentence, anchor):
+        if words.search(phrase):
+            return f"{short} ({label})"
+    return short
 
 
 def _labels(context: str | None, anchor: Anchor) -> list[tuple[str, str]]:

@@ -104,6 +104,20 @@ def test_an_answer_and_its_sentence_agree_on_the_date():
     assert dated.citations[0].quote == dated.sentence
 
 
+@pytest.mark.parametrize(
+    ("short", "dated"),
+    [
+        ("October", "October (October 2026)"),  # cut from "next October"
+        ("Friday", "Friday (16 January 2026)"),
+        ("the board", "the board"),
+    ],
+)
+def test_an_answer_cut_from_a_dated_expression_gets_its_date(short, dated):
+    sentence = "The board voted on Friday and the ferry sails next October."
+    answer = Answer("When?", True, short, sentence, citations=(citation(sentence),))
+    assert date_answer(answer).answer == dated
+
+
 def test_other_citations_keep_their_quotes_and_unanswered_answers_are_untouched():
     sentence = "The board voted on Friday."
     other = citation("It met last week.", published="2026-02-01", n=2)

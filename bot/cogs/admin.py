@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import discord
@@ -83,7 +84,7 @@ class Admin(commands.Cog):
         job = asyncio.create_task(
             asyncio.to_thread(self.bot.desk.index, full=full, progress=latest)
         )
-        shown = 0
+        shown, started = 0, time.monotonic()
         await self._show_progress(reply, Progress(stage="starting"))
         last_edit = time.monotonic()
         while not job.done():
@@ -93,7 +94,8 @@ class Admin(commands.Cog):
                 continue
             shown = latest.version
             assert latest.value is not None
-            await self._show_progress(reply, latest.value)
+            now = replace(latest.value, elapsed_s=time.monotonic() - started)  # as of this edit
+            await self._show_progress(reply, now)
             last_edit = time.monotonic()  # the next edit starts a full interval after this one
         return await job
 

@@ -67,6 +67,13 @@ class MiniBot(commands.Bot):
                 await interaction.response.send_message("too big")
 
         @self.tree.command()
+        async def gone(interaction: discord.Interaction) -> None:
+            """Defer publicly, then swap the placeholder for a private note."""
+            await interaction.response.defer(thinking=True)
+            await interaction.delete_original_response()
+            await interaction.followup.send("private note", ephemeral=True)
+
+        @self.tree.command()
         async def late(interaction: discord.Interaction) -> None:
             """Acknowledge too late."""
             await asyncio.sleep(0.3)
@@ -128,7 +135,7 @@ async def test_client_connects_and_identifies(fake: FakeDiscord, minibot: MiniBo
 
 async def test_sync_stores_names_options_and_permissions(fake: FakeDiscord, minibot: MiniBot):
     synced = fake.synced_commands[None]
-    assert set(synced) == {"echo", "slow", "big", "late"}
+    assert set(synced) == {"echo", "slow", "big", "gone", "late"}
     assert (
         synced["echo"]["options"][0] | {"name": "text", "max_length": 50, "required": True}
         == synced["echo"]["options"][0]
@@ -373,6 +380,12 @@ async def test_control_api_plays_users_and_renders_replies(fake: FakeDiscord, mi
         assert where["DISCORD_API_BASE"] == fake.api_base and where["connected"]
         async with session.post(base + "/command/echo?user=walker", json={"text": "hi"}) as r:
             assert r.status == 200 and (await r.text()) == "echo: hi\n"
+        async with session.post(base + "/command/gone?user=walker", json={}) as r:
+            assert (await r.text()).splitlines() == [
+                "(the bot deleted its “thinking…” message)",
+                "(only you can see this)",
+                "private note",
+            ]
         async with session.post(base + "/command/slow?user=member", json={}) as r:
             assert r.status == 403 and "lacks permission" in await r.text()
         async with session.post(base + "/dm?user=walker", data="hello there") as r:

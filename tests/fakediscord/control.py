@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from tests.fakediscord.commands import InvocationRefused
-from tests.fakediscord.models import User
+from tests.fakediscord.models import Message, User
 from tests.fakediscord.render import render
 
 if TYPE_CHECKING:
@@ -83,10 +83,18 @@ async def command(request: web.Request) -> web.Response:
         )
     except InvocationRefused as refused:
         return web.Response(text=f"Discord refused: {refused}\n", status=403)
-    message = await handle.response(
-        until=None if until is None else (lambda m: until in m.text), timeout=_timeout(request)
-    )
-    parts = [render(message, history=True)]
+
+    def finished() -> list[Message]:
+        shown = [m for m in handle.interaction.messages if not m.loading]
+        return [m for m in shown if until is None or until in m.text]
+
+    await fake.wait_for(finished, _timeout(request))
+    original = handle.original
+    parts = []
+    if original is not None and original.deleted:
+        parts.append("(the bot deleted its “thinking…” message)")
+    elif original is not None:
+        parts.append(render(original, history=True))
     parts += [render(followup) for followup in handle.followups]
     return web.Response(text="\n".join(parts) + "\n")
 

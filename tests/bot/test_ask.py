@@ -27,7 +27,7 @@ async def test_ask_in_a_server_defers_then_answers_with_citation(fake: FakeDisco
     embed = message.embeds[0]
     assert embed["description"].startswith("**49,000")  # the short answer comes first
     assert "> The two leaders announced" in embed["description"]  # then the supporting quote
-    assert embed["fields"][0]["name"].startswith("[1] ")
+    assert embed["fields"][0]["name"].startswith("[1] In a historic move")  # the title
     assert f"`{EVS_SOURCE}` · paragraph 2" in embed["fields"][0]["value"]
     assert not message.ephemeral and message.guild_id == fake.guild.id
     assert [v["content"] for v in message.versions] == ["", ""]  # loading, then the embed

@@ -67,10 +67,10 @@ class ReconnectingDesk:
 
     def start(self) -> None:
         """Load the model and try the store; index an empty index. A dead store is not fatal."""
-        from index.embedding import load_embedder  # loads torch: only when running
+        from index.embedding import embedder_for  # loads the model: only when running
 
         if self._embedder is None:
-            self._embedder = load_embedder(self.settings.embedding_model)
+            self._embedder = embedder_for(self.settings)
         try:
             desk = self.current()
         except StoreUnavailableError:
@@ -88,13 +88,13 @@ class ReconnectingDesk:
             return self._desk
 
     def _open(self) -> Newsdesk:
-        from index.embedding import load_embedder
+        from index.embedding import embedder_for
         from index.service import Newsdesk
         from index.store import PassageStore, connect
 
         store = PassageStore(connect(self.settings))
         if self._embedder is None:
-            self._embedder = load_embedder(self.settings.embedding_model)
+            self._embedder = embedder_for(self.settings)
         return Newsdesk(self.settings, self._embedder, store)
 
     def _call(self, work: Callable[[], T]) -> T:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import dataclasses
 import json
 import logging
@@ -58,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     poll = sub.add_parser("poll", help="add new items of every followed feed, once")
     poll.add_argument("--json", action="store_true", help="print the report as JSON")
     sub.add_parser("run", help="start the Discord bot")
+    onnx = sub.add_parser(
+        "export-onnx", help="export the embedding model to ONNX for EMBEDDING_BACKEND=onnx*"
+    )
+    onnx.add_argument("--force", action="store_true", help="export again even if present")
     return parser
 
 
@@ -202,6 +205,8 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
 
 def _with_fetcher(settings: Settings, work: Callable[[Fetcher], Awaitable[T]]) -> T:
     """Run `work` with a fetcher over a fresh session, in a new event loop."""
+    import asyncio
+
     from index.fetching import AddressPolicy, Fetcher, open_session
 
     async def session() -> T:
@@ -285,6 +290,15 @@ def _print_poll(report: PollReport, out: TextIO) -> None:
         print(f"newsdesk: {report.index_error}", file=sys.stderr)
 
 
+def cmd_export_onnx(args: argparse.Namespace, settings: Settings) -> int:
+    """Make the ONNX export (float32 and int8) of the embedding model, once."""
+    from index.onnx_embedding import ensure_export
+
+    folder, made = ensure_export(settings.embedding_model, settings.onnx_dir, force=args.force)
+    print(f"{'exported' if made else 'already exported'}: {folder}")
+    return 0
+
+
 COMMANDS = {
     "index": cmd_index,
     "ask": cmd_ask,
@@ -292,4 +306,5 @@ COMMANDS = {
     "add": cmd_add,
     "follow": cmd_follow,
     "poll": cmd_poll,
+    "export-onnx": cmd_export_onnx,
 }

@@ -3,6 +3,11 @@
 An embedder looks like Chroma's `EmbeddingFunction`: `embedder(texts) -> vectors`. newsdesk
 always computes embeddings itself and hands them to Chroma, so Chroma's own default embedding
 function (which would download a model) never runs.
+
+Backends (`EMBEDDING_BACKEND`): `torch` runs the model with sentence-transformers; `onnx` and
+`onnx-int8` run a local ONNX export of it, float32 or int8-quantised, with ONNX Runtime
+(`index.onnx_embedding`). A backend other than `torch` is part of the embedder's name, so
+switching backends rebuilds the index with the new vectors.
 """
 
 from __future__ import annotations
@@ -20,9 +25,19 @@ from index.errors import ConfigError
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
+    from index.settings import Settings
+
 log = logging.getLogger(__name__)
 
 PACKAGED_MODEL = "all-MiniLM-L6-v2 (packaged)"
+BACKENDS = ("torch", "onnx", "onnx-int8")
+
+
+def check_backend(name: str) -> str:
+    """Return `name` if it is an embedding backend; raise ValueError listing them otherwise."""
+    if name not in BACKENDS:
+        raise ValueError(f"unknown embedding backend {name!r}; valid: {', '.join(BACKENDS)}")
+    return name
 
 
 class Embedder(Protocol):
@@ -79,6 +94,11 @@ class SentenceTransformerEmbedder:
         self.dimension = int(dimension() or 0)
         self.batch_size = batch_size
 
+    @property
+    def model(self) -> SentenceTransformer:
+        """Return the loaded sentence-transformers model."""
+        return self._model
+
     def __call__(self, input: Sequence[str]) -> np.ndarray:
         """Embed passages as unit vectors, in batches."""
         return self.encode(list(input))
@@ -112,7 +132,29 @@ class SentenceTransformerEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-def load_embedder(model: str | None = None) -> SentenceTransformerEmbedder:
-    """Load the embedder named by the EMBEDDING_MODEL setting (None: packaged MiniLM)."""
-    log.info("loading embedding model %s", model or PACKAGED_MODEL)
-    return SentenceTransformerEmbedder(model)
+def load_embedder(
+    model: str | None = None, backend: str = "torch", export_root: Path | None = None
+) -> Embedder:
+    """Load the embedder named by EMBEDDING_MODEL (None: packaged MiniLM) and EMBEDDING_BACKEND.
+
+    Args:
+        model: a local path or sentence-transformers model name; None for the packaged MiniLM.
+        backend: one of `BACKENDS`.
+        export_root: where ONNX exports live (made there on first use); required for onnx.
+
+    """
+    check_backend(backend)
+    log.info("loading embedding model %s (%s)", model or PACKAGED_MODEL, backend)
+    if backend == "torch":
+        return SentenceTransformerEmbedder(model)
+    if export_root is None:
+        raise ValueError(f"the {backend} embedding backend needs a folder for its export")
+    from index.onnx_embedding import load_onnx_embedder
+
+    name = f"{model or PACKAGED_MODEL} [{backend}]"
+    return load_onnx_embedder(model, name, backend == "onnx-int8", export_root)
+
+
+def embedder_for(settings: Settings) -> Embedder:
+    """Load the embedder the settings name (EMBEDDING_MODEL, EMBEDDING_BACKEND)."""
+    return load_embedder(settings.embedding_model, settings.embedding_backend, settings.onnx_dir)

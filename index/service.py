@@ -18,7 +18,7 @@ from chromadb.api.models.Collection import Collection
 
 from index.answering import Evidence, compose
 from index.dates import date_answer
-from index.embedding import Embedder, load_embedder
+from index.embedding import Embedder, embedder_for
 from index.errors import IndexBusyError, QuestionError
 from index.indexing import IndexJob, ProgressFn, stored_articles
 from index.lexical import LexicalIndex
@@ -74,7 +74,7 @@ class Newsdesk:
     def open(cls, settings: Settings) -> Newsdesk:
         """Load the embedding model and open the store the settings name."""
         store = PassageStore(connect(settings))
-        return cls(settings, load_embedder(settings.embedding_model), store)
+        return cls(settings, embedder_for(settings), store)
 
     def close(self) -> None:
         """Release the store (Chroma clients hold no resources that need closing today)."""

@@ -36,6 +36,12 @@ def _rate(raw: str) -> tuple[int, float]:
     return parsed
 
 
+def _backend(raw: str) -> str:
+    from index.embedding import check_backend
+
+    return check_backend(raw.strip().lower())
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every setting newsdesk reads; `.env.example` documents the same names."""
@@ -45,6 +51,9 @@ class Settings:
     chroma_host: str | None = field(default=None, metadata=_env("CHROMA_HOST"))
     chroma_port: int = field(default=8000, metadata=_env("CHROMA_PORT", int))
     embedding_model: str | None = field(default=None, metadata=_env("EMBEDDING_MODEL"))
+    embedding_backend: str = field(
+        default="torch", metadata=_env("EMBEDDING_BACKEND", _backend)
+    )
     discord_token: str | None = field(
         default=None, repr=False, metadata=_env("DISCORD_TOKEN")
     )
@@ -83,6 +92,11 @@ class Settings:
     def env_names(cls) -> list[str]:
         """Return the environment variable names, in declaration order."""
         return [item.metadata["env"] for item in fields(cls)]
+
+    @property
+    def onnx_dir(self) -> Path:
+        """Return where ONNX exports of the embedding model live: beside the Chroma folder."""
+        return self.chroma_path.parent / f"{self.chroma_path.name}-onnx"
 
     @property
     def store_label(self) -> str:

@@ -1,0 +1,225 @@
+"""The ONNX Runtime embedder backends (`EMBEDDING_BACKEND=onnx` or `onnx-int8`).
+
+The export is made locally, once, from the weights sentence-transformers loads (the packaged
+MiniLM by default): the transformer is traced to ONNX with torch's exporter, its attention,
+GELU and layer-norm subgraphs are fused by ONNX Runtime's transformer optimizer (`model.onnx`,
+float32), and the linear layers of that graph are quantised to int8 with ONNX Runtime's
+dynamic quantisation (`model-int8.onnx`). The folder also holds the tokenizer and a
+`meta.json`. Nothing is downloaded.
+
+At run time only `onnxruntime` and `tokenizers` are imported (not torch or
+sentence-transformers): texts are tokenised exactly as sentence-transformers does (same
+`tokenizer.json`, same truncation), run through the graph, mean-pooled over the attention
+mask and normalised, as all-MiniLM-L6-v2's own modules do. Models whose pipeline is anything
+else (CLS pooling, an extra dense layer) are refused with ConfigError. The int8 graph quantises
+activations per batch, so a text's vector varies a little with the batch it is embedded in
+(cosine > 0.98 to torch's either way).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import shutil
+import tempfile
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+FLOAT_FILE = "model.onnx"
+INT8_FILE = "model-int8.onnx"
+EXPORT_VERSION = 1  # bump when the export recipe changes: older exports are rebuilt
+_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+
+
+def export_folder(root: Path, model: str | None) -> Path:
+    """Return the folder under `root` that holds the export of `model` (None: packaged)."""
+    if model is None:
+        return root / f"all-MiniLM-L6-v2-packaged-v{EXPORT_VERSION}"
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", model).strip("-")[-40:]
+    digest = hashlib.sha256(model.encode()).hexdigest()[:8]
+    return root / f"{slug}-{digest}-v{EXPORT_VERSION}"
+
+
+def _check_pipeline(st_model: Any) -> None:
+    """Refuse models whose modules are not transformer, mean pooling and (optional) normalise."""
+    kinds = [type(module).__name__ for module in st_model]
+    pooling = st_model[1].get_config_dict().get("pooling_mode") if len(kinds) > 1 else None
+    if kinds[:2] != ["Transformer", "Pooling"] or pooling != "mean" or kinds[2:] not in (
+        [],
+        ["Normalize"],
+    ):
+        raise ConfigError(
+            "the onnx embedding backends support models made of a transformer, mean pooling "
+            f"and normalisation (like all-MiniLM-L6-v2); this one is {kinds} "
+            f"(pooling {pooling!r}): use EMBEDDING_BACKEND=torch"
+        )
+
+
+def _trace(st_model: Any, path: Path) -> list[str]:
+    """Trace the transformer of `st_model` to an ONNX file; return its input names."""
+    import torch
+
+    transformer = st_model[0].auto_model.eval()
+    transformer.set_attn_implementation("eager")  # the pattern ONNX Runtime fuses
+    sample = st_model.tokenizer(["a short one", "and a longer sentence"], return_tensors="pt",
+                                padding=True)
+    names = [name for name in _INPUTS if name in sample]
+
+    class LastHidden(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.transformer = transformer
+
+        def forward(self, *tensors: torch.Tensor) -> torch.Tensor:
+            return self.transformer(**dict(zip(names, tensors, strict=True))).last_hidden_state
+
+    axes = {name: {0: "batch", 1: "tokens"} for name in [*names, "last_hidden_state"]}
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            LastHidden().eval(), tuple(sample[name] for name in names), str(path),
+            input_names=names, output_names=["last_hidden_state"], dynamic_axes=axes,
+            opset_version=17, dynamo=False,
+        )
+    return names
+
+
+def _optimise_and_quantise(traced: Path, folder: Path, config: Any) -> None:
+    """Fuse the traced graph into `model.onnx` and quantise that into `model-int8.onnx`."""
+    from onnx import TensorProto
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    fused = optimize_model(
+        str(traced), model_type="bert", opt_level=1,
+        num_heads=int(getattr(config, "num_attention_heads", 0)),
+        hidden_size=int(getattr(config, "hidden_size", 0)),
+    )
+    fused.save_model_to_file(str(folder / FLOAT_FILE))
+    logging.disable(logging.WARNING)  # the quantiser logs advice on the root logger
+    try:
+        quantize_dynamic(
+            folder / FLOAT_FILE, folder / INT8_FILE, weight_type=QuantType.QInt8,
+            per_channel=True, extra_options={"DefaultTensorType": TensorProto.FLOAT},
+        )
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+def export(model: str | None, folder: Path) -> Path:
+    """Export `model` (None: the packaged MiniLM) to ONNX, float32 and int8, into `folder`."""
+    from index.embedding import SentenceTransformerEmbedder
+
+    st_model = SentenceTransformerEmbedder(model).model
+    _check_pipeline(st_model)
+    if not st_model.tokenizer.is_fast:
+        raise ConfigError("the onnx embedding backends need a model with a fast tokenizer")
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    try:
+        names = _trace(st_model, work / "traced.onnx")
+        _optimise_and_quantise(work / "traced.onnx", work, st_model[0].auto_model.config)
+        (work / "traced.onnx").unlink()
+        st_model.tokenizer.backend_tokenizer.save(str(work / "tokenizer.json"))
+        meta = {
+            "model": model,
+            "inputs": names,
+            "dimension": int(st_model[1].get_config_dict()["embedding_dimension"]),
+            "max_seq_length": int(st_model.max_seq_length),
+            "pad_id": int(st_model.tokenizer.pad_token_id or 0),
+            "pad_token": str(st_model.tokenizer.pad_token or "[PAD]"),
+            "version": EXPORT_VERSION,
+        }
+        (work / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+        work.chmod(0o755)
+        if folder.exists():  # another process finished first: keep its export
+            log.info("the ONNX export in %s was made meanwhile; keeping it", folder)
+        else:
+            work.rename(folder)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return folder
+
+
+class OnnxEmbedder:
+    """A sentence embedder running an ONNX export with ONNX Runtime (see the module doc)."""
+
+    def __init__(self, folder: Path, name: str, quantized: bool, batch_size: int = 32) -> None:
+        """Open the export in `folder`; `quantized` picks the int8 graph."""
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        graph = folder / (INT8_FILE if quantized else FLOAT_FILE)
+        self._session = ort.InferenceSession(
+            str(graph), options, providers=["CPUExecutionProvider"]
+        )
+        self._inputs = tuple(meta["inputs"])
+        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self._tokenizer.enable_truncation(int(meta["max_seq_length"]))
+        self._tokenizer.enable_padding(pad_id=int(meta["pad_id"]), pad_token=meta["pad_token"])
+        self.name = name
+        self.dimension = int(meta["dimension"])
+        self.batch_size = batch_size
+
+    def __call__(self, input: Sequence[str]) -> np.ndarray:
+        """Embed passages as unit vectors, in batches."""
+        return self.encode(list(input))
+
+    def encode(
+        self, texts: list[str], on_batch: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        """Embed `texts` (longest first, to pad little), calling `on_batch(done)` per batch."""
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        for start in range(0, len(texts), self.batch_size):
+            rows = order[start : start + self.batch_size]
+            out[rows] = self._encode([texts[i] for i in rows])
+            if on_batch is not None:
+                on_batch(start + len(rows))
+        return out
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """Embed one question as a unit vector."""
+        return self._encode([text])[0]
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = self._session.run(None, {name: feed[name] for name in self._inputs})[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+def ensure_export(model: str | None, root: Path, force: bool = False) -> tuple[Path, bool]:
+    """Return the export folder of `model` under `root` and whether it was made just now."""
+    folder = export_folder(root, model)
+    if (folder / "meta.json").is_file() and not force:
+        return folder, False
+    shutil.rmtree(folder, ignore_errors=True)
+    log.info("exporting the embedding model to ONNX in %s (once)", folder)
+    return export(model, folder), True
+
+
+def load_onnx_embedder(
+    model: str | None, name: str, quantized: bool, root: Path
+) -> OnnxEmbedder:
+    """Open the ONNX export of `model` under `root`, exporting it first if it is missing."""
+    folder, _ = ensure_export(model, root)
+    return OnnxEmbedder(folder, name, quantized)

@@ -1,18 +1,32 @@
-"""One indexing run: read the corpus, work out what changed, embed only that, write, switch.
+"""One indexing run: read the corpus, work out what changed, embed only that, write, commit.
 
-Incremental runs write into the active generation: new and changed passages are upserted
-first, the caller switches readers to the new passage set, and only then are stale passages
-deleted, so a question asked meanwhile is answered from the previous complete index. A full
-run (`--full`, a first run, or a change of embedding model) fills a new generation and moves
-the pointer only when it is complete.
+The store's layout, and what a commit is, are described in `index.store`. A run holds the
+index lock (`index.locking`) and:
+
+1. drops every generation but the active one (a killed full run leaves its half-filled one);
+2. reads the corpus and works out the new manifest, `source -> article hash`; an article that
+   cannot be read this time keeps its committed version;
+3. writes the records the new manifest needs and the store lacks, in small steps: into the
+   active generation for an incremental run, into a new one for a full run (`--full`, a first
+   run, or a change of embedding model). A vector is reused from any stored record with the
+   same passage id (same source and text, so the same vector): an unchanged paragraph of an
+   edited article, or a record a killed run already wrote, is not embedded again. A full run
+   embeds everything;
+4. commits with one metadata write; readers may switch to the new passage set from then on;
+5. in `clean_up`, deletes what the commit left behind: old versions of edited or deleted
+   articles, leftovers of a killed run, and the previous generation.
+
+Killed before 4, a run leaves the committed index as it was, plus records no reader looks at;
+killed during 5, it leaves records no reader looks at. The next run removes them either way.
+On an unchanged corpus a run writes no records and only updates the pointer's index time.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
-from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,9 +38,19 @@ from index.chunking import chunk_article
 from index.embedding import Embedder
 from index.ingestion import load_corpus
 from index.models import Article, IndexReport, Passage, Progress, Skipped
-from index.store import PassageStore
+from index.store import (
+    Committed,
+    Manifest,
+    PassageStore,
+    StoredPassage,
+    new_run_id,
+    record_id,
+)
+
+log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[Progress], None]
+STEP = 64  # passages embedded and written per step; progress is reported after each
 
 
 def article_hash(article: Article, passages: list[Passage]) -> str:
@@ -41,12 +65,10 @@ def article_hash(article: Article, passages: list[Passage]) -> str:
 
 @dataclass
 class Plan:
-    """What an incremental run must do to bring the store in line with the corpus."""
+    """What the index holds after a run, and how that differs from before."""
 
-    passages: list[Passage] = field(default_factory=list)  # every passage after the run
-    hashes: dict[str, str] = field(default_factory=dict)  # article hash by passage id
-    write: list[Passage] = field(default_factory=list)
-    stale: list[str] = field(default_factory=list)  # passage ids to delete after the switch
+    passages: list[tuple[Passage, str]] = field(default_factory=list)  # with article hash
+    manifest: dict[str, str] = field(default_factory=dict)  # source -> article hash
     added: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -55,61 +77,47 @@ class Plan:
 
 def make_plan(
     articles: list[Article],
-    existing: dict[str, tuple[str, set[str]]],
+    before: Manifest,
     skipped: list[Skipped],
+    committed: Sequence[StoredPassage] = (),
 ) -> Plan:
-    """Compare the corpus with what is stored (`source -> (article hash, passage ids)`)."""
+    """Compare the corpus with the committed manifest `before` (whose passages are `committed`)."""
     plan = Plan()
-    kept: set[str] = set()
     for article in articles:
         passages = chunk_article(article)
         digest = article_hash(article, passages)
-        kept.add(article.source)
-        before = existing.get(article.source)
-        if before is None:
+        old = before.get(article.source)
+        if old is None:
             plan.added += 1
-        elif before[0] == digest:
+        elif old == digest:
             plan.unchanged += 1
         else:
             plan.updated += 1
-            plan.stale.extend(before[1] - {p.id for p in passages})
-        if before is None or before[0] != digest:
-            plan.write.extend(passages)
-        plan.passages.extend(passages)
-        plan.hashes.update((p.id, digest) for p in passages)
+        plan.manifest[article.source] = digest
+        plan.passages.extend((p, digest) for p in passages)
     # A file that could not be read this time keeps its last good version.
-    unreadable = {s.source for s in skipped}
-    for source, (_, ids) in existing.items():
-        if source in kept:
-            continue
+    unreadable = {s.source for s in skipped} - plan.manifest.keys()
+    for source, digest in before.items():
         if source in unreadable:
-            kept.add(source)
-            continue
-        plan.removed += 1
-        plan.stale.extend(ids)
+            plan.manifest[source] = digest
+        elif source not in plan.manifest:
+            plan.removed += 1
+    plan.passages.extend(
+        (s.passage, s.article_hash)
+        for s in committed
+        if s.passage.source in unreadable and plan.manifest.get(s.passage.source) == s.article_hash
+    )
     return plan
-
-
-def stored_articles(collection: Collection) -> tuple[dict[str, tuple[str, set[str]]], dict]:
-    """Return `source -> (article hash, ids)` and every stored passage by id."""
-    existing: dict[str, tuple[str, set[str]]] = {}
-    ids: dict[str, set[str]] = defaultdict(set)
-    passages: dict[str, tuple[Passage, str]] = {}
-    for stored in PassageStore.scan(collection):
-        ids[stored.passage.source].add(stored.passage.id)
-        existing[stored.passage.source] = (stored.article_hash, ids[stored.passage.source])
-        passages[stored.passage.id] = (stored.passage, stored.article_hash)
-    return existing, passages
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """A finished run: its report, the collection now active, and its passages."""
+    """A committed run: its report, what readers now see, and the records left to delete."""
 
     report: IndexReport
-    collection: Collection
+    committed: Committed
     passages: tuple[Passage, ...]
-    stale: tuple[str, ...]
+    stale: tuple[str, ...]  # record ids in the committed collection that are not committed
 
 
 class IndexJob:
@@ -129,65 +137,101 @@ class IndexJob:
         self._counts: dict[str, int] = {}
 
     def run(self, corpus_dir: Path, full: bool = False) -> Outcome:
-        """Index `corpus_dir`; return the outcome (stale ids are left for the caller)."""
+        """Index `corpus_dir` and commit; leave the clean-up to `clean_up`."""
         self._tell("reading")
         articles, skipped = load_corpus(corpus_dir)
         self._tell("reading", documents_read=len(articles), documents_total=len(articles))
-        active = self.store.active()
+        dropped = self.store.drop_inactive()
+        if dropped:
+            log.info("dropped generations of an unfinished run: %s", ", ".join(dropped))
+        committed = self.store.committed()
         model_changed = self.store.info().get("model") not in (None, self.embedder.name)
-        rebuild = full or active is None or model_changed
-        if rebuild:
-            existing, stored = {}, {}
+        rebuild = full or model_changed
+        stored = list(PassageStore.scan(committed.collection)) if committed.collection else []
+        before = committed.manifest
+        if before is None:  # a store from before manifests: every record counts
+            before = {s.passage.source: s.article_hash for s in stored}
+        plan = make_plan(articles, before, skipped, [s for s in stored if committed.holds(s)])
+        target = None if rebuild else committed.collection
+        existing = {s.record: s for s in stored} if target is not None else {}
+        if target is None:
             target = self.store.new_generation()
-        else:
-            existing, stored = stored_articles(active)
-            target = active
-        plan = make_plan(articles, existing, skipped)
-        embedded = self._write(target, plan, stored)
-        elapsed = time.perf_counter() - self.started
+        embedded = self._write(target, plan.passages, existing)
+        run = self._commit(target, committed, plan, fresh=rebuild)
+        self._tell("done", passages_embedded=embedded)
+        wanted = {record_id(p.id, h) for p, h in plan.passages}
+        return Outcome(
+            report=self._report(plan, skipped, embedded),
+            committed=Committed(target, dict(plan.manifest), run),
+            passages=tuple(p for p, _ in plan.passages),
+            stale=tuple(r for r in existing if r not in wanted),
+        )
+
+    def _commit(self, target: Collection, committed: Committed, plan: Plan, fresh: bool) -> str:
+        """Commit `plan` into `target` unless nothing changed; return the committed run id."""
         info = {
             "model": self.embedder.name,
             "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "index_s": round(elapsed, 3),
+            "index_s": round(time.perf_counter() - self.started, 3),
         }
-        self.store.activate(target, **info)
-        report = IndexReport(
+        if not fresh and target is committed.collection and committed.manifest == plan.manifest:
+            self.store.point(target, **info)  # the same passages: only the index time changes
+            return committed.run or ""
+        run = new_run_id()
+        self.store.commit(target, plan.manifest, run, **info)
+        return run
+
+    def clean_up(self, outcome: Outcome) -> None:
+        """Delete the records and generations a committed run left behind."""
+        collection = outcome.committed.collection
+        if collection is not None and outcome.stale:
+            PassageStore.delete(collection, outcome.stale)
+            log.info("deleted %d records no longer in the index", len(outcome.stale))
+        dropped = self.store.drop_inactive()
+        if dropped:
+            log.info("dropped old generations: %s", ", ".join(dropped))
+
+    def _write(
+        self,
+        target: Collection,
+        passages: list[tuple[Passage, str]],
+        existing: Mapping[str, StoredPassage],
+    ) -> int:
+        """Write the passage versions `target` lacks; return how many were embedded."""
+        todo = [(p, h) for p, h in passages if record_id(p.id, h) not in existing]
+        donors = {s.passage.id: s.record for s in existing.values()}
+        found = PassageStore.embeddings(target, [donors[p.id] for p, _ in todo if p.id in donors])
+        reuse = {record.partition(":")[0]: vector for record, vector in found.items()}
+        total = sum(p.id not in reuse for p, _ in todo)
+        self._tell("embedding", passages_embedded=0, passages_total=total)
+        done = 0
+        for start in range(0, len(todo), STEP):
+            step = todo[start : start + STEP]
+            fresh = [p for p, _ in step if p.id not in reuse]
+            vectors = self.embedder.encode([p.text for p in fresh])
+            made = dict(zip((p.id for p in fresh), vectors, strict=True))
+            PassageStore.write(
+                target,
+                [p for p, _ in step],
+                np.vstack([reuse[p.id] if p.id in reuse else made[p.id] for p, _ in step]),
+                [h for _, h in step],
+            )
+            done += len(fresh)
+            self._tell("embedding", passages_embedded=done, passages_total=total)
+        return total
+
+    def _report(self, plan: Plan, skipped: list[Skipped], embedded: int) -> IndexReport:
+        return IndexReport(
             added=plan.added,
             updated=plan.updated,
             unchanged=plan.unchanged,
             removed=plan.removed,
             skipped=tuple(skipped),
-            articles=len({p.source for p in plan.passages}),
+            articles=len(plan.manifest),
             passages=len(plan.passages),
             embedded=embedded,
-            elapsed_s=elapsed,
+            elapsed_s=time.perf_counter() - self.started,
         )
-        self._tell("done", passages_embedded=embedded, passages_total=len(plan.write))
-        return Outcome(report, target, tuple(plan.passages), tuple(plan.stale))
-
-    def _write(self, target: Collection, plan: Plan, stored: dict) -> int:
-        """Embed what is new (reusing stored vectors for known text) and upsert it."""
-        if not plan.write:
-            return 0
-        reuse = PassageStore.embeddings(target, [p.id for p in plan.write if p.id in stored])
-        fresh = [p for p in plan.write if p.id not in reuse]
-        total = len(fresh)
-        self._tell("embedding", passages_total=total)
-
-        def on_batch(done: int) -> None:
-            self._tell("embedding", passages_embedded=done, passages_total=total)
-
-        vectors = self.embedder.encode([p.text for p in fresh], on_batch=on_batch)
-        by_id = dict(reuse)
-        by_id.update((p.id, v) for p, v in zip(fresh, vectors, strict=True))
-        self._tell("writing", passages_embedded=total, passages_total=total)
-        PassageStore.write(
-            target,
-            plan.write,
-            np.vstack([by_id[p.id] for p in plan.write]),
-            [plan.hashes[p.id] for p in plan.write],
-        )
-        return total
 
     def _tell(self, stage: str, **counts: int) -> None:
         """Report progress; counts from earlier stages carry over."""

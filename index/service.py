@@ -1,8 +1,13 @@
 """The newsdesk facade: one object that indexes, answers and describes the coverage.
 
 Every method blocks (model inference, Chroma I/O); async callers use `asyncio.to_thread`.
-Readers work on an immutable `Snapshot`; an index run builds the next one and swaps it in
-when it is complete, so questions asked during a run are answered from the previous index.
+Readers work on an immutable `Snapshot` of the last committed index (`index.snapshot`); an
+index run builds the next one and swaps it in when it is complete, so questions asked during a
+run are answered from the previous index. A run holds the index lock (`index.locking`), so one
+runs at a time across processes. If another process's full rebuild drops the generation a
+snapshot reads, the snapshot is reloaded from the store. A Chroma server that stops answering
+raises StoreUnavailableError (naming host and port) from every method; the next call after it
+is back works again.
 """
 
 from __future__ import annotations
@@ -11,39 +16,29 @@ import logging
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
-from chromadb.api.models.Collection import Collection
+from chromadb.errors import NotFoundError
 
 from index.answering import Evidence, compose
 from index.dates import date_answer
 from index.embedding import Embedder, embedder_for
 from index.errors import IndexBusyError, QuestionError
-from index.indexing import IndexJob, ProgressFn, stored_articles
-from index.lexical import LexicalIndex
+from index.indexing import IndexJob, ProgressFn
+from index.locking import IndexLock, lock_path
 from index.models import Answer, Hit, IndexReport, Passage, SourceInfo, Status
 from index.retrieval import retrieve
 from index.settings import Settings
+from index.snapshot import Snapshot
 from index.store import PassageStore, connect
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """A complete, immutable view of the index that readers use."""
-
-    collection: Collection | None
-    lexical: LexicalIndex
-    ids: frozenset[str]
-
-    @classmethod
-    def build(cls, collection: Collection | None, passages: tuple[Passage, ...]) -> Snapshot:
-        """Index `passages` lexically and remember which ids belong to this view."""
-        return cls(collection, LexicalIndex(passages), frozenset(p.id for p in passages))
+T = TypeVar("T")
 
 
 def check_question(question: str) -> str:
@@ -82,11 +77,21 @@ class Newsdesk:
     # -- reading -----------------------------------------------------------------------------
 
     def _load_snapshot(self) -> Snapshot:
-        collection = self.store.active()
-        if collection is None:
-            return Snapshot.build(None, ())
-        _, stored = stored_articles(collection)
-        return Snapshot.build(collection, tuple(p for p, _ in stored.values()))
+        with self.store.reachable():
+            return Snapshot.load(self.store)
+
+    def _read(self, use: Callable[[Snapshot], T]) -> tuple[Snapshot, T]:
+        """Run `use` on the current snapshot, reloading it once if its generation is gone."""
+        with self.store.reachable():
+            snapshot = self._snapshot
+            try:
+                return snapshot, use(snapshot)
+            except NotFoundError:
+                if snapshot.collection is None:
+                    raise
+                log.info("the index was rebuilt by another process; reloading it")
+                self._snapshot = snapshot = Snapshot.load(self.store)
+                return snapshot, use(snapshot)
 
     @property
     def is_empty(self) -> bool:
@@ -97,8 +102,9 @@ class Newsdesk:
         """Answer `question` from the coverage, citing the passages used."""
         started = time.perf_counter()
         question = check_question(question)
-        snapshot = self._snapshot
-        hits, query_vector = self._search(snapshot, question, max(1, k), mode)
+        snapshot, (hits, query_vector) = self._read(
+            lambda s: self._search(s, question, max(1, k), mode)
+        )
         evidence = Evidence(
             question=question,
             hits=tuple(hits),
@@ -115,17 +121,14 @@ class Newsdesk:
         query_vector = self.embedder.embed_query(question)
 
         def dense(_: str, n: int) -> list[tuple[Passage, float]]:
-            if snapshot.collection is None:
-                return []
-            # Ask for a margin: passages written by a running index job are not ours yet.
-            found = PassageStore.query(snapshot.collection, query_vector, n + 16)
-            return [(p, s) for p, s in found if p.id in snapshot.ids][:n]
+            return snapshot.nearest(query_vector, n)
 
         hits: list[Hit] = retrieve(question, k, dense, snapshot.lexical.search, mode)
         return hits, query_vector
 
     def sources(self) -> list[SourceInfo]:
         """Return the indexed articles, newest first when dated, then by title."""
+        self.store.check()
         counts: Counter[str] = Counter()
         first: dict[str, Passage] = {}
         for passage in self._snapshot.lexical.passages:
@@ -141,7 +144,8 @@ class Newsdesk:
 
     def status(self) -> Status:
         """Describe the index: size, model, store, last run."""
-        info = self.store.info()
+        with self.store.reachable():
+            info = self.store.info()
         return Status(
             articles=len({p.source for p in self._snapshot.lexical.passages}),
             passages=len(self._snapshot.ids),
@@ -163,13 +167,11 @@ class Newsdesk:
         if not self._lock.acquire(blocking=False):
             raise IndexBusyError("An index run is already in progress; try again when it ends.")
         try:
-            job = IndexJob(self.store, self.embedder, progress)
-            outcome = job.run(corpus_dir or self.settings.corpus_dir, full=full)
-            self._snapshot = Snapshot.build(outcome.collection, outcome.passages)
-            PassageStore.delete(outcome.collection, outcome.stale)
-            dropped = self.store.drop_inactive()
-            if dropped:
-                log.info("dropped old generations: %s", ", ".join(dropped))
-            return outcome.report
+            with IndexLock(lock_path(self.settings)), self.store.reachable():
+                job = IndexJob(self.store, self.embedder, progress)
+                outcome = job.run(corpus_dir or self.settings.corpus_dir, full=full)
+                self._snapshot = Snapshot.build(outcome.committed, outcome.passages)
+                job.clean_up(outcome)
+                return outcome.report
         finally:
             self._lock.release()

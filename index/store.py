@@ -1,20 +1,35 @@
 """The passage store: Chroma, embedded (`PersistentClient`) or a server (`HttpClient`).
 
-Passages live in a generation collection (`newsdesk-passages-<stamp>`). A small pointer
-collection (`newsdesk-meta`) names the active generation in its metadata, with the model and
-the last index time. A full rebuild fills a new generation and moves the pointer only when it
-is complete, so a crash never leaves the bot without its last complete index.
+Layout. Passages live in a generation collection (`newsdesk-passages-<stamp>`), one record
+per passage *version*: the record id is `<passage id>:<article hash>`, so a record never
+changes once written (an edited article gets new records beside the old ones). A generation's
+own metadata holds its manifest, `source -> article hash` for every article of the last
+committed run, and that run's id. A small pointer collection (`newsdesk-meta`) names the
+active generation, with the model and the last index time.
+
+What readers see: exactly the active generation's records whose `(source, article hash)` is in
+its manifest. Anything else in it (an edited or deleted article's old version, or the records
+of a run that was killed before it committed) is invisible and left for the next run to delete.
+
+Commit: one collection-metadata write, which Chroma applies in one transaction. An
+incremental run writes its records into the active generation and commits by replacing that
+generation's manifest; a full run fills a new generation (manifest included) and commits by
+moving the pointer to it. A store written before manifests existed (no manifest in the
+generation) is read as it was: every record counts; the next run rewrites it into this layout.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import chromadb
+import httpx
 import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
@@ -31,13 +46,41 @@ PREFIX = "newsdesk-passages-"
 PAGE = 2000
 _OPTIONAL = ("url", "published", "outlet")
 
+Manifest = Mapping[str, str]  # source -> article hash
+
 
 @dataclass(frozen=True)
 class StoredPassage:
-    """A passage as stored, with the hash of the article version it came from."""
+    """A passage as stored: its record id and the hash of the article version it came from."""
 
+    record: str
     passage: Passage
     article_hash: str
+
+
+@dataclass(frozen=True)
+class Committed:
+    """The last committed index: the active generation, its manifest and run id."""
+
+    collection: Collection | None
+    manifest: Manifest | None  # None: a store from before manifests, where every record counts
+    run: str | None = None
+
+    def holds(self, stored: StoredPassage) -> bool:
+        """Return True when `stored` belongs to the committed index."""
+        if self.manifest is None:
+            return True
+        return self.manifest.get(stored.passage.source) == stored.article_hash
+
+
+def record_id(passage_id: str, article_hash: str) -> str:
+    """Return the Chroma id of one passage version."""
+    return f"{passage_id}:{article_hash}"
+
+
+def new_run_id() -> str:
+    """Return a unique, time-ordered id for an index run or a generation."""
+    return f"{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 1_000_000:06d}"
 
 
 def connect(settings: Settings) -> ClientAPI:
@@ -51,12 +94,24 @@ def connect(settings: Settings) -> ClientAPI:
             )
             client.heartbeat()
         except Exception as exc:  # chromadb raises several types for a dead server
-            raise StoreUnavailableError(
-                f"the Chroma server at {where} cannot be reached ({type(exc).__name__})"
-            ) from None
+            raise unreachable(where, exc) from None
         return client
     settings.chroma_path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+def unreachable(where: str, error: Exception) -> StoreUnavailableError:
+    """Return the error for a Chroma server that does not answer, naming host and port."""
+    detail = f" ({type(error).__name__})" if isinstance(error, httpx.HTTPError) else ""
+    return StoreUnavailableError(f"the Chroma server at {where} cannot be reached{detail}")
+
+
+def _server_address(client: ClientAPI) -> str | None:
+    """Return `host:port` for a Chroma server client, None for an embedded store."""
+    settings = client.get_settings()
+    if not settings.chroma_server_host:
+        return None
+    return f"{settings.chroma_server_host}:{settings.chroma_server_http_port}"
 
 
 def _to_metadata(passage: Passage, article_hash: str) -> dict[str, Any]:
@@ -73,15 +128,16 @@ def _to_metadata(passage: Passage, article_hash: str) -> dict[str, Any]:
     return meta
 
 
-def _from_record(pid: str, text: str, meta: dict[str, Any]) -> Passage:
-    return Passage(
-        id=pid,
+def _from_record(record: str, text: str, meta: dict[str, Any]) -> StoredPassage:
+    passage = Passage(
+        id=record.partition(":")[0],
         source=str(meta["source"]),
         title=str(meta.get("title", "")),
         paragraph=int(meta.get("paragraph", 0)),
         text=text,
         **{key: meta.get(key) for key in _OPTIONAL},
     )
+    return StoredPassage(record, passage, str(meta.get("article", "")))
 
 
 class PassageStore:
@@ -90,9 +146,27 @@ class PassageStore:
     def __init__(self, client: ClientAPI) -> None:
         """Wrap an open Chroma client."""
         self.client = client
-        self._meta = client.get_or_create_collection(META, embedding_function=None)
+        self.server = _server_address(client)
+        with self.reachable():
+            self._meta = client.get_or_create_collection(META, embedding_function=None)
 
-    # -- the pointer -------------------------------------------------------------------------
+    @contextmanager
+    def reachable(self) -> Iterator[None]:
+        """Turn a lost connection to the Chroma server into StoreUnavailableError."""
+        try:
+            yield
+        except httpx.TransportError as exc:
+            if self.server is None:
+                raise
+            raise unreachable(self.server, exc) from None
+
+    def check(self) -> None:
+        """Raise StoreUnavailableError unless the store answers (a no-op when embedded)."""
+        if self.server is not None:
+            with self.reachable():
+                self.client.heartbeat()
+
+    # -- the pointer and the manifest --------------------------------------------------------
 
     def info(self) -> dict[str, Any]:
         """Return the pointer's metadata (active generation, model, last index time)."""
@@ -106,17 +180,32 @@ class PassageStore:
             return None
         return self.client.get_collection(name, embedding_function=None)
 
-    def activate(self, collection: Collection, **info: Any) -> None:
-        """Point at `collection` and record `info` (model, indexed_at, index_s)."""
+    def committed(self) -> Committed:
+        """Return the active generation with the manifest of its last committed run."""
+        collection = self.active()
+        if collection is None:
+            return Committed(None, {})
+        meta = collection.metadata or {}
+        if "manifest" not in meta:
+            return Committed(collection, None)
+        return Committed(collection, json.loads(meta["manifest"]), meta.get("run"))
+
+    def commit(self, collection: Collection, manifest: Manifest, run: str, **info: Any) -> None:
+        """Record `manifest` as `collection`'s content, then point at it with `info`."""
+        text = json.dumps(dict(manifest), separators=(",", ":"), sort_keys=True)
+        collection.modify(metadata={"manifest": text, "run": run})
+        self.point(collection, run=run, **info)
+
+    def point(self, collection: Collection, **info: Any) -> None:
+        """Point at `collection` and record `info` (run, model, indexed_at, index_s)."""
         merged = {**self.info(), **{k: v for k, v in info.items() if v is not None}}
         merged["active"] = collection.name
         self._meta.modify(metadata=merged)
 
     def new_generation(self) -> Collection:
         """Create an empty generation collection (cosine space, no embedding function)."""
-        name = f"{PREFIX}{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 1_000_000:06d}"
         return self.client.create_collection(
-            name,
+            f"{PREFIX}{new_run_id()}",
             embedding_function=None,
             configuration={"hnsw": {"space": "cosine"}},
         )
@@ -132,7 +221,7 @@ class PassageStore:
                 dropped.append(name)
         return dropped
 
-    # -- passages ------------------------------------------------------------------------------
+    # -- records -------------------------------------------------------------------------------
 
     @staticmethod
     def write(
@@ -141,56 +230,52 @@ class PassageStore:
         embeddings: np.ndarray,
         article_hashes: Sequence[str],
     ) -> None:
-        """Upsert passages with their embeddings."""
+        """Add passage versions with their embeddings (rewriting one changes nothing)."""
         for start in range(0, len(passages), PAGE):
             chunk = slice(start, start + PAGE)
+            pairs = list(zip(passages[chunk], article_hashes[chunk], strict=True))
             collection.upsert(
-                ids=[p.id for p in passages[chunk]],
+                ids=[record_id(p.id, h) for p, h in pairs],
                 embeddings=embeddings[chunk],
-                documents=[p.text for p in passages[chunk]],
-                metadatas=[
-                    _to_metadata(p, h)
-                    for p, h in zip(passages[chunk], article_hashes[chunk], strict=True)
-                ],
+                documents=[p.text for p, _ in pairs],
+                metadatas=[_to_metadata(p, h) for p, h in pairs],
             )
 
     @staticmethod
-    def delete(collection: Collection, ids: Sequence[str]) -> None:
-        """Delete passages by id."""
-        for start in range(0, len(ids), PAGE):
-            collection.delete(ids=list(ids[start : start + PAGE]))
+    def delete(collection: Collection, records: Sequence[str]) -> None:
+        """Delete records by id."""
+        for start in range(0, len(records), PAGE):
+            collection.delete(ids=list(records[start : start + PAGE]))
 
     @staticmethod
     def scan(collection: Collection) -> Iterator[StoredPassage]:
-        """Yield every stored passage, page by page."""
+        """Yield every stored record, committed or not, page by page."""
         offset = 0
         while True:
-            page = collection.get(
-                include=["documents", "metadatas"], limit=PAGE, offset=offset
-            )
-            for pid, text, meta in zip(
+            page = collection.get(include=["documents", "metadatas"], limit=PAGE, offset=offset)
+            for record, text, meta in zip(
                 page["ids"], page["documents"] or [], page["metadatas"] or [], strict=True
             ):
-                yield StoredPassage(_from_record(pid, text or "", dict(meta)), str(meta["article"]))
+                yield _from_record(record, text or "", dict(meta))
             if len(page["ids"]) < PAGE:
                 return
             offset += PAGE
 
     @staticmethod
-    def embeddings(collection: Collection, ids: Sequence[str]) -> dict[str, np.ndarray]:
-        """Return stored embeddings for `ids` (those that exist)."""
+    def embeddings(collection: Collection, records: Sequence[str]) -> dict[str, np.ndarray]:
+        """Return stored embeddings for `records` (those that exist), by record id."""
         found: dict[str, np.ndarray] = {}
-        for start in range(0, len(ids), PAGE):
-            page = collection.get(ids=list(ids[start : start + PAGE]), include=["embeddings"])
-            for pid, vector in zip(page["ids"], page["embeddings"], strict=True):
-                found[pid] = np.asarray(vector, dtype=np.float32)
+        for start in range(0, len(records), PAGE):
+            page = collection.get(ids=list(records[start : start + PAGE]), include=["embeddings"])
+            for record, vector in zip(page["ids"], page["embeddings"], strict=True):
+                found[record] = np.asarray(vector, dtype=np.float32)
         return found
 
     @staticmethod
     def query(
         collection: Collection, embedding: np.ndarray, n: int
-    ) -> list[tuple[Passage, float]]:
-        """Return up to `n` nearest passages with their cosine similarity."""
+    ) -> list[tuple[StoredPassage, float]]:
+        """Return up to `n` nearest records, committed or not, with their cosine similarity."""
         count = collection.count()
         if count == 0:
             return []
@@ -200,8 +285,8 @@ class PassageStore:
             include=["documents", "metadatas", "distances"],
         )
         return [
-            (_from_record(pid, text or "", dict(meta)), 1.0 - float(distance))
-            for pid, text, meta, distance in zip(
+            (_from_record(record, text or "", dict(meta)), 1.0 - float(distance))
+            for record, text, meta, distance in zip(
                 result["ids"][0],
                 (result["documents"] or [[]])[0],
                 (result["metadatas"] or [[]])[0],

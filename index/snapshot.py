@@ -1,0 +1,67 @@
+"""What readers see: an immutable view of the last committed index.
+
+A `Snapshot` holds the committed passages (for BM25, counts and sources) and the manifest that
+tells committed records from the others that may share their Chroma collection (an edited
+article's old version, the records of a run in progress or of one that was killed; see
+`index.store`). Dense search asks Chroma for a margin of extra neighbours and widens it when
+such records crowd out the committed ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from chromadb.api.models.Collection import Collection
+
+from index.lexical import LexicalIndex
+from index.models import Passage
+from index.store import Committed, PassageStore
+
+MARGIN = 16  # extra neighbours asked for, for records outside the snapshot
+WIDEN = 4  # how much more to ask for when the margin was not enough
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A complete, immutable view of the index that readers use."""
+
+    committed: Committed
+    lexical: LexicalIndex
+    ids: frozenset[str]
+
+    @classmethod
+    def build(cls, committed: Committed, passages: Sequence[Passage]) -> Snapshot:
+        """Index `passages` lexically and remember which ids belong to this view."""
+        return cls(committed, LexicalIndex(passages), frozenset(p.id for p in passages))
+
+    @classmethod
+    def load(cls, store: PassageStore) -> Snapshot:
+        """Read the last committed index from the store, ignoring every other record."""
+        committed = store.committed()
+        if committed.collection is None:
+            return cls.build(committed, ())
+        passages = [
+            stored.passage
+            for stored in PassageStore.scan(committed.collection)
+            if committed.holds(stored)
+        ]
+        return cls.build(committed, passages)
+
+    @property
+    def collection(self) -> Collection | None:
+        """Return the Chroma collection the committed passages live in."""
+        return self.committed.collection
+
+    def nearest(self, vector: np.ndarray, n: int) -> list[tuple[Passage, float]]:
+        """Return up to `n` committed passages nearest to `vector`, with cosine similarity."""
+        if self.collection is None or n <= 0:
+            return []
+        want = n + MARGIN
+        while True:
+            found = PassageStore.query(self.collection, vector, want)
+            kept = [(s.passage, score) for s, score in found if self.committed.holds(s)]
+            if len(kept) >= n or len(found) < want:
+                return kept[:n]
+            want *= WIDEN

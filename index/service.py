@@ -170,7 +170,8 @@ class Newsdesk:
             with IndexLock(lock_path(self.settings)), self.store.reachable():
                 job = IndexJob(self.store, self.embedder, progress)
                 outcome = job.run(corpus_dir or self.settings.corpus_dir, full=full)
-                self._snapshot = Snapshot.build(outcome.committed, outcome.passages)
+                if outcome.committed.run != self._snapshot.committed.run:  # else: no change
+                    self._snapshot = Snapshot.build(outcome.committed, outcome.passages)
                 job.clean_up(outcome)
                 return outcome.report
         finally:

@@ -1,10 +1,11 @@
 """`kill -9` a real `newsdesk index` mid-way; new processes answer from the last complete index.
 
-Each test indexes version 1 of a corpus, edits it into version 2 (one article changed, one
-removed, one added, many new invented ones), starts `newsdesk index` over version 2 and kills
-it with SIGKILL at a point its progress output names. A new process must then serve exactly
-version 1 (killed before the commit) or exactly version 2 (killed after it), and the next
-`newsdesk index` must finish the job and leave nothing behind.
+Each test indexes version 1 of a corpus and edits it into version 2 (one article changed, one
+removed, one added, many new invented ones). It starts `newsdesk index` (full or incremental)
+and kills it with SIGKILL while it writes, at a point its progress output names: a new process
+must serve exactly version 1, and the next `newsdesk index` must finish and leave nothing
+behind. Then version 3 (one more edit) is indexed by a run killed just after its switch: a new
+process must serve version 3, and the next run must clean up.
 """
 
 from __future__ import annotations
@@ -62,8 +63,7 @@ def desk(tmp_path) -> Desk:
     return desk
 
 
-def assert_serves_version_1(desk: Desk, active: str) -> None:
-    seen = desk.look()
+def assert_serves_version_1(desk: Desk, seen: dict, active: str) -> None:
     assert seen["active"] == active
     assert seen["sources"] == V1_SOURCES
     assert not any("October" in t or "Kestrel bridge" in t for t in seen["texts"])
@@ -75,57 +75,53 @@ def assert_serves_version_1(desk: Desk, active: str) -> None:
     assert "October" not in " ".join(c["quote"] for c in on_dam["citations"])
 
 
-def assert_serves_version_2(desk: Desk, clean: bool) -> dict:
-    seen = desk.look()
-    assert seen["sources"] == V2_SOURCES
-    assert seen["passages"] == V2_PASSAGES
-    if clean:
-        assert seen["records"] == V2_PASSAGES
-        assert len(seen["collections"]) == 2  # the pointer and the active generation
-    on_dam, on_bridge = desk.ask(DAM, BRIDGE)
-    assert on_dam["answer"] == "October"
-    assert on_bridge["answer"].endswith("Monday")
-    assert on_bridge["citations"][0]["source"] == "ab-bridge.txt"
-    return seen
-
-
 @pytest.mark.parametrize("full", [True, False], ids=["full", "incremental"])
-def test_killed_while_writing_serves_the_last_complete_index(desk, full):
+def test_killed_runs_leave_the_last_complete_index_and_nothing_behind(desk, full):
+    mode = ["--full"] if full else []
     before = desk.look()
-    run = desk.start_index(*(["--full"] if full else []))
-    # The first step's records are written; the run has many more to embed.
+
+    # 1. Killed while writing: version 1 is served, untouched.
+    run = desk.start_index(*mode)
     point = run.wait_for(lambda p: p["stage"] == "embedding" and p["passages_embedded"] > 0)
     run.kill()
-    written = point["passages_embedded"]
-
+    written = point["passages_embedded"]  # at least this many records of version 2 are stored
     seen = desk.look()
     if full:  # the half-filled generation is still there, unused
         assert len(seen["collections"]) == 3
     else:  # the killed run's records sit beside the committed ones, unused
         assert seen["records"] >= before["records"] + written
-    assert_serves_version_1(desk, before["active"])
+    assert_serves_version_1(desk, seen, before["active"])
 
+    # 2. The next run completes and cleans up.
     report = desk.index()
     assert (report["added"], report["updated"], report["removed"]) == (1 + V2_FILLERS, 1, 1)
     assert (report["articles"], report["passages"]) == (len(V2_SOURCES), V2_PASSAGES)
-    if full:  # the next run is incremental and embeds only the new text
+    if full:  # it is incremental, and embeds only the new text
         assert report["embedded"] == V2_NEW_TEXT
     else:  # what the killed run wrote is adopted, not embedded again
         assert report["embedded"] <= V2_NEW_TEXT - written
-    after = assert_serves_version_2(desk, clean=True)
-    assert after["active"] == before["active"]
+    seen = desk.look()
+    assert (seen["active"], seen["sources"]) == (before["active"], V2_SOURCES)
+    assert seen["records"] == seen["passages"] == V2_PASSAGES
+    assert len(seen["collections"]) == 2  # the pointer and the active generation
 
-
-@pytest.mark.parametrize("full", [True, False], ids=["full", "incremental"])
-def test_killed_after_commit_serves_the_new_index(desk, full):
-    before = desk.look()
-    run = desk.start_index(*(["--full"] if full else []))
+    # 3. Killed after its switch (clean-up maybe not done): version 3 is served.
+    (desk.corpus / "aa-dam.txt").write_text(dam("November"))
+    run = desk.start_index(*mode)
     run.wait_for(lambda p: p["stage"] == "done")
     run.kill()
-
-    seen = assert_serves_version_2(desk, clean=False)
+    seen = desk.look()
     assert (seen["active"] != before["active"]) == full
+    assert (seen["sources"], seen["passages"]) == (V2_SOURCES, V2_PASSAGES)
+    on_dam, on_bridge = desk.ask(DAM, BRIDGE)
+    assert on_dam["answer"] == "November"
+    assert on_bridge["answer"].endswith("Monday")
+    assert on_bridge["citations"][0]["source"] == "ab-bridge.txt"
 
+    # 4. The next run finds nothing to do but the clean-up.
     report = desk.index()
     assert (report["embedded"], report["unchanged"]) == (0, len(V2_SOURCES))
-    assert assert_serves_version_2(desk, clean=True)["active"] == seen["active"]
+    after = desk.look()
+    assert after["active"] == seen["active"]
+    assert after["records"] == after["passages"] == V2_PASSAGES
+    assert len(after["collections"]) == 2

@@ -143,3 +143,13 @@ def test_store_from_before_manifests_is_served_then_rewritten_without_embedding(
     ids = restarted.store.active().get()["ids"]
     assert sorted(ids) == sorted(record_id(s.passage.id, s.article_hash) for s in stored)
     assert restarted.store.active().name.startswith(PREFIX)
+
+
+def test_reader_follows_a_full_rebuild_made_by_another_desk(corpus, make_desk):
+    reader = make_desk(corpus)
+    reader.index()
+    edit(corpus)
+    make_desk(corpus).index(full=True)  # drops the generation `reader` has loaded
+    answer = reader.ask("When did the dam repairs finish?")
+    assert answer.answer == "October"
+    assert "bridge.txt" in {s.source for s in reader.sources()}

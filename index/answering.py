@@ -11,27 +11,29 @@ from __future__ import annotations
 
 import math
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
-from spacy.tokens import Doc
 
 from index.embedding import Embedder
-from index.extraction import entity_options, short_answer
+from index.extraction import phrase_options
+from index.features import bigram_share, entity_label
 from index.models import Answer, Citation, Hit
 from index.nlp import get_nlp
 from index.questions import Question, parse_question
+from index.ranker import load_ranker
 from index.sentences import split_sentences
 from index.terms import WORD, stem_words
 
 PASSAGES = 8  # how many top passages are read sentence by sentence
 READ = 6  # how many best sentences are parsed for an answer
 NEAREST = 3  # passages shown when the coverage does not answer
-W_DENSE, W_COVER, W_RANK = 0.45, 0.40, 0.15
+FIT_BONUS = 10.0  # a sentence whose best phrase is of the asked-for kind wins ("who" -> a name)
+PLACES = frozenset({"FAC", "LOC", "GPE", "ORG"})
 MIN_COVERAGE = 0.5  # weighted share of the question's words the best passage must hold
-W_FIT = 0.1  # bonus for a sentence that holds the kind of answer asked for
-SPECIFIC = frozenset({"place", "person", "organisation"})
 CAUSE = re.compile(
     r"\b(because|due to|stemm(ing|ed) from|caused by|as a result|owing to|led to|after)\b", re.I
 )
@@ -54,13 +56,14 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Candidate:
-    """One sentence of a retrieved passage, scored."""
+    """One sentence of a retrieved passage, described and scored (a logit)."""
 
     hit: Hit
     rank: int
     sentence: str
     dense: float
     coverage: float
+    features: dict[str, float]
     score: float
 
 
@@ -97,43 +100,118 @@ class Weights:
                 held.add(stem_words([acronym])[0])
         return sum(self.of.get(t, 0.0) for t in held) / sum(self.of.values())
 
+    def names_share(self, text: str) -> float:
+        """Return the share of the names and acronyms the question uses that `text` holds."""
+        named = [n for n in self.question.names if n not in self.question.acronyms]
+        wanted = len(named) + len(self.question.acronyms)
+        if not wanted:
+            return 1.0
+        stems = set(stem_words(WORD.findall(text)))
+        found = sum(stem_words([n])[0] in stems for n in named)
+        found += sum(acronym_found(a, text) for a in self.question.acronyms)
+        return found / wanted
 
-def _sentence_vectors(embed: Embedder, sentences: list[str]) -> np.ndarray:
-    """Embed sentences in one batch, each distinct sentence once."""
-    distinct = list(dict.fromkeys(sentences))
-    found = dict(zip(distinct, embed.encode(distinct), strict=True))
-    return np.vstack([found[s] for s in sentences])
+
+class VectorCache:
+    """Sentence vectors by (model, text), least recently used dropped past `size`."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        """Hold at most `size` vectors (about 1.5 KB each for MiniLM)."""
+        self.size = size
+        self._vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def vectors(self, embed: Embedder, sentences: list[str]) -> np.ndarray:
+        """Return one vector per sentence, encoding only those not seen before, in one batch."""
+        keys = [(embed.name, s) for s in sentences]
+        with self._lock:
+            missing = [k for k in dict.fromkeys(keys) if k not in self._vectors]
+        fresh = dict(zip(missing, embed.encode([s for _, s in missing]), strict=True)) \
+            if missing else {}
+        with self._lock:
+            self._vectors.update(fresh)
+            found = []
+            for key in keys:
+                vector = fresh.get(key)
+                if vector is None:
+                    vector = self._vectors[key]
+                    self._vectors.move_to_end(key)
+                found.append(vector)
+            while len(self._vectors) > self.size:
+                self._vectors.popitem(last=False)
+        return np.vstack(found)
+
+
+SENTENCE_VECTORS = VectorCache()
+
+
+@dataclass(frozen=True)
+class _Row:
+    rank: int
+    hit: Hit
+    sentence: str
+    index: int  # position in its passage
+    count: int  # sentences in its passage
+    previous: str
+
+
+def _rows(hits: tuple[Hit, ...]) -> list[_Row]:
+    rows = []
+    for rank, hit in enumerate(hits[:PASSAGES]):
+        sentences = split_sentences(hit.passage.text)
+        for i, sentence in enumerate(sentences):
+            rows.append(_Row(rank, hit, sentence, i, len(sentences),
+                             sentences[i - 1] if i else ""))
+    return rows
 
 
 def candidates(evidence: Evidence, weights: Weights) -> list[Candidate]:
-    """Split the top passages into sentences and score each."""
-    rows: list[tuple[int, Hit, str]] = []
-    for rank, hit in enumerate(evidence.hits[:PASSAGES]):
-        for sentence in split_sentences(hit.passage.text):
-            rows.append((rank, hit, sentence))
+    """Split the top passages into sentences, describe each and score it, best first."""
+    rows = _rows(evidence.hits)
     if not rows:
         return []
-    vectors = _sentence_vectors(evidence.embed, [s for _, _, s in rows])
+    vectors = SENTENCE_VECTORS.vectors(evidence.embed, [r.sentence for r in rows])
     dense = vectors @ evidence.query_vector
+    coverage = [weights.coverage(r.sentence) for r in rows]
+    top_dense, top_coverage = float(dense.max()), max(coverage)
+    top_hit = max(evidence.hits[0].score, 1e-9)
+    passage_coverage = {
+        h.passage.id: weights.coverage(f"{h.passage.title}\n{h.passage.text}")
+        for h in evidence.hits[:PASSAGES]
+    }
+    question = weights.question
+    wants_digit = question.kind in {"quantity", "percent", "money", "date", "duration"}
+    ranker = load_ranker("sentence")
     scored = []
-    for (rank, hit, sentence), similarity in zip(rows, dense, strict=True):
-        coverage = weights.coverage(sentence)
-        score = W_DENSE * float(similarity) + W_COVER * coverage + W_RANK / (1 + rank)
-        scored.append(Candidate(hit, rank, sentence, float(similarity), coverage, score))
+    for row, similarity, covered in zip(rows, dense, coverage, strict=True):
+        stems = stem_words(WORD.findall(row.sentence))
+        features = {
+            "bias": 1.0,
+            "dense": float(similarity),
+            "dense_gap": float(similarity) - top_dense,
+            "coverage": covered,
+            "coverage_gap": covered - top_coverage,
+            "passage_coverage": passage_coverage[row.hit.passage.id],
+            "rank": 1 / (1 + row.rank),
+            "retrieval": row.hit.score / top_hit,
+            "bigrams": bigram_share(question, stems),
+            "first": float(row.index == 0),
+            "position": row.index / max(row.count - 1, 1),
+            "log_length": math.log1p(len(stems)),
+            "previous_coverage": weights.coverage(row.previous) if row.previous else 0.0,
+            "digit_wanted": float(wants_digit and any(c.isdigit() for c in row.sentence)),
+            "names": weights.names_share(row.sentence),
+        }
+        scored.append(Candidate(row.hit, row.rank, row.sentence, float(similarity), covered,
+                                features, ranker.score(features)))
     scored.sort(key=lambda c: -c.score)
     return scored
 
 
-def _about_it(question: Question, weights: Weights, candidate: Candidate) -> bool:
+def _about_it(weights: Weights, candidate: Candidate) -> bool:
     """Return True when the candidate's passage is about what the question names."""
     text = f"{candidate.hit.passage.title}\n{candidate.hit.passage.text}"
-    if weights.coverage(text) < MIN_COVERAGE:
-        return False
-    named = [n for n in question.names if n not in question.acronyms]
-    found = [n for n in named if stem_words([n])[0] in set(stem_words(WORD.findall(text)))]
-    acronyms = [a for a in question.acronyms if acronym_found(a, text)]
-    wanted = len(named) + len(question.acronyms)
-    return wanted == 0 or (len(found) + len(acronyms)) * 2 >= wanted
+    return weights.coverage(text) >= MIN_COVERAGE and weights.names_share(text) >= 0.5
 
 
 def _cite(candidates_used: list[Candidate]) -> tuple[Citation, ...]:
@@ -176,7 +254,7 @@ def _conflict(question: Question, best: Candidate, ranked: list[Candidate],
     for other in ranked[1:]:
         if other.hit.passage.source == best.hit.passage.source:
             continue
-        if other.coverage < MIN_COVERAGE or not _about_it(question, weights, other):
+        if other.coverage < MIN_COVERAGE or not _about_it(weights, other):
             continue
         if bool(NEGATION.search(other.sentence)) != negated:
             return other
@@ -188,68 +266,59 @@ def compose(evidence: Evidence) -> Answer:
     question = parse_question(evidence.question)
     weights = Weights(question, evidence)
     ranked = candidates(evidence, weights)
-    relevant = [c for c in ranked if _about_it(question, weights, c)]
+    relevant = [c for c in ranked if _about_it(weights, c)]
     if not relevant:
         return _not_found(evidence.question, ranked)
-    best = relevant[0]
     if question.kind == "yesno":
-        other = _conflict(question, best, relevant, weights)
-        if other is not None:
-            return Answer(
-                question=evidence.question,
-                answered=True,
-                answer="Sources disagree",
-                sentence=best.sentence,
-                conflict=True,
-                citations=_cite([best, other]),
-            )
-        verdict = "No" if NEGATION.search(best.sentence) else "Yes"
-        return Answer(evidence.question, True, verdict, best.sentence, False, _cite([best]))
-    read, docs = _read(relevant[:READ], question)
-    if question.labels:
-        options = [
-            (candidate.score - penalty, text, candidate)
-            for candidate, doc in zip(read, docs, strict=True)
-            for penalty, text in entity_options(doc, question)
-        ]
-        if options:
-            _, phrase, candidate = max(options, key=lambda o: o[0])
-            phrase, candidate = _more_specific(phrase, candidate, ranked, question)
-            return _answered(evidence.question, phrase, candidate, read)
-    for candidate, doc in zip(read, docs, strict=True):
-        phrase = short_answer(doc, question)
-        if phrase:
-            return _answered(evidence.question, phrase, candidate, read)
-    return _not_found(evidence.question, ranked)
+        return _yes_or_no(evidence.question, question, weights, relevant)
+    chosen = _best_phrase(relevant[:READ], question)
+    if chosen is None:
+        return _not_found(evidence.question, ranked)
+    phrase, candidate = chosen
+    if question.kind == "place":
+        phrase, candidate = _more_specific(phrase, candidate, ranked)
+    return _answered(evidence.question, phrase, candidate, relevant[:READ])
 
 
-def _read(read: list[Candidate], question: Question) -> tuple[list[Candidate], list[Doc]]:
-    """Parse the best sentences and re-rank them by whether they hold the asked-for kind."""
-    docs = list(get_nlp().pipe([c.sentence for c in read]))
-    rescored = []
-    for candidate, doc in zip(read, docs, strict=True):
-        fits = bool(entity_options(doc, question)) if question.labels else (
-            question.kind == "reason" and bool(CAUSE.search(candidate.sentence))
-        )
-        rescored.append((replace(candidate, score=candidate.score + W_FIT * fits), doc))
-    rescored.sort(key=lambda pair: -pair[0].score)
-    return [c for c, _ in rescored], [d for _, d in rescored]
-
-
-def _more_specific(
-    phrase: str, chosen: Candidate, ranked: list[Candidate], question: Question
-) -> tuple[str, Candidate]:
-    """Prefer a longer name of the same kind that contains the answer ("Beijing's X")."""
-    if question.kind not in SPECIFIC:
-        return phrase, chosen
-    holding = [c for c in ranked if phrase in c.sentence and c is not chosen]
+def _more_specific(phrase: str, chosen: Candidate,
+                   ranked: list[Candidate]) -> tuple[str, Candidate]:
+    """Prefer a named place inside the answer ("Beijing" -> "Beijing's Great Hall")."""
+    marks = (f"{phrase}'s ", f"{phrase}’s ")
+    holding = [c for c in ranked if any(m in c.sentence for m in marks)]
     for candidate, doc in zip(holding, get_nlp().pipe(c.sentence for c in holding),
                               strict=True):
         for entity in doc.ents:
-            if entity.label_ in question.labels and phrase in entity.text \
-                    and len(entity.text) > len(phrase):
+            before = doc[max(0, entity.start - 2) : entity.start].text.replace(" ", "")
+            inside = entity.text.startswith(marks) or before in {m.strip() for m in marks}
+            if entity.label_ in PLACES and inside:
                 return entity.text, candidate
     return phrase, chosen
+
+
+def _yes_or_no(text: str, question: Question, weights: Weights,
+               relevant: list[Candidate]) -> Answer:
+    """Answer yes or no from the best sentence, or report sources that disagree."""
+    best = relevant[0]
+    other = _conflict(question, best, relevant, weights)
+    if other is not None:
+        return Answer(text, True, "Sources disagree", best.sentence, True, _cite([best, other]))
+    verdict = "No" if NEGATION.search(best.sentence) else "Yes"
+    return Answer(text, True, verdict, best.sentence, False, _cite([best]))
+
+
+def _best_phrase(read: list[Candidate], question: Question) -> tuple[str, Candidate] | None:
+    """Pick the best (sentence, phrase) pair: phrase score plus weighted sentence score."""
+    blend = float(load_ranker("span").meta.get("sentence_weight", 1.0))
+    best: tuple[float, str, Candidate] | None = None
+    for candidate, doc in zip(read, get_nlp().pipe(c.sentence for c in read), strict=True):
+        options = phrase_options(doc, question)
+        if not options:
+            continue
+        fits = bool(question.labels) and entity_label(options[0].span) in question.labels
+        total = options[0].score + blend * candidate.score + FIT_BONUS * fits
+        if best is None or total > best[0]:
+            best = (total, options[0].text, candidate)
+    return None if best is None else (best[1], best[2])
 
 
 def _answered(question: str, phrase: str, chosen: Candidate, read: list[Candidate]) -> Answer:

@@ -54,7 +54,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 QUESTION_WORDS = frozenset(
     "what which who whom whose when where why how many much did does do was were is are "
     "has have had can could will would should there their its it the a an of in on at to "
-    "for by with from as about into than that this these those been be being".split()
+    "for by with from as about into than that this these those been be being besides except "
+    "excluding apart aside".split()
 )
 
 _KEY_POS = frozenset({"NOUN", "PROPN", "NUM"})
@@ -73,6 +74,7 @@ class Question:
     acronyms: tuple[str, ...]  # e.g. ("EV",) for "EVs"
     names: tuple[str, ...]  # capitalised words past the first: likely names
     focus: str = ""  # stem of the noun a "which X" / "what X" question asks about
+    excluded: tuple[str, ...] = ()  # stems the question rules out ("besides energy")
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -89,15 +91,34 @@ def question_kind(text: str) -> str:
     return "other"
 
 
+_EXCLUDING = re.compile(
+    r"\b(?:besides|other than|apart from|aside from|except(?: for)?|excluding|not counting)"
+    r"\s+((?:the |a |an )?[\w-]+(?: [\w-]+)?)",
+    re.I,
+)
+
+
+def excluded_terms(text: str) -> tuple[str, ...]:
+    """Return the stems of what a question rules out ("Which others besides energy?")."""
+    found = []
+    for match in _EXCLUDING.finditer(text):
+        words = [w for w in WORD.findall(match.group(1)) if w.lower() not in STOPWORDS]
+        found.extend(stem(w) for w in words[:2])
+    return tuple(dict.fromkeys(found))
+
+
 def parse_question(text: str) -> Question:
     """Parse a question into its kind, weighted content terms, acronyms and names."""
     doc = get_nlp()(text)
+    excluded = excluded_terms(text)
     weight_of: dict[str, float] = {}
     for token in doc:
         word = token.text
         if not WORD.fullmatch(word) or word.lower() in QUESTION_WORDS | STOPWORDS:
             continue
         term = stem(word)
+        if term in excluded:
+            continue
         weight = 1.0 if token.pos_ in _KEY_POS else SOFT_WEIGHT
         weight_of[term] = max(weight, weight_of.get(term, 0.0))
     words = [t.text for t in doc]
@@ -117,6 +138,7 @@ def parse_question(text: str) -> Question:
         acronyms,
         tuple(n for n in dict.fromkeys(names) if n.lower() not in QUESTION_WORDS),
         _focus(doc),
+        excluded,
     )
 
 

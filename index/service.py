@@ -101,11 +101,17 @@ class Newsdesk:
     def ask(self, question: str, k: int = 8, mode: str = "hybrid") -> Answer:
         """Answer `question` from the coverage, citing the passages used."""
         started = time.perf_counter()
+        answer = date_answer(compose(self.evidence(question, k, mode)))  # relative dates resolved
+        elapsed = (time.perf_counter() - started) * 1000
+        return replace(answer, elapsed_ms=elapsed)
+
+    def evidence(self, question: str, k: int = 8, mode: str = "hybrid") -> Evidence:
+        """Retrieve what the answerer reads for `question` (the passages and the query)."""
         question = check_question(question)
         snapshot, (hits, query_vector) = self._read(
             lambda s: self._search(s, question, max(1, k), mode)
         )
-        evidence = Evidence(
+        return Evidence(
             question=question,
             hits=tuple(hits),
             query_vector=query_vector,
@@ -113,9 +119,12 @@ class Newsdesk:
             document_frequency=snapshot.lexical.document_frequency,
             documents=len(snapshot.ids),
         )
-        answer = date_answer(compose(evidence))  # "on Friday" -> "on Friday (16 January 2026)"
-        elapsed = (time.perf_counter() - started) * 1000
-        return replace(answer, elapsed_ms=elapsed)
+
+    def search(self, question: str, k: int = 8, mode: str = "hybrid") -> list[Hit]:
+        """Return the passages `ask` would read for `question`, best first."""
+        question = check_question(question)
+        _, (hits, _) = self._read(lambda s: self._search(s, question, max(1, k), mode))
+        return hits
 
     def _search(self, snapshot: Snapshot, question: str, k: int, mode: str) -> tuple[list, object]:
         query_vector = self.embedder.embed_query(question)

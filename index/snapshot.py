@@ -9,8 +9,8 @@ such records crowd out the committed ones.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 from chromadb.api.models.Collection import Collection
@@ -30,11 +30,13 @@ class Snapshot:
     committed: Committed
     lexical: LexicalIndex
     ids: frozenset[str]
+    by_id: Mapping[str, Passage] = field(default_factory=dict)
 
     @classmethod
     def build(cls, committed: Committed, passages: Sequence[Passage]) -> Snapshot:
         """Index `passages` lexically and remember which ids belong to this view."""
-        return cls(committed, LexicalIndex(passages), frozenset(p.id for p in passages))
+        by_id = {p.id: p for p in passages}
+        return cls(committed, LexicalIndex(passages), frozenset(by_id), by_id)
 
     @classmethod
     def load(cls, store: PassageStore) -> Snapshot:
@@ -61,7 +63,18 @@ class Snapshot:
         want = n + MARGIN
         while True:
             found = PassageStore.query(self.collection, vector, want)
-            kept = [(s.passage, score) for s, score in found if self.committed.holds(s)]
+            kept = [(p, score) for record, score in found if (p := self._committed(record))]
             if len(kept) >= n or len(found) < want:
                 return kept[:n]
             want *= WIDEN
+
+    def _committed(self, record: str) -> Passage | None:
+        """Return the passage a record id stands for, if that version is the committed one."""
+        passage_id, _, article_hash = record.partition(":")
+        passage = self.by_id.get(passage_id)
+        manifest = self.committed.manifest
+        if passage is None:
+            return None
+        if manifest is not None and manifest.get(passage.source) != article_hash:
+            return None
+        return passage

@@ -44,7 +44,7 @@ class LexicalIndex:
         if not any(tokens[0]):
             return []
         rows, scores = self._bm25.retrieve(
-            tokens, k=min(n, len(self.passages)), show_progress=False, n_threads=1
+            tokens, k=min(n, len(self.passages)), show_progress=False, n_threads=0
         )
         return [
             (self.passages[int(row)], float(score))

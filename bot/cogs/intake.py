@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 import aiohttp
 import discord
 from discord import app_commands
-from discord.ext import commands, tasks
+from discord.ext import tasks
 
-from bot.cogs.admin import is_admin
+from bot.cogs.admin import AdminCog
 from bot.formatting import ADMIN_COLOUR, escape, trim
 from index.errors import IngestError, NewsdeskError
 from index.feeds import Feed, PollReport, follow, poll
@@ -51,7 +51,7 @@ def following_text(feed: Feed, new: bool, minutes: float) -> str:
     return f"Now following {name}: new items are added every {minutes:g} minutes."
 
 
-class Intake(commands.Cog):
+class Intake(AdminCog):
     """Bring new coverage in: articles by URL and followed feeds."""
 
     def __init__(self, bot: NewsdeskBot) -> None:
@@ -77,12 +77,6 @@ class Intake(commands.Cog):
         self.poll_feeds.cancel()
         if self.session is not None:
             await self.session.close()
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        """Check again what Discord's default_member_permissions should have enforced."""
-        if not is_admin(interaction, self.bot.settings.admin_user_ids):
-            raise app_commands.MissingPermissions(["manage_guild"])
-        return True
 
     @app_commands.command()
     @app_commands.default_permissions(manage_guild=True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 from dotenv import load_dotenv
 
 from index.errors import NewsdeskError, QuestionError
+from index.log_setup import configure_logging
 from index.settings import Settings
 
 if TYPE_CHECKING:
@@ -70,11 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_dotenv(Path.cwd() / ".env")
     try:
         settings = Settings.from_env()
-        logging.basicConfig(
-            level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-        )
-        for noisy in ("bm25s", "httpx", "chromadb", "sentence_transformers"):
-            logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.root.level))
+        configure_logging(settings.log_level, settings.library_log_level)
         if args.command == "run":
             from bot.app import run
 

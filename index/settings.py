@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from index.errors import ConfigError
+from index.log_setup import check_level
 
 
 def _env(name: str, parse: Callable[[str], Any] = str) -> dict[str, Any]:
@@ -69,7 +70,10 @@ class Settings:
     allow_private_urls: bool = field(
         default=False, metadata=_env("ALLOW_PRIVATE_URLS", _flag)
     )
-    log_level: str = field(default="INFO", metadata=_env("LOG_LEVEL", str.upper))
+    log_level: str = field(default="INFO", metadata=_env("LOG_LEVEL", check_level))
+    library_log_level: str = field(
+        default="WARNING", metadata=_env("LIBRARY_LOG_LEVEL", check_level)
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -261,15 +261,17 @@ def report_embed(report: IndexReport) -> discord.Embed:
     embed = discord.Embed(
         title="Reindex finished",
         description=(
+            f"{'Full rebuild: ' if report.full else ''}"
             f"{report.articles:,} articles, {report.passages:,} passages in the index; "
             f"{report.embedded:,} passages embedded in {report.elapsed_s:,.1f} s."
         ),
         colour=ADMIN_COLOUR,
     )
+    kept = ("Re-embedded", report.reembedded) if report.full else ("Unchanged", report.unchanged)
     for name, count in (
         ("Added", report.added),
         ("Updated", report.updated),
-        ("Unchanged", report.unchanged),
+        kept,
         ("Removed", report.removed),
         ("Skipped", len(report.skipped)),
     ):

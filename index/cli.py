@@ -91,10 +91,13 @@ def _open(settings: Settings) -> Newsdesk:
 
 
 def _print_report(report: IndexReport, out: TextIO) -> None:
+    kept = (
+        f"{report.reembedded} re-embedded" if report.full else f"{report.unchanged} unchanged"
+    )
     print(
         f"indexed {report.articles} articles, {report.passages} passages in "
-        f"{report.elapsed_s:.1f}s: {report.added} added, {report.updated} updated, "
-        f"{report.unchanged} unchanged, {report.removed} removed, "
+        f"{report.elapsed_s:.1f}s{' (full rebuild)' if report.full else ''}: "
+        f"{report.added} added, {report.updated} updated, {kept}, {report.removed} removed, "
         f"{len(report.skipped)} skipped; {report.embedded} passages embedded",
         file=out,
     )

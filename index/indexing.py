@@ -161,7 +161,7 @@ class IndexJob:
         self._tell("done", passages_embedded=embedded)
         wanted = {record_id(p.id, h) for p, h in plan.passages}
         return Outcome(
-            report=self._report(plan, skipped, embedded),
+            report=self._report(plan, skipped, embedded, full=rebuild),
             committed=Committed(target, dict(plan.manifest), run),
             passages=tuple(p for p, _ in plan.passages),
             stale=tuple(r for r in existing if r not in wanted),
@@ -221,17 +221,22 @@ class IndexJob:
             self._tell("embedding", passages_embedded=done, passages_total=total)
         return total
 
-    def _report(self, plan: Plan, skipped: list[Skipped], embedded: int) -> IndexReport:
+    def _report(
+        self, plan: Plan, skipped: list[Skipped], embedded: int, full: bool
+    ) -> IndexReport:
+        """Say what the run did; a full rebuild re-embedded what it would leave unchanged."""
         return IndexReport(
             added=plan.added,
             updated=plan.updated,
-            unchanged=plan.unchanged,
+            unchanged=0 if full else plan.unchanged,
             removed=plan.removed,
             skipped=tuple(skipped),
             articles=len(plan.manifest),
             passages=len(plan.passages),
             embedded=embedded,
             elapsed_s=time.perf_counter() - self.started,
+            reembedded=plan.unchanged if full else 0,
+            full=full,
         )
 
     def _tell(self, stage: str, **counts: int) -> None:

@@ -110,13 +110,17 @@ class IndexReport:
 
     added: int = 0  # articles new to the index
     updated: int = 0  # articles whose text changed
-    unchanged: int = 0
+    unchanged: int = 0  # articles kept as they were, not embedded again
     removed: int = 0  # articles gone from the corpus
     skipped: tuple[Skipped, ...] = ()
     articles: int = 0  # articles in the index afterwards
     passages: int = 0  # passages in the index afterwards
     embedded: int = 0  # passages embedded by this run
     elapsed_s: float = 0.0
+    # A full rebuild (`--full`, or a change of embedding model) embeds every article again:
+    # the articles it would otherwise leave unchanged are counted here, not in `unchanged`.
+    reembedded: int = 0
+    full: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """Return a JSON-ready summary."""
@@ -130,6 +134,8 @@ class IndexReport:
             "passages": self.passages,
             "embedded": self.embedded,
             "elapsed_s": round(self.elapsed_s, 3),
+            "reembedded": self.reembedded,
+            "full": self.full,
         }
 
 
@@ -137,7 +143,7 @@ class IndexReport:
 class Progress:
     """A snapshot of a running index job, for live progress displays."""
 
-    stage: str  # "reading", "embedding", "writing", "done"
+    stage: str  # "reading", "embedding" (each step is embedded, then written), "done"
     documents_read: int = 0
     documents_total: int = 0
     passages_embedded: int = 0

@@ -162,6 +162,11 @@ def test_status_progress_and_report():
     assert (fields["Added"], fields["Unchanged"], fields["Skipped"]) == ("1", "2", "200")
     assert fields["Skipped documents"].startswith("`bad-0.pdf`: unsupported file type .pdf")
     assert fields["Skipped documents"].endswith("more") and valid([report])
+    full = report_embed(IndexReport(added=1, reembedded=2, embedded=9, full=True))
+    assert [f.name for f in full.fields] == [
+        "Added", "Updated", "Re-embedded", "Removed", "Skipped"
+    ]
+    assert full.fields[2].value == "2" and full.description.startswith("Full rebuild: ")
 
 
 def test_cooldown_text_says_when():

@@ -207,12 +207,12 @@ def _with_fetcher(settings: Settings, work: Callable[[Fetcher], Awaitable[T]]) -
     """Run `work` with a fetcher over a fresh session, in a new event loop."""
     import asyncio
 
-    from index.fetching import AddressPolicy, Fetcher, open_session
+    from index.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
 
     async def session() -> T:
         policy = AddressPolicy.from_settings(settings)
         async with open_session(policy) as opened:
-            return await work(Fetcher(opened, policy))
+            return await work(Fetcher(opened, policy, FetchLimits.from_settings(settings)))
 
     return asyncio.run(session())
 

@@ -57,11 +57,20 @@ class FetchError(IngestError):
 
 @dataclass(frozen=True)
 class FetchLimits:
-    """How long, how big and how many redirects one fetch may take."""
+    """How long, how big and how many redirects one fetch may take (defaults: `Settings`')."""
 
-    timeout_s: float = 20.0
-    max_bytes: int = 5 * 1024 * 1024
-    max_redirects: int = 5
+    timeout_s: float = Settings.fetch_timeout_s
+    max_bytes: int = Settings.fetch_max_bytes
+    max_redirects: int = Settings.fetch_max_redirects
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FetchLimits:
+        """Return the limits FETCH_TIMEOUT_S, FETCH_MAX_BYTES and FETCH_MAX_REDIRECTS set."""
+        return cls(
+            timeout_s=settings.fetch_timeout_s,
+            max_bytes=settings.fetch_max_bytes,
+            max_redirects=settings.fetch_max_redirects,
+        )
 
 
 @dataclass(frozen=True)
@@ -224,13 +233,13 @@ class Fetcher:
         cap = self.limits.max_bytes
         if response.content_length is not None and response.content_length > cap:
             raise FetchError(
-                f"too large: {response.content_length:,} bytes, over the {_mib(cap)} limit"
+                f"too large: {response.content_length:,} bytes, over the {_size(cap)} limit"
             )
         body = bytearray()
         async for chunk in response.content.iter_chunked(CHUNK_BYTES):
             body += chunk
             if len(body) > cap:
-                raise FetchError(f"too large: more than the {_mib(cap)} limit (reading stopped)")
+                raise FetchError(f"too large: more than the {_size(cap)} limit (reading stopped)")
         return Page(
             requested, str(response.url), response.content_type, response.charset, bytes(body)
         )
@@ -271,8 +280,10 @@ def _phrase(status: int) -> str:
         return "error"
 
 
-def _mib(size: int) -> str:
-    return f"{size / (1024 * 1024):g} MiB"
+def _size(size: int) -> str:
+    """Say a size in MiB when it is a round number of them (5 MiB, 0.5 MiB), else in bytes."""
+    mib = size / (1024 * 1024)
+    return f"{mib:g} MiB" if round(mib, 3) * 1024 * 1024 == size else f"{size:,} bytes"
 
 
 def _reason(error: BaseException) -> str:

@@ -37,6 +37,36 @@ def _rate(raw: str) -> tuple[int, float]:
     return parsed
 
 
+def _seconds(raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):  # also refuses nan
+        raise ValueError("expected a number of seconds above zero, e.g. 20 or 2.5")
+    return value
+
+
+def _byte_count(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ValueError("expected a whole number of bytes above zero, e.g. 5242880 (5 MiB)")
+    return value
+
+
+def _redirect_count(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ValueError("expected a whole number, 0 or more (0: follow no redirect), e.g. 5")
+    return value
+
+
 def _backend(raw: str) -> str:
     from index.embedding import check_backend
 
@@ -69,6 +99,13 @@ class Settings:
     feed_poll_minutes: float = field(default=30.0, metadata=_env("FEED_POLL_MINUTES", float))
     allow_private_urls: bool = field(
         default=False, metadata=_env("ALLOW_PRIVATE_URLS", _flag)
+    )
+    fetch_timeout_s: float = field(default=20.0, metadata=_env("FETCH_TIMEOUT_S", _seconds))
+    fetch_max_bytes: int = field(
+        default=5 * 1024 * 1024, metadata=_env("FETCH_MAX_BYTES", _byte_count)
+    )
+    fetch_max_redirects: int = field(
+        default=5, metadata=_env("FETCH_MAX_REDIRECTS", _redirect_count)
     )
     log_level: str = field(default="INFO", metadata=_env("LOG_LEVEL", check_level))
     library_log_level: str = field(

@@ -14,7 +14,7 @@ from bot.cogs.admin import AdminCog
 from bot.formatting import ADMIN_COLOUR, escape, trim
 from index.errors import IngestError, NewsdeskError
 from index.feeds import Feed, PollReport, follow, poll
-from index.fetching import AddressPolicy, Fetcher, open_session
+from index.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
 from index.intake import AddReport, add_urls
 
 if TYPE_CHECKING:
@@ -58,13 +58,14 @@ class Intake(AdminCog):
         """Args: bot: the running bot (its desk and settings)."""
         self.bot = bot
         self.policy = AddressPolicy.from_settings(bot.settings)
+        self.limits = FetchLimits.from_settings(bot.settings)
         self.session: aiohttp.ClientSession | None = None
 
     @property
     def fetcher(self) -> Fetcher:
         """Return a fetcher over the cog's session."""
         assert self.session is not None, "the cog is not loaded"
-        return Fetcher(self.session, self.policy)
+        return Fetcher(self.session, self.policy, self.limits)
 
     async def cog_load(self) -> None:
         """Open the HTTP session and start polling feeds."""

@@ -60,6 +60,7 @@ def bot_settings(
         admin_user_ids=frozenset({bot_admin.id}),
         ask_rate=(5, 30.0),
         allow_private_urls=True,  # the intake tests fetch from a server on 127.0.0.1
+        fetch_max_bytes=1024 * 1024,  # not the default: the intake tests check it is applied
     )
 
 

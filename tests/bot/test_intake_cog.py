@@ -73,6 +73,18 @@ async def test_add_refused_says_why_privately(fake: FakeDiscord, bot_admin):
     )
 
 
+async def test_add_applies_the_fetch_limit_settings(fake: FakeDiscord, newsroom, bot_settings):
+    assert bot_settings.fetch_max_bytes == 1024 * 1024  # the default, 5 MiB, would read /big
+    url = newsroom.url("/big")
+    handle = await fake.invoke("add", {"url": url}, user=fake.admin)
+    await fake.wait_for(lambda: shown(handle), timeout=30)
+    (message,) = shown(handle)
+    assert message.ephemeral
+    assert message.content == (
+        f"Could not add {url}: too large: 2,097,159 bytes, over the 1 MiB limit"
+    )
+
+
 async def test_add_and_follow_are_for_admins_only(fake: FakeDiscord):
     for name, option in (("add", "url"), ("follow", "feed")):
         with pytest.raises(InvocationRefused, match="lacks permission"):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from index.feeds import FEEDS_FILE
+from tests.newsroom import STORIES, article_html
 
 NEWSDESK = Path(sys.executable).with_name("newsdesk")
 
@@ -109,3 +110,25 @@ async def test_follow_then_poll(newsroom, cli_env, tmp_path):
     code, out, err = await newsdesk(cli_env, "poll", cwd=tmp_path)
     assert code == 1
     assert out.strip() == f"Ledger news ({feed}): failed: HTTP 500 Internal Server Error"
+
+
+async def test_add_applies_the_fetch_limit_settings(newsroom, cli_env, tmp_path):
+    cli_env.update(FETCH_MAX_BYTES="1000", FETCH_MAX_REDIRECTS="0", FETCH_TIMEOUT_S="0.5")
+    urls = [newsroom.url(p) for p in ("/articles/ferries", "/redirect/observatory", "/slow")]
+    size = len(article_html("ferries", STORIES["ferries"]).encode())
+    code, out, err = await newsdesk(cli_env, "add", *urls, cwd=tmp_path)
+    assert code == 1, err
+    assert out.splitlines() == [
+        f"refused  {urls[0]}: too large: {size:,} bytes, "
+        "over the 1,000 bytes limit",
+        f"refused  {urls[1]}: too many redirects (more than 0)",
+        f"refused  {urls[2]}: timed out after 0.5 s",
+    ]
+
+    cli_env["FETCH_MAX_BYTES"] = "-1"
+    code, out, err = await newsdesk(cli_env, "add", urls[0], cwd=tmp_path)
+    assert (code, out) == (1, "")
+    assert err == (
+        "newsdesk: FETCH_MAX_BYTES='-1' is not valid: expected a whole number of bytes above "
+        "zero, e.g. 5242880 (5 MiB)\n"
+    )

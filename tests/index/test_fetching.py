@@ -10,11 +10,13 @@ from index.fetching import (
     AddressPolicy,
     Fetcher,
     FetchError,
+    FetchLimits,
     GuardedResolver,
     is_public,
     open_session,
 )
-from tests.index.conftest import STRICT_BUT_TEST_SERVER, TEST_LIMITS
+from index.settings import Settings
+from tests.index.conftest import LOCAL, STRICT_BUT_TEST_SERVER, TEST_LIMITS
 
 BAD_PATHS = [
     ("/missing", "HTTP 404 Not Found", False),
@@ -148,3 +150,40 @@ async def test_sessions_refuse_to_connect_to_names_that_resolve_privately():
         "localhost", 80, socket.AF_INET
     )
     assert [result["host"] for result in allowed] == ["127.0.0.1"]
+
+
+def limits_from(**env: str) -> FetchLimits:
+    return FetchLimits.from_settings(Settings.from_env(env))
+
+
+def test_fetch_limits_default_to_the_settings_defaults():
+    assert limits_from() == FetchLimits() == FetchLimits(20.0, 5 * 1024 * 1024, 5)
+    assert limits_from(
+        FETCH_TIMEOUT_S="2.5", FETCH_MAX_BYTES="4096", FETCH_MAX_REDIRECTS="0"
+    ) == FetchLimits(2.5, 4096, 0)
+
+
+@pytest.mark.parametrize(
+    ("path", "setting", "reason"),
+    [
+        ("/articles/ferries", {"FETCH_MAX_BYTES": "1000"}, "over the 1,000 bytes limit"),
+        ("/redirect/observatory", {"FETCH_MAX_REDIRECTS": "0"}, "too many redirects (more than 0)"),
+    ],
+)
+async def test_a_page_the_default_limits_accept_is_refused_by_a_tighter_setting(
+    newsroom, path, setting, reason
+):
+    async with open_session(LOCAL) as session:
+        page = await Fetcher(session, LOCAL, limits_from()).fetch(newsroom.url(path))
+        assert page.url == newsroom.article_url(path.rsplit("/", 1)[1])
+        with pytest.raises(FetchError) as caught:
+            await Fetcher(session, LOCAL, limits_from(**setting)).fetch(newsroom.url(path))
+    assert reason in str(caught.value)
+
+
+async def test_fetch_timeout_setting(newsroom):
+    async with open_session(LOCAL) as session:
+        fetcher = Fetcher(session, LOCAL, limits_from(FETCH_TIMEOUT_S="0.2"))
+        with pytest.raises(FetchError, match=r"^timed out after 0\.2 s$") as caught:
+            await fetcher.fetch(newsroom.url("/slow"))
+    assert caught.value.transient

@@ -1,8 +1,10 @@
-"""Run the real `newsdesk` command line in subprocesses, stop and kill them, look at the store.
+"""Run the real `newsdesk` command line in new processes, stop and kill them, look at the store.
 
-Kill points are made deterministic by the `--progress` output: the test reads JSON progress
-lines from the child's stderr until one matches, then stops the child (SIGSTOP) at once and
-kills it (SIGKILL). Every progress line is printed after the work it reports is written.
+Each process is forked from a server that has already imported newsdesk (`tests.index.forks`):
+a new process, with its own store client and model, without the 5 s of imports. Kill points
+are made deterministic by the `--progress` output: the test reads JSON progress lines from the
+child's stderr until one matches, then stops the child (SIGSTOP) at once and kills it
+(SIGKILL). Every progress line is printed after the work it reports is written.
 """
 
 from __future__ import annotations
@@ -11,14 +13,14 @@ import json
 import os
 import random
 import signal
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import NamedTuple
 
-NEWSDESK = str(Path(sys.executable).with_name("newsdesk"))
-TIMEOUT_S = 600  # a generous bound for one command on a busy machine; never asserted on
+from tests.index import forks
+from tests.index.forks import Child
 
 # What a new process reads from the store at start: the reader's own code path.
 LOOK = """
@@ -49,16 +51,17 @@ _VERBS = "approved delayed announced reviewed opened closed funded rejected exte
 
 
 def write_fillers(corpus: Path, prefix: str, count: int, paragraphs: int = 8) -> int:
-    """Write `count` invented articles of `paragraphs` distinct paragraphs; return passages."""
+    """Write `count` invented articles of `paragraphs` distinct paragraphs; return passages.
+
+    Each paragraph is one short sentence: what the tests count is passages, and short ones
+    are quick to embed.
+    """
     rng = random.Random(f"{prefix}{count}")
     for i in range(count):
         body = [
-            " ".join(
-                f"The {rng.choice(_WORDS)} committee {rng.choice(_VERBS)} the "
-                f"{rng.choice(_WORDS)} plan number {rng.randint(1, 9999)} in week {j}."
-                for j in range(3)
-            )
-            for _ in range(paragraphs)
+            f"The {rng.choice(_WORDS)} committee {rng.choice(_VERBS)} the "
+            f"{rng.choice(_WORDS)} plan number {rng.randint(1, 9999)} in week {j}."
+            for j in range(paragraphs)
         ]
         text = f"{prefix} story {i}\n\n" + "\n\n".join(body)
         (corpus / f"{prefix}-{i:03d}.txt").write_text(text, encoding="utf-8")
@@ -69,28 +72,26 @@ def write_fillers(corpus: Path, prefix: str, count: int, paragraphs: int = 8) ->
 class Running:
     """A `newsdesk` child process whose progress lines can be awaited."""
 
-    process: subprocess.Popen[str]
-    lines: list[str]
+    child: Child
+
+    @property
+    def process(self) -> BaseProcess:
+        """Return the child process (its `pid`, `exitcode`)."""
+        return self.child.process
 
     def wait_for(self, match: Callable[[dict], bool]) -> dict:
         """Read progress lines until one matches, then stop the child where it is."""
-        assert self.process.stderr is not None
-        for line in self.process.stderr:
-            self.lines.append(line)
+        for line in self.child.stderr:
+            self.child.lines.append(line)
             if line.startswith("{") and match(progress := json.loads(line)):
-                os.kill(self.process.pid, signal.SIGSTOP)
+                self.child.stop()
                 return progress
-        self.process.wait()
-        raise AssertionError(
-            f"the run ended (code {self.process.returncode}) before the point:\n"
-            + "".join(self.lines)
-        )
+        code, _, err = self.child.finish()
+        raise AssertionError(f"the run ended (code {code}) before the point:\n{err}")
 
     def kill(self) -> None:
         """Kill the child with SIGKILL (it may be stopped) and reap it."""
-        self.process.kill()
-        self.process.wait(timeout=TIMEOUT_S)
-        assert self.process.returncode == -signal.SIGKILL
+        assert self.child.kill() == -signal.SIGKILL
 
 
 @dataclass
@@ -109,12 +110,10 @@ class Desk:
         )
         return env
 
-    def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-        """Run `newsdesk ARGS` to completion."""
-        return subprocess.run(
-            [NEWSDESK, *args], input=stdin, capture_output=True, text=True,
-            cwd=self.workdir, env=self.env(), timeout=TIMEOUT_S, check=False,
-        )
+    def run(self, *args: str, stdin: str = "") -> Finished:
+        """Run `newsdesk ARGS` to completion in a new process."""
+        child = forks.start(self.env(), self.workdir, argv=list(args), stdin=stdin)
+        return Finished(*child.finish())
 
     def index(self, *args: str) -> dict:
         """Run `newsdesk index --json ARGS`; return its report."""
@@ -123,27 +122,29 @@ class Desk:
         return json.loads(result.stdout)
 
     def start_index(self, *args: str) -> Running:
-        """Start `newsdesk index --progress ARGS` in the background."""
-        process = subprocess.Popen(
-            [NEWSDESK, "index", "--progress", *args], stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True, cwd=self.workdir, env=self.env(),
-        )
-        return Running(process, [])
+        """Start `newsdesk index --progress ARGS` in a new process, in the background."""
+        return Running(forks.start(self.env(), self.workdir, argv=["index", "--progress", *args]))
 
     def ask(self, *questions: str) -> list[dict]:
         """Answer questions in one new process; return the JSON answers in order."""
-        batch = "".join(
-            json.dumps({"id": i, "question": q}) + "\n" for i, q in enumerate(questions)
-        )
-        result = self.run("ask", "--batch", "-", stdin=batch)
+        result = self.run("ask", "--batch", "-", stdin=_batch(questions))
         assert result.returncode == 0, result.stderr
         return [json.loads(line) for line in result.stdout.splitlines()]
 
     def look(self) -> dict:
         """Return what a newly started reader sees, and the store's collections and records."""
-        result = subprocess.run(
-            [sys.executable, "-c", LOOK], capture_output=True, text=True,
-            cwd=self.workdir, env=self.env(), timeout=TIMEOUT_S, check=False,
-        )
+        result = Finished(*forks.start(self.env(), self.workdir, script=LOOK).finish())
         assert result.returncode == 0, result.stderr
         return json.loads(result.stdout)
+
+
+class Finished(NamedTuple):
+    """How a child process ended: its exit code and what it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _batch(questions: tuple[str, ...]) -> str:
+    return "".join(json.dumps({"id": i, "question": q}) + "\n" for i, q in enumerate(questions))

@@ -1,6 +1,7 @@
 """`kill -9` a real `newsdesk index` mid-way; new processes answer from the last complete index.
 
-Each test indexes version 1 of a corpus and edits it into version 2 (one article changed, one
+Each test starts from version 1 of a corpus (indexed once per module; each test gets its own
+copy of the corpus and the store) and edits it into version 2 (one article changed, one
 removed, one added, many new invented ones). It starts `newsdesk index` (full or incremental)
 and kills it with SIGKILL while it writes, at a point its progress output names: a new process
 must serve exactly version 1, and the next `newsdesk index` must finish and leave nothing
@@ -9,6 +10,9 @@ process must serve version 3, and the next run must clean up.
 """
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -40,19 +44,30 @@ def dam(month: str) -> str:
     )
 
 
-@pytest.fixture
-def desk(tmp_path) -> Desk:
-    """Version 1 of the corpus, indexed by a real `newsdesk index`; then edited to version 2."""
-    corpus = tmp_path / "corpus"
+@pytest.fixture(scope="module")
+def version_1(tmp_path_factory) -> Path:
+    """Version 1 of the corpus (`ROOT/corpus`), indexed once by a real `newsdesk index`."""
+    root = tmp_path_factory.mktemp("version-1")
+    corpus = root / "corpus"
     corpus.mkdir()
     (corpus / "aa-dam.txt").write_text(dam("August"))
     (corpus / "aa-pier.txt").write_text(
         "Old pier closes\n\nThe old pier at Harbourview closed on Tuesday for safety checks."
     )
     write_fillers(corpus, "one", V1_FILLERS)
-    desk = Desk(corpus, tmp_path / "chroma", tmp_path)
+    desk = Desk(corpus, root / "chroma", root)
     report = desk.index()
     assert report["articles"] == len(V1_SOURCES)
+    return root
+
+
+@pytest.fixture
+def desk(version_1, tmp_path) -> Desk:
+    """A copy of the indexed version 1 (corpus and store), edited to version 2."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(version_1 / "corpus", corpus)
+    shutil.copytree(version_1 / "chroma", tmp_path / "chroma")
+    desk = Desk(corpus, tmp_path / "chroma", tmp_path)
     (corpus / "aa-dam.txt").write_text(dam("October"))
     (corpus / "aa-pier.txt").unlink()
     (corpus / "ab-bridge.txt").write_text(

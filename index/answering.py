@@ -1,10 +1,11 @@
-"""Answer a question from retrieved passages: pick the sentence, cut the short answer, cite.
+"""Answer a question from retrieved passages: mark the short answer, give its sentence, cite.
 
-No language model: the answer is always a span of the coverage. The sentence is chosen by
-three pieces of evidence (its dense similarity to the question, how much of the question's
-weighted vocabulary it holds, and how its passage ranked); the short answer is cut from it by
-what the question asks for. The answerer abstains when the coverage does not hold what the
-question is about, and reports a conflict when sources' best sentences disagree in polarity.
+No generative model: the answer is always a span of the coverage. Every sentence of the top
+passages is scored (its dense similarity to the question, how much of the question's weighted
+vocabulary it holds, how its passage ranked); the extractive reader (`index.reading`) marks
+spans in the passages of the best sentences, and a span's score plus its sentence's wins. The
+answerer abstains when the coverage does not hold what the question is about, and reports a
+conflict when sources' best sentences disagree in polarity.
 """
 
 from __future__ import annotations
@@ -15,23 +16,32 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
+from spacy.tokens import Doc
 
 from index.embedding import Embedder
-from index.extraction import phrase_options
+from index.extraction import MAX_WORDS, phrase_options, widen
 from index.features import bigram_share, entity_label
 from index.models import Answer, Citation, Hit
 from index.nlp import get_nlp
 from index.questions import Question, parse_question
 from index.ranker import load_ranker
-from index.sentences import split_sentences
+from index.reading import Reading, Span, load_reader
+from index.sentences import sentence_spans, split_sentences
 from index.terms import WORD, stem_words
 
 PASSAGES = 8  # how many top passages are read sentence by sentence
-READ = 6  # how many best sentences are parsed for an answer
+READ = 6  # how many best sentences may be cited beside the chosen one
+READ_PASSAGES = 4  # how many passages (those of the best sentences) the reader reads
+SENTENCE_WEIGHT = 2.0  # weight of the sentence ranker's logit beside the reader's span score
 NEAREST = 3  # passages shown when the coverage does not answer
-FIT_BONUS = 10.0  # a sentence whose best phrase is of the asked-for kind wins ("who" -> a name)
+PHRASE_WEIGHT = 0.5  # weight of the span ranker's logit for a parsed phrase
+UNPARSED = -4.0  # the span-ranker logit a reader span that is no parsed phrase counts as
+SPANS = 5  # reader spans per passage window, and parsed phrases per sentence, considered
+PARSED = 6  # how many best sentences of the read passages are parsed for phrases
+FIT_BONUS = 1.0  # a parsed phrase of the asked-for kind ("who" -> a name) gains this much
 PLACES = frozenset({"FAC", "LOC", "GPE", "ORG"})
 MIN_COVERAGE = 0.5  # weighted share of the question's words the best passage must hold
 NEGATION = re.compile(
@@ -268,7 +278,7 @@ def compose(evidence: Evidence) -> Answer:
         return _not_found(evidence.question, ranked)
     if question.kind == "yesno":
         return _yes_or_no(evidence.question, question, weights, relevant)
-    chosen = _best_phrase(relevant[:READ], question)
+    chosen = _read(evidence.question, question, ranked)
     if chosen is None:
         return _not_found(evidence.question, ranked)
     phrase, candidate = chosen
@@ -303,19 +313,99 @@ def _yes_or_no(text: str, question: Question, weights: Weights,
     return Answer(text, True, verdict, best.sentence, False, _cite([best]))
 
 
-def _best_phrase(read: list[Candidate], question: Question) -> tuple[str, Candidate] | None:
-    """Pick the best (sentence, phrase) pair: phrase score plus weighted sentence score."""
-    blend = float(load_ranker("span").meta.get("sentence_weight", 1.0))
-    best: tuple[float, str, Candidate] | None = None
-    for candidate, doc in zip(read, get_nlp().pipe(c.sentence for c in read), strict=True):
-        options = phrase_options(doc, question)
-        if not options:
+@dataclass(frozen=True)
+class _Choice:
+    """A possible short answer: a reader span or a parsed phrase, in its sentence, scored."""
+
+    total: float
+    candidate: Candidate
+    span: Span | None = None  # a span the reader marked (made a phrase only if it wins)
+    phrase: str = ""  # a phrase of the parsed sentence
+
+
+def _read(text: str, question: Question,
+          ranked: list[Candidate]) -> tuple[str, Candidate] | None:
+    """Mark the answer: reader spans and parsed phrases of the best sentences, scored together."""
+    hits: list[Hit] = []
+    for candidate in ranked:
+        if all(h.passage.id != candidate.hit.passage.id for h in hits):
+            hits.append(candidate.hit)
+        if len(hits) == READ_PASSAGES:
+            break
+    readings = load_reader().readings(text, [h.passage.text for h in hits])
+    choices = _marked(question, hits, readings, ranked) + _parsed(question, hits, readings,
+                                                                  ranked)
+    if not choices:
+        return None
+    best = max(choices, key=lambda c: c.total)
+    phrase = best.phrase if best.span is None else _phrase(best.span, best.candidate, question)
+    return phrase, best.candidate
+
+
+def _marked(question: Question, hits: list[Hit], readings: list[Reading],
+            ranked: list[Candidate]) -> list[_Choice]:
+    """Return the reader's best spans, each in the sentence it starts in."""
+    of_sentence = {(c.hit.passage.id, c.sentence): c for c in ranked}
+    choices = []
+    for reading in readings:
+        hit = hits[reading.passage]
+        bounds = sentence_spans(hit.passage.text)
+        for span in reading.best(SPANS):
+            if _rules_out(hit.passage.text[span.start : span.end], question):
+                continue
+            start, end = next(((s, e) for s, e in bounds if s <= span.start < e), (0, 0))
+            candidate = of_sentence.get((hit.passage.id, hit.passage.text[start:end].strip()))
+            if candidate is not None:
+                total = span.score + SENTENCE_WEIGHT * candidate.score + PHRASE_WEIGHT * UNPARSED
+                choices.append(_Choice(total, candidate, span=span))
+    return choices
+
+
+def _parsed(question: Question, hits: list[Hit], readings: list[Reading],
+            ranked: list[Candidate]) -> list[_Choice]:
+    """Return the span ranker's best phrases of the best sentences, each scored by the reader."""
+    index_of = {h.passage.id: i for i, h in enumerate(hits)}
+    choices = []
+    for candidate in [c for c in ranked if c.hit.passage.id in index_of][:PARSED]:
+        offset = candidate.hit.passage.text.find(candidate.sentence)
+        if offset < 0:
             continue
-        fits = bool(question.labels) and entity_label(options[0].span) in question.labels
-        total = options[0].score + blend * candidate.score + FIT_BONUS * fits
-        if best is None or total > best[0]:
-            best = (total, options[0].text, candidate)
-    return None if best is None else (best[1], best[2])
+        windows = [r for r in readings if r.passage == index_of[candidate.hit.passage.id]]
+        for option in phrase_options(_parse(candidate.sentence), question)[:SPANS]:
+            start, end = offset + option.span.start_char, offset + option.span.end_char
+            scores = [v for r in windows if (v := r.score(start, end)) is not None]
+            if scores:
+                fits = bool(question.labels) and entity_label(option.span) in question.labels
+                total = max(scores) + SENTENCE_WEIGHT * candidate.score \
+                    + PHRASE_WEIGHT * option.score + FIT_BONUS * fits
+                choices.append(_Choice(total, candidate, phrase=option.text))
+    return choices
+
+
+@lru_cache(maxsize=4096)
+def _parse(sentence: str) -> Doc:
+    """Parse a sentence once (the same sentences come back for related questions)."""
+    return get_nlp()(sentence)
+
+
+def _rules_out(phrase: str, question: Question) -> bool:
+    """Return True when `phrase` holds something the question excludes ("besides energy")."""
+    return bool(question.excluded) and bool(
+        set(stem_words(WORD.findall(phrase))) & set(question.excluded))
+
+
+def _phrase(span: Span, candidate: Candidate, question: Question) -> str:
+    """Return a reader span as a short answer: a number gets its unit, at most 15 words."""
+    text = candidate.hit.passage.text
+    phrase = text[span.start : span.end]
+    offset = text.find(candidate.sentence)
+    if offset >= 0 and any(c.isdigit() for c in phrase):
+        marked = _parse(candidate.sentence).char_span(
+            span.start - offset, span.end - offset, alignment_mode="expand")
+        if marked is not None:
+            phrase = widen(marked, question).text
+    words = phrase.strip(" \t\n,.;:!?\"'“”‘’()").split()
+    return " ".join(words[:MAX_WORDS])
 
 
 def _answered(question: str, phrase: str, chosen: Candidate, read: list[Candidate]) -> Answer:

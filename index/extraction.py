@@ -16,7 +16,7 @@ from index.questions import Question
 from index.ranker import load_ranker
 from index.terms import stem
 
-__all__ = ["MAX_WORDS", "Option", "phrase_options", "short_answer"]
+__all__ = ["MAX_WORDS", "Option", "phrase_options", "short_answer", "widen"]
 FOCUS_WINDOW = 5  # tokens between a which-question's focus noun and an instance cue
 
 
@@ -49,7 +49,7 @@ def phrase_options(doc: Doc, question: Question) -> list[Option]:
     # A cue answers more surely than any learned guess: "because X" a why-question, and
     # "<focus> ... such as X" a which-question about that focus.
     options.sort(key=lambda o: (not _cued(o, question), -o.score, o.span.start))
-    return [_widened(o, question) for o in options]
+    return [Option(o.score, widen(o.span, question), o.origin) for o in options]
 
 
 def _cued(option: Option, question: Question) -> bool:
@@ -61,11 +61,10 @@ def _cued(option: Option, question: Question) -> bool:
     return any(stem(t.text) == question.focus for t in before)
 
 
-def _widened(option: Option, question: Question) -> Option:
+def widen(span: Span, question: Question) -> Span:
     """Give a number its entity ("12" -> "12%") and, for how-many questions, its unit."""
-    span = option.span
     if not any(t.like_num for t in span):
-        return option
+        return span
     doc = span.doc
     for entity in doc.ents:
         if entity.start <= span.start and span.end <= entity.end:
@@ -76,7 +75,7 @@ def _widened(option: Option, question: Question) -> Option:
             if chunk.start <= span.start and span.end <= chunk.end and len(chunk) <= 8:
                 span = doc[min(chunk.start, span.start) : max(chunk.end, span.end)]
                 break
-    return Option(option.score, span, option.origin)
+    return span
 
 
 def short_answer(doc: Doc, question: Question) -> str:

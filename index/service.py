@@ -19,11 +19,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from chromadb.errors import NotFoundError
 
-from index.answering import Evidence, compose
 from index.dates import date_answer
 from index.embedding import Embedder, embedder_for
 from index.errors import IndexBusyError, QuestionError
@@ -34,6 +33,9 @@ from index.retrieval import retrieve
 from index.settings import Settings
 from index.snapshot import Snapshot
 from index.store import PassageStore, connect
+
+if TYPE_CHECKING:  # the answerer (spaCy, the reader) is imported only by the paths that answer
+    from index.answering import Evidence
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +102,8 @@ class Newsdesk:
 
     def ask(self, question: str, k: int = 8, mode: str = "hybrid") -> Answer:
         """Answer `question` from the coverage, citing the passages used."""
+        from index.answering import compose
+
         started = time.perf_counter()
         answer = date_answer(compose(self.evidence(question, k, mode)))  # relative dates resolved
         elapsed = (time.perf_counter() - started) * 1000
@@ -107,6 +111,8 @@ class Newsdesk:
 
     def evidence(self, question: str, k: int = 8, mode: str = "hybrid") -> Evidence:
         """Retrieve what the answerer reads for `question` (the passages and the query)."""
+        from index.answering import Evidence
+
         question = check_question(question)
         snapshot, (hits, query_vector) = self._read(
             lambda s: self._search(s, question, max(1, k), mode)

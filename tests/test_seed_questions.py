@@ -15,9 +15,11 @@ QUESTIONS = (
 KNOWN_MISSES = {
     "pub-03": "answers 'Beijing' (right, less specific): the 'Beijing's Great Hall' passage is "
               "outside the top 8",
-    "pub-08": "the exclusion is understood, but the energy sentence still outscores "
-              "'agreements ... covering forestry'",
-    "pub-10": "picks the 'Great Hall' sentence over the 'turning point' one",
+    "pub-07": "the Huawei / Meng Wanzhou sentence is not among the best sentences; answers "
+              "'political and economic friction'",
+    "pub-09": "the reader prefers 'diversifying Canada's economic partnerships' over "
+              "'second-largest' in the right sentence",
+    "pub-10": "the reader marks 'improvement' in the right sentence, not 'turning point'",
 }
 
 

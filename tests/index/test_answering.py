@@ -1,0 +1,80 @@
+"""Short answers cut by the reader, on invented one-paragraph articles (real model, Chroma)."""
+
+import pytest
+
+from index.answering import acronym_found
+from index.extraction import MAX_WORDS
+from index.service import Newsdesk
+from index.settings import Settings
+from index.store import PassageStore, connect
+
+ARTICLES = {
+    "buses.txt": "Harbourview orders buses\n\n"
+                 "The council of Harbourview ordered 36 electric buses from a Swedish maker.",
+    "depot.txt": "Depot opens\n\n"
+                 "The new depot on Quay Street opened in March 2025 after two years of work.",
+    "fleet.txt": "Fleet report\n\n"
+                 "Today only 12% of the Harbourview fleet is electric, the transit office said.",
+    "board.txt": "Transit board meets\n\n"
+                 "The transit board, led by Amira Okafor, met on Monday to review fares.",
+    "vote.txt": "Depot vote delayed\n\n"
+                "The depot vote was delayed because of a dispute over the depot's cost.",
+    "port.txt": "Port reopens\n\n"
+                "The port reopened on Monday after a storm, the harbour master Ines Vale said.",
+    "routes.txt": "First routes\n\n"
+                  "The electric buses will first serve routes such as the harbour loop and the "
+                  "airport line.",
+    "deals.txt": "Trade mission\n\n"
+                 "The delegation signed a deal on wind energy. Further agreements were signed "
+                 "on forestry and fisheries.",
+}
+
+
+@pytest.fixture(scope="module")
+def desk(embedder, tmp_path_factory) -> Newsdesk:
+    root = tmp_path_factory.mktemp("answering")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, chroma_path=root / "chroma")
+    desk = Newsdesk(settings, embedder, PassageStore(connect(settings)))
+    desk.index()
+    return desk
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "source"),
+    [
+        ("How many buses did Harbourview order?", "36 electric buses", "buses.txt"),
+        ("When did the depot on Quay Street open?", "March 2025", "depot.txt"),
+        ("How much of the Harbourview fleet is electric?", "12%", "fleet.txt"),
+        ("Who leads the transit board?", "Amira Okafor", "board.txt"),
+        ("Why was the depot vote delayed?", "a dispute over the depot's cost", "vote.txt"),
+        ("Who is the harbour master?", "Ines Vale", "port.txt"),
+        ("Which routes will the electric buses serve first?",
+         "the harbour loop", "routes.txt"),
+        ("Which agreements were signed besides energy?", "forestry and fisheries", "deals.txt"),
+    ],
+)
+def test_short_answer_is_the_phrase_not_the_sentence(desk, question, answer, source):
+    result = desk.ask(question)
+    assert result.answered
+    assert answer in result.answer
+    assert len(result.answer.split()) <= MAX_WORDS
+    assert len(result.answer) < len(result.sentence)
+    assert result.answer in result.sentence or answer in result.sentence
+    assert result.citations[0].source == source
+
+
+@pytest.mark.parametrize(
+    ("acronym", "text", "found"),
+    [
+        ("EV", "China will import 49,000 electric vehicles.", True),
+        ("PM", "the first visit by a Canadian prime minister", True),
+        ("EU", "the European Union said", True),
+        ("EV", "China will import many cars.", False),
+    ],
+)
+def test_acronym_found(acronym, text, found):
+    assert acronym_found(acronym, text) is found

@@ -1,0 +1,66 @@
+"""The extractive reader: the shipped adapter on the packaged MiniLM, on invented passages."""
+
+import pytest
+
+from index.reading import LONGEST, Reader, load_reader
+
+FERRY = (
+    "Harbourview's council voted on Tuesday to buy 40 electric buses from Northwind Motors. "
+    "The order, worth 38 million dollars, replaces the diesel fleet by 2028, said the mayor, "
+    "Alma Ruiz."
+)
+WEATHER = "Heavy rain closed the coastal road for two days. Crews cleared mud from the tunnel."
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    return load_reader()
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("How many electric buses will Harbourview buy?", "40"),
+        ("Who is the mayor of Harbourview?", "Alma Ruiz"),
+        ("Which company makes the buses?", "Northwind Motors"),
+        ("How much is the order worth?", "38 million dollars"),
+    ],
+)
+def test_best_span_is_the_answer(reader, question, answer):
+    best = reader.read(question, [FERRY], top=1)[0][0]
+    assert answer in FERRY[best.start : best.end]
+    assert len(FERRY[best.start : best.end].split()) <= 6
+
+
+def test_scores_compare_across_passages(reader):
+    spans = reader.read("How many electric buses will Harbourview buy?", [WEATHER, FERRY])
+    assert spans[1][0].score > spans[0][0].score
+    assert all(s.passage == i for i, found in enumerate(spans) for s in found)
+
+
+def test_spans_are_ordered_bounded_and_inside_the_passage(reader):
+    spans = reader.read("When will the diesel fleet be replaced?", [FERRY], top=5)[0]
+    assert [s.score for s in spans] == sorted((s.score for s in spans), reverse=True)
+    assert len(spans) == 5
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(FERRY)
+    reading = reader.readings("When will the diesel fleet be replaced?", [FERRY])[0]
+    assert reading.score(spans[0].start, spans[0].end) == pytest.approx(spans[0].score)
+    assert all(len(reader._tokenizer.tokenize(FERRY[s.start : s.end])) <= LONGEST
+               for s in spans)
+
+
+def test_a_long_passage_is_read_in_windows(reader):
+    filler = " ".join(["The committee met again and discussed the budget at length."] * 60)
+    passage = f"{filler} The new bridge will open in 2031."
+    best = reader.read("When will the new bridge open?", [passage], top=1)[0][0]
+    assert passage[best.start : best.end] == "2031"
+
+
+def test_no_passages_read_nothing(reader):
+    assert reader.read("Anything?", []) == []
+
+
+def test_unknown_reader_names_the_known_ones():
+    with pytest.raises(ValueError, match="unknown reader 'nope'; known: minilm-squad"):
+        Reader("nope")

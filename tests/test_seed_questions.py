@@ -17,8 +17,6 @@ KNOWN_MISSES = {
               "outside the top 8",
     "pub-07": "the Huawei / Meng Wanzhou sentence is not among the best sentences; answers "
               "'political and economic friction'",
-    "pub-09": "the reader prefers 'diversifying Canada's economic partnerships' over "
-              "'second-largest' in the right sentence",
     "pub-10": "the reader marks 'improvement' in the right sentence, not 'turning point'",
 }
 

@@ -42,11 +42,6 @@ async def newsdesk(env, *args, cwd):
     return process.returncode, out.decode(), err.decode()
 
 
-@pytest.mark.xfail(
-    reason="the learned span ranker picks '1988' over 'Friday' for the ferry order date "
-    "(SQuAD's dates are mostly years); tracked in issue 5",
-    strict=False,
-)
 async def test_add_reports_each_url_and_exits_non_zero_when_any_is_refused(
     newsroom, cli_env, tmp_path
 ):

@@ -65,11 +65,6 @@ async def test_an_added_article_is_saved_indexed_and_answerable(
     )
 
 
-@pytest.mark.xfail(
-    reason="the learned span ranker picks '1988' over 'Friday' for the ferry order date "
-    "(SQuAD's dates are mostly years); tracked in issue 5",
-    strict=False,
-)
 async def test_relative_dates_in_answers_are_resolved_against_the_published_date(
     newsroom, fetcher, corpus, make_desk
 ):

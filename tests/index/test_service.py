@@ -95,11 +95,7 @@ def test_chroma_never_gets_an_embedding_function(desk):
     [
         ("When will the ferry resume service?", "2 June", "ferry.txt", 1),
         ("How many crew members were rehired?", "14 crew members", "ferry.txt", 2),
-        pytest.param(
-            "Who designed the Northgate library?", "Tomas Berg", "library.md", 2,
-            marks=pytest.mark.xfail(strict=False, reason="the hand-set sentence ranker prefers "
-                                    "the award sentence (title words) over 'designed by ...'; "
-                                    "a learned sentence ranker is next (issue 5)")),
+        ("Who designed the Northgate library?", "Tomas Berg", "library.md", 2),
         ("When did the library open?", "2019", "library.md", 2),
     ],
 )

@@ -291,9 +291,8 @@ def _more_specific(phrase: str, chosen: Candidate,
                    ranked: list[Candidate]) -> tuple[str, Candidate]:
     """Prefer a named place inside the answer ("Beijing" -> "Beijing's Great Hall")."""
     marks = (f"{phrase}'s ", f"{phrase}’s ")
-    holding = [c for c in ranked if any(m in c.sentence for m in marks)]
-    for candidate, doc in zip(holding, get_nlp().pipe(c.sentence for c in holding),
-                              strict=True):
+    for candidate in [c for c in ranked if any(m in c.sentence for m in marks)]:
+        doc = _parse(candidate.sentence)
         for entity in doc.ents:
             before = doc[max(0, entity.start - 2) : entity.start].text.replace(" ", "")
             inside = entity.text.startswith(marks) or before in {m.strip() for m in marks}
@@ -351,7 +350,7 @@ def _marked(question: Question, hits: list[Hit], readings: list[Reading],
         hit = hits[reading.passage]
         bounds = sentence_spans(hit.passage.text)
         for span in reading.best(SPANS):
-            if _rules_out(hit.passage.text[span.start : span.end], question):
+            if question.rules_out(hit.passage.text[span.start : span.end]):
                 continue
             start, end = next(((s, e) for s, e in bounds if s <= span.start < e), (0, 0))
             candidate = of_sentence.get((hit.passage.id, hit.passage.text[start:end].strip()))
@@ -386,12 +385,6 @@ def _parsed(question: Question, hits: list[Hit], readings: list[Reading],
 def _parse(sentence: str) -> Doc:
     """Parse a sentence once (the same sentences come back for related questions)."""
     return get_nlp()(sentence)
-
-
-def _rules_out(phrase: str, question: Question) -> bool:
-    """Return True when `phrase` holds something the question excludes ("besides energy")."""
-    return bool(question.excluded) and bool(
-        set(stem_words(WORD.findall(phrase))) & set(question.excluded))
 
 
 def _phrase(span: Span, candidate: Candidate, question: Question) -> str:

@@ -139,11 +139,6 @@ def _cue_phrases(doc: Doc, cues: re.Pattern[str]) -> Iterator[Span]:
             yield doc[last.i + 1 : end]
 
 
-def _rules_out(span: Span, question: Question) -> bool:
-    """Return True when the span names what the question excludes ("besides energy")."""
-    return bool(question.excluded) and any(stem(t.text) in question.excluded for t in span)
-
-
 def span_candidates(doc: Doc, question: Question) -> list[tuple[str, Span]]:
     """Return `(origin, span)` for every distinct phrase that could answer, new to the question."""
     seen: dict[tuple[int, int], tuple[str, Span]] = {}
@@ -151,7 +146,7 @@ def span_candidates(doc: Doc, question: Question) -> list[tuple[str, Span]]:
         span = trim(_joined(raw))
         if span is None or (span.start, span.end) in seen:
             continue
-        if novelty(span, question) > 0 and not _rules_out(span, question):
+        if novelty(span, question) > 0 and not question.rules_out(span.text):
             seen[(span.start, span.end)] = (origin, span)
     return list(seen.values())
 

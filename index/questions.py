@@ -81,6 +81,10 @@ class Question:
         """Return the entity labels that can answer this question."""
         return KINDS[self.kind]
 
+    def rules_out(self, text: str) -> bool:
+        """Return True when `text` names what the question excludes ("besides energy")."""
+        return bool(self.excluded) and any(stem(w) in self.excluded for w in WORD.findall(text))
+
 
 def question_kind(text: str) -> str:
     """Return the kind of answer `text` asks for (a key of KINDS)."""

@@ -16,7 +16,7 @@ KNOWN_MISSES = {
     "pub-03": "answers 'Beijing' (right, less specific): the 'Beijing's Great Hall' passage is "
               "outside the top 8",
     "pub-07": "the Huawei / Meng Wanzhou sentence is not among the best sentences; answers "
-              "'political and economic friction'",
+              "'reduce its reliance on the US market'",
     "pub-10": "the reader marks 'improvement' in the right sentence, not 'turning point'",
 }
 

@@ -1,6 +1,5 @@
 import pytest
 
-from index.answering import acronym_found
 from index.extraction import MAX_WORDS, short_answer
 from index.nlp import get_nlp
 from index.questions import parse_question
@@ -44,16 +43,3 @@ def test_short_answer_is_the_phrase_not_the_sentence(question, sentence, answer)
 def test_answer_never_repeats_only_the_question():
     doc = get_nlp()("Harbourview ordered buses.")
     assert short_answer(doc, parse_question("Who ordered buses in Harbourview?")) == ""
-
-
-@pytest.mark.parametrize(
-    ("acronym", "text", "found"),
-    [
-        ("EV", "China will import 49,000 electric vehicles.", True),
-        ("PM", "the first visit by a Canadian prime minister", True),
-        ("EU", "the European Union said", True),
-        ("EV", "China will import many cars.", False),
-    ],
-)
-def test_acronym_found(acronym, text, found):
-    assert acronym_found(acronym, text) is found

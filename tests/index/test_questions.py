@@ -37,3 +37,10 @@ def test_parse_weighs_nouns_over_verbs_and_finds_acronyms_names_and_focus():
 
 def test_plural_acronym_is_singular():
     assert parse_question("how many EVs?").acronyms == ("EV",)
+
+
+def test_rules_out_what_the_question_excludes():
+    question = parse_question("Which agreements were signed besides energy?")
+    assert question.rules_out("clean energy and fossil fuels")
+    assert not question.rules_out("forestry, culture, and tourism")
+    assert not parse_question("Which agreements were signed?").rules_out("energy")

@@ -5,9 +5,17 @@ sorted titles, as `bench/quality.py --half train`), or of every article with `--
 then reports short-answer F1 / EM given the gold paragraph on the held-out articles (when any
 are held out) and writes the adapter to `index/readers/<name>/`.
 
-    .venv/bin/python bench/train_reader.py [--epochs 3] [--titles train|all] [--name NAME]
+With `--negatives N` each question is read beside the N paragraphs of the same side that BM25
+ranks highest without being its own (hard negatives), and the span softmax is shared across
+all of them (Clark & Gardner's shared normalisation): the reader learns to score the answer
+above every span of a passage that does not hold it, so its scores rank passages as well as
+spans. `--start NAME_OR_PATH` continues from an adapter instead of a fresh one.
 
-About 4-7 s per step of 16 questions on 2 cores (3 epochs of one half: about an hour).
+    .venv/bin/python bench/train_reader.py [--epochs 3] [--titles train|all] [--name NAME]
+        [--negatives 2] [--start minilm-squad]
+
+About 4-7 s per step of 16 questions on 2 cores (3 epochs of one half: about an hour); with
+negatives a step holds 16 / (1 + N) questions.
 """
 
 from __future__ import annotations
@@ -46,15 +54,33 @@ def examples(titles: str) -> tuple[list[tuple], list[tuple]]:
     return train, test
 
 
+def hard_negatives(rows: list[tuple], count: int) -> list[tuple[str, ...]]:
+    """Return, per row, the `count` paragraphs of `rows` BM25 ranks best that are not its own."""
+    import bm25s
+
+    paragraphs = list(dict.fromkeys(context for _, context, _ in rows))
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenize(paragraphs, stopwords="en", show_progress=False),
+                    show_progress=False)
+    found, _ = retriever.retrieve(
+        bm25s.tokenize([q for q, _, _ in rows], stopwords="en", show_progress=False),
+        k=count + 1, show_progress=False)
+    out = []
+    for (_, context, _), row in zip(rows, found, strict=True):
+        others = [paragraphs[j] for j in row.tolist() if paragraphs[j] != context]
+        out.append(tuple(others[:count]))
+    return out
+
+
 def labelled(tokenizer, batch: list[tuple]):
     """Tokenise a batch and mark the first gold answer's first and last token."""
     import torch
 
-    encoded = tokenizer([q for q, _, _ in batch], [c for _, c, _ in batch],
+    encoded = tokenizer([q for q, _, *_ in batch], [c for _, c, *_ in batch],
                         truncation="only_second", max_length=MAX_TOKENS, padding=True,
                         return_offsets_mapping=True, return_tensors="pt")
     starts, ends = [], []
-    for row, (_, _, answers) in enumerate(batch):
+    for row, (_, _, answers, *_) in enumerate(batch):
         first, last = answers[0]["answer_start"], answers[0]["answer_start"]
         last += len(answers[0]["text"])
         start = end = 0  # [CLS] when the answer was truncated away
@@ -72,21 +98,51 @@ def labelled(tokenizer, batch: list[tuple]):
     return encoded, torch.tensor(starts), torch.tensor(ends)
 
 
-def batches(rows: list[tuple], rng: random.Random) -> list[list[tuple]]:
+def batches(rows: list[tuple], rng: random.Random, size: int = BATCH) -> list[list[tuple]]:
     """Return shuffled batches of similar-length contexts (less padding)."""
     rng.shuffle(rows)
     out = []
-    for i in range(0, len(rows), BATCH * 20):
-        pool = sorted(rows[i : i + BATCH * 20], key=lambda r: len(r[1]))
-        out += [pool[j : j + BATCH] for j in range(0, len(pool), BATCH)]
+    for i in range(0, len(rows), size * 20):
+        pool = sorted(rows[i : i + size * 20], key=lambda r: len(r[1]))
+        out += [pool[j : j + size] for j in range(0, len(pool), size)]
     rng.shuffle(out)
     return out
 
 
-def train(rows: list[tuple], epochs: float, rate: float, rank: int):
+def shared_loss(model, tokenizer, batch: list[tuple]):
+    """Return the gold start and end cross-entropy, one softmax per question across passages.
+
+    The softmax runs over every context token of the question's paragraph and its negatives.
+    """
+    import torch
+
+    group = 1 + len(batch[0][3])
+    flat = []
+    for question, context, answers, negatives in batch:
+        flat.append((question, context, answers))
+        flat += [(question, other, []) for other in negatives]
+    encoded = tokenizer([q for q, _, _ in flat], [c for _, c, _ in flat],
+                        truncation="only_second", max_length=MAX_TOKENS, padding=True,
+                        return_tensors="pt")
+    context = torch.tensor([[s == 1 for s in encoded.sequence_ids(i)] for i in range(len(flat))])
+    # token positions of the gold rows alone equal those in the first row of each group
+    # (same truncation, padding only at the end), which is where the flattened view puts them
+    _, starts, ends = labelled(tokenizer, [flat[i] for i in range(0, len(flat), group)])
+    keep = starts > 0  # 0: the answer was truncated away; such a question teaches nothing here
+    if not keep.any():
+        return None
+    out = model(**encoded)
+    loss = 0.0
+    for logits, target in ((out.start_logits, starts), (out.end_logits, ends)):
+        masked = logits.masked_fill(~context, -1e4).view(len(batch), -1)
+        loss = loss + torch.nn.functional.cross_entropy(masked[keep], target[keep])
+    return loss / 2
+
+
+def train(rows: list[tuple], epochs: float, rate: float, rank: int, start: str | None = None):
     """Fine-tune a LoRA adapter and span head; return the peft model."""
     import torch
-    from peft import LoraConfig, get_peft_model
+    from peft import LoraConfig, PeftModel, get_peft_model
     from transformers import AutoTokenizer, BertForQuestionAnswering
 
     from index.embedding import packaged_model_path
@@ -94,20 +150,31 @@ def train(rows: list[tuple], epochs: float, rate: float, rank: int):
     torch.manual_seed(0)
     base = packaged_model_path()
     tokenizer = AutoTokenizer.from_pretrained(base)
-    config = LoraConfig(r=rank, lora_alpha=2 * rank, lora_dropout=0.05,
-                        target_modules=LORA_TARGETS, modules_to_save=["qa_outputs"])
-    model = get_peft_model(BertForQuestionAnswering.from_pretrained(base), config)
+    if start:
+        folder = Path(start) if Path(start).is_dir() else READERS / start
+        model = PeftModel.from_pretrained(BertForQuestionAnswering.from_pretrained(base), folder,
+                                          is_trainable=True)
+    else:
+        config = LoraConfig(r=rank, lora_alpha=2 * rank, lora_dropout=0.05,
+                            target_modules=LORA_TARGETS, modules_to_save=["qa_outputs"])
+        model = get_peft_model(BertForQuestionAnswering.from_pretrained(base), config)
     params = [p for p in model.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(params, lr=rate, weight_decay=0.01)
-    steps = int(len(rows) / BATCH * epochs)
+    size = BATCH // (1 + len(rows[0][3])) if len(rows[0]) > 3 else BATCH
+    steps = int(len(rows) / size * epochs)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min(1.0, s / (0.1 * steps)) * max(0.0, (steps - s) / steps))
     rng, step, started = random.Random(0), 0, time.perf_counter()
     model.train()
     while step < steps:
-        for batch in batches(rows, rng):
-            encoded, starts, ends = labelled(tokenizer, batch)
-            loss = model(**encoded, start_positions=starts, end_positions=ends).loss
+        for batch in batches(rows, rng, size):
+            if len(batch[0]) > 3:
+                loss = shared_loss(model, tokenizer, batch)
+                if loss is None:
+                    continue
+            else:
+                encoded, starts, ends = labelled(tokenizer, batch)
+                loss = model(**encoded, start_positions=starts, end_positions=ends).loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
             optimizer.step()
@@ -143,13 +210,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rank", type=int, default=16)
     parser.add_argument("--titles", choices=("train", "all"), default="train")
     parser.add_argument("--name", default="minilm-squad")
+    parser.add_argument("--negatives", type=int, default=0,
+                        help="hard-negative paragraphs read beside each question's own")
+    parser.add_argument("--start", help="continue from this adapter (a name or a folder)")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     if not SQUAD.is_file():
         print(f"{SQUAD} is absent: nothing to train on", file=sys.stderr)
         return 1
     rows, held_out = examples(args.titles)
-    model = train(rows, args.epochs, args.rate, args.rank)
+    if args.negatives:
+        rows = [(*row, others) for row, others in
+                zip(rows, hard_negatives(rows, args.negatives), strict=True)]
+    model = train(rows, args.epochs, args.rate, args.rank, args.start)
     folder = READERS / args.name
     model.save_pretrained(folder)
     (folder / "README.md").unlink(missing_ok=True)  # peft's empty model card
@@ -157,7 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     config["base_model_name_or_path"] = "sentence-transformers/all-MiniLM-L6-v2"  # no local path
     (folder / "adapter_config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
     meta = {"trained_on": f"SQuAD v1.1 dev part b, {args.titles} articles ({len(rows)} "
-            "questions)", "epochs": args.epochs, "rate": args.rate, "rank": args.rank}
+            "questions)", "epochs": args.epochs, "rate": args.rate, "rank": args.rank,
+            "negatives": args.negatives, "start": args.start}
     if held_out:
         f1, em = held_out_scores(args.name, held_out)
         meta["held_out"] = {"questions": len(held_out), "f1": round(f1, 3), "em": round(em, 3)}

@@ -14,7 +14,7 @@ import math
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -59,6 +59,7 @@ class Evidence:
     embed: Embedder
     document_frequency: Callable[[str], int]
     documents: int
+    search: Callable[[str], tuple[Hit, ...]] | None = None  # the same retrieval, another query
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ class _Row:
 
 def _rows(hits: tuple[Hit, ...]) -> list[_Row]:
     rows = []
-    for rank, hit in enumerate(hits[:PASSAGES]):
+    for rank, hit in enumerate(hits):
         sentences = split_sentences(hit.passage.text)
         for i, sentence in enumerate(sentences):
             rows.append(_Row(rank, hit, sentence, i, len(sentences),
@@ -172,9 +173,13 @@ def _rows(hits: tuple[Hit, ...]) -> list[_Row]:
     return rows
 
 
-def candidates(evidence: Evidence, weights: Weights) -> list[Candidate]:
-    """Split the top passages into sentences, describe each and score it, best first."""
-    rows = _rows(evidence.hits)
+def candidates(evidence: Evidence, weights: Weights,
+               extra: tuple[Hit, ...] = ()) -> list[Candidate]:
+    """Split the top passages into sentences, describe each and score it, best first.
+
+    `extra` passages are read after the top ones (ranked below them).
+    """
+    rows = _rows(evidence.hits[:PASSAGES] + extra)
     if not rows:
         return []
     vectors = SENTENCE_VECTORS.vectors(evidence.embed, [r.sentence for r in rows])
@@ -184,7 +189,7 @@ def candidates(evidence: Evidence, weights: Weights) -> list[Candidate]:
     top_hit = max(evidence.hits[0].score, 1e-9)
     passage_coverage = {
         h.passage.id: weights.coverage(f"{h.passage.title}\n{h.passage.text}")
-        for h in evidence.hits[:PASSAGES]
+        for h in evidence.hits[:PASSAGES] + extra
     }
     question = weights.question
     wants_digit = question.kind in {"quantity", "percent", "money", "date", "duration"}
@@ -283,22 +288,43 @@ def compose(evidence: Evidence) -> Answer:
         return _not_found(evidence.question, ranked)
     phrase, candidate = chosen
     if question.kind == "place":
-        phrase, candidate = _more_specific(phrase, candidate, ranked)
+        phrase, candidate = _more_specific(phrase, candidate, ranked, evidence, weights)
     return _answered(evidence.question, phrase, candidate, relevant[:READ])
 
 
-def _more_specific(phrase: str, chosen: Candidate,
-                   ranked: list[Candidate]) -> tuple[str, Candidate]:
-    """Prefer a named place inside the answer ("Beijing" -> "Beijing's Great Hall")."""
+def _more_specific(phrase: str, chosen: Candidate, ranked: list[Candidate],
+                   evidence: Evidence, weights: Weights) -> tuple[str, Candidate]:
+    """Prefer a named place inside the answer ("Beijing" -> "Beijing's Great Hall").
+
+    The read sentences are searched first, then the passages retrieved for the question with
+    the answer added (where the coverage names the answer, a place inside it may be near).
+    """
     marks = (f"{phrase}'s ", f"{phrase}’s ")
-    for candidate in [c for c in ranked if any(m in c.sentence for m in marks)]:
+    for candidate in _marked_sentences(marks, ranked, evidence, weights):
         doc = _parse(candidate.sentence)
         for entity in doc.ents:
-            before = doc[max(0, entity.start - 2) : entity.start].text.replace(" ", "")
-            inside = entity.text.startswith(marks) or before in {m.strip() for m in marks}
-            if entity.label_ in PLACES and inside:
+            if entity.label_ not in PLACES:
+                continue
+            if entity.text.startswith(marks):
                 return entity.text, candidate
+            owner = doc[max(0, entity.start - 2) : entity.end]  # "Oslo 's City Hall"
+            if owner.text.replace(" ", "").startswith(tuple(m.strip() for m in marks)):
+                return owner.text, candidate
     return phrase, chosen
+
+
+def _marked_sentences(marks: tuple[str, ...], ranked: list[Candidate], evidence: Evidence,
+                      weights: Weights) -> Iterator[Candidate]:
+    """Yield the read sentences holding one of `marks`, then those of passages found with them."""
+    yield from (c for c in ranked if any(m in c.sentence for m in marks))
+    if evidence.search is None:
+        return
+    read = {c.hit.passage.id for c in ranked}
+    extra = tuple(h for h in evidence.search(f"{evidence.question} {marks[0].strip()}")
+                  if h.passage.id not in read and any(m in h.passage.text for m in marks))
+    if extra:
+        yield from (c for c in candidates(evidence, weights, extra)
+                    if c.hit in extra and any(m in c.sentence for m in marks))
 
 
 def _yes_or_no(text: str, question: Question, weights: Weights,

@@ -114,12 +114,14 @@ class Newsdesk:
         from index.answering import Evidence
 
         question = check_question(question)
+        k = max(1, k)
         snapshot, (hits, query_vector) = self._read(
-            lambda s: self._search(s, question, max(1, k), mode)
+            lambda s: self._search(s, question, k, mode)
         )
         return Evidence(
             question=question,
             hits=tuple(hits),
+            search=lambda query: tuple(self.search(query, 2 * k, mode)),
             query_vector=query_vector,
             embed=self.embedder,
             document_frequency=snapshot.lexical.document_frequency,

@@ -13,8 +13,6 @@ QUESTIONS = (
 )
 # Known misses, tracked in the issue notes: each is a real answer, just not the expected one.
 KNOWN_MISSES = {
-    "pub-03": "answers 'Beijing' (right, less specific): the 'Beijing's Great Hall' passage is "
-              "outside the top 8",
     "pub-07": "the Huawei / Meng Wanzhou sentence is not among the best sentences; answers "
               "'reduce its reliance on the US market'",
     "pub-10": "the reader marks 'improvement' in the right sentence, not 'turning point'",

@@ -27,6 +27,10 @@ ARTICLES = {
     "deals.txt": "Trade mission\n\n"
                  "The delegation signed a deal on wind energy. Further agreements were signed "
                  "on forestry and fisheries.",
+    "summit.txt": "Leaders meet\n\n"
+                  "The premiers Hana Dorn and Rui Sato held talks in Oslo on Tuesday.",
+    "venue.txt": "Venue chosen\n\n"
+                 "The meeting at Oslo's City Hall was the first of its kind in a decade.",
 }
 
 
@@ -65,6 +69,15 @@ def test_short_answer_is_the_phrase_not_the_sentence(desk, question, answer, sou
     assert len(result.answer) < len(result.sentence)
     assert result.answer in result.sentence or answer in result.sentence
     assert result.citations[0].source == source
+
+
+def test_a_place_is_named_more_precisely_from_a_passage_not_read(desk):
+    # k=1: only the talks passage is read; "Oslo" is refined by a search for it with the answer
+    assert [h.passage.source for h in desk.search("Where did Dorn and Sato hold talks?", 1)] \
+        == ["summit.txt"]
+    result = desk.ask("Where did Dorn and Sato hold talks?", k=1)
+    assert result.answer == "Oslo's City Hall"
+    assert result.citations[0].source == "venue.txt"
 
 
 @pytest.mark.parametrize(

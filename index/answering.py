@@ -22,8 +22,8 @@ import numpy as np
 from spacy.tokens import Doc
 
 from index.embedding import Embedder
-from index.extraction import MAX_WORDS, phrase_options, widen
-from index.features import bigram_share, entity_label
+from index.extraction import MAX_WORDS, Option, phrase_options, widen
+from index.features import CAUSES, bigram_share, entity_label
 from index.models import Answer, Citation, Hit
 from index.nlp import get_nlp
 from index.questions import Question, parse_question
@@ -212,6 +212,7 @@ def candidates(evidence: Evidence, weights: Weights,
             "log_length": math.log1p(len(stems)),
             "previous_coverage": weights.coverage(row.previous) if row.previous else 0.0,
             "digit_wanted": float(wants_digit and any(c.isdigit() for c in row.sentence)),
+            "cause_wanted": float(question.kind == "reason" and bool(CAUSES.search(row.sentence))),
             "names": weights.names_share(row.sentence),
         }
         scored.append(Candidate(row.hit, row.rank, row.sentence, float(similarity), covered,
@@ -400,11 +401,18 @@ def _parsed(question: Question, hits: list[Hit], readings: list[Reading],
             start, end = offset + option.span.start_char, offset + option.span.end_char
             scores = [v for r in windows if (v := r.score(start, end)) is not None]
             if scores:
-                fits = bool(question.labels) and entity_label(option.span) in question.labels
+                fits = _fits(option, question)
                 total = max(scores) + SENTENCE_WEIGHT * candidate.score \
                     + PHRASE_WEIGHT * option.score + FIT_BONUS * fits
                 choices.append(_Choice(total, candidate, phrase=option.text))
     return choices
+
+
+def _fits(option: Option, question: Question) -> bool:
+    """Return True when a phrase is of the kind asked for: a name for "who", a cause for "why"."""
+    if question.kind == "reason":
+        return option.origin == "cause"
+    return bool(question.labels) and entity_label(option.span) in question.labels
 
 
 @lru_cache(maxsize=4096)

@@ -13,8 +13,9 @@ QUESTIONS = (
 )
 # Known misses, tracked in the issue notes: each is a real answer, just not the expected one.
 KNOWN_MISSES = {
-    "pub-07": "the Huawei / Meng Wanzhou sentence is not among the best sentences; answers "
-              "'reduce its reliance on the US market'",
+    "pub-07": "the Huawei / Meng Wanzhou sentence is read (its causal cue lifts it), but the "
+              "reader scores its cause below 'political and economic friction', a sentence "
+              "that restates the question's 'years of tension'",
     "pub-10": "the reader marks 'improvement' in the right sentence, not 'turning point'",
 }
 

@@ -151,6 +151,18 @@ def span_candidates(doc: Doc, question: Question) -> list[tuple[str, Span]]:
     return list(seen.values())
 
 
+def _subject_named(span: Span, question: Question) -> bool:
+    """Return True when the span is the object of a verb whose subject the question names."""
+    verb = span.root.head
+    if span.root.dep_ == "pobj" and verb.head.i != verb.i:
+        verb = verb.head
+    if span.root.dep_ not in {"dobj", "attr", "oprd", "pobj", "acomp"} or verb.pos_ not in {
+            "VERB", "AUX"}:
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and stem(c.text) in question.terms
+               for c in verb.children)
+
+
 def _governor(span: Span) -> str:
     """Return the stem of the word the span attaches to, looking through a preposition."""
     head = span.root.head
@@ -201,6 +213,8 @@ def span_features(
         "instance_cue": float(bool(INSTANCES.search(before))),
         "has_digit": float(any(t.like_num for t in span)),
         "anchor_governs": float(_governor(span) in question.terms),
+        "subject_named": float(_subject_named(span, question)),
+        f"{kind}:subject_named": float(_subject_named(span, question)),
         f"{kind}:anchor_governs": float(_governor(span) in question.terms),
         "left_context": left,
         "right_context": right,

@@ -121,7 +121,7 @@ class Newsdesk:
         return Evidence(
             question=question,
             hits=tuple(hits),
-            search=lambda query: tuple(self.search(query, 2 * k, mode)),
+            search=lambda query: tuple(self._hits(query, 2 * k, mode)),
             query_vector=query_vector,
             embed=self.embedder,
             document_frequency=snapshot.lexical.document_frequency,
@@ -130,8 +130,11 @@ class Newsdesk:
 
     def search(self, question: str, k: int = 8, mode: str = "hybrid") -> list[Hit]:
         """Return the passages `ask` would read for `question`, best first."""
-        question = check_question(question)
-        _, (hits, _) = self._read(lambda s: self._search(s, question, max(1, k), mode))
+        return self._hits(check_question(question), k, mode)
+
+    def _hits(self, query: str, k: int, mode: str) -> list[Hit]:
+        """Return the best `k` passages for a checked query (or one the answerer built)."""
+        _, (hits, _) = self._read(lambda s: self._search(s, query, max(1, k), mode))
         return hits
 
     def _search(self, snapshot: Snapshot, question: str, k: int, mode: str) -> tuple[list, object]:

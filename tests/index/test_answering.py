@@ -4,7 +4,7 @@ import pytest
 
 from index.answering import acronym_found
 from index.extraction import MAX_WORDS
-from index.service import Newsdesk
+from index.service import MAX_QUESTION_CHARS, Newsdesk
 from index.settings import Settings
 from index.store import PassageStore, connect
 
@@ -78,6 +78,12 @@ def test_a_place_is_named_more_precisely_from_a_passage_not_read(desk):
     result = desk.ask("Where did Dorn and Sato hold talks?", k=1)
     assert result.answer == "Oslo's City Hall"
     assert result.citations[0].source == "venue.txt"
+
+
+def test_the_second_search_takes_a_question_at_the_length_limit(desk):
+    question = "Where did Dorn and Sato hold talks?"
+    padded = question + " " + "x" * (MAX_QUESTION_CHARS - len(question) - 1)
+    assert desk.ask(padded, k=1).answer == "Oslo's City Hall"  # no "question too long"
 
 
 @pytest.mark.parametrize(

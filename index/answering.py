@@ -370,7 +370,7 @@ def _read(text: str, question: Question,
 
 def _marked(question: Question, hits: list[Hit], readings: list[Reading],
             ranked: list[Candidate]) -> list[_Choice]:
-    """Return the reader's best spans, each in the sentence it starts in."""
+    """Return the reader's best spans that lie within one sentence, each with its sentence."""
     of_sentence = {(c.hit.passage.id, c.sentence): c for c in ranked}
     choices = []
     for reading in readings:
@@ -380,6 +380,8 @@ def _marked(question: Question, hits: list[Hit], readings: list[Reading],
             if question.rules_out(hit.passage.text[span.start : span.end]):
                 continue
             start, end = next(((s, e) for s, e in bounds if s <= span.start < e), (0, 0))
+            if span.end > end:  # an answer never runs on into the next sentence
+                continue
             candidate = of_sentence.get((hit.passage.id, hit.passage.text[start:end].strip()))
             if candidate is not None:
                 total = span.score + SENTENCE_WEIGHT * candidate.score + PHRASE_WEIGHT * UNPARSED

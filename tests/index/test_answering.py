@@ -29,6 +29,10 @@ ARTICLES = {
                  "on forestry and fisheries.",
     "summit.txt": "Leaders meet\n\n"
                   "The premiers Hana Dorn and Rui Sato held talks in Oslo on Tuesday.",
+    "ferry.txt": "Ferry suspended\n\n"
+                 "The island ferry has been suspended for the winter, the operator said. Years "
+                 "of tension between the operator and the island council have marked the "
+                 "service. The tension grew out of a 2019 dispute over harbour fees.",
     "venue.txt": "Venue chosen\n\n"
                  "The meeting at Oslo's City Hall was the first of its kind in a decade.",
 }
@@ -84,6 +88,13 @@ def test_the_second_search_takes_a_question_at_the_length_limit(desk):
     question = "Where did Dorn and Sato hold talks?"
     padded = question + " " + "x" * (MAX_QUESTION_CHARS - len(question) - 1)
     assert desk.ask(padded, k=1).answer == "Oslo's City Hall"  # no "question too long"
+
+
+def test_an_answer_stays_within_its_sentence(desk):
+    # the reader's best span here ran from one sentence into the next
+    result = desk.ask("What caused the years of tension between the operator and the council?")
+    assert result.answer
+    assert result.answer in result.sentence
 
 
 @pytest.mark.parametrize(

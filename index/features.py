@@ -32,7 +32,7 @@ ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "compoun
          "oprd", "acomp", "amod", "advmod", "ROOT")
 POS = ("PROPN", "NOUN", "NUM", "ADJ", "ADV", "VERB")
 CAUSES = re.compile(r"\b(because of|because|due to|caused by|as a result of|owing to|so that|"
-                    r"in order to|to avoid|for fear of|stemming from)\b", re.I)
+                    r"in order to|to avoid|for(?= fear of)|stemming from)\b", re.I)
 INSTANCES = re.compile(
     r"\b(such as|including|like|namely|especially|notably|covering|e\.g\.)\s*$", re.I
 )

@@ -142,7 +142,7 @@ def build_store(paragraphs: list[dict], size: int) -> Path:
     """Return the chroma folder of a committed index of about `size` passages (cached)."""
     from index.embedding import PACKAGED_MODEL
 
-    folder = CACHE / f"store-{size}"
+    folder = CACHE / f"store-v2-{size}"  # v2: with stored sentence vectors
     if (folder / "done.json").is_file():
         return folder / "chroma"
     articles = synthetic.copies(paragraphs, size)

@@ -10,8 +10,8 @@ Scaling (the same in every run, all seeded):
 - Vectors: embedding 100,000 passages takes over an hour on 2 cores, so the vectors are not
   computed per passage. Each SQuAD paragraph is embedded once for real (cached); a passage's
   vector is its paragraph's real vector plus seeded Gaussian noise (cosine about 0.89 to it),
-  normalised. `TableEmbedder` hands these to the indexer in place of the model, so the store is
-  written exactly as the indexer writes it. Queries are real questions embedded by the real model.
+  normalised; its sentence vectors are noisy copies of its own. `TableEmbedder` hands these to
+  the indexer in place of the model, so the store is written exactly as the indexer writes it. Queries are real questions embedded by the real model.
 """
 
 from __future__ import annotations
@@ -103,6 +103,18 @@ class TableEmbedder:
         if on_batch is not None:
             on_batch(len(texts))
         return vectors.astype(np.float32)
+
+    def encode_with_sentences(self, texts):
+        """Passage vectors, and per passage one noisy copy of its vector per sentence."""
+        from index.sentences import sentence_spans
+
+        vectors = self.encode(texts)
+        sentences = [
+            np.vstack([noisy(v, f"{t}#{i}") for i in range(len(sentence_spans(t)))])
+            if sentence_spans(t) else np.zeros((0, self.dimension), dtype=np.float32)
+            for t, v in zip(texts, vectors, strict=True)
+        ]
+        return vectors, sentences
 
     def embed_query(self, text):
         raise NotImplementedError("queries are embedded by the real model")

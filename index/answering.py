@@ -14,7 +14,7 @@ import math
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from index.embedding import Embedder
 from index.extraction import MAX_WORDS, Option, phrase_options, widen
 from index.features import CAUSES, bigram_share, entity_label
-from index.models import Answer, Citation, Hit
+from index.models import Answer, Citation, Hit, Passage
 from index.nlp import get_nlp
 from index.questions import Question, parse_question
 from index.ranker import load_ranker
@@ -60,6 +60,8 @@ class Evidence:
     document_frequency: Callable[[str], int]
     documents: int
     search: Callable[[str], tuple[Hit, ...]] | None = None  # the same retrieval, another query
+    # the sentence vectors the indexer stored for these passages, by passage id
+    stored_sentences: Callable[[list[Passage]], Mapping[str, np.ndarray]] | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,27 @@ def _rows(hits: tuple[Hit, ...]) -> list[_Row]:
     return rows
 
 
+def _sentence_vectors(evidence: Evidence, rows: list[_Row]) -> np.ndarray:
+    """Return each row's sentence vector: stored at index time, else encoded (and cached)."""
+    stored: Mapping[str, np.ndarray] = {}
+    if evidence.stored_sentences is not None:
+        passages = list({r.hit.passage.id: r.hit.passage for r in rows}.values())
+        stored = evidence.stored_sentences(passages)
+    found: list[np.ndarray | None] = []
+    for row in rows:
+        vectors = stored.get(row.hit.passage.id)
+        if vectors is None or len(vectors) != row.count or np.isnan(vectors[row.index, 0]):
+            found.append(None)
+        else:
+            found.append(vectors[row.index])
+    missing = [i for i, v in enumerate(found) if v is None]
+    if missing:
+        encoded = SENTENCE_VECTORS.vectors(evidence.embed, [rows[i].sentence for i in missing])
+        for i, vector in zip(missing, encoded, strict=True):
+            found[i] = vector
+    return np.vstack(found)
+
+
 def candidates(evidence: Evidence, weights: Weights,
                extra: tuple[Hit, ...] = ()) -> list[Candidate]:
     """Split the top passages into sentences, describe each and score it, best first.
@@ -182,7 +205,7 @@ def candidates(evidence: Evidence, weights: Weights,
     rows = _rows(evidence.hits[:PASSAGES] + extra)
     if not rows:
         return []
-    vectors = SENTENCE_VECTORS.vectors(evidence.embed, [r.sentence for r in rows])
+    vectors = _sentence_vectors(evidence, rows)
     dense = vectors @ evidence.query_vector
     coverage = [weights.coverage(r.sentence) for r in rows]
     top_dense, top_coverage = float(dense.max()), max(coverage)

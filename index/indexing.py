@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-import numpy as np
 from chromadb.api.models.Collection import Collection
 
 from index.chunking import chunk_article
@@ -43,9 +42,11 @@ from index.store import (
     Manifest,
     PassageStore,
     StoredPassage,
+    Vectors,
     new_run_id,
     record_id,
 )
+from index.vectors import pack
 
 log = logging.getLogger(__name__)
 
@@ -201,25 +202,36 @@ class IndexJob:
         todo = [(p, h) for p, h in passages if record_id(p.id, h) not in existing]
         todo.sort(key=lambda item: len(item[0].text))  # similar lengths share a batch: less padding
         donors = {s.passage.id: s.record for s in existing.values()}
-        found = PassageStore.embeddings(target, [donors[p.id] for p, _ in todo if p.id in donors])
-        reuse = {record.partition(":")[0]: vector for record, vector in found.items()}
+        found = PassageStore.vectors(target, [donors[p.id] for p, _ in todo if p.id in donors])
+        reuse = {record.partition(":")[0]: vectors for record, vectors in found.items()}
         total = sum(p.id not in reuse for p, _ in todo)
         self._tell("embedding", passages_embedded=0, passages_total=total)
         done = 0
         for start in range(0, len(todo), STEP):
             step = todo[start : start + STEP]
             fresh = [p for p, _ in step if p.id not in reuse]
-            vectors = self.embedder.encode([p.text for p in fresh])
-            made = dict(zip((p.id for p in fresh), vectors, strict=True))
+            made = dict(zip((p.id for p in fresh), self._embed([p.text for p in fresh]),
+                            strict=True))
             PassageStore.write(
                 target,
                 [p for p, _ in step],
-                np.vstack([reuse[p.id] if p.id in reuse else made[p.id] for p, _ in step]),
+                [reuse[p.id] if p.id in reuse else made[p.id] for p, _ in step],
                 [h for _, h in step],
             )
             done += len(fresh)
             self._tell("embedding", passages_embedded=done, passages_total=total)
         return total
+
+    def _embed(self, texts: list[str]) -> list[Vectors]:
+        """Embed passages, with their sentences when the embedder can pool them (see `_write`)."""
+        if not texts:
+            return []
+        pooled = getattr(self.embedder, "encode_with_sentences", None)
+        if pooled is None:  # an embedder that offers passage vectors only
+            return [Vectors(v) for v in self.embedder.encode(texts)]
+        vectors, sentences = pooled(texts)
+        return [Vectors(v, None if s is None else pack(s))
+                for v, s in zip(vectors, sentences, strict=True)]
 
     def _report(
         self, plan: Plan, skipped: list[Skipped], embedded: int, full: bool

@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from index.embedding import BatchEmbedder
+from index.embedding import BatchEmbedder, Tokens, pipeline
 from index.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -52,16 +52,12 @@ def export_folder(root: Path, model: str | None) -> Path:
 
 def _check_pipeline(st_model: Any) -> None:
     """Refuse models whose modules are not transformer, mean pooling and (optional) normalise."""
-    kinds = [type(module).__name__ for module in st_model]
-    pooling = st_model[1].get_config_dict().get("pooling_mode") if len(kinds) > 1 else None
-    if kinds[:2] != ["Transformer", "Pooling"] or pooling != "mean" or kinds[2:] not in (
-        [],
-        ["Normalize"],
-    ):
+    plain, modules = pipeline(st_model)
+    if not plain:
         raise ConfigError(
             "the onnx embedding backends support models made of a transformer, mean pooling "
-            f"and normalisation (like all-MiniLM-L6-v2); this one is {kinds} "
-            f"(pooling {pooling!r}): use EMBEDDING_BACKEND=torch"
+            f"and normalisation (like all-MiniLM-L6-v2); this one is {modules}: "
+            "use EMBEDDING_BACKEND=torch"
         )
 
 
@@ -175,6 +171,9 @@ class OnnxEmbedder(BatchEmbedder):
         self.batch_size = batch_size
 
     def _encode(self, texts: list[str]) -> np.ndarray:
+        return self._tokens(texts)[0]
+
+    def _tokens(self, texts: list[str]) -> tuple[np.ndarray, list[Tokens]]:
         encodings = self._tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
@@ -183,7 +182,10 @@ class OnnxEmbedder(BatchEmbedder):
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        vectors = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        offsets = [[o if special == 0 else (0, 0) for o, special in zip(
+            e.offsets, e.special_tokens_mask, strict=True)] for e in encodings]
+        return vectors, list(zip(offsets, hidden, strict=True))
 
 
 def ensure_export(model: str | None, root: Path, force: bool = False) -> tuple[Path, bool]:

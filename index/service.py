@@ -122,6 +122,8 @@ class Newsdesk:
             question=question,
             hits=tuple(hits),
             search=lambda query: tuple(self._hits(query, 2 * k, mode)),
+            stored_sentences=lambda passages: snapshot.sentence_vectors(
+                passages, self.embedder.dimension),
             query_vector=query_vector,
             embed=self.embedder,
             document_frequency=snapshot.lexical.document_frequency,

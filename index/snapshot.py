@@ -9,6 +9,7 @@ such records crowd out the committed ones.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -17,7 +18,10 @@ from chromadb.api.models.Collection import Collection
 
 from index.lexical import LexicalIndex
 from index.models import Passage
-from index.store import Committed, PassageStore
+from index.store import Committed, PassageStore, record_id
+from index.vectors import unpack
+
+log = logging.getLogger(__name__)
 
 MARGIN = 16  # extra neighbours asked for, for records outside the snapshot
 WIDEN = 4  # how much more to ask for when the margin was not enough
@@ -67,6 +71,28 @@ class Snapshot:
             if len(kept) >= n or len(found) < want:
                 return kept[:n]
             want *= WIDEN
+
+    def sentence_vectors(
+        self, passages: Sequence[Passage], dimension: int
+    ) -> dict[str, np.ndarray]:
+        """Return the sentence vectors the indexer stored for `passages`, by passage id.
+
+        Passages indexed without them (by an embedder that does not mean-pool, or before
+        newsdesk stored them) are left out: their sentences are encoded when needed.
+        """
+        manifest = self.committed.manifest
+        if self.collection is None or manifest is None:
+            return {}
+        records = {
+            record_id(p.id, manifest[p.source]): p.id for p in passages if p.source in manifest
+        }
+        found = {}
+        for record, packed in PassageStore.sentence_vectors(self.collection, list(records)).items():
+            try:
+                found[records[record]] = unpack(packed, dimension)
+            except ValueError as exc:  # written by another model: encode instead
+                log.warning("ignoring the stored sentence vectors of %s: %s", record, exc)
+        return found
 
     def _committed(self, record: str) -> Passage | None:
         """Return the passage a record id stands for, if that version is the committed one."""

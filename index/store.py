@@ -38,6 +38,7 @@ from chromadb.config import Settings as ChromaSettings
 from index.errors import StoreUnavailableError
 from index.models import Passage
 from index.settings import Settings
+from index.vectors import KEY as SENTENCES
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +115,15 @@ def _server_address(client: ClientAPI) -> str | None:
     return f"{settings.chroma_server_host}:{settings.chroma_server_http_port}"
 
 
-def _to_metadata(passage: Passage, article_hash: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Vectors:
+    """What was embedded for one passage: its vector and its packed sentence vectors."""
+
+    passage: np.ndarray
+    sentences: str | None = None  # `index.vectors.pack`; None when the indexer made none
+
+
+def _to_metadata(passage: Passage, article_hash: str, sentences: str | None) -> dict[str, Any]:
     meta: dict[str, Any] = {
         "source": passage.source,
         "title": passage.title,
@@ -125,6 +134,8 @@ def _to_metadata(passage: Passage, article_hash: str) -> dict[str, Any]:
         value = getattr(passage, key)
         if value:
             meta[key] = value
+    if sentences:
+        meta[SENTENCES] = sentences
     return meta
 
 
@@ -227,18 +238,18 @@ class PassageStore:
     def write(
         collection: Collection,
         passages: Sequence[Passage],
-        embeddings: np.ndarray,
+        vectors: Sequence[Vectors],
         article_hashes: Sequence[str],
     ) -> None:
-        """Add passage versions with their embeddings (rewriting one changes nothing)."""
+        """Add passage versions with their vectors (rewriting one changes nothing)."""
         for start in range(0, len(passages), PAGE):
             chunk = slice(start, start + PAGE)
-            pairs = list(zip(passages[chunk], article_hashes[chunk], strict=True))
+            rows = list(zip(passages[chunk], vectors[chunk], article_hashes[chunk], strict=True))
             collection.upsert(
-                ids=[record_id(p.id, h) for p, h in pairs],
-                embeddings=embeddings[chunk],
-                documents=[p.text for p, _ in pairs],
-                metadatas=[_to_metadata(p, h) for p, h in pairs],
+                ids=[record_id(p.id, h) for p, _, h in rows],
+                embeddings=np.vstack([v.passage for _, v, _ in rows]),
+                documents=[p.text for p, _, _ in rows],
+                metadatas=[_to_metadata(p, h, v.sentences) for p, v, h in rows],
             )
 
     @staticmethod
@@ -262,14 +273,31 @@ class PassageStore:
             offset += PAGE
 
     @staticmethod
-    def embeddings(collection: Collection, records: Sequence[str]) -> dict[str, np.ndarray]:
-        """Return stored embeddings for `records` (those that exist), by record id."""
-        found: dict[str, np.ndarray] = {}
+    def vectors(collection: Collection, records: Sequence[str]) -> dict[str, Vectors]:
+        """Return what is stored for `records` (those that exist) to reuse, by record id."""
+        found: dict[str, Vectors] = {}
         for start in range(0, len(records), PAGE):
-            page = collection.get(ids=list(records[start : start + PAGE]), include=["embeddings"])
-            for record, vector in zip(page["ids"], page["embeddings"], strict=True):
-                found[record] = np.asarray(vector, dtype=np.float32)
+            page = collection.get(ids=list(records[start : start + PAGE]),
+                                  include=["embeddings", "metadatas"])
+            for record, vector, meta in zip(
+                page["ids"], page["embeddings"], page["metadatas"] or [], strict=True
+            ):
+                packed = (meta or {}).get(SENTENCES)
+                found[record] = Vectors(np.asarray(vector, dtype=np.float32),
+                                        packed if isinstance(packed, str) else None)
         return found
+
+    @staticmethod
+    def sentence_vectors(collection: Collection, records: Sequence[str]) -> dict[str, str]:
+        """Return the packed sentence vectors stored for `records`, by record id."""
+        if not records:
+            return {}
+        page = collection.get(ids=list(records), include=["metadatas"])
+        return {
+            record: packed
+            for record, meta in zip(page["ids"], page["metadatas"] or [], strict=True)
+            if isinstance(packed := (meta or {}).get(SENTENCES), str)
+        }
 
     @staticmethod
     def query(collection: Collection, embedding: np.ndarray, n: int) -> list[tuple[str, float]]:

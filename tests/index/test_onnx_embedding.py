@@ -112,3 +112,17 @@ def test_cli_uses_the_backend_setting(onnx_root, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("EMBEDDING_BACKEND", "tpu")
     assert main(["sources"]) == 1
     assert "EMBEDDING_BACKEND='tpu' is not valid" in capsys.readouterr().err
+
+
+def test_onnx_pools_sentences_like_torch(onnx_root, embedder):
+    float32 = OnnxEmbedder(export_folder(onnx_root, None), "float", quantized=False)
+    texts = [*TEXTS[1:], TEXTS[3] * 4]  # the last runs past the model's 256 tokens
+    vectors, sentences = float32.encode_with_sentences(texts)
+    reference, expected = embedder.encode_with_sentences(texts)
+    assert np.allclose(vectors, reference, atol=1e-4)
+    for found, wanted in zip(sentences, expected, strict=True):
+        assert found.shape == wanted.shape
+        assert (np.isnan(found[:, 0]) == np.isnan(wanted[:, 0])).all()
+        kept = ~np.isnan(wanted[:, 0])
+        assert (found[kept] * wanted[kept]).sum(axis=1).min() > 0.9999
+    assert np.isnan(sentences[-1][-1]).all() and not np.isnan(sentences[-1][0]).any()

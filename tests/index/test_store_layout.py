@@ -122,10 +122,10 @@ def test_store_from_before_manifests_is_served_then_rewritten_without_embedding(
     desk.index()
     stored = list(PassageStore.scan(desk.store.active()))
     old = desk.store.new_generation()  # the old layout: ids are passage ids, no manifest
-    vectors = PassageStore.embeddings(desk.store.active(), [s.record for s in stored])
+    vectors = PassageStore.vectors(desk.store.active(), [s.record for s in stored])
     old.add(
         ids=[s.passage.id for s in stored],
-        embeddings=np.vstack([vectors[s.record] for s in stored]),
+        embeddings=np.vstack([vectors[s.record].passage for s in stored]),
         documents=[s.passage.text for s in stored],
         metadatas=[
             {"source": s.passage.source, "title": s.passage.title,

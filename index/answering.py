@@ -28,7 +28,7 @@ from index.models import Answer, Citation, Hit, Passage
 from index.nlp import get_nlp
 from index.questions import Question, parse_question
 from index.ranker import load_ranker
-from index.reading import Reading, Span, load_reader
+from index.reading import BaseReader, Reading, Span, load_reader
 from index.sentences import sentence_spans, split_sentences
 from index.terms import WORD, stem_words
 
@@ -62,6 +62,7 @@ class Evidence:
     search: Callable[[str], tuple[Hit, ...]] | None = None  # the same retrieval, another query
     # the sentence vectors the indexer stored for these passages, by passage id
     stored_sentences: Callable[[list[Passage]], Mapping[str, np.ndarray]] | None = None
+    reader: BaseReader | None = None  # None: the shipped reader on torch
 
 
 @dataclass(frozen=True)
@@ -307,7 +308,7 @@ def compose(evidence: Evidence) -> Answer:
         return _not_found(evidence.question, ranked)
     if question.kind == "yesno":
         return _yes_or_no(evidence.question, question, weights, relevant)
-    chosen = _read(evidence.question, question, ranked)
+    chosen = _read(evidence.reader or load_reader(), evidence.question, question, ranked)
     if chosen is None:
         return _not_found(evidence.question, ranked)
     phrase, candidate = chosen
@@ -372,7 +373,7 @@ class _Choice:
     phrase: str = ""  # a phrase of the parsed sentence
 
 
-def _read(text: str, question: Question,
+def _read(reader: BaseReader, text: str, question: Question,
           ranked: list[Candidate]) -> tuple[str, Candidate] | None:
     """Mark the answer: reader spans and parsed phrases of the best sentences, scored together."""
     hits: list[Hit] = []
@@ -381,7 +382,7 @@ def _read(text: str, question: Question,
             hits.append(candidate.hit)
         if len(hits) == READ_PASSAGES:
             break
-    readings = load_reader().readings(text, [h.passage.text for h in hits])
+    readings = reader.readings(text, [h.passage.text for h in hits])
     choices = _marked(question, hits, readings, ranked) + _parsed(question, hits, readings,
                                                                   ranked)
     if not choices:

@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     poll.add_argument("--json", action="store_true", help="print the report as JSON")
     sub.add_parser("run", help="start the Discord bot")
     onnx = sub.add_parser(
-        "export-onnx", help="export the embedding model to ONNX for EMBEDDING_BACKEND=onnx*"
+        "export-onnx",
+        help="export the embedding model and the reader to ONNX for EMBEDDING_BACKEND=onnx*"
     )
     onnx.add_argument("--force", action="store_true", help="export again even if present")
     return parser
@@ -291,10 +292,14 @@ def _print_poll(report: PollReport, out: TextIO) -> None:
 
 
 def cmd_export_onnx(args: argparse.Namespace, settings: Settings) -> int:
-    """Make the ONNX export (float32 and int8) of the embedding model, once."""
+    """Make the ONNX exports (float32 and int8) of the embedding model and the reader, once."""
     from index.onnx_embedding import ensure_export
+    from index.onnx_reading import ensure_export as ensure_reader_export
+    from index.reading import DEFAULT_READER
 
     folder, made = ensure_export(settings.embedding_model, settings.onnx_dir, force=args.force)
+    print(f"{'exported' if made else 'already exported'}: {folder}")
+    folder, made = ensure_reader_export(DEFAULT_READER, settings.onnx_dir, force=args.force)
     print(f"{'exported' if made else 'already exported'}: {folder}")
     return 0
 

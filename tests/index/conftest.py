@@ -1,13 +1,16 @@
-"""Fixtures for the intake tests: the test news site and fetchers pointed at it."""
+"""Fixtures for the index tests: ONNX exports, the test news site and fetchers pointed at it."""
 
 from __future__ import annotations
 
 import ipaddress
 from collections.abc import AsyncIterator
+from pathlib import Path
 
+import pytest
 import pytest_asyncio
 
 from index.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
+from index.onnx_embedding import ensure_export, export_folder
 from tests.newsroom import Newsroom
 
 # Short enough that the slow endpoint is given up on quickly, small enough to keep tests light.
@@ -29,3 +32,15 @@ async def fetcher() -> AsyncIterator[Fetcher]:
     """A fetcher as ALLOW_PRIVATE_URLS=1 builds it, with short test limits."""
     async with open_session(LOCAL) as session:
         yield Fetcher(session, LOCAL, TEST_LIMITS)
+
+
+@pytest.fixture(scope="session")
+def onnx_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One export of the packaged model, made here from the packaged weights (no download).
+
+    The folder is named as `Settings.onnx_dir` names it for CHROMA_PATH=<its parent>/chroma.
+    """
+    root = tmp_path_factory.mktemp("exports") / "chroma-onnx"
+    folder, made = ensure_export(None, root)
+    assert made and folder == export_folder(root, None)
+    return root

@@ -22,15 +22,6 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def onnx_root(tmp_path_factory):
-    """One export of the packaged model, made here from the packaged weights (no download)."""
-    root = tmp_path_factory.mktemp("exports") / "chroma-onnx"
-    folder, made = ensure_export(None, root)
-    assert made and folder == export_folder(root, None)
-    return root
-
-
 def test_unknown_backend_is_refused_with_the_valid_names():
     with pytest.raises(ValueError, match="unknown embedding backend 'tensorrt'; valid: "
                                          "torch, onnx, onnx-int8"):

@@ -11,7 +11,8 @@ Scaling (the same in every run, all seeded):
   computed per passage. Each SQuAD paragraph is embedded once for real (cached); a passage's
   vector is its paragraph's real vector plus seeded Gaussian noise (cosine about 0.89 to it),
   normalised; its sentence vectors are noisy copies of its own. `TableEmbedder` hands these to
-  the indexer in place of the model, so the store is written exactly as the indexer writes it. Queries are real questions embedded by the real model.
+  the indexer in place of the model, so the store is written exactly as the indexer writes it.
+  Queries are real questions embedded by the real model.
 """
 
 from __future__ import annotations

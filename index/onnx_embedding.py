@@ -26,6 +26,7 @@ import shutil
 import tempfile
 import warnings
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -172,23 +173,39 @@ def export(model: str | None, folder: Path) -> Path:
     return staged(folder, build)
 
 
+@dataclass(frozen=True)
+class Export:
+    """An opened export: its ONNX Runtime session, input names, tokenizer and meta.json."""
+
+    session: Any
+    inputs: tuple[str, ...]
+    tokenizer: Any
+    meta: dict[str, Any]
+
+
+def open_export(folder: Path, quantized: bool) -> Export:
+    """Open the export in `folder` on the CPU; `quantized` picks the int8 graph."""
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    graph = folder / (INT8_FILE if quantized else FLOAT_FILE)
+    session = ort.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    return Export(session, tuple(meta["inputs"]), tokenizer, meta)
+
+
 class OnnxEmbedder(BatchEmbedder):
     """A sentence embedder running an ONNX export with ONNX Runtime (see the module doc)."""
 
     def __init__(self, folder: Path, name: str, quantized: bool, batch_size: int = 32) -> None:
         """Open the export in `folder`; `quantized` picks the int8 graph."""
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        options = ort.SessionOptions()
-        options.log_severity_level = 3
-        graph = folder / (INT8_FILE if quantized else FLOAT_FILE)
-        self._session = ort.InferenceSession(
-            str(graph), options, providers=["CPUExecutionProvider"]
-        )
-        self._inputs = tuple(meta["inputs"])
-        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        export = open_export(folder, quantized)
+        meta = export.meta
+        self._session, self._inputs = export.session, export.inputs
+        self._tokenizer = export.tokenizer
         self._tokenizer.enable_truncation(int(meta["max_seq_length"]))
         self._tokenizer.enable_padding(pad_id=int(meta["pad_id"]), pad_token=meta["pad_token"])
         self.name = name
@@ -213,14 +230,18 @@ class OnnxEmbedder(BatchEmbedder):
         return vectors, list(zip(offsets, hidden, strict=True))
 
 
-def ensure_export(model: str | None, root: Path, force: bool = False) -> tuple[Path, bool]:
-    """Return the export folder of `model` under `root` and whether it was made just now."""
-    folder = export_folder(root, model)
+def ensure(folder: Path, make: Callable[[Path], Path], force: bool = False) -> tuple[Path, bool]:
+    """Return an export folder and whether `make(folder)` made it just now (when missing)."""
     if (folder / "meta.json").is_file() and not force:
         return folder, False
     shutil.rmtree(folder, ignore_errors=True)
-    log.info("exporting the embedding model to ONNX in %s (once)", folder)
-    return export(model, folder), True
+    log.info("making the ONNX export %s (once)", folder)
+    return make(folder), True
+
+
+def ensure_export(model: str | None, root: Path, force: bool = False) -> tuple[Path, bool]:
+    """Return the export folder of `model` under `root` and whether it was made just now."""
+    return ensure(export_folder(root, model), lambda folder: export(model, folder), force)
 
 
 def load_onnx_embedder(

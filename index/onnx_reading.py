@@ -13,12 +13,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import shutil
 from pathlib import Path
 
 import numpy as np
 
-from index.onnx_embedding import FLOAT_FILE, INT8_FILE, optimise_and_quantise, staged, trace
+from index.onnx_embedding import ensure, open_export, optimise_and_quantise, staged, trace
 from index.reading import MAX_TOKENS, STRIDE, BaseReader, Reading, adapter_folder, windows
 
 log = logging.getLogger(__name__)
@@ -59,12 +58,7 @@ def export(name: str, folder: Path) -> Path:
 
 def ensure_export(name: str, root: Path, force: bool = False) -> tuple[Path, bool]:
     """Return the export folder of the named reader under `root`, and whether it was made now."""
-    folder = export_folder(root, name)
-    if (folder / "meta.json").is_file() and not force:
-        return folder, False
-    shutil.rmtree(folder, ignore_errors=True)
-    log.info("exporting the reader to ONNX in %s (once)", folder)
-    return export(name, folder), True
+    return ensure(export_folder(root, name), lambda folder: export(name, folder), force)
 
 
 class OnnxReader(BaseReader):
@@ -72,23 +66,14 @@ class OnnxReader(BaseReader):
 
     def __init__(self, folder: Path, name: str, quantized: bool) -> None:
         """Open the export in `folder`; `quantized` picks the int8 graph."""
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        options = ort.SessionOptions()
-        options.log_severity_level = 3
-        graph = folder / (INT8_FILE if quantized else FLOAT_FILE)
-        self._session = ort.InferenceSession(
-            str(graph), options, providers=["CPUExecutionProvider"]
-        )
-        self._inputs = tuple(meta["inputs"])
-        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        export = open_export(folder, quantized)
+        self._session, self._inputs = export.session, export.inputs
+        self._tokenizer = export.tokenizer
         # The same windows as the torch reader's tokenizer call: question whole, the passage
         # cut into MAX_TOKENS windows overlapping by STRIDE tokens.
         self._tokenizer.enable_truncation(MAX_TOKENS, stride=STRIDE, strategy="only_second")
         self._tokenizer.no_padding()
-        self._pad = int(meta["pad_id"])
+        self._pad = int(export.meta["pad_id"])
         self.name = name
 
     def readings(self, question: str, passages: list[str]) -> list[Reading]:

@@ -11,12 +11,8 @@ import pytest
 from index.onnx_reading import OnnxReader, ensure_export, export_folder
 from index.reading import DEFAULT_READER, load_reader
 from tests.conftest import REPO
+from tests.index.test_reading import FERRY, FERRY_ANSWERS
 
-FERRY = (
-    "Harbourview's council voted on Tuesday to buy 40 electric buses from Northwind Motors. "
-    "The order, worth 38 million dollars, replaces the diesel fleet by 2028, said the mayor, "
-    "Alma Ruiz."
-)
 LONG = " ".join(["The committee met again and discussed the budget at length."] * 60) + (
     " The new bridge will open in 2031."
 )
@@ -42,14 +38,7 @@ def test_float_export_reads_like_torch_window_by_window(exported):
 
 
 @pytest.mark.parametrize(
-    ("question", "answer"),
-    [
-        ("How many electric buses will Harbourview buy?", "40"),
-        ("Who is the mayor of Harbourview?", "Alma Ruiz"),
-        ("Which company makes the buses?", "Northwind Motors"),
-        ("How much is the order worth?", "38 million dollars"),
-        ("When will the new bridge open?", "2031"),
-    ],
+    ("question", "answer"), [*FERRY_ANSWERS, ("When will the new bridge open?", "2031")]
 )
 def test_int8_export_marks_the_same_answers(exported, question, answer):
     reader = OnnxReader(exported, "int8", quantized=True)

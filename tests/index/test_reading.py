@@ -17,15 +17,15 @@ def reader() -> Reader:
     return load_reader()
 
 
-@pytest.mark.parametrize(
-    ("question", "answer"),
-    [
-        ("How many electric buses will Harbourview buy?", "40"),
-        ("Who is the mayor of Harbourview?", "Alma Ruiz"),
-        ("Which company makes the buses?", "Northwind Motors"),
-        ("How much is the order worth?", "38 million dollars"),
-    ],
-)
+FERRY_ANSWERS = [
+    ("How many electric buses will Harbourview buy?", "40"),
+    ("Who is the mayor of Harbourview?", "Alma Ruiz"),
+    ("Which company makes the buses?", "Northwind Motors"),
+    ("How much is the order worth?", "38 million dollars"),
+]
+
+
+@pytest.mark.parametrize(("question", "answer"), FERRY_ANSWERS)
 def test_best_span_is_the_answer(reader, question, answer):
     best = reader.read(question, [FERRY], top=1)[0][0]
     assert answer in FERRY[best.start : best.end]

@@ -157,12 +157,21 @@ def build_store(paragraphs: list[dict], size: int) -> Path:
     return folder / "chroma"
 
 
-def bench_query(chroma: Path, model, questions: list[str], k: int = 8) -> dict:
+def share_exports(chroma: Path) -> None:
+    """Point the store's ONNX folder at the shared one: each export is made once for all sizes."""
+    folder = chroma.parent / f"{chroma.name}-onnx"
+    if not folder.exists():
+        (CACHE / "onnx").mkdir(parents=True, exist_ok=True)
+        folder.symlink_to(CACHE / "onnx")
+
+
+def bench_query(chroma: Path, model, questions: list[str], backend: str, k: int = 8) -> dict:
     from index.retrieval import candidate_count
     from index.snapshot import MARGIN
 
+    share_exports(chroma)
     started = time.perf_counter()
-    desk = open_desk(settings_for(chroma), model)
+    desk = open_desk(settings_for(chroma, backend=backend), model)
     open_s = time.perf_counter() - started
     collection = desk.store.active()
     n = candidate_count(k) + MARGIN
@@ -249,6 +258,7 @@ def probe(chroma: Path, backend: str) -> None:
 
 
 def bench_rss(chroma: Path, backend: str) -> dict:
+    share_exports(chroma)
     make_exports(newsdesk_env(chroma, ROOT / "corpus", backend), backend)
     done = subprocess.run([sys.executable, __file__, "--probe", str(chroma), "--backend", backend],
                           check=True, capture_output=True, text=True, cwd=ROOT)
@@ -285,7 +295,8 @@ def run(args: argparse.Namespace) -> dict:
         table(f"index ({args.backend})", [results["index"]])
     if "query" not in skip:
         model = embedder(args.backend)
-        rows = [{"size": size, **bench_query(build_store(paragraphs, size), model, questions)}
+        rows = [{"size": size, **bench_query(build_store(paragraphs, size), model, questions,
+                                             args.backend)}
                 for size in sizes]
         results["query"] = rows
         table(f"warm query latency ({args.backend}), {len(questions)} questions", rows)

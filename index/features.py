@@ -40,6 +40,7 @@ INSTANCE_CUES = re.compile(r"\b(such as|including|namely|covering)\b", re.I)
 _EDGE = frozenset(",.;:!?—–-\"'“”‘’()[]{}") | {"and", "or", "but", "'s", "’s"}
 
 
+_CHAINS = "newsdesk.chains"  # Doc.user_data key of the cached paths to the root
 WINDOW = 4  # tokens either side of a phrase that count as its context
 WH = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 
@@ -64,19 +65,28 @@ def novelty(span: Span, question: Question) -> float:
     return sum(stem(t.text) not in question.terms for t in words) / len(words)
 
 
-def _chain(token: Token) -> list[Token]:
-    out = [token]
-    while out[-1].head.i != out[-1].i:
-        out.append(out[-1].head)
-    return out
+def _chains(doc: Doc) -> list[list[int]]:
+    """Return each token's path to its sentence root (token indices), kept with the doc."""
+    chains = doc.user_data.get(_CHAINS)
+    if chains is None:
+        heads = [t.head.i for t in doc]
+        chains = []
+        for i in range(len(heads)):
+            chain = [i]
+            while heads[chain[-1]] != chain[-1]:
+                chain.append(heads[chain[-1]])
+            chains.append(chain)
+        doc.user_data[_CHAINS] = chains
+    return chains
 
 
 def tree_distance(a: Token, b: Token) -> int:
     """Return the number of dependency arcs between two tokens of one sentence."""
-    depth = {t.i: d for d, t in enumerate(_chain(b))}
-    for d, t in enumerate(_chain(a)):
-        if t.i in depth:
-            return d + depth[t.i]
+    chains = _chains(a.doc)
+    depth = {t: d for d, t in enumerate(chains[b.i])}
+    for d, t in enumerate(chains[a.i]):
+        if t in depth:
+            return d + depth[t]
     return 12
 
 
@@ -195,6 +205,9 @@ def span_features(
     left = sum(w for t, w in outside if 0 < span.start - t.i <= WINDOW) / total
     right = sum(w for t, w in outside if 0 <= t.i - span.end < WINDOW) / total
     wh = wh_word(question.text)
+    subject_named = float(_subject_named(span, question))
+    anchor_governs = float(_governor(span) in question.terms)
+    cause_cue = float(bool(CAUSES.search(before)))
     features = {
         "bias": 1.0,
         "novelty": novelty(span, question),
@@ -209,13 +222,13 @@ def span_features(
         "in_parens": float(span.start > 0 and span.doc[span.start - 1].text == "("),
         "after_comma": float(span.start > 0 and span.doc[span.start - 1].text == ","),
         "gerund": float(span[0].tag_ == "VBG"),
-        "cause_cue": float(bool(CAUSES.search(before))),
+        "cause_cue": cause_cue,
         "instance_cue": float(bool(INSTANCES.search(before))),
         "has_digit": float(any(t.like_num for t in span)),
-        "anchor_governs": float(_governor(span) in question.terms),
-        "subject_named": float(_subject_named(span, question)),
-        f"{kind}:subject_named": float(_subject_named(span, question)),
-        f"{kind}:anchor_governs": float(_governor(span) in question.terms),
+        "anchor_governs": anchor_governs,
+        "subject_named": subject_named,
+        f"{kind}:subject_named": subject_named,
+        f"{kind}:anchor_governs": anchor_governs,
         "left_context": left,
         "right_context": right,
         "both_sides": min(left, right),
@@ -228,7 +241,7 @@ def span_features(
         f"{kind}:pos={span.root.pos_ if span.root.pos_ in POS else 'other'}": 1.0,
         f"{kind}:bias": 1.0,
         f"{kind}:single": float(size == 1),
-        f"{kind}:cause_cue": float(bool(CAUSES.search(before))),
+        f"{kind}:cause_cue": cause_cue,
     }
     if label in question.labels:
         features["label_fits"] = 1.0

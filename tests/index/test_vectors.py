@@ -96,3 +96,44 @@ def test_sentences_indexed_without_vectors_are_encoded_when_read(
     answer = desk.ask("How many electric buses did Harbourview order?")
     assert answer.answered and answer.answer == "36 electric buses"
     assert len(cache) == 3
+
+
+@pytest.fixture(scope="module")
+def cls_model(tmp_path_factory):
+    """A model that is not mean-pooled: the packaged MiniLM's transformer with CLS pooling."""
+    from sentence_transformers import SentenceTransformer, models
+
+    from index.embedding import packaged_model_path
+
+    word = models.Transformer(str(packaged_model_path()))
+    dimension = getattr(word, "get_embedding_dimension", None) or word.get_word_embedding_dimension
+    pooling = models.Pooling(dimension(), pooling_mode="cls")
+    folder = tmp_path_factory.mktemp("models") / "minilm-cls"
+    SentenceTransformer(modules=[word, pooling], device="cpu").save(str(folder))
+    return folder
+
+
+def test_a_model_that_is_not_mean_pooled_stores_no_sentence_vectors(cls_model, tmp_path):
+    from index.embedding import load_embedder
+    from index.errors import ConfigError
+    from index.onnx_embedding import export
+    from index.service import Newsdesk
+    from index.settings import Settings
+    from index.store import connect
+
+    embedder = load_embedder(str(cls_model))
+    vectors, sentences = embedder.encode_with_sentences([PASSAGE, "One more."])
+    assert np.allclose(vectors, embedder.encode([PASSAGE, "One more."]), atol=1e-5)
+    assert sentences == [None, None]
+    with pytest.raises(ConfigError, match="pooling 'cls'"):
+        export(str(cls_model), tmp_path / "export")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "buses.txt").write_text(f"Harbourview orders buses\n\n{PASSAGE}", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, chroma_path=tmp_path / "chroma",
+                        embedding_model=str(cls_model))
+    desk = Newsdesk(settings, embedder, PassageStore(connect(settings)))
+    desk.index()
+    records = [s.record for s in PassageStore.scan(desk.store.active())]
+    assert PassageStore.sentence_vectors(desk.store.active(), records) == {}
+    assert desk.ask("When will the first bus arrive?").citations[0].source == "buses.txt"

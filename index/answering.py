@@ -120,9 +120,16 @@ class Weights:
         if not wanted:
             return 1.0
         stems = set(stem_words(WORD.findall(text)))
-        found = sum(stem_words([n])[0] in stems for n in named)
+        found = sum(_name_found(n, stems, text) for n in named)
         found += sum(acronym_found(a, text) for a in self.question.acronyms)
         return found / wanted
+
+
+def _name_found(name: str, stems: set[str], text: str) -> bool:
+    """Return True when `text` names `name`: by stem, or verbatim for "V&A", "U.S.", "Sky+HD"."""
+    if WORD.fullmatch(name):
+        return stem_words([name])[0] in stems
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 class BatchCache(Generic[K, V]):

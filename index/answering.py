@@ -65,6 +65,7 @@ class Evidence:
     # the sentence vectors the indexer stored for these passages, by passage id
     stored_sentences: Callable[[list[Passage]], Mapping[str, np.ndarray]] | None = None
     reader: BaseReader | None = None  # None: the shipped reader on torch
+    correct: Callable[[str], str | None] | None = None  # a stem one edit away the coverage uses
 
 
 @dataclass(frozen=True)
@@ -97,10 +98,17 @@ class Weights:
         """Weigh each term; terms the coverage never uses weigh most."""
         n = max(evidence.documents, 1)
         self.question = question
-        self.of = {
-            term: factor * math.log(1 + n / (evidence.document_frequency(term) + 0.5))
-            for term, factor in zip(question.terms, question.weights, strict=True)
-        }
+        self.of = {}
+        names = set(stem_words(list(question.names)))
+        for term, factor in zip(question.terms, question.weights, strict=True):
+            frequency = evidence.document_frequency(term)
+            if not frequency and term not in names and evidence.correct is not None:
+                # a word the coverage never uses may be misspelt ("purhcased"): weigh and
+                # look for the word one edit away that it does use; a name stays as it is
+                term = evidence.correct(term) or term
+                frequency = evidence.document_frequency(term)
+            weight = factor * math.log(1 + n / (frequency + 0.5))
+            self.of[term] = max(self.of.get(term, 0.0), weight)
 
     def coverage(self, text: str) -> float:
         """Return the weighted share of the question's terms that `text` holds."""

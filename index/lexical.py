@@ -7,9 +7,13 @@ from collections.abc import Sequence
 
 import bm25s
 from bm25s.tokenization import Tokenizer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from index.models import Passage
 from index.terms import STOPWORDS, stem
+
+MIN_CORRECTED = 6  # the shortest stem `nearest_term` corrects
 
 
 class LexicalIndex:
@@ -21,6 +25,7 @@ class LexicalIndex:
         self.tokenizer = Tokenizer(stemmer=stem, stopwords=list(STOPWORDS))
         self._bm25: bm25s.BM25 | None = None
         self._df: Counter[str] = Counter()
+        self._vocabulary: list[str] | None = None
         if not self.passages:
             return
         ids = self.tokenizer.tokenize(
@@ -55,3 +60,19 @@ class LexicalIndex:
     def document_frequency(self, term: str) -> int:
         """Return in how many passages a stemmed term occurs."""
         return self._df.get(term, 0)
+
+    def nearest_term(self, term: str) -> str | None:
+        """Return the indexed stem one edit from `term` ("purhcas" -> "purchas"), or None.
+
+        An edit is an insertion, deletion, substitution or swap of neighbours (optimal string
+        alignment); of several such stems the most frequent wins. Only for stems of at least
+        `MIN_CORRECTED` letters: shorter ones have too many neighbours to guess among.
+        """
+        if len(term) < MIN_CORRECTED or not self._df:
+            return None
+        if self._vocabulary is None:
+            self._vocabulary = list(self._df)
+        found = process.extract(term, self._vocabulary, scorer=OSA.distance, score_cutoff=1,
+                                limit=None)
+        near = [word for word, distance, _ in found if distance == 1]
+        return max(near, key=lambda w: (self._df[w], w)) if near else None

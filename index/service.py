@@ -134,6 +134,7 @@ class Newsdesk:
             stored_sentences=lambda passages: snapshot.sentence_vectors(
                 passages, self.embedder.dimension),
             reader=self.reader,
+            correct=snapshot.lexical.nearest_term,
             query_vector=query_vector,
             embed=self.embedder,
             document_frequency=snapshot.lexical.document_frequency,

@@ -35,6 +35,8 @@ ARTICLES = {
                  "service. The tension grew out of a 2019 dispute over harbour fees.",
     "venue.txt": "Venue chosen\n\n"
                  "The meeting at Oslo's City Hall was the first of its kind in a decade.",
+    "reef.txt": "Reef tanks\n\n"
+                "The city aquarium first bred ctenophores in its reef tanks in 2021.",
     "museum.txt": "Museum galleries\n\n"
                   "The V&A reopened its glass gallery in May 2024 after a two-year refit.",
 }
@@ -65,6 +67,8 @@ def desk(embedder, tmp_path_factory) -> Newsdesk:
         ("Which routes will the electric buses serve first?",
          "the harbour loop", "routes.txt"),
         ("Which agreements were signed besides energy?", "forestry and fisheries", "deals.txt"),
+        # a misspelt word is read as the word one edit away that the coverage uses
+        ("When were ctenophhores first bred?", "2021", "reef.txt"),
         # a name that is no plain word is found verbatim
         ("When did the V&A reopen its glass gallery?", "May 2024", "museum.txt"),
     ],

@@ -51,3 +51,18 @@ def test_retrieve_asks_each_side_for_a_candidate_margin():
     hits = retrieve("q", 2, side([(A, 0.9)]), side([(B, 2.0)]))
     assert asked == [30, 30]
     assert {h.passage.id for h in hits} == {"a", "b"}
+
+
+def test_a_misspelt_stem_finds_the_indexed_one_an_edit_away():
+    from index.lexical import LexicalIndex
+    from index.models import Passage
+
+    texts = ["Juvenile ctenophores reproduce.", "The broadcasters purchased four packages.",
+             "A purchase was made and purchases followed.", "The purchaser paid."]
+    lexical = LexicalIndex([Passage(str(i), "s.txt", "t", 1, t) for i, t in enumerate(texts)])
+    assert lexical.nearest_term("purhcas") == "purchas"  # two letters swapped
+    assert lexical.nearest_term("ctenophhor") == "ctenophor"  # one letter too many
+    assert lexical.nearest_term("juivenil") == "juvenil"
+    assert lexical.nearest_term("vancouv") is None  # nothing near: not a typo of ours
+    assert lexical.nearest_term("purch") is None  # too short to guess
+    assert LexicalIndex([]).nearest_term("purhcas") is None

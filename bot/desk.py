@@ -66,11 +66,13 @@ class ReconnectingDesk:
         self._outage: str | None = None  # why the store is unreachable, while it is
 
     def start(self) -> None:
-        """Load the model and try the store; index an empty index. A dead store is not fatal."""
+        """Load the models and try the store; index an empty index. A dead store is not fatal."""
         from index.embedding import embedder_for  # loads the model: only when running
+        from index.service import warm_up
 
         if self._embedder is None:
             self._embedder = embedder_for(self.settings)
+        warm_up(self.settings)  # the first question should not wait for the reader
         try:
             desk = self.current()
         except StoreUnavailableError:

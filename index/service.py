@@ -57,6 +57,18 @@ def check_question(question: str) -> str:
     return cleaned
 
 
+def warm_up(settings: Settings) -> None:
+    """Load the reader (on the settings' backend) and spaCy now, not at the first question."""
+    from index.nlp import get_nlp
+    from index.reading import DEFAULT_READER, load_reader
+
+    started = time.perf_counter()
+    reader = load_reader(DEFAULT_READER, settings.embedding_backend, settings.onnx_dir)
+    get_nlp()
+    log.info("the answerer is ready (reader %s) after %.1f s", reader.name,
+             time.perf_counter() - started)
+
+
 class Newsdesk:
     """Index a corpus folder into Chroma and answer questions about it."""
 

@@ -13,11 +13,14 @@ from tests.bot.conftest import EVS_SOURCE
 from tests.bot.processes import free_port
 
 
-def test_an_empty_embedded_index_is_filled_at_start(tmp_path, shared_corpus, embedder):
+def test_an_empty_embedded_index_is_filled_at_start(tmp_path, shared_corpus, embedder, caplog):
     desk = ReconnectingDesk(
         Settings(corpus_dir=shared_corpus, chroma_path=tmp_path / "chroma"), embedder
     )
-    desk.start()
+    with caplog.at_level(logging.INFO, logger="index.service"):
+        desk.start()
+    assert any(r.getMessage().startswith("the answerer is ready (reader minilm-squad)")
+               for r in caplog.records)
     assert (desk.status().articles, desk.status().passages) == (2, 24)
     answer = desk.ask("how many EVs?")
     assert "49,000" in answer.answer and answer.citations[0].source == EVS_SOURCE

@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from pathlib import Path
 
 import numpy as np
 
 from index.onnx_embedding import ensure, open_export, optimise_and_quantise, staged, trace
 from index.reading import MAX_TOKENS, STRIDE, BaseReader, Reading, adapter_folder, windows
-
-log = logging.getLogger(__name__)
 
 EXPORT_VERSION = 1  # bump when the export recipe changes: older exports are rebuilt
 

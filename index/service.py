@@ -57,13 +57,19 @@ def check_question(question: str) -> str:
     return cleaned
 
 
+def reader_for(settings: Settings) -> BaseReader:
+    """Return the extractive reader on the embedder's runtime (loaded once per process)."""
+    from index.reading import DEFAULT_READER, load_reader
+
+    return load_reader(DEFAULT_READER, settings.embedding_backend, settings.onnx_dir)
+
+
 def warm_up(settings: Settings) -> None:
     """Load the reader (on the settings' backend) and spaCy now, not at the first question."""
     from index.nlp import get_nlp
-    from index.reading import DEFAULT_READER, load_reader
 
     started = time.perf_counter()
-    reader = load_reader(DEFAULT_READER, settings.embedding_backend, settings.onnx_dir)
+    reader = reader_for(settings)
     get_nlp()
     log.info("the answerer is ready (reader %s) after %.1f s", reader.name,
              time.perf_counter() - started)
@@ -85,14 +91,6 @@ class Newsdesk:
         """Load the embedding model and open the store the settings name."""
         store = PassageStore(connect(settings))
         return cls(settings, embedder_for(settings), store)
-
-    @property
-    def reader(self) -> BaseReader:
-        """Return the extractive reader, on the embedder's runtime (loaded on first use)."""
-        from index.reading import DEFAULT_READER, load_reader
-
-        return load_reader(DEFAULT_READER, self.settings.embedding_backend,
-                           self.settings.onnx_dir)
 
     def close(self) -> None:
         """Release the store (Chroma clients hold no resources that need closing today)."""
@@ -145,7 +143,7 @@ class Newsdesk:
             search=lambda query: tuple(self._hits(query, 2 * k, mode)),
             stored_sentences=lambda passages: snapshot.sentence_vectors(
                 passages, self.embedder.dimension),
-            reader=self.reader,
+            reader=reader_for(self.settings),
             correct=snapshot.lexical.nearest_term,
             query_vector=query_vector,
             embed=self.embedder,

@@ -139,6 +139,12 @@ def _to_metadata(passage: Passage, article_hash: str, sentences: str | None) -> 
     return meta
 
 
+def _packed(meta: Mapping[str, Any] | None) -> str | None:
+    """Return a record's packed sentence vectors, or None when it has none."""
+    packed = (meta or {}).get(SENTENCES)
+    return packed if isinstance(packed, str) else None
+
+
 def _from_record(record: str, text: str, meta: dict[str, Any]) -> StoredPassage:
     passage = Passage(
         id=record.partition(":")[0],
@@ -282,9 +288,7 @@ class PassageStore:
             for record, vector, meta in zip(
                 page["ids"], page["embeddings"], page["metadatas"] or [], strict=True
             ):
-                packed = (meta or {}).get(SENTENCES)
-                found[record] = Vectors(np.asarray(vector, dtype=np.float32),
-                                        packed if isinstance(packed, str) else None)
+                found[record] = Vectors(np.asarray(vector, dtype=np.float32), _packed(meta))
         return found
 
     @staticmethod
@@ -296,7 +300,7 @@ class PassageStore:
         return {
             record: packed
             for record, meta in zip(page["ids"], page["metadatas"] or [], strict=True)
-            if isinstance(packed := (meta or {}).get(SENTENCES), str)
+            if (packed := _packed(meta)) is not None
         }
 
     @staticmethod

@@ -448,17 +448,22 @@ def _parsed(question: Question, hits: list[Hit], readings: list[Reading],
         windows = [r for r in readings if r.passage == index_of[candidate.hit.passage.id]]
         for option in phrase_options(doc, question)[:SPANS]:
             start, end = offset + option.span.start_char, offset + option.span.end_char
-            scores = [v for r in windows if (v := r.score(start, end)) is not None]
+            if option.origin == "frame":  # the reader's trust in the sentence, the frame's span
+                start, end = offset, offset + len(candidate.sentence)
+                scores = [v for r in windows if (v := r.best_within(start, end)) is not None]
+            else:
+                scores = [v for r in windows if (v := r.score(start, end)) is not None]
             if scores:
-                fits = _fits(option, question)
                 total = max(scores) + SENTENCE_WEIGHT * candidate.score \
-                    + PHRASE_WEIGHT * option.score + FIT_BONUS * fits
+                    + PHRASE_WEIGHT * option.score + FIT_BONUS * _fits(option, question)
                 choices.append(_Choice(total, candidate, phrase=option.text))
     return choices
 
 
 def _fits(option: Option, question: Question) -> bool:
     """Return True when a phrase is of the kind asked for: a name for "who", a cause for "why"."""
+    if option.origin == "frame":
+        return True
     if question.kind == "reason":
         return option.origin == "cause"
     return bool(question.labels) and entity_label(option.span) in question.labels

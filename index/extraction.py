@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from index.features import MAX_WORDS, anchors, span_candidates, span_features
+from index.features import MAX_WORDS, anchors, novelty, span_candidates, span_features
+from index.frames import frame_spans
 from index.questions import Question
 from index.ranker import load_ranker
 from index.terms import stem
@@ -42,17 +43,24 @@ def phrase_options(doc: Doc, question: Question) -> list[Option]:
     """Return every candidate answer phrase of `doc`, best first."""
     ranker = load_ranker("span")
     found = anchors(doc, question)
+    framed = [s for s in frame_spans(doc, question.frame) if novelty(s, question) > 0
+              and not question.rules_out(s.text)] if question.frame else []
+    spans = [("frame", s) for s in framed] + [
+        (o, s) for o, s in span_candidates(doc, question)
+        if all((s.start, s.end) != (f.start, f.end) for f in framed)]
     options = [
         Option(ranker.score(span_features(origin, span, question, found)), span, origin)
-        for origin, span in span_candidates(doc, question)
+        for origin, span in spans
     ]
-    # A cue answers more surely than any learned guess: "because X" a why-question, and
-    # "<focus> ... such as X" a which-question about that focus.
+    # A cue answers more surely than any learned guess: a frame ("described Y as X"), "because
+    # X" a why-question, and "<focus> ... such as X" a which-question about that focus.
     options.sort(key=lambda o: (not _cued(o, question), -o.score, o.span.start))
     return [Option(o.score, widen(o.span, question), o.origin) for o in options]
 
 
 def _cued(option: Option, question: Question) -> bool:
+    if option.origin == "frame":
+        return True
     if option.origin == "cause":
         return question.kind == "reason"
     if option.origin != "instance" or not question.focus:

@@ -11,11 +11,14 @@ import itertools
 import math
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from index.questions import Question
 from index.terms import stem
+
+if TYPE_CHECKING:  # index.questions reads frames, which read cue phrases from here
+    from index.questions import Question
 
 MAX_WORDS = 15
 # Coarse answer kinds: entity labels and roles are crossed with these.
@@ -132,11 +135,12 @@ def _raw_spans(doc: Doc) -> Iterator[tuple[str, Span]]:
 def _after_cues(doc: Doc) -> Iterator[tuple[str, Span]]:
     """Yield the phrase each causal or instance cue introduces ("stemming from X" -> X)."""
     for origin, cues in (("cause", CAUSES), ("instance", INSTANCE_CUES)):
-        for span in _cue_phrases(doc, cues):
+        for _, span in cue_phrases(doc, cues):
             yield origin, span
 
 
-def _cue_phrases(doc: Doc, cues: re.Pattern[str]) -> Iterator[Span]:
+def cue_phrases(doc: Doc, cues: re.Pattern[str]) -> Iterator[tuple[Span, Span]]:
+    """Yield (cue, the phrase it introduces) for each match of `cues` in a parsed sentence."""
     for match in cues.finditer(doc.text):
         cue = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if cue is None:
@@ -146,7 +150,7 @@ def _cue_phrases(doc: Doc, cues: re.Pattern[str]) -> Iterator[Span]:
         if end - last.i - 1 < 1:  # a subordinating cue: the clause it heads follows
             end = last.head.right_edge.i + 1
         if last.i + 1 < end <= last.i + 1 + MAX_WORDS:
-            yield doc[last.i + 1 : end]
+            yield cue, doc[last.i + 1 : end]
 
 
 def span_candidates(doc: Doc, question: Question) -> list[tuple[str, Span]]:

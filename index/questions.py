@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from index.frames import Frame, question_frame
 from index.nlp import get_nlp
 from index.terms import STOPWORDS, WORD, stem
 
@@ -28,8 +29,8 @@ KINDS: dict[str, tuple[str, ...]] = {
 
 # First matching pattern wins; patterns see the lower-cased question.
 _PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"^why\b|\b(what|which) (caused|causes|led to|leads to|prompted|triggered|drove)\b"
-     r"|\bwhat (is|was) the (reason|cause)\b", "reason"),
+    (r"^why\b|^(what|which) (caused|causes|led to|leads to|prompted|triggered|drove)\b"
+     r"|^what (is|was) the (reason|cause)\b", "reason"),
     (r"\bhow (much|many)\b.*\b(cost|costs|spend|spent|paid|pay|worth|price|budget)\b", "money"),
     (r"\bhow many\b", "quantity"),
     (r"\bhow much\b", "quantity"),
@@ -75,6 +76,7 @@ class Question:
     names: tuple[str, ...]  # capitalised words past the first: likely names
     focus: str = ""  # stem of the noun a "which X" / "what X" question asks about
     excluded: tuple[str, ...] = ()  # stems the question rules out ("besides energy")
+    frame: Frame | None = None  # the construction that would answer it (index.frames)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -125,6 +127,7 @@ def parse_question(text: str) -> Question:
             continue
         weight = 1.0 if token.pos_ in _KEY_POS else SOFT_WEIGHT
         weight_of[term] = max(weight, weight_of.get(term, 0.0))
+    kind = question_kind(text)
     words = [t.text for t in doc]
     acronyms = tuple(
         w[:-1] if w.endswith("s") and w[:-1].isupper() else w
@@ -136,13 +139,14 @@ def parse_question(text: str) -> Question:
     )
     return Question(
         text,
-        question_kind(text),
+        kind,
         tuple(weight_of),
         tuple(weight_of.values()),
         acronyms,
         tuple(n for n in dict.fromkeys(names) if n.lower() not in QUESTION_WORDS),
         _focus(doc),
         excluded,
+        question_frame(doc, kind),
     )
 
 

@@ -55,6 +55,14 @@ class Reading:
         return [Span(self.passage, self.offsets[i // n][0], self.offsets[i % n][1],
                      float(flat[i])) for i in order]
 
+    def best_within(self, start: int, end: int) -> float | None:
+        """Return the best span score inside the characters [start, end), or None when outside."""
+        inside = [i for i, (a, b) in enumerate(self.offsets) if start <= a and b <= end]
+        if not inside:
+            return None
+        return max(self.starts[i] + max(self.ends[i : min(i + LONGEST, inside[-1] + 1)])
+                   for i in inside)
+
     def score(self, start: int, end: int) -> float | None:
         """Return the score of the span of characters [start, end), or None when outside."""
         first = next((i for i, (_, b) in enumerate(self.offsets) if b > start), None)

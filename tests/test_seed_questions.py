@@ -11,13 +11,6 @@ QUESTIONS = (
     [json.loads(line) for line in SEEDS.read_text().splitlines() if line.strip()]
     if SEEDS.is_file() else []
 )
-# Known misses, tracked in the issue notes: each is a real answer, just not the expected one.
-KNOWN_MISSES = {
-    "pub-07": "the Huawei / Meng Wanzhou sentence is read (its causal cue lifts it), but the "
-              "reader scores its cause (4.2) below 'thaw' (7.5) in that passage and below "
-              "'reduce its reliance on the US market' in the next",
-    "pub-10": "the reader marks 'improvement' in the right sentence, not 'turning point'",
-}
 
 
 @pytest.fixture(scope="module")
@@ -33,16 +26,8 @@ def seed_desk(shared_corpus, embedder, tmp_path_factory):
     return desk
 
 
-def _params():
-    for item in QUESTIONS:
-        marks = ()
-        if item["id"] in KNOWN_MISSES:
-            marks = pytest.mark.xfail(reason=KNOWN_MISSES[item["id"]], strict=False)
-        yield pytest.param(item, id=item["id"], marks=marks)
-
-
 @pytest.mark.skipif(not QUESTIONS, reason="../shared/eval/seed-questions.jsonl is absent")
-@pytest.mark.parametrize("item", list(_params()))
+@pytest.mark.parametrize("item", QUESTIONS, ids=[item["id"] for item in QUESTIONS])
 def test_seed_question(seed_desk, item):
     answer = seed_desk.ask(item["question"])
     cited = {c.source for c in answer.citations}

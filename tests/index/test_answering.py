@@ -39,6 +39,13 @@ ARTICLES = {
                 "The city aquarium first bred ctenophores in its reef tanks in 2021.",
     "museum.txt": "Museum galleries\n\n"
                   "The V&A reopened its glass gallery in May 2024 after a two-year refit.",
+    "budget.txt": "City budget strained\n\n"
+                  "Mayor Lena Ortiz said that the city budget had reached a breaking point, with "
+                  "the new levy opening \u201ca long road toward recovery.\u201d",
+    "tram.txt": "Tram line reopens\n\n"
+                "The tram line reopened in June. Its closure followed months of delays on the "
+                "line, stemming from a shortage of signal engineers. As the city seeks to win "
+                "back riders, the line is a test of its transport plans.",
 }
 
 
@@ -71,6 +78,12 @@ def desk(embedder, tmp_path_factory) -> Newsdesk:
         ("When were ctenophhores first bred?", "2021", "reef.txt"),
         # a name that is no plain word is found verbatim
         ("When did the V&A reopen its glass gallery?", "May 2024", "museum.txt"),
+        # answer frames (index.frames): what the mayor said the budget reached, and what the
+        # cue beside the delays names, not the quote or the clause nearest the question's words
+        ("How did Ortiz describe the state of the city budget?", "a breaking point",
+         "budget.txt"),
+        ("What caused the months of delays on the tram line?",
+         "a shortage of signal engineers", "tram.txt"),
     ],
 )
 def test_short_answer_is_the_phrase_not_the_sentence(desk, question, answer, source):

@@ -17,6 +17,8 @@ from index.questions import parse_question, question_kind
         ("Which company builds the buses?", "organisation"),
         ("Why was the vote delayed?", "reason"),
         ("What caused the delay?", "reason"),
+        # a cause named inside another question does not make it a why-question
+        ("Where are the theories on what caused the fire kept?", "place"),
         ("Has the budget been approved?", "yesno"),
         ("What did the mayor promise?", "other"),
     ],

@@ -50,6 +50,19 @@ def test_spans_are_ordered_bounded_and_inside_the_passage(reader):
                for s in spans)
 
 
+def test_best_within_a_sentence(reader):
+    question = "Who is the mayor of Harbourview?"
+    reading = reader.readings(question, [FERRY])[0]
+    second = FERRY.index("The order")
+    best = reader.read(question, [FERRY], top=1)[0][0]
+    assert best.start >= second  # "Alma Ruiz", in the second sentence
+    assert reading.best_within(second, len(FERRY)) == pytest.approx(best.score)
+    first = reading.best_within(0, second)
+    spans = reader.read(question, [FERRY], top=200)[0]
+    assert first == pytest.approx(max(s.score for s in spans if s.end <= second))
+    assert reading.best_within(len(FERRY), len(FERRY) + 10) is None
+
+
 def test_a_long_passage_is_read_in_windows(reader):
     filler = " ".join(["The committee met again and discussed the budget at length."] * 60)
     passage = f"{filler} The new bridge will open in 2031."

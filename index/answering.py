@@ -30,7 +30,7 @@ from index.questions import Question, parse_question
 from index.ranker import load_ranker
 from index.reading import BaseReader, Reading, Span, load_reader
 from index.sentences import sentence_spans, split_sentences
-from index.terms import WORD, stem_words
+from index.terms import WORD, is_known_word, stem, stem_words
 
 PASSAGES = 8  # how many top passages are read sentence by sentence
 READ = 6  # how many best sentences may be cited beside the chosen one
@@ -42,6 +42,7 @@ UNPARSED = -4.0  # the span-ranker logit a reader span that is no parsed phrase 
 SPANS = 5  # reader spans per passage window, and parsed phrases per sentence, considered
 PARSED = 6  # how many best sentences of the read passages are parsed for phrases
 FIT_BONUS = 1.0  # a parsed phrase of the asked-for kind ("who" -> a name) gains this much
+FRAME_BONUS = 2.0  # a phrase an answer frame points at (index.frames) gains this much instead
 PLACES = frozenset({"FAC", "LOC", "GPE", "ORG"})
 MIN_COVERAGE = 0.5  # weighted share of the question's words the best passage must hold
 K = TypeVar("K")
@@ -100,11 +101,14 @@ class Weights:
         self.question = question
         self.of = {}
         names = set(stem_words(list(question.names)))
+        words = {stem(w): w for w in WORD.findall(question.text)}
         for term, factor in zip(question.terms, question.weights, strict=True):
             frequency = evidence.document_frequency(term)
-            if not frequency and term not in names and evidence.correct is not None:
+            if not frequency and term not in names and evidence.correct is not None \
+                    and not is_known_word(words.get(term, term)):
                 # a word the coverage never uses may be misspelt ("purhcased"): weigh and
-                # look for the word one edit away that it does use; a name stays as it is
+                # look for the word one edit away that it does use; a name, or a common word
+                # spelt right ("tourists", not "tourism"), stays as it is
                 term = evidence.correct(term) or term
                 frequency = evidence.document_frequency(term)
             weight = factor * math.log(1 + n / (frequency + 0.5))
@@ -455,15 +459,20 @@ def _parsed(question: Question, hits: list[Hit], readings: list[Reading],
                 scores = [v for r in windows if (v := r.score(start, end)) is not None]
             if scores:
                 total = max(scores) + SENTENCE_WEIGHT * candidate.score \
-                    + PHRASE_WEIGHT * option.score + FIT_BONUS * _fits(option, question)
+                    + PHRASE_WEIGHT * option.score + _bonus(option, question)
                 choices.append(_Choice(total, candidate, phrase=option.text))
     return choices
 
 
+def _bonus(option: Option, question: Question) -> float:
+    """Return what a phrase gains for being framed, or of the kind asked for."""
+    if option.origin == "frame":
+        return FRAME_BONUS
+    return FIT_BONUS * _fits(option, question)
+
+
 def _fits(option: Option, question: Question) -> bool:
     """Return True when a phrase is of the kind asked for: a name for "who", a cause for "why"."""
-    if option.origin == "frame":
-        return True
     if question.kind == "reason":
         return option.origin == "cause"
     return bool(question.labels) and entity_label(option.span) in question.labels

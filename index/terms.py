@@ -31,3 +31,21 @@ def content_terms(text: str) -> list[str]:
     """Return the stems of the words of `text` that are not stop words, in order."""
     words = [w.lower() for w in WORD.findall(text)]
     return stem_words([w for w in words if w not in STOPWORDS])
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """Return the whole words of the packaged MiniLM's WordPiece vocabulary (~20,000)."""
+    from index.embedding import packaged_model_path
+
+    vocabulary = (packaged_model_path() / "vocab.txt").read_text(encoding="utf-8").split()
+    return frozenset(w for w in vocabulary if w.isalpha())
+
+
+def is_known_word(word: str) -> bool:
+    """Return True for a common English word ("tourists"), False for "purhcased" or a rare one.
+
+    The vocabulary of the packaged model's tokenizer keeps common words whole and splits the
+    rest into pieces, so it tells a word worth trusting as written from a likely misspelling.
+    """
+    return word.lower() in _known_words()

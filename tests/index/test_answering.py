@@ -42,6 +42,8 @@ ARTICLES = {
     "budget.txt": "City budget strained\n\n"
                   "Mayor Lena Ortiz said that the city budget had reached a breaking point, with "
                   "the new levy opening \u201ca long road toward recovery.\u201d",
+    "visitors.txt": "Summer season\n\n"
+                    "Tourism in Harbourview grew by 8% last summer, the visitor office said.",
     "tram.txt": "Tram line reopens\n\n"
                 "The tram line reopened in June. Its closure followed months of delays on the "
                 "line, stemming from a shortage of signal engineers. As the city seeks to win "
@@ -94,6 +96,14 @@ def test_short_answer_is_the_phrase_not_the_sentence(desk, question, answer, sou
     assert len(result.answer) < len(result.sentence)
     assert result.answer in result.sentence or answer in result.sentence
     assert result.citations[0].source == source
+
+
+def test_a_word_spelt_right_is_not_read_as_its_indexed_neighbour(desk):
+    # "tourists" is one edit from the indexed "tourism", but it is a word, not a typo: the
+    # coverage says how tourism grew, not how many tourists came
+    result = desk.ask("How many tourists came to Harbourview?")
+    assert not result.answered
+    assert desk.ask("How much did tourism in Harbourview grow?").answer == "8%"
 
 
 def test_a_place_is_named_more_precisely_from_a_passage_not_read(desk):

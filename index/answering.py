@@ -45,6 +45,7 @@ FIT_BONUS = 1.0  # a parsed phrase of the asked-for kind ("who" -> a name) gains
 FRAME_BONUS = 2.0  # a phrase an answer frame points at (index.frames) gains this much instead
 PLACES = frozenset({"FAC", "LOC", "GPE", "ORG"})
 MIN_COVERAGE = 0.5  # weighted share of the question's words the best passage must hold
+MIN_SCORE = 13.0  # the best answer's score (reader + sentence + phrase) below which none is given
 K = TypeVar("K")
 V = TypeVar("V")
 NEGATION = re.compile(
@@ -410,9 +411,9 @@ def _read(reader: BaseReader, text: str, question: Question,
     readings = reader.readings(text, [h.passage.text for h in hits])
     choices = _marked(question, hits, readings, ranked) + _parsed(question, hits, readings,
                                                                   ranked)
-    if not choices:
+    best = max(choices, key=lambda c: c.total, default=None)
+    if best is None or best.total < MIN_SCORE:  # nothing read answers it with any confidence
         return None
-    best = max(choices, key=lambda c: c.total)
     phrase = best.phrase if best.span is None else _phrase(best.span, best.candidate, question)
     return phrase, best.candidate
 

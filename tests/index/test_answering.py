@@ -106,6 +106,15 @@ def test_a_word_spelt_right_is_not_read_as_its_indexed_neighbour(desk):
     assert desk.ask("How much did tourism in Harbourview grow?").answer == "8%"
 
 
+def test_a_guess_the_reader_is_unsure_of_is_not_given(desk):
+    # the depot passage holds the question's words but not who designed it: the best guess
+    # ("Amira Okafor", from the board passage) scores far below a stated answer
+    result = desk.ask("Who designed the depot?")
+    assert not result.answered
+    assert result.answer == ""
+    assert result.citations  # the nearest passages, for the reader to judge
+
+
 def test_a_place_is_named_more_precisely_from_a_passage_not_read(desk):
     # k=1: only the talks passage is read; "Oslo" is refined by a search for it with the answer
     assert [h.passage.source for h in desk.search("Where did Dorn and Sato hold talks?", 1)] \

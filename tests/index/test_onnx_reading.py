@@ -10,8 +10,11 @@ import pytest
 
 from index.onnx_reading import OnnxReader, ensure_export, export_folder
 from index.reading import DEFAULT_READER, load_reader
+from index.service import Newsdesk
+from index.settings import Settings
 from tests.conftest import REPO
 from tests.index.test_reading import FERRY, FERRY_ANSWERS
+from tests.test_seed_questions import QUESTIONS, check_answer
 
 LONG = " ".join(["The committee met again and discussed the budget at length."] * 60) + (
     " The new bridge will open in 2031."
@@ -78,3 +81,15 @@ def test_an_onnx_process_answers_without_transformers_or_peft(exported, onnx_roo
     assert done.returncode == 0, done.stderr
     body = json.loads(done.stdout.strip().splitlines()[-1])
     assert body == {"answer": "Alma Ruiz", "loaded": []}
+
+
+@pytest.mark.skipif(not QUESTIONS, reason="../shared/eval/seed-questions.jsonl is absent")
+def test_the_seed_questions_pass_on_int8(exported, onnx_root, shared_corpus, tmp_path):
+    # the int8 reader's logits differ a little from torch's: the answers must not
+    (tmp_path / "chroma-onnx").symlink_to(onnx_root)
+    settings = Settings(corpus_dir=shared_corpus, chroma_path=tmp_path / "chroma",
+                        embedding_backend="onnx-int8")
+    desk = Newsdesk.open(settings)
+    desk.index()
+    for item in QUESTIONS:
+        check_answer(desk.ask(item["question"]), item)

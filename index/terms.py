@@ -35,7 +35,7 @@ def content_terms(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
-    """Return the whole words of the packaged MiniLM's WordPiece vocabulary (~20,000)."""
+    """Return the whole words of the packaged MiniLM's WordPiece vocabulary (about 22,500)."""
     from index.embedding import packaged_model_path
 
     vocabulary = (packaged_model_path() / "vocab.txt").read_text(encoding="utf-8").split()

@@ -2,7 +2,7 @@
 
 Every sampled question of the training articles (even positions of the sorted titles, as
 `bench/quality.py --half train`) is retrieved as `ask` would; every sentence of its top
-passages is described by `index.answering.candidates` and labelled 1 when it holds a gold
+passages is described by `index.answer.sentences.describe` and labelled 1 when it holds a gold
 answer (SQuAD normalisation). The weights are an L2-regularised logistic regression
 (scikit-learn). Printed: sentence@1 (the best-scored sentence holds a gold answer) of the
 shipped ranker and of the fitted one, on both halves. `--write` saves the fitted ranker.
@@ -37,18 +37,18 @@ def collect(half: str, n: int, seed: int = 21) -> Rows:
     cache = CACHE.parent / f"sentences-{half}-{n}-{seed}.pkl"
     if cache.is_file():
         return pickle.loads(cache.read_bytes())
-    from index.answering import Weights, candidates
-    from index.questions import parse_question
+    from index.answer.sentences import describe
 
     articles, questions = load_squad(SQUAD, half)
     questions = random.Random(seed).sample(questions, min(n, len(questions)))
     desk = open_desk(articles)
     rows: Rows = []
     for item in questions:
-        evidence = desk.evidence(item["question"], 8, "hybrid")
-        ranked = candidates(evidence, Weights(parse_question(evidence.question), evidence))
+        analysis, evidence = desk.evidence(item["question"])
+        ranked = describe(analysis, evidence.hits, evidence.query_vector,
+                          evidence.sentence_vectors)
         golds = [normalize(a) for a in item["answers"]]
-        rows.append([(c.features, any(g in normalize(c.sentence) for g in golds))
+        rows.append([(c.features, any(g in normalize(c.text) for g in golds))
                      for c in ranked])
     cache.write_bytes(pickle.dumps(rows))
     return rows

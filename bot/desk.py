@@ -29,7 +29,7 @@ T = TypeVar("T")
 class Desk(Protocol):
     """What the bot needs from `index.service.Newsdesk` (every method blocks)."""
 
-    def ask(self, question: str, k: int = 8) -> Answer:
+    def ask(self, question: str, k: int | None = None) -> Answer:
         """Answer a question from the coverage."""
 
     def index(
@@ -113,7 +113,7 @@ class ReconnectingDesk:
             self._outage = None
         return result
 
-    def ask(self, question: str, k: int = 8) -> Answer:
+    def ask(self, question: str, k: int | None = None) -> Answer:
         """Answer a question from the coverage."""
         return self._call(lambda: self.current().ask(question, k))
 

@@ -13,8 +13,18 @@ from urllib.parse import urlsplit
 
 import discord
 
+from index.readable import evidence
 from index.feeds import Feed
-from index.models import Answer, Citation, IndexReport, Progress, SourceInfo, Status
+from index.models import (
+    Answer,
+    Citation,
+    IndexReport,
+    Progress,
+    Revision,
+    Side,
+    SourceInfo,
+    Status,
+)
 from index.sentences import sentence_spans
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
@@ -25,6 +35,8 @@ FIELDS_MAX = 25
 FIELD_NAME_MAX = 256
 FIELD_VALUE_MAX = 1024
 EMBED_TOTAL_MAX = 6000
+SIDES_ROOM = 2000  # of the description, for the sides of a conflict
+SIDE_LINE_MAX = 300
 
 ELLIPSIS = "…"
 ANSWER_COLOUR = discord.Colour.blurple()
@@ -111,21 +123,55 @@ def answer_embed(answer: Answer) -> discord.Embed:
     title = trim(answer.question, TITLE_MAX)
     if not answer.answered:
         return _not_found_embed(answer, title)
-    lines = [f"**{trim(escape(answer.answer), 500)}**"]
-    if answer.conflict:
-        colour = CONFLICT_COLOUR
-        if "disagree" not in answer.answer.lower():
-            lines.append("The sources disagree.")
-        lines.append("Their passages, side by side:")
-    else:
-        colour = ANSWER_COLOUR
-        if answer.sentence:
-            lines.append(f"> {trim(escape(answer.sentence), 1200)} {_refs(answer.citations[:1])}")
-    embed = discord.Embed(title=title, description="\n".join(lines), colour=colour)
+    colour = CONFLICT_COLOUR if answer.conflict else ANSWER_COLOUR
+    embed = discord.Embed(title=title, description="\n".join(_answer_lines(answer)), colour=colour)
     embed.set_footer(text=_footer(answer))
     shown = "" if answer.conflict else " ".join(answer.sentence.split())
     _add_citations(embed, answer.citations, inline=answer.conflict, shown=shown)
     return embed
+
+
+def _answer_lines(answer: Answer) -> list[str]:
+    """Return the answer and its support, a revision, then the quote or each side's value."""
+    head = f"**{trim(escape(answer.answer), 500)}**"
+    if not answer.conflict and answer.support >= 2:
+        head += f" · {answer.support} sources agree"
+    lines = [head]
+    if answer.revised_from is not None:
+        lines.append(f"Revised from {_valued(answer.revised_from, SIDE_LINE_MAX, bold=False)}")
+    if not answer.conflict:
+        if answer.sentence:
+            lines.append(f"> {trim(escape(answer.sentence), 1200)} {_refs(answer.citations[:1])}")
+        return lines
+    if "disagree" not in answer.answer.lower():
+        lines.append("The sources disagree:" if answer.sides else "The sources disagree.")
+    lines += _side_lines(answer.sides)
+    lines.append("Their passages, side by side:")
+    return lines
+
+
+def _side_lines(sides: Sequence[Side]) -> list[str]:
+    """One line per side of a conflict, shortened (then cut off) to fit in `SIDES_ROOM`."""
+    room = max(100, min(SIDE_LINE_MAX, SIDES_ROOM // max(len(sides), 1)))
+    lines: list[str] = []
+    used = 0
+    for number, side in enumerate(sides):
+        line = f"• {_valued(side, room, bold=True)}"
+        if used + len(line) + 1 > SIDES_ROOM - 40:
+            lines.append(f"…and {len(sides) - number:,} more")
+            break
+        lines.append(line)
+        used += len(line) + 1
+    return lines
+
+
+def _valued(item: Side | Revision, room: int, bold: bool) -> str:
+    """Show a value with its citation numbers and dates: "**36** [1] [3] (17 Jan 2026)"."""
+    said = escape(evidence(item.citations, item.published))
+    value = trim(escape(item.answer), max(room - len(said) - 5, room // 2))
+    if bold and value:
+        value = f"**{value}**"
+    return f"{value} {trim(said, max(room - len(value) - 1, 40))}".strip()
 
 
 def _not_found_embed(answer: Answer, title: str) -> discord.Embed:

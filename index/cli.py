@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 from dotenv import load_dotenv
 
 from index.errors import NewsdeskError, QuestionError
+from index.readable import evidence
 from index.log_setup import configure_logging
 from index.settings import Settings
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from index.feeds import PollReport
     from index.fetching import Fetcher
     from index.intake import AddReport
-    from index.models import Answer, IndexReport, Progress
+    from index.models import Answer, IndexReport, Progress, Revision, Side
     from index.service import Newsdesk
 
 log = logging.getLogger("newsdesk")
@@ -47,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="?", help="the question, in quotes")
     ask.add_argument("--batch", type=Path, help="JSONL file of {id, question} lines ('-': stdin)")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
-    ask.add_argument("-k", type=int, default=8, help="passages to retrieve (default 8)")
+    ask.add_argument("-k", type=int, default=None,
+                     help="passages to read (default 24, at most 4 of one article)")
     sources = sub.add_parser("sources", help="list the indexed articles")
     sources.add_argument("--json", action="store_true", help="print JSON")
     add = sub.add_parser("add", help="fetch articles by URL into the corpus and index them")
@@ -125,18 +127,28 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
 def format_answer(answer: Answer) -> str:
     """Render an answer for a terminal."""
-    lines = []
     if not answer.answered:
-        lines.append("The coverage does not say. Nearest passages:")
+        lines = ["The coverage does not say. Nearest passages:"]
     elif answer.conflict:
-        lines.append("The sources disagree:")
+        lines = ["The sources disagree:", *(_valued("  - ", side) for side in answer.sides)]
     else:
-        lines += [answer.answer, f"  “{answer.sentence}”"]
+        lines = [answer.answer]
+        if answer.support >= 2:
+            lines.append(f"  {answer.support} sources agree")
+    if answer.answered and answer.revised_from is not None:
+        lines.append(_valued("  revised from ", answer.revised_from))
+    if answer.answered and not answer.conflict:
+        lines.append(f"  “{answer.sentence}”")
     for c in answer.citations:
         where = c.url or c.source
         when = f", {c.published[:10]}" if c.published else ""
         lines.append(f"  [{c.n}] {c.title} ({where}, paragraph {c.paragraph}{when}): “{c.quote}”")
     return "\n".join(lines)
+
+
+def _valued(prefix: str, item: Side | Revision) -> str:
+    """Show a value with its citation numbers and dates: "36 buses [1] [3] (17 Jan 2026)"."""
+    return f"{prefix}{item.answer} {evidence(item.citations, item.published)}".rstrip()
 
 
 def _batch_lines(path: Path) -> Iterator[tuple[Any, str | None, str | None]]:

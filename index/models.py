@@ -70,6 +70,34 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Side:
+    """One value that some sources give when sources disagree, with the citations saying it."""
+
+    answer: str
+    citations: tuple[int, ...]  # the numbers (`Citation.n`) of the citations that say it
+    published: tuple[str | None, ...]  # each of those citations' published date
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the contract's side object."""
+        return {"answer": self.answer, "citations": list(self.citations),
+                "published": list(self.published)}
+
+
+@dataclass(frozen=True)
+class Revision:
+    """An earlier value a later article revised, with the citations that gave it."""
+
+    answer: str
+    citations: tuple[int, ...]
+    published: tuple[str | None, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the contract's revision object."""
+        return {"answer": self.answer, "citations": list(self.citations),
+                "published": list(self.published)}
+
+
+@dataclass(frozen=True)
 class Answer:
     """What newsdesk says to a question; `to_json` is the stable contract."""
 
@@ -80,6 +108,9 @@ class Answer:
     conflict: bool = False
     citations: tuple[Citation, ...] = ()
     elapsed_ms: float = 0.0
+    support: int = 0  # distinct sources (articles) that state the answer
+    sides: tuple[Side, ...] = ()  # on a conflict: each value and the citations giving it
+    revised_from: Revision | None = None  # the earlier value a later article revised
 
     def to_json(self, id: Any = None) -> dict[str, Any]:
         """Return the contract's answer object; `id` is set for batch answers."""
@@ -92,6 +123,9 @@ class Answer:
             conflict=self.conflict,
             citations=[citation.to_json() for citation in self.citations],
             elapsed_ms=round(self.elapsed_ms, 1),
+            support=self.support,
+            sides=[side.to_json() for side in self.sides],
+            revised_from=None if self.revised_from is None else self.revised_from.to_json(),
         )
         return body
 

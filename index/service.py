@@ -21,8 +21,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+import numpy as np
 from chromadb.errors import NotFoundError
 
+from index.caching import BatchCache
 from index.dates import date_answer
 from index.embedding import Embedder, embedder_for
 from index.errors import IndexBusyError, QuestionError
@@ -30,17 +32,20 @@ from index.indexing import IndexJob, ProgressFn
 from index.locking import IndexLock, lock_path
 from index.models import Answer, Hit, IndexReport, Passage, SourceInfo, Status
 from index.retrieval import retrieve
+from index.sentences import split_sentences
 from index.settings import Settings
 from index.snapshot import Snapshot
 from index.store import PassageStore, connect
 
 if TYPE_CHECKING:  # the answerer (spaCy, the reader) is imported only by the paths that answer
-    from index.answering import Evidence
+    from index.answer import Analysis, Evidence
     from index.reading import BaseReader
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
+# sentences encoded at question time (their passage was indexed without stored vectors)
+SENTENCE_VECTORS: BatchCache[tuple[str, str], np.ndarray] = BatchCache(20_000)
 T = TypeVar("T")
 
 
@@ -119,37 +124,47 @@ class Newsdesk:
         """Return True when nothing is indexed yet."""
         return not self._snapshot.ids
 
-    def ask(self, question: str, k: int = 8, mode: str = "hybrid") -> Answer:
-        """Answer `question` from the coverage, citing the passages used."""
-        from index.answering import compose
+    def ask(self, question: str, k: int | None = None, mode: str = "hybrid") -> Answer:
+        """Answer `question` from the coverage, citing the passages used.
+
+        `k` is how many passages are read (default: `AnswerConfig.passages`).
+        """
+        from index.answer import answer
 
         started = time.perf_counter()
-        answer = date_answer(compose(self.evidence(question, k, mode)))  # relative dates resolved
+        analysis, evidence = self.evidence(question, k, mode)
+        found = answer(analysis, evidence, reader_for(self.settings))
         elapsed = (time.perf_counter() - started) * 1000
-        return replace(answer, elapsed_ms=elapsed)
+        return replace(date_answer(found), elapsed_ms=elapsed)  # relative dates resolved
 
-    def evidence(self, question: str, k: int = 8, mode: str = "hybrid") -> Evidence:
-        """Retrieve what the answerer reads for `question` (the passages and the query)."""
-        from index.answering import Evidence
+    def evidence(self, question: str, k: int | None = None,
+                 mode: str = "hybrid") -> tuple[Analysis, Evidence]:
+        """Analyse `question` and retrieve what the answerer reads for it."""
+        from index.answer import CONFIG, Evidence, analyse
+        from index.answer.sentences import spread
 
         question = check_question(question)
-        k = max(1, k)
-        snapshot, (hits, query_vector) = self._read(
-            lambda s: self._search(s, question, k, mode)
-        )
-        return Evidence(
-            question=question,
-            hits=tuple(hits),
-            search=lambda query: tuple(self._hits(query, 2 * k, mode)),
-            stored_sentences=lambda passages: snapshot.sentence_vectors(
-                passages, self.embedder.dimension),
-            reader=reader_for(self.settings),
-            correct=snapshot.lexical.nearest_term,
-            query_vector=query_vector,
-            embed=self.embedder,
-            document_frequency=snapshot.lexical.document_frequency,
-            documents=len(snapshot.ids),
-        )
+        config = CONFIG if k is None else replace(CONFIG, passages=max(1, k))
+        analysis = analyse(question, self._snapshot.lexical)
+        snapshot, (hits, query_vector) = self._read(  # twice as many, for `spread` to choose
+            lambda s: self._search(s, analysis.query, 2 * config.passages, mode))
+        hits = spread(tuple(hits), config)
+        vectors = self._sentence_vectors(snapshot, [h.passage for h in hits])
+        return analysis, Evidence(hits, query_vector, vectors)
+
+    def _sentence_vectors(self, snapshot: Snapshot,
+                          passages: list[Passage]) -> dict[str, np.ndarray]:
+        """Return each passage's sentence vectors: stored at index time, else encoded."""
+        found = snapshot.sentence_vectors(passages, self.embedder.dimension)
+        for passage in passages:
+            sentences = split_sentences(passage.text)
+            stored = found.get(passage.id)
+            if stored is None or len(stored) != len(sentences) or np.isnan(stored).any():
+                name = self.embedder.name
+                found[passage.id] = np.vstack(SENTENCE_VECTORS.get(
+                    [(name, s) for s in sentences],
+                    lambda keys: self.embedder.encode([s for _, s in keys])))
+        return found
 
     def search(self, question: str, k: int = 8, mode: str = "hybrid") -> list[Hit]:
         """Return the passages `ask` would read for `question`, best first."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 
@@ -71,11 +72,17 @@ async def test_conflicting_sources_are_shown_side_by_side(fake: FakeDiscord, new
     question = "Has a tariff agreement been announced?"
     handle = await fake.invoke("ask", {"question": question}, user=new_user())
     embed = (await handle.response()).embeds[0]
-    assert embed["description"].splitlines() == [
-        "**Sources disagree**",
-        "Their passages, side by side:",
-    ]
+    lines = embed["description"].splitlines()
+    assert lines[0] == "**Sources disagree**" and lines[-1] == "Their passages, side by side:"
     fields = embed["fields"]
+    quoted = {f["name"].split(" ")[0]: f["value"] for f in fields}
+    # each value on its own line, with the number of the passage saying it (the corpus is undated)
+    found = [re.fullmatch(r"• \*\*(Yes|No)\*\* (\[\d\])", line) for line in lines[1:-1]]
+    assert all(found), lines
+    sides = dict(match.groups() for match in found)
+    assert sides.keys() == {"Yes", "No"} and len(found) == 2
+    assert "preliminary trade deal" in quoted[sides["Yes"]]
+    assert "no agreement has yet been announced" in quoted[sides["No"]]
     assert [f["inline"] for f in fields] == [True, True]
     assert {f["value"].split(" · ")[0] for f in fields} == {
         f"`{EVS_SOURCE}`",

@@ -13,7 +13,17 @@ from bot.formatting import (
     status_embed,
     trim,
 )
-from index.models import Answer, Citation, IndexReport, Progress, Skipped, SourceInfo, Status
+from index.models import (
+    Answer,
+    Citation,
+    IndexReport,
+    Progress,
+    Revision,
+    Side,
+    Skipped,
+    SourceInfo,
+    Status,
+)
 from tests.fakediscord.limits import message_errors
 
 LONG_SENTENCES = "The council met on Monday. " * 300
@@ -82,6 +92,85 @@ def test_conflicting_sources_are_side_by_side():
     assert "disagree" in embed["description"]
     assert [f["inline"] for f in embed["fields"]] == [True, True]
     assert ["It was 36." in f["value"] for f in embed["fields"]] == [True, False]
+
+
+@pytest.mark.parametrize(("support", "head"), [
+    (0, "**36 buses**"), (1, "**36 buses**"), (3, "**36 buses** · 3 sources agree"),
+])
+def test_support_of_two_or_more_sources_is_shown_beside_the_answer(support, head):
+    answer = Answer("How many buses?", True, "36 buses", "It ordered 36 buses.",
+                    citations=(citation(1, "It ordered 36 buses."),), support=support)
+    assert answer_embed(answer).description.splitlines() == [head, "> It ordered 36 buses. [1]"]
+
+
+BUS_SIDES = (
+    Side("36 buses", (1, 3), ("2026-01-17", "2026-01-19T08:30:00Z")),
+    Side("40 buses", (2,), (None,)),
+)
+
+
+def test_each_side_of_a_conflict_shows_its_value_citations_and_dates():
+    answer = Answer(
+        "How many buses?", True, "36 or 40 buses", conflict=True, support=2,
+        citations=(citation(1, "It was 36."), citation(2, "It was 40."), citation(3, "36.")),
+        sides=BUS_SIDES,
+    )
+    embed = answer_embed(answer)
+    assert embed.description.splitlines() == [
+        "**36 or 40 buses**",  # no "sources agree" on a conflict
+        "The sources disagree:",
+        "• **36 buses** [1] [3] (17 Jan 2026, 19 Jan 2026)",
+        "• **40 buses** [2]",  # an undated side shows no date
+        "Their passages, side by side:",
+    ]
+    assert [f.name for f in embed.fields] == ["[1] Article 1", "[2] Article 2", "[3] Article 3"]
+    assert all(f.inline for f in embed.fields)
+
+
+def test_sides_under_an_answer_that_says_sources_disagree():
+    answer = Answer("Approved?", True, "Sources disagree", conflict=True,
+                    citations=(citation(1), citation(2)),
+                    sides=(Side("Yes", (1,), ("2026-03-02",)), Side("No *vote* yet", (2,), ())))
+    assert answer_embed(answer).description.splitlines() == [
+        "**Sources disagree**",
+        "• **Yes** [1] (2 Mar 2026)",
+        r"• **No \*vote\* yet** [2]",
+        "Their passages, side by side:",
+    ]
+
+
+def test_a_revised_figure_shows_the_earlier_value_after_the_answer():
+    answer = Answer(
+        "How many buses?", True, "40 buses", "The order grew to 40 buses.", support=1,
+        citations=(citation(1, "The order grew to 40 buses.", published="2026-02-03"),
+                   citation(2, published="2026-01-17")),
+        revised_from=Revision("36 buses", (2,), ("2026-01-17",)),
+    )
+    assert answer_embed(answer).description.splitlines() == [
+        "**40 buses**",
+        "Revised from 36 buses [2] (17 Jan 2026)",
+        "> The order grew to 40 buses. [1]",
+    ]
+
+
+def test_many_long_sides_stay_within_discord_limits():
+    dates = tuple(f"2026-01-{day:02d}" for day in range(1, 29))
+    sides = tuple(
+        Side(f"Side {n} " + "very long value " * 80, tuple(range(1, 29)), dates)
+        for n in range(1, 26)
+    )
+    answer = Answer(
+        "Q" * 300, True, "A " * 400, conflict=True, support=25, sides=sides,
+        citations=tuple(citation(n, LONG_SENTENCES, title="T" * 400) for n in range(1, 29)),
+        revised_from=Revision("R " * 400, tuple(range(1, 29)), dates),
+    )
+    embed = answer_embed(answer)
+    assert valid([embed])
+    lines = embed.description.splitlines()
+    shown = [line for line in lines if line.startswith("• **Side ")]
+    assert 5 <= len(shown) < 25 and lines[-2] == f"…and {25 - len(shown)} more"
+    assert all(line.count("**") == 2 and "…" in line for line in shown)
+    assert len(embed.fields) >= 5  # the sides leave room for the passages
 
 
 def test_not_in_the_coverage_lists_nearest_passages():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.answering import acronym_found
+from index.answer.analysis import acronym_found
 from index.extraction import MAX_WORDS
 from index.service import MAX_QUESTION_CHARS, Newsdesk
 from index.settings import Settings

@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-import index.answering as answering
+import index.service as service
+from index.caching import BatchCache
 from index.sentences import split_sentences
 from index.store import PassageStore
 from index.vectors import KEY, pack, pool_sentences, unpack
@@ -73,8 +74,8 @@ def test_the_index_stores_sentence_vectors_and_the_answerer_uses_them(
     desk.index(full=True)
     assert all(isinstance(m.get(KEY), str)
                for m in desk.store.active().get(include=["metadatas"])["metadatas"])
-    cache = answering.BatchCache(100)  # what the answerer encodes at question time lands here
-    monkeypatch.setattr(answering, "SENTENCE_VECTORS", cache)
+    cache = BatchCache(100)  # what the answerer encodes at question time lands here
+    monkeypatch.setattr(service, "SENTENCE_VECTORS", cache)
     answer = desk.ask("How many electric buses did Harbourview order?")
     assert answer.answered and answer.answer == "36 electric buses"
     assert len(cache) == 0  # every sentence read came with its stored vector
@@ -91,8 +92,8 @@ def test_sentences_indexed_without_vectors_are_encoded_when_read(
     collection = desk.store.active()
     page = collection.get(include=["metadatas"])
     collection.update(ids=page["ids"], metadatas=[{**m, KEY: None} for m in page["metadatas"]])
-    cache = answering.BatchCache(100)
-    monkeypatch.setattr(answering, "SENTENCE_VECTORS", cache)
+    cache = BatchCache(100)
+    monkeypatch.setattr(service, "SENTENCE_VECTORS", cache)
     answer = desk.ask("How many electric buses did Harbourview order?")
     assert answer.answered and answer.answer == "36 electric buses"
     assert len(cache) == 3

@@ -1,0 +1,147 @@
+"""Fit the answer decision (`index/answer/decision.json`) on SQuAD, split by article.
+
+Every question is run through the answering pipeline up to the decision (`index.answer.
+pipeline.read`); each merged answer it finds is one example, labelled right when it matches a
+gold answer (SQuAD F1 >= 0.5 or a gold answer inside it). Three kinds of questions, from
+../shared/bench:
+
+- answerable: SQuAD v1.1 part B, asked of all 1,154 paragraphs;
+- withheld: the same questions with their gold paragraph left out of the index (the rest of
+  the article, same names and topic, stays): every answer found is wrong unless another
+  paragraph states it too;
+- impossible: SQuAD 2.0's questions written to look answerable from a paragraph that does not
+  answer them (`is_impossible`), asked of the same index: every answer found is wrong.
+
+The articles are split in two by title (the held-out articles of the reader's recipe, odd
+positions, split again): the model is fitted on one part and every figure reported is measured
+on the other. The threshold is the lowest probability whose answers, on the held-out part, are
+right at least `--precision` of the time; the precision / recall curve is printed.
+
+    .venv/bin/python bench/train_decision.py [-n 600] [--reader NAME] [--precision 0.8]
+        [--features FILE] [--write]
+
+Features are cached per question in bench/.cache/decision-<reader>.jsonl (a re-run only fits).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from quality import CACHE, SQUAD, f1_score, load_squad, normalize, open_desk, training_titles  # noqa: E402
+
+SQUAD2 = SQUAD.with_name("squad-v2.0-dev-part-b.json")
+
+
+def split_titles() -> tuple[set[str], set[str]]:
+    """Return (fit, test) titles: the reader recipe's held-out articles, halved."""
+    data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
+    trained = training_titles(data)
+    held = sorted(d["title"] for d in data if d["title"] not in trained)
+    return set(held[::2]), set(held[1::2])
+
+
+def impossible_questions() -> list[dict]:
+    """Return SQuAD 2.0's unanswerable questions, with their paragraph's v1.1 source id."""
+    data = json.loads(SQUAD2.read_text(encoding="utf-8"))["data"]
+    v1 = {d["title"]: [p["context"] for p in d["paragraphs"]]
+          for d in json.loads(SQUAD.read_text(encoding="utf-8"))["data"]}
+    out = []
+    for doc in data:
+        contexts = v1.get(doc["title"], [])
+        for para in doc["paragraphs"]:
+            source = next((f"{doc['title']}#{i}" for i, c in enumerate(contexts)
+                           if c == para["context"]), None)
+            for qa in para["qas"]:
+                if qa.get("is_impossible"):
+                    out.append({"id": qa["id"], "question": qa["question"], "source": source,
+                                "answers": [], "title": doc["title"]})
+    return out
+
+
+def label(text: str, answers: list[str]) -> int:
+    """Return 1 when a merged answer's text is a gold answer (F1 >= 0.5 or holds one)."""
+    norm = normalize(text)
+    return int(any(f1_score(text, a) >= 0.5 or (normalize(a) and normalize(a) in norm)
+                   for a in answers))
+
+
+def collect(desk, questions: list[dict], kind: str, reader, out) -> None:
+    """Run each question to the decision; write one line of merged answers per question."""
+    from index.answer.pipeline import read
+
+    for i, item in enumerate(questions):
+        analysis, evidence = desk.evidence(item["question"])
+        merged = read(analysis, evidence, reader).merged
+        out.write(json.dumps({
+            "id": item["id"], "kind": kind, "title": item["title"], "question": item["question"],
+            "answers": item["answers"],
+            "merged": [{"text": m.text, "label": label(m.text, item["answers"]),
+                        "features": m.features} for m in merged],
+        }) + "\n")
+        out.flush()
+        if i % 50 == 0:
+            print(f"{kind}: {i}/{len(questions)}", file=sys.stderr)
+
+
+def gather(args) -> Path:
+    """Compute (or reuse) the features of every sampled question."""
+    from index.reading import load_reader
+
+    path = args.features or CACHE.with_name(f"decision-{args.reader}.jsonl")
+    if path.is_file():
+        return path
+    fit, test = split_titles()
+    titles = fit | test
+    articles, answerable = load_squad(SQUAD, "all")
+    title_of = {a["id"]: a["id"].rsplit("#", 1)[0] for a in articles}
+    answerable = [dict(q, title=title_of[q["source"]]) for q in answerable
+                  if title_of[q["source"]] in titles]
+    rng = random.Random(args.seed)
+    answerable = rng.sample(answerable, min(args.n, len(answerable)))
+    impossible = [q for q in impossible_questions() if q["title"] in titles]
+    impossible = rng.sample(impossible, min(args.n, len(impossible)))
+    reader = load_reader(args.reader)
+    with path.open("w", encoding="utf-8") as out:
+        desk = open_desk(articles)
+        collect(desk, answerable, "answerable", reader, out)
+        collect(desk, impossible, "impossible", reader, out)
+        gold = {q["source"] for q in answerable}
+        desk = open_desk([a for a in articles if a["id"] not in gold],
+                         CACHE.with_name(f"{CACHE.name}-withheld-decision"))
+        collect(desk, answerable, "withheld", reader, out)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Gather features, fit, report held-out figures, and write the model when asked."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=600, help="questions of each kind")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--reader", default="minilm-squad")
+    parser.add_argument("--precision", type=float, default=0.8)
+    parser.add_argument("--features", type=Path)
+    parser.add_argument("--write", action="store_true", help="write index/answer/decision.json")
+    args = parser.parse_args(argv)
+    if not SQUAD.is_file():
+        print(f"{SQUAD} is absent: nothing to fit", file=sys.stderr)
+        return 0
+    from fitting import fit_and_report
+
+    rows = [json.loads(line) for line in gather(args).read_text().splitlines()]
+    fit_titles, _ = split_titles()
+    model = fit_and_report(rows, fit_titles, args.precision, args.reader)
+    if args.write:
+        print(f"wrote {model.save()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""Analyse a question before retrieval: its kind, weighted words, names, and typos repaired.
+
+A question word the coverage never uses, if it is no name and no word spelt right, is read as
+the indexed word one edit away ("purhcased" -> "purchased"), both for the search and for the
+weights. Words weigh by inverse document frequency times their part of speech's factor
+(nouns, names and numbers more than verbs and modifiers, which are often paraphrased).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from index.questions import Question, parse_question
+from index.terms import WORD, is_known_word, stem, stem_words
+
+
+class Vocabulary(Protocol):
+    """What the analysis needs of the indexed coverage (the BM25 index has it)."""
+
+    def document_frequency(self, term: str) -> int:
+        """Return in how many passages a stemmed term occurs."""
+        ...
+
+    def nearest_term(self, term: str) -> str | None:
+        """Return the indexed stem one edit from `term`, or None."""
+        ...
+
+    def __len__(self) -> int:
+        """Return the number of indexed passages."""
+        ...
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A question as the pipeline reads it."""
+
+    text: str  # as asked (checked and stripped)
+    query: str  # as searched: misspelt words replaced by the indexed ones
+    question: Question
+    weights: dict[str, float]  # stem -> weight
+
+    @property
+    def kind(self) -> str:
+        """Return the kind of answer asked for (a key of `index.questions.KINDS`)."""
+        return self.question.kind
+
+    def coverage(self, text: str) -> float:
+        """Return the weighted share of the question's words that `text` holds."""
+        if not self.weights:
+            return 1.0
+        stems = set(stem_words(WORD.findall(text)))
+        held = {t for t in self.weights if t in stems}
+        for acronym in self.question.acronyms:
+            if acronym_found(acronym, text):
+                held.add(stem_words([acronym])[0])
+        return sum(self.weights.get(t, 0.0) for t in held) / sum(self.weights.values())
+
+    def names_share(self, text: str) -> float:
+        """Return the share of the names and acronyms the question uses that `text` holds."""
+        question = self.question
+        named = [n for n in question.names if n not in question.acronyms]
+        wanted = len(named) + len(question.acronyms)
+        if not wanted:
+            return 1.0
+        stems = set(stem_words(WORD.findall(text)))
+        found = sum(_name_found(n, stems, text) for n in named)
+        found += sum(acronym_found(a, text) for a in question.acronyms)
+        return found / wanted
+
+
+def analyse(text: str, vocabulary: Vocabulary) -> Analysis:
+    """Parse `text`, weigh its words against the coverage and repair its typos."""
+    question = parse_question(text)
+    n = max(len(vocabulary), 1)
+    names = set(stem_words(list(question.names)))
+    words = {stem(w): w for w in WORD.findall(text)}
+    weights: dict[str, float] = {}
+    repaired: dict[str, str] = {}
+    for term, factor in zip(question.terms, question.weights, strict=True):
+        frequency = vocabulary.document_frequency(term)
+        if not frequency and term not in names and not is_known_word(words.get(term, term)):
+            # a word the coverage never uses may be misspelt ("purhcased"); a name, or a
+            # common word spelt right ("tourists", not "tourism"), stays as it is
+            fixed = vocabulary.nearest_term(term)
+            if fixed is not None:
+                if stem(fixed) == fixed:  # a stem that reads as itself can be searched
+                    repaired[words.get(term, term)] = fixed
+                term, frequency = fixed, vocabulary.document_frequency(fixed)
+        weight = factor * math.log(1 + n / (frequency + 0.5))
+        weights[term] = max(weights.get(term, 0.0), weight)
+    query = text
+    for word, fixed in repaired.items():
+        query = re.sub(rf"\b{re.escape(word)}\b", fixed, query)
+    return Analysis(text, query, question, weights)
+
+
+def acronym_found(acronym: str, text: str) -> bool:
+    """Return True when `text` spells out `acronym` ("EV" -> "electric vehicles")."""
+    letters = acronym.lower()
+    if re.search(rf"\b{re.escape(acronym)}s?\b", text):
+        return True
+    words = WORD.findall(text)
+    initials = "".join(w[0].lower() for w in words)
+    return len(letters) > 1 and letters in initials
+
+
+def _name_found(name: str, stems: set[str], text: str) -> bool:
+    """Return True when `text` names `name`: by stem, or verbatim for "V&A", "U.S.", "Sky+HD"."""
+    if WORD.fullmatch(name):
+        return stem_words([name])[0] in stems
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None

@@ -1,0 +1,32 @@
+"""Every tunable number of the answering pipeline, in one frozen value.
+
+The weights that combine evidence into a decision are not here: they are learned and shipped
+in `index/answer/decision.json` (`bench/train_decision.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AnswerConfig:
+    """How wide the pipeline reads, and how much of each kind it keeps."""
+
+    passages: int = 24  # retrieved passages read sentence by sentence (`ask -k` overrides)
+    per_article: int = 4  # at most this many of them from one article, so many outlets are read
+    sentences: int = 24  # best distinct sentences the reader reads
+    parsed: int = 10  # best distinct sentences parsed for phrases (the span ranker's options)
+    spans: int = 4  # reader spans per sentence considered
+    phrases: int = 4  # parsed phrases per sentence considered
+    unparsed: float = -4.0  # the span-ranker logit of a reader span that is no parsed phrase
+    support_coverage: float = 0.5  # a source supports an answer when its sentence holds this
+    # share of the question's words that the answer's surest sentence holds
+    nearest: int = 3  # passages cited when the coverage does not answer
+    cited: int = 6  # at most this many citations for one answer or side
+    yes_no_coverage: float = 0.5  # share of a yes/no question's words a sentence must hold
+    conflict_reader_gap: float = 3.0  # another value within this many reader logits may conflict
+    conflict_coverage: float = 0.8  # ... when its sentence holds this share of the best's words
+
+
+CONFIG = AnswerConfig()

@@ -1,0 +1,107 @@
+"""When sources disagree: two values of one fact, a later revision, or a yes and a no.
+
+Two merged answers disagree when their values are of one kind and differ (two counts of one
+thing, two dates or weekdays, two names: `index.answer.values.comparable`), each is itself
+a likely answer, both are read in sentences about the question to a like degree, and neither
+side's sentences are all hedged ("could rise to", "if", "by 2030") while the other's are
+not: a possibility is another fact, not a disagreement. When the newer side's sentence says
+that it revises ("revised", "up from", "has risen to", "more than first reported"), the
+newer value is the answer and the older one what it was revised from; otherwise both sides
+are given. One dissenting source is enough: no majority silences it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.answer.merging import Merged
+from index.answer.values import comparable, same_value
+
+HEDGES = re.compile(
+    r"\b(could|would|might|may|if|unless|aims? to|target(?:s|ed)?|plans? to|expected to"
+    r"|by (?:19|20)\d\d)\b", re.I)
+REVISIONS = re.compile(
+    r"\b(revis\w*|correct(?:ed|ion)|updated? (?:figure|count|toll|total|estimate)"
+    r"|(?:up|down) from|(?:has|have|had) (?:risen|fallen|climbed|grown|dropped) to"
+    r"|(?:raised|cut|lowered|increased|reduced) (?:its|the|their) \w+ (?:to|from)"
+    r"|(?:more|fewer|higher|lower) than (?:first|initially|previously|earlier)"
+    r" (?:reported|said|thought|estimated)"
+    r"|new (?:figure|estimate|total|count|date)|(?:has|have) now \w+"
+    r"|now (?:stands|puts|says|estimates|expects|totals)"
+    r"|brings? (?:the|its) \w+ to|taking (?:the|its) \w+ to|a second|a third)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A merged answer and the decision model's probability that it is right."""
+
+    merged: Merged
+    probability: float
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """The sides that disagree (the likeliest first), or a revision (newest, then earlier)."""
+
+    sides: tuple[Scored, ...]
+    revision: bool
+
+
+def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
+                 coverage_share: float) -> Disagreement | None:
+    """Return the disagreement among the likely answers `ranked` (best first), if any.
+
+    Args:
+        ranked: merged answers, the likeliest first; the first is above `threshold`.
+        threshold: the decision model's threshold: a side must be a likely answer itself.
+        reader_gap: how far below the best answer's reader logit another side may be.
+        coverage_share: the share of the best side's question coverage the other must reach.
+
+    """
+    best = ranked[0]
+    sides = [best]
+    for other in ranked[1:]:
+        if other.probability < threshold:
+            break
+        if _disagrees(best.merged, other.merged, reader_gap, coverage_share) and all(
+                not same_value(s.merged.value, other.merged.value) for s in sides):
+            sides.append(other)
+    if len(sides) == 1:
+        return None
+    if len(sides) == 2:
+        older, newest = sorted(sides, key=lambda s: _first_said(s.merged))
+        if _revises(newest.merged, _first_said(older.merged)):
+            return Disagreement((newest, older), revision=True)
+    return Disagreement(tuple(sides), revision=False)
+
+
+def _disagrees(best: Merged, other: Merged, reader_gap: float, coverage_share: float) -> bool:
+    """Return True when `other` states another value of the fact `best` states."""
+    if not comparable(best.value, other.value) or same_value(best.value, other.value):
+        return False
+    if other.best.best.key == best.best.best.key:
+        return False  # two figures of one sentence are two facts ("5 of the 14 ferries")
+    if other.best.reader < best.best.reader - reader_gap:
+        return False
+    if other.features["coverage"] < coverage_share * best.features["coverage"]:
+        return False
+    return _hedged(best) == _hedged(other)
+
+
+def _hedged(merged: Merged) -> bool:
+    """Return True when every sentence stating the answer is hedged ("could", "if", "by 2030")."""
+    return all(HEDGES.search(s.text) for c in merged.candidates for s in c.sentences)
+
+
+def _first_said(merged: Merged) -> str:
+    """Return the first published date of the sources stating the answer ("" if none says)."""
+    return min((p for c in merged.candidates for s in c.sentences
+                if (p := s.hit.passage.published)), default="")
+
+
+def _revises(newest: Merged, older_first_said: str) -> bool:
+    """Return True when the newer value came later and a sentence stating it says it revises."""
+    if not older_first_said or _first_said(newest) <= older_first_said:
+        return False
+    return any(REVISIONS.search(s.text) for c in newest.candidates for s in c.sentences)

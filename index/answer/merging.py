@@ -1,0 +1,149 @@
+"""Merge equivalent candidates from many sources into one answer each, and describe it.
+
+Outlets repeat a fact in their own words: "49,000 electric vehicles", "49000 EVs",
+"forty-nine thousand cars" are one answer, and so are "Carney" and "Mark Carney"
+(`index.answer.values`). Each merged answer is described by its best candidate (the reader's
+logit, the span ranker's, its sentence's relevance) and by its evidence across the coverage:
+how many distinct sources state it, what share of the reader's probability mass over every
+candidate it holds, and its margin over the strongest other answer. `index.answer.decision`
+turns that description into a probability.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from index.answer.analysis import Analysis
+from index.answer.spans import Candidate
+from index.answer.values import Value, merge_names, same_value, value_of
+from index.dates import resolve_relative_dates
+from index.features import COARSE
+from index.terms import WORD, stem_words
+
+
+@dataclass(frozen=True)
+class Merged:
+    """One answer, the candidates that state it (best first), and its description."""
+
+    text: str
+    value: Value
+    candidates: tuple[Candidate, ...]
+    features: dict[str, float]
+
+    @property
+    def best(self) -> Candidate:
+        """Return the candidate that states it most surely."""
+        return self.candidates[0]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Return the distinct sources that state it, the best first."""
+        found = (s.hit.passage.source for c in self.candidates for s in c.sentences)
+        return tuple(dict.fromkeys(found))
+
+
+def merge(analysis: Analysis, candidates: list[Candidate], share: float) -> list[Merged]:
+    """Merge equivalent candidates and describe each merged answer.
+
+    A candidate joins an answer only when its sentence holds at least `share` of the
+    question's words that the answer's surest sentence holds: "3" in a story about ships
+    does not support "three" people injured.
+    """
+    if not candidates:
+        return []
+    ordered = sorted(candidates, key=lambda c: (-c.reader, -c.phrase))
+    groups: list[tuple[Value, list[Candidate]]] = []
+    for candidate in ordered:
+        value = value_of(_dated(candidate), analysis.kind)
+        covered = candidate.best.features["coverage"]
+        home = next((g for g in groups if same_value(g[0], value)
+                     and covered >= share * g[1][0].best.features["coverage"]), None)
+        if home is None:
+            groups.append((value, [candidate]))
+        else:
+            home[1].append(candidate)
+    context = _Context(analysis, ordered, groups)
+    return [context.describe(value, members) for value, members in groups]
+
+
+class _Context:
+    """What describing one merged answer needs to know of all the others."""
+
+    def __init__(self, analysis: Analysis, ordered: list[Candidate],
+                 groups: list[tuple[Value, list[Candidate]]]) -> None:
+        self.analysis = analysis
+        self.top_reader = ordered[0].reader
+        self.masses = [_mass(members, self.top_reader) for _, members in groups]
+        self.total_mass = sum(self.masses)
+        self.best_of = [members[0].reader for _, members in groups]
+        self.groups = groups
+        every = [s for c in ordered for s in c.sentences]
+        self.top_dense = max(s.features["dense"] for s in every)
+        self.top_coverage = max(s.features["coverage"] for s in every)
+        self.sources = len({s.hit.passage.source for s in every})
+
+    def describe(self, value: Value, members: list[Candidate]) -> Merged:
+        """Return one merged answer with its features."""
+        i = next(i for i, g in enumerate(self.groups) if g[1] is members)
+        best = members[0]
+        others = [r for j, r in enumerate(self.best_of) if j != i]
+        sentences = [s for c in members for s in c.sentences]
+        support = len({s.hit.passage.source for s in sentences})
+        features = {
+            "bias": 1.0,
+            "reader": best.reader,
+            "reader_gap": best.reader - self.top_reader,
+            "sentence_reader": best.sentence_reader,
+            "phrase": max(c.phrase for c in members),
+            "parsed": float(any(c.origin != "reader" for c in members)),
+            "fit": float(any(c.fit for c in members)),
+            "frame": float(any(c.origin == "frame" for c in members)),
+            "sentence": max(s.score for s in sentences),
+            "dense": max(s.features["dense"] for s in sentences),
+            "coverage": max(s.features["coverage"] for s in sentences),
+            "passage_coverage": max(s.features["passage_coverage"] for s in sentences),
+            "names": max(s.features["names"] for s in sentences),
+            "top_dense": self.top_dense,
+            "top_coverage": self.top_coverage,
+            "support": math.log1p(support),
+            "support_share": support / self.sources,
+            "mass": self.masses[i] / self.total_mass,
+            "margin": best.reader - max(others, default=best.reader - 10.0),
+            "novelty": _novelty(self.analysis, best.text),
+            "words": math.log1p(len(best.text.split())),
+            f"kind_{COARSE[self.analysis.kind]}": 1.0,
+        }
+        return Merged(_display(value, members), value, tuple(members), features)
+
+
+def _dated(candidate: Candidate) -> str:
+    """Return a candidate with its relative dates resolved ("Monday (16 February 2026)")."""
+    sentence = candidate.best
+    return resolve_relative_dates(candidate.text, sentence.hit.passage.published, sentence.text)
+
+
+def _mass(members: list[Candidate], top: float) -> float:
+    """Return the reader's probability mass on an answer: its best logit in each sentence."""
+    best: dict[str, float] = {}
+    for candidate in members:
+        for sentence in candidate.sentences:
+            key = f"{sentence.hit.passage.id}\n{sentence.index}"
+            best[key] = max(best.get(key, -math.inf), candidate.reader)
+    return sum(math.exp(v - top) for v in best.values())
+
+
+def _novelty(analysis: Analysis, text: str) -> float:
+    """Return the share of the answer's words the question does not already hold."""
+    stems = stem_words(WORD.findall(text))
+    if not stems:
+        return 0.0
+    return sum(s not in analysis.weights for s in stems) / len(stems)
+
+
+def _display(value: Value, members: list[Candidate]) -> str:
+    """Return how to give the answer: a name in its longest form, else the best candidate."""
+    best = members[0].text
+    if value.kind == "name":
+        return merge_names([c.text for c in members]).get(best, best)
+    return best

@@ -1,0 +1,73 @@
+"""The answering pipeline, run one way: sentences, spans, merging, decision, the `Answer`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.answer import citing
+from index.answer.analysis import Analysis
+from index.answer.config import CONFIG, AnswerConfig
+from index.answer.decision import DecisionModel, load_decision
+from index.answer.disagreement import Scored, disagreement
+from index.answer.merging import Merged, merge
+from index.answer.polarity import yes_or_no
+from index.answer.sentences import Sentence, describe, distinct
+from index.answer.spans import mark
+from index.models import Answer, Hit
+from index.reading import BaseReader
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What retrieval found for a question: the passages, the query, the sentence vectors."""
+
+    hits: tuple[Hit, ...]  # best first
+    query_vector: np.ndarray
+    sentence_vectors: Mapping[str, np.ndarray]  # by passage id: a row per sentence
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the pipeline read before deciding: ranked sentences and merged answers."""
+
+    sentences: list[Sentence]
+    merged: list[Merged]
+
+
+def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
+         config: AnswerConfig = CONFIG) -> Reading:
+    """Run every stage before the decision: choose sentences, mark spans, merge."""
+    ranked = _ranked(analysis, evidence)
+    groups = distinct(ranked, config.sentences)
+    candidates = mark(analysis, groups, reader, config)
+    return Reading(ranked, merge(analysis, candidates, config.support_coverage))
+
+
+def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
+           config: AnswerConfig = CONFIG, model: DecisionModel | None = None) -> Answer:
+    """Answer the question from the evidence, or say the coverage does not."""
+    model = model or load_decision()
+    if analysis.kind == "yesno":
+        ranked = _ranked(analysis, evidence)
+        found = yes_or_no(analysis, ranked, config.yes_no_coverage, config.cited)
+        return found or citing.not_found(analysis.text, ranked, config.nearest)
+    reading = read(analysis, evidence, reader, config)
+    ranked = sorted((Scored(m, model.probability(m.features)) for m in reading.merged),
+                    key=lambda s: -s.probability)
+    if not ranked or ranked[0].probability < model.threshold:
+        return citing.not_found(analysis.text, reading.sentences, config.nearest)
+    found = disagreement(ranked, model.threshold, config.conflict_reader_gap,
+                         config.conflict_coverage)
+    if found is not None:
+        return citing.disagreed(analysis.text, found, config.cited)
+    return citing.answered(analysis.text, ranked[0], config.cited)
+
+
+def _ranked(analysis: Analysis, evidence: Evidence) -> list[Sentence]:
+    """Return every sentence of the evidence, described and ranked."""
+    if not evidence.hits:
+        return []
+    return describe(analysis, evidence.hits, evidence.query_vector, evidence.sentence_vectors)

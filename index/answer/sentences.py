@@ -1,0 +1,112 @@
+"""Choose the sentences to read: every sentence of the retrieved passages, described and ranked.
+
+Each sentence is described by its dense similarity to the question (sentence vectors stored
+at index time, `index.vectors`), the weighted share of the question's words it and its passage
+hold, the question's names it holds and its passage's rank; the sentence ranker
+(`index/rankers/sentence.json`) orders them. The best distinct sentences are read: a sentence
+that several outlets print word for word is read once and supports each of them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.answer.analysis import Analysis
+from index.answer.config import AnswerConfig
+from index.features import CAUSES, bigram_share
+from index.models import Hit
+from index.ranker import load_ranker
+from index.sentences import split_sentences
+from index.terms import WORD, stem_words
+
+DIGIT_KINDS = frozenset({"quantity", "percent", "money", "date", "duration"})
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a retrieved passage, described and pre-ranked (a logit)."""
+
+    hit: Hit
+    rank: int  # its passage's rank among the hits read
+    index: int  # its position in the passage
+    text: str
+    features: dict[str, float]
+    score: float
+
+    @property
+    def key(self) -> str:
+        """Return what makes two outlets' sentences the same sentence (case and spacing aside)."""
+        return " ".join(self.text.lower().split())
+
+
+def spread(hits: tuple[Hit, ...], config: AnswerConfig) -> tuple[Hit, ...]:
+    """Return the hits to read: best first, at most `per_article` of one article."""
+    taken: dict[str, int] = {}
+    chosen = []
+    for hit in hits:
+        if taken.get(hit.passage.source, 0) < config.per_article:
+            taken[hit.passage.source] = taken.get(hit.passage.source, 0) + 1
+            chosen.append(hit)
+        if len(chosen) == config.passages:
+            break
+    return tuple(chosen)
+
+
+def describe(analysis: Analysis, hits: tuple[Hit, ...], query_vector: np.ndarray,
+             vectors: Mapping[str, np.ndarray]) -> list[Sentence]:
+    """Describe every sentence of `hits` and rank them, best first.
+
+    `vectors` holds each passage's sentence vectors (one row per sentence), by passage id.
+    """
+    rows = [(rank, hit, i, text) for rank, hit in enumerate(hits)
+            for i, text in enumerate(split_sentences(hit.passage.text))]
+    if not rows:
+        return []
+    dense = np.array([float(vectors[hit.passage.id][i] @ query_vector)
+                      for _, hit, i, _ in rows])
+    coverage = [analysis.coverage(text) for *_, text in rows]
+    top_dense, top_coverage = float(dense.max()), max(coverage)
+    passage_coverage = {h.passage.id: analysis.coverage(f"{h.passage.title}\n{h.passage.text}")
+                        for h in hits}
+    counts = {h.passage.id: len(vectors[h.passage.id]) for h in hits}
+    top_hit = max(hits[0].score, 1e-9)
+    ranker = load_ranker("sentence")
+    wants_digit = analysis.kind in DIGIT_KINDS
+    out = []
+    for (rank, hit, i, text), similarity, covered in zip(rows, dense, coverage, strict=True):
+        stems = stem_words(WORD.findall(text))
+        features = {
+            "bias": 1.0,
+            "dense": float(similarity),
+            "dense_gap": float(similarity) - top_dense,
+            "coverage": covered,
+            "coverage_gap": covered - top_coverage,
+            "passage_coverage": passage_coverage[hit.passage.id],
+            "rank": 1 / (1 + rank),
+            "retrieval": hit.score / top_hit,
+            "bigrams": bigram_share(analysis.question, stems),
+            "first": float(i == 0),
+            "position": i / max(counts[hit.passage.id] - 1, 1),
+            "log_length": math.log1p(len(stems)),
+            "digit_wanted": float(wants_digit and any(c.isdigit() for c in text)),
+            "cause_wanted": float(analysis.kind == "reason" and bool(CAUSES.search(text))),
+            "names": analysis.names_share(text),
+        }
+        out.append(Sentence(hit, rank, i, text, features, ranker.score(features)))
+    out.sort(key=lambda s: -s.score)
+    return out
+
+
+def distinct(sentences: list[Sentence], count: int) -> list[list[Sentence]]:
+    """Group the ranked sentences by their text, the `count` best groups in rank order."""
+    groups: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        if sentence.key in groups:
+            groups[sentence.key].append(sentence)
+        elif len(groups) < count:
+            groups[sentence.key] = [sentence]
+    return list(groups.values())

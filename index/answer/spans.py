@@ -1,0 +1,120 @@
+"""Mark candidate answers in the chosen sentences: the reader's spans and the parse's phrases.
+
+The extractive reader (`index.reading`) reads the question with every chosen sentence in one
+batch, each distinct sentence once. Two kinds of candidates come out of a sentence, described
+on one scale: the reader's best spans, and the phrases the span ranker likes best (spaCy parse:
+entities, noun chunks, short subtrees, the phrase after a causal cue or an answer frame), each
+scored by the reader's logits for it. A number is widened to its entity and, for "how many",
+its unit; what the question rules out ("besides energy") is never a candidate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from index.answer.analysis import Analysis
+from index.answer.config import AnswerConfig
+from index.answer.sentences import Sentence
+from index.caching import BatchCache
+from index.extraction import MAX_WORDS, Option, phrase_options, widen
+from index.features import entity_label
+from index.nlp import get_nlp
+from index.reading import BaseReader, Reading
+
+PARSES: BatchCache[str, Doc] = BatchCache(4096)  # spaCy parses of read sentences
+_STRIP = " \t\n,.;:!?\"'“”‘’()"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible short answer in one sentence (printed by one or more outlets), described."""
+
+    text: str
+    sentences: tuple[Sentence, ...]  # the same sentence in each outlet that prints it
+    origin: str  # "reader", or the span ranker's origin ("entity", "chunk", "frame", ...)
+    reader: float  # the reader's logit for the span (for a frame: its best in the sentence)
+    sentence_reader: float  # the reader's best span logit anywhere in the sentence
+    phrase: float  # the span ranker's logit (`AnswerConfig.unparsed` for a reader-only span)
+    fit: bool  # of the kind asked for: a name for "who", the phrase after a cue for "why"
+
+    @property
+    def best(self) -> Sentence:
+        """Return the sentence the candidate is read in, as ranked best."""
+        return self.sentences[0]
+
+
+def parse_all(sentences: list[str]) -> list[Doc]:
+    """Parse sentences, those not parsed before in one batch."""
+    return PARSES.get(sentences, lambda missing: get_nlp().pipe(missing))
+
+
+def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
+         config: AnswerConfig) -> list[Candidate]:
+    """Return every candidate answer of the sentence groups (each a sentence and its reprints)."""
+    if not groups:
+        return []
+    texts = [group[0].text for group in groups]
+    readings: list[list[Reading]] = [[] for _ in texts]
+    for reading in reader.readings(analysis.query, texts):
+        readings[reading.passage].append(reading)
+    docs = parse_all(texts)
+    found: list[Candidate] = []
+    for rank, (group, doc, windows) in enumerate(zip(groups, docs, readings, strict=True)):
+        best = max((s.score for w in windows for s in w.best(1)), default=float("-inf"))
+        found.extend(_read_spans(analysis, group, doc, windows, best, config))
+        if rank < config.parsed:
+            found.extend(_parsed(analysis, group, doc, windows, best, config))
+    return found
+
+
+def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[Reading],
+                best: float, config: AnswerConfig) -> list[Candidate]:
+    """Return the reader's best spans of one sentence as candidates."""
+    out = []
+    text = group[0].text
+    for window in windows:
+        for span in window.best(config.spans):
+            phrase = _phrase(text, doc, span.start, span.end, analysis)
+            if not phrase or analysis.question.rules_out(phrase):
+                continue
+            out.append(Candidate(phrase, tuple(group), "reader", span.score, best,
+                                 config.unparsed, False))
+    return out
+
+
+def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[Reading],
+            best: float, config: AnswerConfig) -> list[Candidate]:
+    """Return the span ranker's best phrases of one sentence, each scored by the reader."""
+    out = []
+    for option in phrase_options(doc, analysis.question)[: config.phrases]:
+        start, end = option.span.start_char, option.span.end_char
+        if option.origin == "frame":  # the reader's trust in the sentence, the frame's span
+            scores = [v for w in windows if (v := w.best_within(0, len(doc.text))) is not None]
+        else:
+            scores = [v for w in windows if (v := w.score(start, end)) is not None]
+        if scores and option.text:
+            out.append(Candidate(option.text, tuple(group), option.origin, max(scores), best,
+                                 option.score, _fits(option, analysis)))
+    return out
+
+
+def _fits(option: Option, analysis: Analysis) -> bool:
+    """Return True when a phrase is of the kind asked for: a name for "who", a cause for "why"."""
+    question = analysis.question
+    if question.kind == "reason":
+        return option.origin in {"cause", "frame"}
+    return option.origin == "frame" or (
+        bool(question.labels) and entity_label(option.span) in question.labels)
+
+
+def _phrase(text: str, doc: Doc, start: int, end: int, analysis: Analysis) -> str:
+    """Return a reader span as a short answer: a number gets its unit, at most 15 words."""
+    phrase = text[start:end]
+    if any(c.isdigit() for c in phrase):
+        marked = doc.char_span(start, end, alignment_mode="expand")
+        if marked is not None:
+            phrase = widen(marked, analysis.question).text
+    words = phrase.strip(_STRIP).split()
+    return " ".join(words[:MAX_WORDS])

@@ -1,0 +1,86 @@
+"""Answers from many outlets: agreement counted, disagreements and revisions shown (real model)."""
+
+import pytest
+
+from index.service import Newsdesk
+from index.settings import Settings
+from index.store import PassageStore, connect
+
+
+def article(title: str, outlet: str, published: str, *paragraphs: str) -> str:
+    front = f"---\ntitle: {title}\noutlet: {outlet}\npublished: {published}\n---\n\n"
+    return front + "\n\n".join(paragraphs) + "\n"
+
+
+ARTICLES = {
+    # one fact, four outlets, four wordings; a distractor with another figure of the same kind
+    "ferry-1.md": article("Island ferry order signed", "Coast Wire", "2026-03-02",
+                          "The island council ordered 14 electric ferries from a Danish yard, "
+                          "officials said on Monday."),
+    "ferry-2.md": article("Council buys ferries", "Harbour Post", "2026-03-03",
+                          "Fourteen battery ferries will replace the diesel fleet under the "
+                          "order approved by the island council."),
+    "ferry-3.md": article("What the ferry deal means", "Daily Ledger", "2026-03-04",
+                          "The order for 14 ferries is the council's largest purchase in a "
+                          "decade, and the first boats arrive next spring."),
+    "ferry-4.md": article("Ferries: the cost", "Coast Wire", "2026-03-05",
+                          "Each of the 14 new ferries will carry up to 300 passengers."),
+    "cruise.md": article("Cruise line expands", "Travel Desk", "2026-03-01",
+                         "A cruise line said it had ordered 3 electric ships for its northern "
+                         "routes."),
+    # two outlets disagree on one count, neither revises
+    "fire-1.md": article("Warehouse fire", "City Times", "2026-04-10",
+                         "About 40 firefighters fought the warehouse fire on Dock Road."),
+    "fire-2.md": article("Dock Road blaze", "Evening Star", "2026-04-10",
+                         "More than 90 firefighters battled the Dock Road warehouse fire "
+                         "overnight."),
+    # a later article revises a toll, saying so
+    "quake-1.md": article("Tremor shakes valley", "Valley News", "2026-05-01",
+                          "Three people were injured in the tremor, the regional police said."),
+    "quake-2.md": article("Tremor injuries revised", "Valley News", "2026-05-03",
+                          "Police revised the number of people injured in the tremor to "
+                          "eleven, up from three."),
+}
+
+
+@pytest.fixture(scope="module")
+def desk(embedder, tmp_path_factory) -> Newsdesk:
+    root = tmp_path_factory.mktemp("coverage")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, chroma_path=root / "chroma")
+    desk = Newsdesk(settings, embedder, PassageStore(connect(settings)))
+    desk.index()
+    return desk
+
+
+def test_outlets_that_repeat_a_fact_in_other_words_support_one_answer(desk):
+    result = desk.ask("how many ferries did the council order?")
+    assert result.answered and not result.conflict
+    assert "14" in result.answer or "Fourteen" in result.answer
+    assert result.support >= 3
+    cited = {c.source for c in result.citations}
+    assert {"ferry-1.md", "ferry-3.md"} <= cited
+    assert "cruise.md" not in cited
+
+
+def test_two_outlets_that_disagree_are_both_given(desk):
+    result = desk.ask("how many firefighters fought the Dock Road fire?")
+    assert result.answered and result.conflict
+    values = sorted(side.answer for side in result.sides)
+    assert any("40" in v for v in values) and any("90" in v for v in values)
+    by_number = {c.n: c.source for c in result.citations}
+    sides = {by_number[n] for side in result.sides for n in side.citations}
+    assert sides == {"fire-1.md", "fire-2.md"}
+    assert all(side.published == ("2026-04-10",) for side in result.sides)
+
+
+def test_a_later_revision_is_the_answer_and_the_earlier_figure_is_named(desk):
+    result = desk.ask("how many people were injured in the tremor?")
+    assert result.answered and not result.conflict
+    assert "eleven" in result.answer.lower()
+    assert result.revised_from is not None
+    assert "three" in result.revised_from.answer.lower()
+    assert {c.source for c in result.citations} == {"quake-1.md", "quake-2.md"}

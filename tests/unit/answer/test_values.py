@@ -1,0 +1,241 @@
+import time
+
+import pytest
+
+from index.answer.values import comparable, merge_names, same_value, value_of
+
+
+@pytest.mark.parametrize(
+    ("phrase", "hint", "kind", "key"),
+    [
+        ("49,000 electric vehicles", "", "number", (49000.0, "")),
+        ("forty-nine thousand EVs", "quantity", "number", (49000.0, "")),
+        ("49 000", "", "number", (49000.0, "")),
+        ("1.2 million", "", "number", (1200000.0, "")),
+        ("3.1bn", "", "number", (3100000000.0, "")),
+        ("a dozen", "", "number", (12.0, "")),
+        ("half a million", "", "number", (500000.0, "")),
+        ("6.4 km", "", "number", (6400.0, "m")),
+        ("2 years", "duration", "number", (24.0, "month")),
+        ("4.9 pc", "", "percent", (4.9, "")),
+        ("0.25 percentage points", "", "percent", (0.25, "point")),
+        ("C$188.4m", "", "money", (188400000.0, "CAD")),
+        ("188.4m", "money", "money", (188400000.0, "")),
+        ("4.9", "percent", "percent", (4.9, "")),
+        ("1st of May", "", "date", (None, 5, 1, None, None, None)),
+        ("the first of May", "date", "date", (None, 5, 1, None, None, None)),
+        ("May 1, 2026", "", "date", (2026, 5, 1, 4, None, None)),
+        ("2026-05-01", "", "date", (2026, 5, 1, 4, None, None)),
+        ("Feb. 16", "", "date", (None, 2, 16, None, None, None)),
+        ("Sept 2025", "", "date", (2025, 9, None, None, None, None)),
+        ("2019", "", "date", (2019, None, None, None, None, None)),
+        ("2019", "date", "date", (2019, None, None, None, None, None)),
+        ("2019", "quantity", "number", (2019.0, "")),
+        ("Saturday (24 January 2026)", "date", "date", (2026, 1, 24, 5, None, None)),
+        ("last October (October 2025)", "date", "date", (2025, 10, None, None, None, None)),
+        ("May", "date", "date", (None, 5, None, None, None, None)),
+        ("may", "date", "date", (None, 5, None, None, None, None)),
+        ("May", "person", "name", ("may",)),
+        ("may", "", "text", ("may",)),
+        ("2:40 a.m.", "", "time", (None, None, None, None, 2, 40)),
+        ("2pm", "date", "time", (None, None, None, None, 14, None)),
+        ("Prime Minister Mark Carney", "person", "name", ("mark", "carney")),
+        ("Carney's", "person", "name", ("carney",)),
+        ("the Energy and Utilities Regulator", "organisation", "name",
+         ("energy", "utilities", "regulator")),
+        ("Dr. Eileen de Villa", "", "name", ("eileen", "de", "villa")),
+        ("9–4", "", "text", ("#pair", 9.0, 4.0)),
+        ("nine to four", "", "text", ("#pair", 9.0, 4.0)),
+        ("second-largest", "ordinal", "text", ("#ordinal", 2, "largest")),
+        ("the rising cost of living", "reason", "text", ("rising", "cost", "living")),
+        ("one of the biggest", "", "text", ("one", "biggest")),
+        ("a third", "", "text", ("third",)),
+        ("No.", "yesno", "text", ("no",)),
+        ("Yes, it did", "", "text", ("yes",)),
+        ("the Sun", "", "name", ("sun",)),
+        ("Sat. 24 Jan", "", "date", (None, 1, 24, 5, None, None)),
+    ],
+)
+def test_value_of(phrase, hint, kind, key):
+    value = value_of(phrase, hint)
+    assert (value.kind, value.key, value.text) == (kind, key, phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit"),
+    [("49,000 electric vehicles", "vehicl"), ("five new buses", "bus"),
+     ("50 firefighters battled the blaze", "firefight"), ("38,000", ""), ("186 mm", "m"),
+     ("$188.4m", "$"), ("£20 million", "GBP"), ("20 pounds", "lb")],
+)
+def test_unit(phrase, unit):
+    assert value_of(phrase).unit == unit
+
+
+SAME = [
+    ("49,000 electric vehicles", "forty-nine thousand EVs", "quantity"),
+    ("49,000", "49000", ""),
+    ("49 000", "49,000 cars", ""),
+    ("38,000 cars", "38,000 vehicles", "quantity"),
+    ("38,000", "38,000 vehicles", "quantity"),
+    ("more than 38,000 cars", "38,000", "quantity"),
+    ("4.9 per cent", "4.9%", "percent"),
+    ("4.9 percent", "4.9 pc", ""),
+    ("4.9%", "4.9", "percent"),
+    ("$188.4m", "188.4 million dollars", "money"),
+    ("$188.4m", "$188,400,000", ""),
+    ("188.4m", "C$188.4 million", "money"),
+    ("$188.4m", "C$188.4m", ""),
+    ("3.9 billion", "3,900,000,000", ""),
+    ("$1.5-billion", "1.5 billion dollars", ""),
+    ("$4 per litre", "four dollars", "money"),
+    ("490 kWh", "490kWh", ""),
+    ("186 mm", "186mm", ""),
+    ("6.4 km", "6,400 metres", ""),
+    ("2 years", "24 months", "duration"),
+    ("a dozen", "12", ""),
+    ("1 May", "May 1, 2026", "date"),
+    ("1st of May", "May 1", "date"),
+    ("2026-05-01", "May 1, 2026", "date"),
+    ("16 February 2026", "Feb. 16", "date"),
+    ("September 2025", "Sept 2025", "date"),
+    ("Saturday (24 January 2026)", "24 January 2026", "date"),
+    ("Saturday (24 January 2026)", "Saturday", "date"),
+    ("2016", "16 February 2016", "date"),
+    ("2:40 a.m.", "2:40am", "date"),
+    ("2:40am", "02:40", ""),
+    ("Carney", "Mark Carney", "person"),
+    ("Carney's", "Carney", "person"),
+    ("Prime Minister Mark Carney", "Mark Carney", "person"),
+    ("Mr Ford", "Premier Doug Ford", "person"),
+    ("mark carney", "Mark Carney", "person"),
+    ("the Energy and Utilities Regulator", "Energy and Utilities Regulator", "organisation"),
+    ("RCMP", "Royal Canadian Mounted Police", "organisation"),
+    ("9-4", "nine to four", ""),
+    ("second-largest", "2nd largest", "ordinal"),
+    ("The rising cost of living", "rising cost of living", "reason"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "hint"), SAME)
+def test_same_value(a, b, hint):
+    va, vb = value_of(a, hint), value_of(b, hint)
+    assert same_value(va, vb) and same_value(vb, va)
+    assert comparable(va, vb)
+
+
+CONTRADICTIONS = [
+    ("50 firefighters", "70 firefighters", "quantity"),
+    ("50 firefighters", "70", "quantity"),
+    ("6.4 metres", "6.1 metres", "quantity"),
+    ("6.4 m", "6.1", "quantity"),
+    ("seven", "eight", "quantity"),
+    ("4.9%", "5.9 per cent", "percent"),
+    ("$188.4m", "$210m", "money"),
+    ("188.4m", "C$210m", "money"),
+    ("about 50", "70", "quantity"),
+    ("more than 70 per cent", "60%", "percent"),
+    ("2016", "2017", "date"),
+    ("2016", "16 February 2017", "date"),
+    ("Thursday", "Friday", "date"),
+    ("Thursday", "16 February 2026", "date"),
+    ("1 May", "2 May 2026", "date"),
+    ("2:40 a.m.", "3:10 a.m.", "date"),
+    ("Owen Balcombe", "Dale Hurst", "person"),
+    ("Carney", "Poilievre", "person"),
+    ("9-4", "8-5", ""),
+    ("second-largest", "third-largest", "ordinal"),
+    ("yes", "no", "yesno"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "hint"), CONTRADICTIONS)
+def test_contradiction(a, b, hint):
+    va, vb = value_of(a, hint), value_of(b, hint)
+    assert comparable(va, vb) and comparable(vb, va)
+    assert not same_value(va, vb) and not same_value(vb, va)
+
+
+UNRELATED = [
+    ("more than 70 per cent", "71%", "percent"),  # the bound holds: not a contradiction
+    ("4.9%", "5%", "percent"),  # 5% may be 4.9% rounded
+    ("$188.4m", "$188m", "money"),
+    ("49,000", "50,000", "quantity"),
+    ("about 50", "52", "quantity"),
+    ("nearly 50", "48", "quantity"),
+    ("38,000 cars", "49,000 trucks", "quantity"),  # two counts of two things
+    ("50 metres", "50 kg", "quantity"),
+    ("£20 million", "$26 million", "money"),  # two currencies
+    ("4.9%", "4.9 percentage points", "percent"),
+    ("50 firefighters", "50 per cent", ""),
+    ("1 May", "Friday", "date"),  # no field in common
+    ("2:40 a.m.", "Saturday", "date"),
+    ("May", "2016", "date"),
+    ("before 2019", "2017", "date"),
+    ("Mark Carney", "2016", "person"),
+    ("seven of every ten", "70%", "percent"),
+    ("rising costs", "falling demand", "reason"),
+    ("second-largest", "third", "ordinal"),
+    ("Toronto", "Ontario", "place"),  # places nest
+    ("Carney", "Mark Carney's government", "person"),
+    ("", "Mark Carney", "person"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "hint"), UNRELATED)
+def test_neither_same_nor_contradicting(a, b, hint):
+    va, vb = value_of(a, hint), value_of(b, hint)
+    assert not same_value(va, vb) and not same_value(vb, va)
+    assert not comparable(va, vb) and not comparable(vb, va)
+
+
+def test_a_year_asked_as_a_quantity_is_its_number():
+    assert same_value(value_of("2016", "quantity"), value_of("2,016", "quantity"))
+
+
+@pytest.mark.parametrize(
+    ("phrases", "expected"),
+    [
+        (["Carney", "Mark Carney", "Prime Minister Mark Carney", "Carney's"],
+         {"Carney": "Mark Carney", "Mark Carney": "Mark Carney",
+          "Prime Minister Mark Carney": "Mark Carney", "Carney's": "Mark Carney"}),
+        (["Carney", "Prime Minister Mark Carney"],
+         {"Carney": "Mark Carney", "Prime Minister Mark Carney": "Mark Carney"}),
+        (["Mark", "Mark Carney", "Mark Wiseman"],
+         {"Mark": "Mark", "Mark Carney": "Mark Carney", "Mark Wiseman": "Mark Wiseman"}),
+        (["Owen Balcombe", "Balcombe", "Dale Hurst", "Hurst"],
+         {"Owen Balcombe": "Owen Balcombe", "Balcombe": "Owen Balcombe",
+          "Dale Hurst": "Dale Hurst", "Hurst": "Dale Hurst"}),
+        (["the Energy and Utilities Regulator", "the Regulator"],
+         {"the Energy and Utilities Regulator": "Energy and Utilities Regulator",
+          "the Regulator": "Energy and Utilities Regulator"}),
+        (["Dr. Eileen de Villa", "de Villa", "growth"],
+         {"Dr. Eileen de Villa": "Eileen de Villa", "de Villa": "Eileen de Villa",
+          "growth": "growth"}),
+        ([], {}),
+    ],
+)
+def test_merge_names(phrases, expected):
+    assert merge_names(phrases) == expected
+
+
+def test_values_are_hashable_and_deterministic():
+    value = value_of("Saturday (24 January 2026)", "date")
+    assert hash(value) == hash(value_of("Saturday (24 January 2026)", "date"))
+    assert value_of("49,000 EVs") == value_of("49,000 EVs")
+
+
+def test_well_under_a_millisecond_a_call():
+    phrases = [f"{n:,} electric vehicles" for n in range(1000, 1200)]
+    phrases += [f"{d} May {y}" for d in range(1, 29) for y in (2024, 2025)]
+    phrases += [f"Minister Jo {'ABCDEFGHIJ'[n // 10]}{'abcdefghij'[n % 10]}son" for n in range(100)]
+    phrases += [f"reason {n}" for n in range(100)]
+    value_of.cache_clear()
+    start = time.perf_counter()
+    values = [value_of(p, "") for p in phrases]
+    assert (time.perf_counter() - start) / len(phrases) < 0.0005
+    start = time.perf_counter()
+    for a in values[::4]:
+        for b in values[::4]:
+            comparable(a, b)
+    assert (time.perf_counter() - start) / len(values[::4]) ** 2 < 0.0001
+    assert merge_names(phrases[-200:-100])["Minister Jo Ahson"] == "Jo Ahson"

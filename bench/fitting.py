@@ -13,11 +13,18 @@ def _matrix(rows: list[dict], names: list[str]) -> tuple[np.ndarray, np.ndarray]
     return np.array(x, dtype=float), np.array(y, dtype=int)
 
 
+# SQuAD holds one article per question: there an answer that many paragraphs state is mostly
+# the article's own subject, not the answer, and a fitted weight on the count of sources would
+# learn that. Across outlets, repetition enters through `mass` (the reader's probability summed
+# over the sentences stating the answer) instead.
+LEFT_OUT = frozenset({"bias", "support", "support_share"})
+
+
 def fit(rows: list[dict], c: float = 1.0):
     """Return (weights by name) of a logistic regression over every merged answer of `rows`."""
     from sklearn.linear_model import LogisticRegression
 
-    names = sorted({n for r in rows for m in r["merged"] for n in m["features"]} - {"bias"})
+    names = sorted({n for r in rows for m in r["merged"] for n in m["features"]} - LEFT_OUT)
     x, y = _matrix(rows, names)
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
     model = LogisticRegression(C=c, max_iter=2000).fit((x - mean) / scale, y)

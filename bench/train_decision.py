@@ -109,7 +109,8 @@ def gather(args) -> Path:
     impossible = [q for q in impossible_questions() if q["title"] in titles]
     impossible = rng.sample(impossible, min(args.n, len(impossible)))
     reader = load_reader(args.reader)
-    with path.open("w", encoding="utf-8") as out:
+    partial = path.with_suffix(".partial")
+    with partial.open("w", encoding="utf-8") as out:
         desk = open_desk(articles)
         collect(desk, answerable, "answerable", reader, out)
         collect(desk, impossible, "impossible", reader, out)
@@ -117,6 +118,7 @@ def gather(args) -> Path:
         desk = open_desk([a for a in articles if a["id"] not in gold],
                          CACHE.with_name(f"{CACHE.name}-withheld-decision"))
         collect(desk, answerable, "withheld", reader, out)
+    partial.rename(path)  # only a complete run is reused
     return path
 
 

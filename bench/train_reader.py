@@ -34,6 +34,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from quality import SQUAD, f1_score, normalize, training_titles  # noqa: E402
 
+SQUAD2 = SQUAD.with_name("squad-v2.0-dev-part-b.json")
+
 from index.reading import MAX_TOKENS, READERS, Reader  # noqa: E402
 
 BATCH = 16
@@ -41,8 +43,12 @@ LORA_TARGETS = ["query", "key", "value", "attention.output.dense", "intermediate
                 "output.dense"]
 
 
-def examples(titles: str) -> tuple[list[tuple], list[tuple]]:
-    """Return (training, held-out) (question, context, answers) triples."""
+def examples(titles: str, impossible: bool = False) -> tuple[list[tuple], list[tuple]]:
+    """Return (training, held-out) (question, context, answers) triples.
+
+    With `impossible`, the training side also gets SQuAD 2.0's unanswerable questions of its
+    articles, with no answer: the reader learns to put them on [CLS] (its no-answer score).
+    """
     data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
     trained = training_titles(data)
     train, test = [], []
@@ -51,6 +57,12 @@ def examples(titles: str) -> tuple[list[tuple], list[tuple]]:
         for para in doc["paragraphs"]:
             for qa in para["qas"]:
                 side.append((qa["question"], para["context"], qa["answers"]))
+    if impossible:
+        chosen = {d["title"] for d in data if titles == "all" or d["title"] in trained}
+        for doc in json.loads(SQUAD2.read_text(encoding="utf-8"))["data"]:
+            for para in doc["paragraphs"] if doc["title"] in chosen else []:
+                train += [(qa["question"], para["context"], []) for qa in para["qas"]
+                          if qa.get("is_impossible")]
     return train, test
 
 
@@ -81,6 +93,10 @@ def labelled(tokenizer, batch: list[tuple]):
                         return_offsets_mapping=True, return_tensors="pt")
     starts, ends = [], []
     for row, (_, _, answers, *_) in enumerate(batch):
+        if not answers:  # an unanswerable question: its target is [CLS]
+            starts.append(0)
+            ends.append(0)
+            continue
         first, last = answers[0]["answer_start"], answers[0]["answer_start"]
         last += len(answers[0]["text"])
         start = end = 0  # [CLS] when the answer was truncated away
@@ -213,12 +229,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--negatives", type=int, default=0,
                         help="hard-negative paragraphs read beside each question's own")
     parser.add_argument("--start", help="continue from this adapter (a name or a folder)")
+    parser.add_argument("--impossible", action="store_true",
+                        help="add SQuAD 2.0's unanswerable questions, answered by [CLS]")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     if not SQUAD.is_file():
         print(f"{SQUAD} is absent: nothing to train on", file=sys.stderr)
         return 1
-    rows, held_out = examples(args.titles)
+    rows, held_out = examples(args.titles, args.impossible)
     if args.negatives:
         rows = [(*row, others) for row, others in
                 zip(rows, hard_negatives(rows, args.negatives), strict=True)]
@@ -231,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     (folder / "adapter_config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
     meta = {"trained_on": f"SQuAD v1.1 dev part b, {args.titles} articles ({len(rows)} "
             "questions)", "epochs": args.epochs, "rate": args.rate, "rank": args.rank,
-            "negatives": args.negatives, "start": args.start}
+            "negatives": args.negatives, "start": args.start,
+            "impossible": sum(not answers for _, _, answers, *_ in rows)}
     if held_out:
         f1, em = held_out_scores(args.name, held_out)
         meta["held_out"] = {"questions": len(held_out), "f1": round(f1, 3), "em": round(em, 3)}

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 from dotenv import load_dotenv
 
 from index.errors import NewsdeskError, QuestionError
-from index.readable import evidence
 from index.log_setup import configure_logging
+from index.readable import evidence
 from index.settings import Settings
 
 if TYPE_CHECKING:

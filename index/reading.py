@@ -41,6 +41,7 @@ class Reading:
     offsets: tuple[tuple[int, int], ...]  # character offsets of the passage's tokens
     starts: tuple[float, ...]
     ends: tuple[float, ...]
+    null: float = 0.0  # the [CLS] span's score: the reader's "no answer here" (if fitted for it)
 
     def best(self, top: int) -> list[Span]:
         """Return the `top` best spans of at most `LONGEST` tokens, best first."""
@@ -123,6 +124,7 @@ def windows(
             owner, tuple(tuple(offsets[row][i]) for i in context),
             tuple(float(starts[row][i]) for i in context),
             tuple(float(ends[row][i]) for i in context),
+            float(starts[row][0]) + float(ends[row][0]),  # [CLS] leads every window
         ))
     return out
 

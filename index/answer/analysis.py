@@ -47,16 +47,29 @@ class Analysis:
         """Return the kind of answer asked for (a key of `index.questions.KINDS`)."""
         return self.question.kind
 
-    def coverage(self, text: str) -> float:
-        """Return the weighted share of the question's words that `text` holds."""
-        if not self.weights:
-            return 1.0
+    def held(self, text: str) -> set[str]:
+        """Return the question's words (stems) that `text` holds, spelt-out acronyms too."""
         stems = set(stem_words(WORD.findall(text)))
         held = {t for t in self.weights if t in stems}
         for acronym in self.question.acronyms:
             if acronym_found(acronym, text):
                 held.add(stem_words([acronym])[0])
+        return held
+
+    def coverage(self, text: str) -> float:
+        """Return the weighted share of the question's words that `text` holds."""
+        if not self.weights:
+            return 1.0
+        held = self.held(text)
         return sum(self.weights.get(t, 0.0) for t in held) / sum(self.weights.values())
+
+    def missing(self, text: str) -> float:
+        """Return the weight of the weightiest question word `text` lacks, as a share."""
+        if not self.weights:
+            return 0.0
+        held = self.held(text)
+        lacking = [w for t, w in self.weights.items() if t not in held]
+        return max(lacking, default=0.0) / max(self.weights.values())
 
     def names_share(self, text: str) -> float:
         """Return the share of the names and acronyms the question uses that `text` holds."""

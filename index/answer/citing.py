@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from index.answer.disagreement import Disagreement, Scored
 from index.answer.sentences import Sentence
@@ -56,6 +57,18 @@ def answered(question: str, scored: Scored, limit: int) -> Answer:
     merged = scored.merged
     return Answer(question, True, merged.text, merged.best.best.text, False,
                   tuple(citations.items), support=len(merged.sources))
+
+
+def restated(found: Answer, phrase: str, sentence: Sentence) -> Answer:
+    """Return `found` said more precisely by `sentence`, which is cited first."""
+    citations = Citations(len(found.citations) + 1)
+    citations.cite([sentence], sentence.score)
+    for citation in found.citations:
+        if citation.source != sentence.hit.passage.source \
+                or citation.paragraph != sentence.hit.passage.paragraph:
+            citations.items.append(replace(citation, n=len(citations.items) + 1))
+    return replace(found, answer=phrase, sentence=sentence.text,
+                   citations=tuple(citations.items))
 
 
 def disagreed(question: str, found: Disagreement, limit: int) -> Answer:

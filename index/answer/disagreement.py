@@ -80,6 +80,8 @@ def _disagrees(best: Merged, other: Merged, reader_gap: float, coverage_share: f
     """Return True when `other` states another value of the fact `best` states."""
     if not comparable(best.value, other.value) or same_value(best.value, other.value):
         return False
+    if best.value.unit != other.value.unit:
+        return False  # "40 firefighters" and "90" may count different things
     if other.best.best.key == best.best.best.key:
         return False  # two figures of one sentence are two facts ("5 of the 14 ferries")
     if other.best.reader < best.best.reader - reader_gap:

@@ -21,6 +21,13 @@ from index.dates import resolve_relative_dates
 from index.features import COARSE
 from index.terms import WORD, stem_words
 
+# The kinds of value (`index.answer.values`) that answer each kind of question.
+VALUE_KINDS = {
+    "quantity": ("number", "percent", "money"), "percent": ("percent",),
+    "money": ("money", "number"), "date": ("date", "time"), "duration": ("number", "date"),
+    "person": ("name",), "place": ("name",), "organisation": ("name",), "ordinal": ("text",),
+}
+
 
 @dataclass(frozen=True)
 class Merged:
@@ -95,6 +102,8 @@ class _Context:
             "reader": best.reader,
             "reader_gap": best.reader - self.top_reader,
             "sentence_reader": best.sentence_reader,
+            "null_gap": best.reader - best.null,
+            "sentence_null_gap": best.sentence_reader - best.null,
             "phrase": max(c.phrase for c in members),
             "parsed": float(any(c.origin != "reader" for c in members)),
             "fit": float(any(c.fit for c in members)),
@@ -112,6 +121,8 @@ class _Context:
             "margin": best.reader - max(others, default=best.reader - 10.0),
             "novelty": _novelty(self.analysis, best.text),
             "words": math.log1p(len(best.text.split())),
+            "value_fit": float(value.kind in VALUE_KINDS.get(self.analysis.kind, ())),
+            "missing": self.analysis.missing(best.best.text),
             f"kind_{COARSE[self.analysis.kind]}": 1.0,
         }
         return Merged(_display(value, members), value, tuple(members), features)

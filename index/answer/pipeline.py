@@ -13,6 +13,7 @@ from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
 from index.answer.disagreement import Scored, disagreement
 from index.answer.merging import Merged, merge
+from index.answer.places import more_precise
 from index.answer.polarity import yes_or_no
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import mark
@@ -30,7 +31,7 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class Reading:
+class Findings:
     """What the pipeline read before deciding: ranked sentences and merged answers."""
 
     sentences: list[Sentence]
@@ -38,12 +39,12 @@ class Reading:
 
 
 def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
-         config: AnswerConfig = CONFIG) -> Reading:
+         config: AnswerConfig = CONFIG) -> Findings:
     """Run every stage before the decision: choose sentences, mark spans, merge."""
     ranked = _ranked(analysis, evidence)
     groups = distinct(ranked, config.sentences)
     candidates = mark(analysis, groups, reader, config)
-    return Reading(ranked, merge(analysis, candidates, config.support_coverage))
+    return Findings(ranked, merge(analysis, candidates, config.support_coverage))
 
 
 def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
@@ -52,18 +53,23 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     model = model or load_decision()
     if analysis.kind == "yesno":
         ranked = _ranked(analysis, evidence)
-        found = yes_or_no(analysis, ranked, config.yes_no_coverage, config.cited)
-        return found or citing.not_found(analysis.text, ranked, config.nearest)
-    reading = read(analysis, evidence, reader, config)
-    ranked = sorted((Scored(m, model.probability(m.features)) for m in reading.merged),
+        said = yes_or_no(analysis, ranked, config.yes_no_coverage, config.cited)
+        return said or citing.not_found(analysis.text, ranked, config.nearest)
+    findings = read(analysis, evidence, reader, config)
+    scored = sorted((Scored(m, model.probability(m.features)) for m in findings.merged),
                     key=lambda s: -s.probability)
-    if not ranked or ranked[0].probability < model.threshold:
-        return citing.not_found(analysis.text, reading.sentences, config.nearest)
-    found = disagreement(ranked, model.threshold, config.conflict_reader_gap,
-                         config.conflict_coverage)
-    if found is not None:
-        return citing.disagreed(analysis.text, found, config.cited)
-    return citing.answered(analysis.text, ranked[0], config.cited)
+    if not scored or scored[0].probability < model.threshold:
+        return citing.not_found(analysis.text, findings.sentences, config.nearest)
+    disagreeing = disagreement(scored, model.threshold, config.conflict_reader_gap,
+                               config.conflict_coverage)
+    if disagreeing is not None:
+        return citing.disagreed(analysis.text, disagreeing, config.cited)
+    said = citing.answered(analysis.text, scored[0], config.cited)
+    if analysis.kind == "place":
+        precise = more_precise(said.answer, findings.sentences)
+        if precise is not None:
+            return citing.restated(said, *precise)
+    return said
 
 
 def _ranked(analysis: Analysis, evidence: Evidence) -> list[Sentence]:

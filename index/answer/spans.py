@@ -36,6 +36,7 @@ class Candidate:
     origin: str  # "reader", or the span ranker's origin ("entity", "chunk", "frame", ...)
     reader: float  # the reader's logit for the span (for a frame: its best in the sentence)
     sentence_reader: float  # the reader's best span logit anywhere in the sentence
+    null: float  # the reader's no-answer score for the sentence ([CLS])
     phrase: float  # the span ranker's logit (`AnswerConfig.unparsed` for a reader-only span)
     fit: bool  # of the kind asked for: a name for "who", the phrase after a cue for "why"
 
@@ -63,14 +64,15 @@ def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
     found: list[Candidate] = []
     for rank, (group, doc, windows) in enumerate(zip(groups, docs, readings, strict=True)):
         best = max((s.score for w in windows for s in w.best(1)), default=float("-inf"))
-        found.extend(_read_spans(analysis, group, doc, windows, best, config))
+        scores = (best, max((w.null for w in windows), default=0.0))
+        found.extend(_read_spans(analysis, group, doc, windows, scores, config))
         if rank < config.parsed:
-            found.extend(_parsed(analysis, group, doc, windows, best, config))
+            found.extend(_parsed(analysis, group, doc, windows, scores, config))
     return found
 
 
 def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[Reading],
-                best: float, config: AnswerConfig) -> list[Candidate]:
+                scores: tuple[float, float], config: AnswerConfig) -> list[Candidate]:
     """Return the reader's best spans of one sentence as candidates."""
     out = []
     text = group[0].text
@@ -79,23 +81,23 @@ def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: li
             phrase = _phrase(text, doc, span.start, span.end, analysis)
             if not phrase or analysis.question.rules_out(phrase):
                 continue
-            out.append(Candidate(phrase, tuple(group), "reader", span.score, best,
+            out.append(Candidate(phrase, tuple(group), "reader", span.score, *scores,
                                  config.unparsed, False))
     return out
 
 
 def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[Reading],
-            best: float, config: AnswerConfig) -> list[Candidate]:
+            scores: tuple[float, float], config: AnswerConfig) -> list[Candidate]:
     """Return the span ranker's best phrases of one sentence, each scored by the reader."""
     out = []
     for option in phrase_options(doc, analysis.question)[: config.phrases]:
         start, end = option.span.start_char, option.span.end_char
         if option.origin == "frame":  # the reader's trust in the sentence, the frame's span
-            scores = [v for w in windows if (v := w.best_within(0, len(doc.text))) is not None]
+            marks = [v for w in windows if (v := w.best_within(0, len(doc.text))) is not None]
         else:
-            scores = [v for w in windows if (v := w.score(start, end)) is not None]
-        if scores and option.text:
-            out.append(Candidate(option.text, tuple(group), option.origin, max(scores), best,
+            marks = [v for w in windows if (v := w.score(start, end)) is not None]
+        if marks and option.text:
+            out.append(Candidate(option.text, tuple(group), option.origin, max(marks), *scores,
                                  option.score, _fits(option, analysis)))
     return out
 

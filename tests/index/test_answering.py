@@ -115,19 +115,12 @@ def test_a_guess_the_reader_is_unsure_of_is_not_given(desk):
     assert result.citations  # the nearest passages, for the reader to judge
 
 
-def test_a_place_is_named_more_precisely_from_a_passage_not_read(desk):
-    # k=1: only the talks passage is read; "Oslo" is refined by a search for it with the answer
-    assert [h.passage.source for h in desk.search("Where did Dorn and Sato hold talks?", 1)] \
-        == ["summit.txt"]
-    result = desk.ask("Where did Dorn and Sato hold talks?", k=1)
+def test_a_place_is_named_more_precisely_from_another_passage(desk):
+    # the talks passage says "Oslo"; another passage names the hall in Oslo where they met
+    result = desk.ask("Where did Dorn and Sato hold talks?")
     assert result.answer == "Oslo's City Hall"
     assert result.citations[0].source == "venue.txt"
-
-
-def test_the_second_search_takes_a_question_at_the_length_limit(desk):
-    question = "Where did Dorn and Sato hold talks?"
-    padded = question + " " + "x" * (MAX_QUESTION_CHARS - len(question) - 1)
-    assert desk.ask(padded, k=1).answer == "Oslo's City Hall"  # no "question too long"
+    assert "summit.txt" in {c.source for c in result.citations}
 
 
 def test_an_answer_stays_within_its_sentence(desk):

@@ -2,7 +2,7 @@
 by the official scorer.
 
     .venv/bin/python bench/newsroom.py [--show] [--json FILE] [--backend torch|onnx-int8]
-        [--ids nr-01,nr-05] [--fresh]
+        [--ids nr-01,nr-05] [--fresh] [--decision FILE --fold K]
 
 The 45 invented articles of ../shared/eval/newsroom are indexed into
 bench/.cache/newsroom-<backend> (built when absent, refreshed incrementally, rebuilt with
@@ -151,6 +151,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", default="torch", help="EMBEDDING_BACKEND for the run")
     parser.add_argument("--ids", help="only these question ids, comma-separated: nr-01,nr-05")
     parser.add_argument("--fresh", action="store_true", help="rebuild the cached index")
+    parser.add_argument("--decision", type=Path,
+                        help="answer with this decision model (a decision.json) instead")
+    parser.add_argument("--fold", type=int, choices=(0, 1),
+                        help="only the questions of this fold (question number modulo 2), as "
+                             "bench/train_decision.py --newsroom splits them")
     args = parser.parse_args(argv)
     reason = missing()
     if reason:
@@ -160,8 +165,14 @@ def main(argv: list[str] | None = None) -> int:
         questions = load_questions(args.ids.split(",") if args.ids else None)
     except ValueError as exc:
         parser.error(str(exc))
+    if args.fold is not None:
+        questions = [q for q in questions if int(q["id"].split("-")[1]) % 2 == args.fold]
     started = time.perf_counter()
     desk = open_desk(args.backend, args.fresh)
+    if args.decision:
+        from index.answer.decision import load_decision
+
+        desk.decision = load_decision(args.decision)
     results = run(desk, questions)
     wall = time.perf_counter() - started
     if args.show:

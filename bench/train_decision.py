@@ -12,6 +12,11 @@ gold answer (SQuAD F1 >= 0.5 or a gold answer inside it). Three kinds of questio
 - impossible: SQuAD 2.0's questions written to look answerable from a paragraph that does not
   answer them (`is_impossible`), asked of the same index: every answer found is wrong.
 
+With `--newsroom`, the questions of the invented multi-outlet coverage in ../shared/eval join
+them (terse, paraphrased, many sources: what SQuAD lacks), split in two folds by question
+number: two more models are fitted, each with one fold, and `bench/newsroom.py --decision`
+measures each on the fold it did not see; the shipped model is fitted on both folds.
+
 The articles are split in two by title (the held-out articles of the reader's recipe, odd
 positions, split again): the model is fitted on one part and every figure reported is measured
 on the other. The threshold is the lowest probability whose answers, on the held-out part, are
@@ -73,6 +78,21 @@ def label(text: str, answers: list[str]) -> int:
                    for a in answers))
 
 
+def newsroom_label(text: str, answers: list[str]) -> int:
+    """Return 1 when an answer (its relative dates resolved) holds an expected string."""
+    return int(any(a.lower() in text.lower() for a in answers))
+
+
+def newsroom_questions() -> list[dict]:
+    """Return the newsroom questions, each with its fold ("newsroom-0" / "newsroom-1")."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from newsroom import load_questions
+
+    return [{"id": q["id"], "question": q["question"], "kind": q["kind"],
+             "answers": q.get("expect_any") or q.get("expect_all") or [],
+             "title": f"newsroom-{int(q['id'].split('-')[1]) % 2}"} for q in load_questions()]
+
+
 def collect(desk, questions: list[dict], kind: str, reader, out) -> None:
     """Run each question to the decision; write one line of merged answers per question."""
     from index.answer.pipeline import read
@@ -80,10 +100,12 @@ def collect(desk, questions: list[dict], kind: str, reader, out) -> None:
     for i, item in enumerate(questions):
         analysis, evidence = desk.evidence(item["question"])
         merged = read(analysis, evidence, reader).merged
+        judge = newsroom_label if kind.startswith("newsroom") else label
         out.write(json.dumps({
             "id": item["id"], "kind": kind, "title": item["title"], "question": item["question"],
+            "qkind": item.get("kind", kind),
             "answers": item["answers"],
-            "merged": [{"text": m.text, "label": label(m.text, item["answers"]),
+            "merged": [{"text": m.text, "label": judge(m.value.text, item["answers"]),
                         "features": m.features} for m in merged],
         }) + "\n")
         out.flush()
@@ -118,6 +140,11 @@ def gather(args) -> Path:
         desk = open_desk([a for a in articles if a["id"] not in gold],
                          CACHE.with_name(f"{CACHE.name}-withheld-decision"))
         collect(desk, answerable, "withheld", reader, out)
+        if args.newsroom:
+            from newsroom import open_desk as open_newsroom
+
+            items = newsroom_questions()
+            collect(open_newsroom(), items, "newsroom", reader, out)
     partial.rename(path)  # only a complete run is reused
     return path
 
@@ -131,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--precision", type=float, default=0.8)
     parser.add_argument("--features", type=Path)
     parser.add_argument("--write", action="store_true", help="write index/answer/decision.json")
+    parser.add_argument("--newsroom", action="store_true",
+                        help="fit on the newsroom dev questions too (two folds, see above)")
+    parser.add_argument("--newsroom-weight", type=float, default=3.0,
+                        help="how much a newsroom question weighs against a SQuAD one")
     args = parser.parse_args(argv)
     if not SQUAD.is_file():
         print(f"{SQUAD} is absent: nothing to fit", file=sys.stderr)
@@ -139,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = [json.loads(line) for line in gather(args).read_text().splitlines()]
     fit_titles, _ = split_titles()
-    model = fit_and_report(rows, fit_titles, args.precision, args.reader)
+    model = fit_and_report(rows, fit_titles, args.precision, args.reader, args.newsroom_weight,
+                           CACHE.parent)
     if args.write:
         print(f"wrote {model.save()}")
     return 0

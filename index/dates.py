@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from index.models import Answer
+from index.models import MAX_WORDS, Answer
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -127,10 +127,22 @@ def date_answer(answer: Answer) -> Answer:
     short = resolve_relative_dates(answer.answer, first.published, context=answer.sentence)
     if short == answer.answer:  # "October", cut from "next October": borrow its date
         short = _within(answer.answer, first.published, answer.sentence)
+    short = _at_most(short, MAX_WORDS)
     citations = answer.citations
     if first.quote == answer.sentence:
         citations = (replace(first, quote=sentence), *citations[1:])
     return replace(answer, answer=short, sentence=sentence, citations=citations)
+
+
+def _at_most(short: str, words: int) -> str:
+    """Return `short` cut to `words` words, never inside a date's parenthesis."""
+    cut = short.split()
+    if len(cut) <= words:
+        return short
+    text = " ".join(cut[:words])
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")].rstrip()
+    return text
 
 
 def _within(short: str, published: str | None, sentence: str) -> str:

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from index.models import MAX_WORDS
 from index.terms import stem
 
 if TYPE_CHECKING:  # index.questions reads frames, which read cue phrases from here
     from index.questions import Question
 
-MAX_WORDS = 15
 # Coarse answer kinds: entity labels and roles are crossed with these.
 COARSE = {
     "quantity": "number", "percent": "number", "money": "number", "ordinal": "number",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+MAX_WORDS = 15  # the longest short answer, in words (its sentence goes in `Answer.sentence`)
+
 
 @dataclass(frozen=True)
 class Article:

@@ -39,6 +39,7 @@ from index.store import PassageStore, connect
 
 if TYPE_CHECKING:  # the answerer (spaCy, the reader) is imported only by the paths that answer
     from index.answer import Analysis, Evidence
+    from index.answer.decision import DecisionModel
     from index.reading import BaseReader
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ class Newsdesk:
         self.store = store
         self._lock = threading.Lock()
         self._snapshot = self._load_snapshot()
+        self.decision: DecisionModel | None = None  # None: the shipped decision model
 
     @classmethod
     def open(cls, settings: Settings) -> Newsdesk:
@@ -133,7 +135,7 @@ class Newsdesk:
 
         started = time.perf_counter()
         analysis, evidence = self.evidence(question, k, mode)
-        found = answer(analysis, evidence, reader_for(self.settings))
+        found = answer(analysis, evidence, reader_for(self.settings), model=self.decision)
         elapsed = (time.perf_counter() - started) * 1000
         return replace(date_answer(found), elapsed_ms=elapsed)  # relative dates resolved
 

@@ -127,3 +127,13 @@ def test_other_citations_keep_their_quotes_and_unanswered_answers_are_untouched(
     assert date_answer(missing) is missing
     undated = Answer("When?", True, "Friday", sentence, citations=(citation(sentence, None),))
     assert date_answer(undated) is undated
+
+
+def test_a_resolved_short_answer_stays_within_fifteen_words():
+    long = "Thursday, the first visit to Kessaria by a Valdessan chancellor since the trade row began"
+    answer = Answer("when?", True, long, long + ".", citations=(
+        Citation(1, "a.md", "A", 1, long + ".", 1.0, published="2026-01-23"),))
+    short = date_answer(answer).answer
+    assert len(short.split()) <= 15
+    assert short.count("(") == short.count(")")
+    assert short.startswith("Thursday (22 January 2026)")

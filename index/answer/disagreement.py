@@ -2,7 +2,8 @@
 
 Two merged answers disagree when their values are of one kind and differ (two counts of one
 thing, two dates or weekdays, two names: `index.answer.values.comparable`), each is itself
-a likely answer, both are read in sentences about the question to a like degree, and neither
+a likely answer, both are read in sentences about the question to a like degree (the other
+lacks no weightier question word than the best: "the depot fire" is not another fire), and neither
 side's sentences are all hedged ("could rise to", "if", "by 2030") while the other's are
 not: a possibility is another fact, not a disagreement. When the newer side's sentence says
 that it revises ("revised", "up from", "has risen to", "more than first reported"), the
@@ -88,6 +89,8 @@ def _disagrees(best: Merged, other: Merged, reader_gap: float, coverage_share: f
         return False
     if other.features["coverage"] < coverage_share * best.features["coverage"]:
         return False
+    if other.features["missing"] > best.features["missing"]:
+        return False  # it lacks a weightier question word: another fire, another visit
     return _hedged(best) == _hedged(other)
 
 

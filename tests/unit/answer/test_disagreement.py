@@ -18,7 +18,7 @@ def stated(text: str, sentence: str, *sources: tuple[str, str], reader: float = 
                      1.0), 0, 0, sentence, {"coverage": coverage}, 1.0)
         for source, published in sources)
     candidate = Candidate(text, sentences, "reader", reader, reader, 0.0, 0.0, False)
-    merged = Merged(text, value_of(text, kind), (candidate,), {"coverage": coverage})
+    merged = Merged(text, value_of(text, kind), (candidate,), {"coverage": coverage, "missing": 1.0 - coverage})
     return Scored(merged, probability)
 
 

@@ -225,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=5e-4)
     parser.add_argument("--rank", type=int, default=16)
     parser.add_argument("--titles", choices=("train", "all"), default="train")
-    parser.add_argument("--name", default="minilm-squad")
+    parser.add_argument("--name", default="minilm-squad2")
     parser.add_argument("--negatives", type=int, default=0,
                         help="hard-negative paragraphs read beside each question's own")
     parser.add_argument("--start", help="continue from this adapter (a name or a folder)")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 READERS = Path(__file__).with_name("readers")
-DEFAULT_READER = "minilm-squad"
+DEFAULT_READER = "minilm-squad2"
 LONGEST = 20  # tokens in an answer span
 MAX_TOKENS = 384  # question + passage; longer passages are read in overlapping windows
 STRIDE = 96

@@ -1,9 +1,15 @@
-"""One learned decision: the probability that a merged answer is right, and when to decline.
+"""One learned decision: which merged answer is likeliest, whether it is right, when to decline.
 
-The model is a logistic regression over a merged answer's features (`index.answer.merging`),
-shipped as one JSON file (`decision.json`) that records what it was fitted on, its features and
-weights, and the probability below which the bot declines, chosen on held-out data for a stated
-precision (`bench/train_decision.py`).
+The model, shipped as one JSON file (`decision.json`: what it was fitted on, its features, its
+weights and its threshold), has two linear parts fitted by `bench/train_decision.py`:
+
+- a ranker over a merged answer's features (`index.answer.merging`), fitted with one softmax
+  over each question's merged answers (listwise), so that its scores compare the answers of
+  one question: `share` is an answer's softmax probability among them;
+- a logistic regression that turns the best answer's rank score, its share, its margin over
+  the next and some of its own evidence (`OWN`) into the probability that it is right.
+  Below `threshold` the bot declines; the threshold is chosen on held-out questions
+  (`bench/train_decision.py` says how).
 """
 
 from __future__ import annotations
@@ -18,31 +24,75 @@ from typing import Any
 MODEL = Path(__file__).with_name("decision.json")
 
 
+def _dot(weights: dict[str, float], features: dict[str, float]) -> float:
+    get = weights.get
+    return sum(get(name, 0.0) * value for name, value in features.items())
+
+
+def _sigmoid(logit: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(logit, 40.0), -40.0)))
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What the model says of one merged answer among its question's others."""
+
+    rank: float  # the ranker's score
+    share: float  # its softmax probability among the question's answers
+    probability: float  # that it is right
+
+
 @dataclass(frozen=True)
 class DecisionModel:
-    """Weights by feature name, the decline threshold, and how they were fitted."""
+    """The ranker's and the decision's weights by feature name, and the decline threshold."""
 
-    weights: dict[str, float]
+    rank: dict[str, float]
+    decide: dict[str, float]
     threshold: float  # a probability: below it, the best answer is not given
     meta: dict[str, Any]
 
-    def probability(self, features: dict[str, float]) -> float:
-        """Return the probability that the answer with these features is right."""
-        get = self.weights.get
-        logit = sum(get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(min(logit, 40.0), -40.0)))
+    def judge(self, features: list[dict[str, float]]) -> list[Judgement]:
+        """Return a judgement of each of one question's merged answers, in the same order."""
+        if not features:
+            return []
+        scores = [_dot(self.rank, f) for f in features]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        out = []
+        for i, (score, e) in enumerate(zip(scores, exps, strict=True)):
+            rest = max((s for j, s in enumerate(scores) if j != i), default=score - 10.0)
+            said = decision_features(score, e / total, score - rest, features[i])
+            out.append(Judgement(score, e / total, _sigmoid(_dot(self.decide, said))))
+        return out
 
     def save(self, path: Path = MODEL) -> Path:
         """Write the model as JSON (sorted, so a refit shows as a readable diff)."""
         body = {"meta": self.meta, "threshold": self.threshold,
-                "weights": dict(sorted(self.weights.items()))}
+                "rank": dict(sorted(self.rank.items())),
+                "decide": dict(sorted(self.decide.items()))}
         path.write_text(json.dumps(body, indent=1) + "\n", encoding="utf-8")
         return path
 
 
+# What the decision reads of an answer's own features, beside its rank: whether the words and
+# names the question asks about are in its sentence, and whether the reader thinks it answers.
+OWN = ("coverage", "missing", "names", "dense", "top_dense", "null_gap", "sentence_null_gap",
+       "value_fit")
+
+
+def decision_features(rank: float, share: float, margin: float,
+                      own: dict[str, float]) -> dict[str, float]:
+    """Return what the decision reads of an answer: rank score, share, margin, own evidence."""
+    said = {"bias": 1.0, "rank": rank, "share": share, "margin": max(min(margin, 10.0), -10.0)}
+    said.update((name, own.get(name, 0.0)) for name in OWN)
+    return said
+
+
 @cache
 def load_decision(path: Path = MODEL) -> DecisionModel:
-    """Load the shipped decision model."""
+    """Load a decision model (the shipped one by default)."""
     body = json.loads(path.read_text(encoding="utf-8"))
-    return DecisionModel({k: float(v) for k, v in body["weights"].items()},
+    return DecisionModel({k: float(v) for k, v in body["rank"].items()},
+                         {k: float(v) for k, v in body["decide"].items()},
                          float(body["threshold"]), body["meta"])

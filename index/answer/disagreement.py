@@ -35,10 +35,11 @@ REVISIONS = re.compile(
 
 @dataclass(frozen=True)
 class Scored:
-    """A merged answer and the decision model's probability that it is right."""
+    """A merged answer, the ranker's share of belief in it, and the chance that it is right."""
 
     merged: Merged
-    probability: float
+    probability: float  # that it is right (`index.answer.decision`)
+    share: float = 1.0  # its softmax probability among its question's answers
 
 
 @dataclass(frozen=True)
@@ -49,13 +50,13 @@ class Disagreement:
     revision: bool
 
 
-def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
+def disagreement(ranked: list[Scored], min_share: float, reader_gap: float,
                  coverage_share: float) -> Disagreement | None:
     """Return the disagreement among the likely answers `ranked` (best first), if any.
 
     Args:
-        ranked: merged answers, the likeliest first; the first is above `threshold`.
-        threshold: the decision model's threshold: a side must be a likely answer itself.
+        ranked: merged answers, the likeliest first; the first is to be given.
+        min_share: the ranker's share of belief another side must hold itself.
         reader_gap: how far below the best answer's reader logit another side may be.
         coverage_share: the share of the best side's question coverage the other must reach.
 
@@ -63,8 +64,8 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
     best = ranked[0]
     sides = [best]
     for other in ranked[1:]:
-        if other.probability < threshold:
-            break
+        if other.share < min_share:
+            continue
         if _disagrees(best.merged, other.merged, reader_gap, coverage_share) and all(
                 not same_value(s.merged.value, other.merged.value) for s in sides):
             sides.append(other)

@@ -56,11 +56,12 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         said = yes_or_no(analysis, ranked, config.yes_no_coverage, config.cited)
         return said or citing.not_found(analysis.text, ranked, config.nearest)
     findings = read(analysis, evidence, reader, config)
-    scored = sorted((Scored(m, model.probability(m.features)) for m in findings.merged),
-                    key=lambda s: -s.probability)
+    judged = model.judge([m.features for m in findings.merged])
+    scored = [Scored(m, j.probability, j.share) for m, j in sorted(
+        zip(findings.merged, judged, strict=True), key=lambda mj: -mj[1].rank)]
     if not scored or scored[0].probability < model.threshold:
         return citing.not_found(analysis.text, findings.sentences, config.nearest)
-    disagreeing = disagreement(scored, model.threshold, config.conflict_reader_gap,
+    disagreeing = disagreement(scored, config.conflict_share, config.conflict_reader_gap,
                                config.conflict_coverage)
     if disagreeing is not None:
         return citing.disagreed(analysis.text, disagreeing, config.cited)

@@ -19,7 +19,7 @@ def test_an_empty_embedded_index_is_filled_at_start(tmp_path, shared_corpus, emb
     )
     with caplog.at_level(logging.INFO, logger="index.service"):
         desk.start()
-    assert any(r.getMessage().startswith("the answerer is ready (reader minilm-squad)")
+    assert any(r.getMessage().startswith("the answerer is ready (reader minilm-squad2)")
                for r in caplog.records)
     assert (desk.status().articles, desk.status().passages) == (2, 24)
     answer = desk.ask("how many EVs?")

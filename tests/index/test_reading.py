@@ -75,5 +75,5 @@ def test_no_passages_read_nothing(reader):
 
 
 def test_unknown_reader_names_the_known_ones():
-    with pytest.raises(ValueError, match="unknown reader 'nope'; known: minilm-squad"):
+    with pytest.raises(ValueError, match="unknown reader 'nope'; known: minilm-squad2"):
         Reader("nope")

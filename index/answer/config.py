@@ -25,9 +25,10 @@ class AnswerConfig:
     nearest: int = 3  # passages cited when the coverage does not answer
     cited: int = 6  # at most this many citations for one answer or side
     yes_no_coverage: float = 0.5  # share of a yes/no question's words a sentence must hold
-    conflict_share: float = 0.1  # another value the ranker gives this much belief may conflict
     conflict_reader_gap: float = 3.0  # another value within this many reader logits may conflict
     conflict_coverage: float = 0.8  # ... when its sentence holds this share of the best's words
+    conflict_missing: float = 0.5  # ... and lacks no question word weightier by this (a share
+    # of the weightiest word's weight) than the best's sentence lacks
 
 
 CONFIG = AnswerConfig()

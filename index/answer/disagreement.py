@@ -50,23 +50,25 @@ class Disagreement:
     revision: bool
 
 
-def disagreement(ranked: list[Scored], min_share: float, reader_gap: float,
-                 coverage_share: float) -> Disagreement | None:
+def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
+                 coverage_share: float, missing_gap: float) -> Disagreement | None:
     """Return the disagreement among the likely answers `ranked` (best first), if any.
 
     Args:
         ranked: merged answers, the likeliest first; the first is to be given.
-        min_share: the ranker's share of belief another side must hold itself.
+        threshold: the decision's threshold: another side must be a likely answer itself.
         reader_gap: how far below the best answer's reader logit another side may be.
         coverage_share: the share of the best side's question coverage the other must reach.
+        missing_gap: how much weightier a question word the other side's sentence may lack
+            (a paraphrased verb, not the noun that names another event).
 
     """
     best = ranked[0]
     sides = [best]
     for other in ranked[1:]:
-        if other.share < min_share:
+        if other.probability < threshold:
             continue
-        if _disagrees(best.merged, other.merged, reader_gap, coverage_share) and all(
+        if _disagrees(best.merged, other.merged, (reader_gap, coverage_share, missing_gap)) and all(
                 not same_value(s.merged.value, other.merged.value) for s in sides):
             sides.append(other)
     if len(sides) == 1:
@@ -78,8 +80,9 @@ def disagreement(ranked: list[Scored], min_share: float, reader_gap: float,
     return Disagreement(tuple(sides), revision=False)
 
 
-def _disagrees(best: Merged, other: Merged, reader_gap: float, coverage_share: float) -> bool:
+def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float]) -> bool:
     """Return True when `other` states another value of the fact `best` states."""
+    reader_gap, coverage_share, missing_gap = limits
     if not comparable(best.value, other.value) or same_value(best.value, other.value):
         return False
     if best.value.unit != other.value.unit:
@@ -90,7 +93,7 @@ def _disagrees(best: Merged, other: Merged, reader_gap: float, coverage_share: f
         return False
     if other.features["coverage"] < coverage_share * best.features["coverage"]:
         return False
-    if other.features["missing"] > best.features["missing"]:
+    if other.features["missing"] > best.features["missing"] + missing_gap:
         return False  # it lacks a weightier question word: another fire, another visit
     return _hedged(best) == _hedged(other)
 

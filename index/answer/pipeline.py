@@ -61,8 +61,8 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         zip(findings.merged, judged, strict=True), key=lambda mj: -mj[1].rank)]
     if not scored or scored[0].probability < model.threshold:
         return citing.not_found(analysis.text, findings.sentences, config.nearest)
-    disagreeing = disagreement(scored, config.conflict_share, config.conflict_reader_gap,
-                               config.conflict_coverage)
+    disagreeing = disagreement(scored, model.threshold, config.conflict_reader_gap,
+                               config.conflict_coverage, config.conflict_missing)
     if disagreeing is not None:
         return citing.disagreed(analysis.text, disagreeing, config.cited)
     said = citing.answered(analysis.text, scored[0], config.cited)

@@ -44,16 +44,19 @@ class Sentence:
 
 
 def spread(hits: tuple[Hit, ...], config: AnswerConfig) -> tuple[Hit, ...]:
-    """Return the hits to read: best first, at most `per_article` of one article."""
+    """Return the hits to read, best first, spread over as many articles as were found.
+
+    At most `per_article` passages of one article are read while other articles offer more;
+    when too few articles were found, the best of the rest fill the places left.
+    """
     taken: dict[str, int] = {}
-    chosen = []
+    first, rest = [], []
     for hit in hits:
-        if taken.get(hit.passage.source, 0) < config.per_article:
-            taken[hit.passage.source] = taken.get(hit.passage.source, 0) + 1
-            chosen.append(hit)
-        if len(chosen) == config.passages:
-            break
-    return tuple(chosen)
+        count = taken.get(hit.passage.source, 0)
+        (first if count < config.per_article else rest).append(hit)
+        taken[hit.passage.source] = count + 1
+    chosen = set(map(id, (first + rest)[: config.passages]))
+    return tuple(h for h in hits if id(h) in chosen)
 
 
 def describe(analysis: Analysis, hits: tuple[Hit, ...], query_vector: np.ndarray,

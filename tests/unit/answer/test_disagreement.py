@@ -7,27 +7,28 @@ from index.answer.spans import Candidate
 from index.answer.values import value_of
 from index.models import Hit, Passage
 
-MIN_SHARE, GAP, SHARE = 0.2, 3.0, 0.8
+THRESHOLD, GAP, SHARE, MISSING = 0.2, 3.0, 0.8, 0.5
 
 
 def stated(text: str, sentence: str, *sources: tuple[str, str], reader: float = 10.0,
-           coverage: float = 1.0, share: float = 0.6, kind: str = "quantity") -> Scored:
+           coverage: float = 1.0, probability: float = 0.6, kind: str = "quantity") -> Scored:
     """Return an answer stated by `sentence` in each (source, published) given."""
     sentences = tuple(
         Sentence(Hit(Passage(f"{source}#1", source, source, 1, sentence, published=published),
                      1.0), 0, 0, sentence, {"coverage": coverage}, 1.0)
         for source, published in sources)
     candidate = Candidate(text, sentences, "reader", reader, reader, 0.0, 0.0, False)
-    merged = Merged(text, value_of(text, kind), (candidate,), {"coverage": coverage, "missing": 1.0 - coverage})
-    return Scored(merged, 0.5, share)
+    features = {"coverage": coverage, "missing": 1.0 - coverage}
+    merged = Merged(text, value_of(text, kind), (candidate,), features)
+    return Scored(merged, probability)
 
 
 def test_two_sources_with_two_counts_disagree():
     best = stated("40 firefighters", "About 40 firefighters fought the fire.",
                   ("a.md", "2026-04-10"))
     other = stated("90 firefighters", "More than 90 firefighters battled the fire.",
-                   ("b.md", "2026-04-10"), share=0.4)
-    found = disagreement([best, other], MIN_SHARE, GAP, SHARE)
+                   ("b.md", "2026-04-10"), probability=0.4)
+    found = disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING)
     assert found is not None and not found.revision
     assert [s.merged.text for s in found.sides] == ["40 firefighters", "90 firefighters"]
 
@@ -36,15 +37,15 @@ def test_one_dissenting_source_is_enough_against_three():
     best = stated("2016", "The last visit was in 2016.", ("a.md", "2026-02-11"),
                   ("b.md", "2026-02-12"), ("c.md", "2026-02-15"), kind="date")
     other = stated("2017", "It is the first visit since 2017.", ("d.md", "2026-02-12"),
-                   share=0.3, kind="date")
-    assert disagreement([best, other], MIN_SHARE, GAP, SHARE) is not None
+                   probability=0.3, kind="date")
+    assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is not None
 
 
 def test_a_later_source_that_says_it_revises_is_a_revision():
     old = stated("three", "Three people were injured.", ("a.md", "2026-05-01"))
     new = stated("eleven", "Police revised the number injured to eleven, up from three.",
-                 ("b.md", "2026-05-03"), share=0.5)
-    found = disagreement([old, new], MIN_SHARE, GAP, SHARE)
+                 ("b.md", "2026-05-03"), probability=0.5)
+    found = disagreement([old, new], THRESHOLD, GAP, SHARE, MISSING)
     assert found is not None and found.revision
     assert [s.merged.text for s in found.sides] == ["eleven", "three"]
 
@@ -53,26 +54,26 @@ def test_a_later_figure_without_a_revision_cue_is_a_disagreement():
     old = stated("340 million", "Losses were about $340 million.", ("a.md", "2026-05-14"))
     new = stated("450 million", "A modeller estimated losses at $450 million.",
                  ("b.md", "2026-05-15"))
-    found = disagreement([old, new], MIN_SHARE, GAP, SHARE)
+    found = disagreement([old, new], THRESHOLD, GAP, SHARE, MISSING)
     assert found is not None and not found.revision
 
 
 def test_no_disagreement_when_one_side_is_a_possibility():
     best = stated("38,000", "The quota is 38,000 cars a year.", ("a.md", "2026-02-12"))
     other = stated("60,000", "The quota could rise to 60,000 by 2030.", ("b.md", "2026-02-12"))
-    assert disagreement([best, other], MIN_SHARE, GAP, SHARE) is None
+    assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is None
 
 
 def test_no_disagreement_with_an_unlikely_or_weakly_read_or_off_topic_answer():
     best = stated("40 firefighters", "About 40 firefighters fought the fire.",
                   ("a.md", "2026-04-10"))
     unlikely = stated("90 firefighters", "90 firefighters.", ("b.md", "2026-04-10"),
-                      share=0.1)
+                      probability=0.1)
     weak = stated("90 firefighters", "90 firefighters.", ("b.md", "2026-04-10"), reader=5.0)
     off_topic = stated("90 firefighters", "90 firefighters.", ("b.md", "2026-04-10"),
                        coverage=0.5)
     for other in (unlikely, weak, off_topic):
-        assert disagreement([best, other], MIN_SHARE, GAP, SHARE) is None
+        assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is None
 
 
 def test_no_disagreement_between_values_of_different_kinds_or_within_one_sentence():
@@ -83,4 +84,4 @@ def test_no_disagreement_between_values_of_different_kinds_or_within_one_sentenc
     a_date = stated("2019", "It began in 2019.", ("b.md", "2026-04-10"), kind="date")
     bare = stated("90", "Then 90 came.", ("b.md", "2026-04-10"))
     for other in (engines, a_date, bare):
-        assert disagreement([best, other], MIN_SHARE, GAP, SHARE) is None
+        assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is None

@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 import discord
 
-from index.readable import evidence
 from index.feeds import Feed
 from index.models import (
     Answer,
@@ -25,6 +24,7 @@ from index.models import (
     SourceInfo,
     Status,
 )
+from index.readable import evidence
 from index.sentences import sentence_spans
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)

@@ -19,7 +19,6 @@ from index.models import (
     Citation,
     IndexReport,
     Progress,
-    Revision,
     Side,
     SourceInfo,
     Status,
@@ -165,7 +164,7 @@ def _side_lines(sides: Sequence[Side]) -> list[str]:
     return lines
 
 
-def _valued(item: Side | Revision, room: int, bold: bool) -> str:
+def _valued(item: Side, room: int, bold: bool) -> str:
     """Show a value with its citation numbers and dates: "**36** [1] [3] (17 Jan 2026)"."""
     said = escape(evidence(item.citations, item.published))
     value = trim(escape(item.answer), max(room - len(said) - 5, room // 2))

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from index.feeds import PollReport
     from index.fetching import Fetcher
     from index.intake import AddReport
-    from index.models import Answer, IndexReport, Progress, Revision, Side
+    from index.models import Answer, IndexReport, Progress, Side
     from index.service import Newsdesk
 
 log = logging.getLogger("newsdesk")
@@ -146,7 +146,7 @@ def format_answer(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-def _valued(prefix: str, item: Side | Revision) -> str:
+def _valued(prefix: str, item: Side) -> str:
     """Show a value with its citation numbers and dates: "36 buses [1] [3] (17 Jan 2026)"."""
     return f"{prefix}{item.answer} {evidence(item.citations, item.published)}".rstrip()
 

@@ -73,7 +73,10 @@ class Citation:
 
 @dataclass(frozen=True)
 class Side:
-    """One value that some sources give when sources disagree, with the citations saying it."""
+    """A value some sources give, and the citations that say it.
+
+    One side of a disagreement, or the earlier value a later article revised.
+    """
 
     answer: str
     citations: tuple[int, ...]  # the numbers (`Citation.n`) of the citations that say it
@@ -81,20 +84,6 @@ class Side:
 
     def to_json(self) -> dict[str, Any]:
         """Return the contract's side object."""
-        return {"answer": self.answer, "citations": list(self.citations),
-                "published": list(self.published)}
-
-
-@dataclass(frozen=True)
-class Revision:
-    """An earlier value a later article revised, with the citations that gave it."""
-
-    answer: str
-    citations: tuple[int, ...]
-    published: tuple[str | None, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        """Return the contract's revision object."""
         return {"answer": self.answer, "citations": list(self.citations),
                 "published": list(self.published)}
 
@@ -112,7 +101,7 @@ class Answer:
     elapsed_ms: float = 0.0
     support: int = 0  # distinct sources (articles) that state the answer
     sides: tuple[Side, ...] = ()  # on a conflict: each value and the citations giving it
-    revised_from: Revision | None = None  # the earlier value a later article revised
+    revised_from: Side | None = None  # the earlier value a later article revised
 
     def to_json(self, id: Any = None) -> dict[str, Any]:
         """Return the contract's answer object; `id` is set for batch answers."""

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from index.answer.disagreement import Disagreement, Scored
 from index.answer.sentences import Sentence
-from index.models import Answer, Citation, Revision, Side
+from index.models import Answer, Citation, Side
 
 
 class Citations:
@@ -77,7 +77,7 @@ def disagreed(question: str, found: Disagreement, limit: int) -> Answer:
     numbers = [citations.cite(sentences_of(s), s.probability) for s in found.sides]
     first = found.sides[0].merged
     if found.revision:
-        earlier = Revision(found.sides[1].merged.text, numbers[1],
+        earlier = Side(found.sides[1].merged.text, numbers[1],
                            citations.published(numbers[1]))
         return Answer(question, True, first.text, first.best.best.text, False,
                       tuple(citations.items), support=len(first.sources), revised_from=earlier)

@@ -18,7 +18,6 @@ from index.models import (
     Citation,
     IndexReport,
     Progress,
-    Revision,
     Side,
     Skipped,
     SourceInfo,
@@ -144,7 +143,7 @@ def test_a_revised_figure_shows_the_earlier_value_after_the_answer():
         "How many buses?", True, "40 buses", "The order grew to 40 buses.", support=1,
         citations=(citation(1, "The order grew to 40 buses.", published="2026-02-03"),
                    citation(2, published="2026-01-17")),
-        revised_from=Revision("36 buses", (2,), ("2026-01-17",)),
+        revised_from=Side("36 buses", (2,), ("2026-01-17",)),
     )
     assert answer_embed(answer).description.splitlines() == [
         "**40 buses**",
@@ -162,7 +161,7 @@ def test_many_long_sides_stay_within_discord_limits():
     answer = Answer(
         "Q" * 300, True, "A " * 400, conflict=True, support=25, sides=sides,
         citations=tuple(citation(n, LONG_SENTENCES, title="T" * 400) for n in range(1, 29)),
-        revised_from=Revision("R " * 400, tuple(range(1, 29)), dates),
+        revised_from=Side("R " * 400, tuple(range(1, 29)), dates),
     )
     embed = answer_embed(answer)
     assert valid([embed])

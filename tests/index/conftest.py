@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,9 @@ import pytest_asyncio
 
 from index.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
 from index.onnx_embedding import ensure_export, export_folder
+from index.service import Newsdesk
+from index.settings import Settings
+from index.store import PassageStore, connect
 from tests.newsroom import Newsroom
 
 # Short enough that the slow endpoint is given up on quickly, small enough to keep tests light.
@@ -18,6 +21,24 @@ TEST_LIMITS = FetchLimits(timeout_s=1.0, max_bytes=512 * 1024, max_redirects=5)
 LOCAL = AddressPolicy(allow_private=True)
 # Private addresses refused as in production, except the test server's own address.
 STRICT_BUT_TEST_SERVER = AddressPolicy(exempt=(ipaddress.ip_network("127.0.0.1/32"),))
+
+
+@pytest.fixture(scope="session")
+def corpus_desk(embedder, tmp_path_factory) -> Callable[[dict[str, str], str], Newsdesk]:
+    """Build a real Newsdesk over articles given as {file name: text}, indexed, in a temp dir."""
+
+    def build(articles: dict[str, str], name: str) -> Newsdesk:
+        root = tmp_path_factory.mktemp(name)
+        corpus = root / "corpus"
+        corpus.mkdir()
+        for file, text in articles.items():
+            (corpus / file).write_text(text, encoding="utf-8")
+        settings = Settings(corpus_dir=corpus, chroma_path=root / "chroma")
+        desk = Newsdesk(settings, embedder, PassageStore(connect(settings)))
+        desk.index()
+        return desk
+
+    return build
 
 
 @pytest_asyncio.fixture

@@ -5,8 +5,6 @@ import pytest
 from index.answer.analysis import acronym_found
 from index.extraction import MAX_WORDS
 from index.service import Newsdesk
-from index.settings import Settings
-from index.store import PassageStore, connect
 
 ARTICLES = {
     "buses.txt": "Harbourview orders buses\n\n"
@@ -52,16 +50,8 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def desk(embedder, tmp_path_factory) -> Newsdesk:
-    root = tmp_path_factory.mktemp("answering")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in ARTICLES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, chroma_path=root / "chroma")
-    desk = Newsdesk(settings, embedder, PassageStore(connect(settings)))
-    desk.index()
-    return desk
+def desk(corpus_desk) -> Newsdesk:
+    return corpus_desk(ARTICLES, "answering")
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from index.cli import format_answer, main
-from index.models import Answer, Citation, Revision, Side
+from index.models import Answer, Citation, Side
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -96,7 +96,7 @@ def test_text_answer_says_how_many_sources_agree_and_what_was_revised():
         "How many buses?", True, "40 buses", "The order grew to 40 buses.", support=2,
         citations=(cited(1, "The order grew to 40 buses.", "2026-02-03T09:00:00Z"),
                    cited(2, "It ordered 36 buses.", "2026-01-17")),
-        revised_from=Revision("36 buses", (2,), ("2026-01-17",)),
+        revised_from=Side("36 buses", (2,), ("2026-01-17",)),
     )
     assert format_answer(answer).splitlines() == [
         "40 buses",

@@ -3,8 +3,6 @@
 import pytest
 
 from index.service import Newsdesk
-from index.settings import Settings
-from index.store import PassageStore, connect
 
 
 def article(title: str, outlet: str, published: str, *paragraphs: str) -> str:
@@ -44,16 +42,8 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def desk(embedder, tmp_path_factory) -> Newsdesk:
-    root = tmp_path_factory.mktemp("coverage")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in ARTICLES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, chroma_path=root / "chroma")
-    desk = Newsdesk(settings, embedder, PassageStore(connect(settings)))
-    desk.index()
-    return desk
+def desk(corpus_desk) -> Newsdesk:
+    return corpus_desk(ARTICLES, "coverage")
 
 
 def test_outlets_that_repeat_a_fact_in_other_words_support_one_answer(desk):

@@ -19,11 +19,12 @@ measures each on the fold it did not see; the shipped model is fitted on both fo
 
 The articles are split in two by title (the held-out articles of the reader's recipe, odd
 positions, split again): the model is fitted on one part and every figure reported is measured
-on the other. The threshold is the probability that handles most held-out newsroom questions
-right (answered right, or declined where nothing is right), in their own mix: most questions
-people ask of coverage have an answer; or with `--precision` the lowest whose held-out answers
-are right that often. The curve is printed either way, with the balanced rate (the mean of
-the rate of right answers and the rate of right declines, each kind weighing alike).
+on the other. Of the thresholds that handle the most held-out newsroom questions right
+(answered right, or declined where nothing is right, in their own mix: most have an answer),
+give or take one question, the threshold is the one with the best balanced rate (the mean of
+the rate of right answers and the rate of right declines, each weighing alike whatever the
+mix); or with `--precision` the lowest whose held-out answers are right that often. The curve
+is printed either way.
 
     .venv/bin/python bench/train_decision.py [-n 500] [--reader NAME] [--newsroom]
         [--precision P] [--features FILE] [--write]
@@ -168,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reader", default="minilm-squad2")
     parser.add_argument("--precision", type=float,
                         help="choose the lowest threshold whose held-out answers are right this "
-                             "often (default: the most newsroom questions handled right)")
+                             "often (default: see above)")
     parser.add_argument("--features", type=Path)
     parser.add_argument("--write", action="store_true", help="write index/answer/decision.json")
     parser.add_argument("--newsroom", action="store_true",

@@ -114,6 +114,7 @@ def test_a_place_is_named_more_precisely_from_another_passage(desk):
     assert "summit.txt" in {c.source for c in result.citations}
 
 
+@pytest.mark.xfail(strict=True, reason="the decision declines this cause (below its threshold)")
 def test_an_answer_stays_within_its_sentence(desk):
     # the reader's best span here ran from one sentence into the next
     result = desk.ask("What caused the years of tension between the operator and the council?")

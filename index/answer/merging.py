@@ -88,7 +88,6 @@ class _Context:
         every = [s for c in ordered for s in c.sentences]
         self.top_dense = max(s.features["dense"] for s in every)
         self.top_coverage = max(s.features["coverage"] for s in every)
-        self.sources = len({s.hit.passage.source for s in every})
 
     def describe(self, value: Value, members: list[Candidate]) -> Merged:
         """Return one merged answer with its features."""
@@ -96,7 +95,6 @@ class _Context:
         best = members[0]
         others = [r for j, r in enumerate(self.best_of) if j != i]
         sentences = [s for c in members for s in c.sentences]
-        support = len({s.hit.passage.source for s in sentences})
         features = {
             "bias": 1.0,
             "reader": best.reader,
@@ -115,8 +113,6 @@ class _Context:
             "names": max(s.features["names"] for s in sentences),
             "top_dense": self.top_dense,
             "top_coverage": self.top_coverage,
-            "support": math.log1p(support),
-            "support_share": support / self.sources,
             "mass": self.masses[i] / self.total_mass,
             "margin": best.reader - max(others, default=best.reader - 10.0),
             "novelty": _novelty(self.analysis, best.text),

@@ -63,8 +63,10 @@ def desk(corpus_desk) -> Newsdesk:
         ("Who leads the transit board?", "Amira Okafor", "board.txt"),
         ("Why was the depot vote delayed?", "a dispute over the depot's cost", "vote.txt"),
         ("Who is the harbour master?", "Ines Vale", "port.txt"),
-        ("Which routes will the electric buses serve first?",
-         "harbour loop", "routes.txt"),
+        pytest.param("Which routes will the electric buses serve first?",
+                     "the harbour loop", "routes.txt",
+                     marks=pytest.mark.xfail(strict=True, reason="index/answer gives 'harbour "
+                                             "loop', without its article")),
         ("Which agreements were signed besides energy?", "forestry and fisheries", "deals.txt"),
         # a misspelt word is read as the word one edit away that the coverage uses
         ("When were ctenophhores first bred?", "2021", "reef.txt"),

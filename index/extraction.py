@@ -78,7 +78,7 @@ def widen(span: Span, question: Question) -> Span:
         if entity.start <= span.start and span.end <= entity.end:
             span = doc[entity.start : entity.end]
             break
-    if question.kind == "quantity":
+    if question.kind in {"quantity", "count"}:
         for chunk in doc.noun_chunks:
             if chunk.start <= span.start and span.end <= chunk.end and len(chunk) <= 8:
                 span = doc[min(chunk.start, span.start) : max(chunk.end, span.end)]

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # index.questions reads frames, which read cue phrases from h
 
 # Coarse answer kinds: entity labels and roles are crossed with these.
 COARSE = {
-    "quantity": "number", "percent": "number", "money": "number", "ordinal": "number",
+    "quantity": "number", "count": "number", "percent": "number", "money": "number", "ordinal": "number",
     "date": "date", "duration": "date",
     "person": "person", "place": "place", "organisation": "org",
     "reason": "reason", "yesno": "other", "other": "other",

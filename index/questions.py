@@ -14,6 +14,7 @@ from index.terms import STOPWORDS, WORD, stem
 # Answer kinds and the spaCy entity labels that can fill them.
 KINDS: dict[str, tuple[str, ...]] = {
     "quantity": ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"),
+    "count": ("CARDINAL", "QUANTITY"),
     "percent": ("PERCENT",),
     "money": ("MONEY",),
     "date": ("DATE", "TIME"),
@@ -27,12 +28,23 @@ KINDS: dict[str, tuple[str, ...]] = {
     "other": (),
 }
 
+# Nouns that name a person by role: "which judge", "what minister" ask for a person.
+ROLES = tuple("""
+    judge justice minister premier president chancellor mayor governor senator councillor
+    councilor mp official officer executive exec ceo chief boss head chair chairman chairwoman
+    chairperson director manager leader spokesperson spokesman spokeswoman secretary ambassador
+    envoy commissioner lawyer prosecutor founder owner author writer inventor scientist
+    researcher economist analyst coach player captain king queen prince princess emperor pope
+    bishop general admiral commander architect engineer artist singer actor actress composer
+    poet doctor person man woman""".split())
+
 # First matching pattern wins; patterns see the lower-cased question.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^why\b|^(what|which) (caused|causes|led to|leads to|prompted|triggered|drove)\b"
      r"|^what (is|was) the (reason|cause)\b", "reason"),
-    (r"\bhow (much|many)\b.*\b(cost|costs|spend|spent|paid|pay|worth|price|budget)\b", "money"),
-    (r"\bhow many\b", "quantity"),
+    (r"\bhow (much|many)\b.*\b(cost|costs|spend|spent|paid|pay|worth|price|budget)\b"
+     r"|\bhow many (dollars|euros|pounds|yen|yuan|rupees|cents)\b", "money"),
+    (r"\bhow many\b", "count"),
     (r"\bhow much\b", "quantity"),
     (r"\b(what|which)\b.*\b(percentage|percent|share|proportion|fraction)\b", "percent"),
     (r"\bhow long\b", "duration"),
@@ -42,6 +54,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      "quantity"),
     (r"\b(how) (big|large|tall|high|old|far|fast|heavy)\b", "quantity"),
     (r"\b(who|whom|whose)\b", "person"),
+    (rf"\b(which|what) ({'|'.join(ROLES)})s?\b", "person"),
     (r"\bwhere\b", "place"),
     (r"\b(which|what) (country|city|state|town|region|province|capital|place|venue)\b", "place"),
     (r"\b(which|what) (company|organi[sz]ation|firm|agency|party|group|team|body)\b",

@@ -16,17 +16,20 @@ from dataclasses import dataclass
 
 from index.answer.analysis import Analysis
 from index.answer.spans import Candidate
-from index.answer.values import Value, merge_names, same_value, value_of
+from index.answer.values import Value, counted_noun, merge_names, same_value, value_of
 from index.dates import resolve_relative_dates
 from index.features import COARSE
 from index.terms import WORD, stem_words
 
 # The kinds of value (`index.answer.values`) that answer each kind of question.
 VALUE_KINDS = {
-    "quantity": ("number", "percent", "money"), "percent": ("percent",),
+    "quantity": ("number", "percent", "money"), "count": ("number",), "percent": ("percent",),
     "money": ("money", "number"), "date": ("date", "time"), "duration": ("number", "date"),
     "person": ("name",), "place": ("name",), "organisation": ("name",), "ordinal": ("text",),
 }
+
+# The kinds of value that can never answer a kind of question: "how many" is not a share or a sum.
+RULED_OUT = {"count": ("percent", "money"), "percent": ("money",), "money": ("percent",)}
 
 
 @dataclass(frozen=True)
@@ -53,16 +56,17 @@ class Merged:
 def merge(analysis: Analysis, candidates: list[Candidate], share: float) -> list[Merged]:
     """Merge equivalent candidates and describe each merged answer.
 
-    A candidate joins an answer only when its sentence holds at least `share` of the
+    A value of a kind that cannot answer the question (`RULED_OUT`) is dropped. A candidate joins an answer only when its sentence holds at least `share` of the
     question's words that the answer's surest sentence holds: "3" in a story about ships
     does not support "three" people injured.
     """
-    if not candidates:
-        return []
-    ordered = sorted(candidates, key=lambda c: (-c.reader, -c.phrase))
+    ruled_out = RULED_OUT.get(analysis.kind, ())
+    valued = ((c, value_of(_dated(c), analysis.kind))
+              for c in sorted(candidates, key=lambda c: (-c.reader, -c.phrase)))
+    kept = [(c, v) for c, v in valued if v.kind not in ruled_out]
+    ordered = [c for c, _ in kept]
     groups: list[tuple[Value, list[Candidate]]] = []
-    for candidate in ordered:
-        value = value_of(_dated(candidate), analysis.kind)
+    for candidate, value in kept:
         covered = candidate.best.features["coverage"]
         home = next((g for g in groups if same_value(g[0], value)
                      and covered >= share * g[1][0].best.features["coverage"]), None)
@@ -70,6 +74,8 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float) -> list
             groups.append((value, [candidate]))
         else:
             home[1].append(candidate)
+    if not groups:
+        return []
     context = _Context(analysis, ordered, groups)
     return [context.describe(value, members) for value, members in groups]
 
@@ -85,6 +91,7 @@ class _Context:
         self.total_mass = sum(self.masses)
         self.best_of = [members[0].reader for _, members in groups]
         self.groups = groups
+        self.nouns = {counted_noun(w) for w in WORD.findall(analysis.text)}
         every = [s for c in ordered for s in c.sentences]
         self.top_dense = max(s.features["dense"] for s in every)
         self.top_coverage = max(s.features["coverage"] for s in every)
@@ -118,6 +125,7 @@ class _Context:
             "novelty": _novelty(self.analysis, best.text),
             "words": math.log1p(len(best.text.split())),
             "value_fit": float(value.kind in VALUE_KINDS.get(self.analysis.kind, ())),
+            "unit_match": float(value.kind == "number" and value.unit in self.nouns),
             "missing": self.analysis.missing(best.best.text),
             f"kind_{COARSE[self.analysis.kind]}": 1.0,
         }

@@ -23,7 +23,7 @@ from index.ranker import load_ranker
 from index.sentences import split_sentences
 from index.terms import WORD, stem_words
 
-DIGIT_KINDS = frozenset({"quantity", "percent", "money", "date", "duration"})
+DIGIT_KINDS = frozenset({"quantity", "count", "percent", "money", "date", "duration"})
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from index.extraction import MAX_WORDS, Option, phrase_options, widen
 from index.features import entity_label
 from index.nlp import get_nlp
 from index.reading import BaseReader, Reading
+from index.sentences import split_sentences
 
 PARSES: BatchCache[str, Doc] = BatchCache(4096)  # spaCy parses of read sentences
 _STRIP = " \t\n,.;:!?\"'“”‘’()"
@@ -57,9 +58,13 @@ def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
     if not groups:
         return []
     texts = [group[0].text for group in groups]
+    contexts = [in_context(group[0], config.context) for group in groups]
     readings: list[list[Reading]] = [[] for _ in texts]
-    for reading in reader.readings(analysis.query, texts):
-        readings[reading.passage].append(reading)
+    for reading in reader.readings(analysis.query, [text for text, _ in contexts]):
+        start = contexts[reading.passage][1]
+        cropped = crop(reading, start, start + len(texts[reading.passage]))
+        if cropped is not None:
+            readings[reading.passage].append(cropped)
     docs = parse_all(texts)
     found: list[Candidate] = []
     for rank, (group, doc, windows) in enumerate(zip(groups, docs, readings, strict=True)):
@@ -69,6 +74,35 @@ def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
         if rank < config.parsed:
             found.extend(_parsed(analysis, group, doc, windows, scores, config))
     return found
+
+
+def in_context(sentence: Sentence, around: int) -> tuple[str, int]:
+    """Return the sentence with `around` sentences of its passage each side, and its offset.
+
+    The reader was fitted on paragraphs: "Justice Ellen Thwaite said on Thursday that..." holds
+    the judge of the ruling only for a reader that has seen the sentence before it.
+    """
+    passage = split_sentences(sentence.hit.passage.text)
+    if around <= 0 or sentence.index >= len(passage) or passage[sentence.index] != sentence.text:
+        return sentence.text, 0
+    before = passage[max(sentence.index - around, 0):sentence.index]
+    after = passage[sentence.index + 1:sentence.index + 1 + around]
+    head = " ".join(before) + " " if before else ""
+    return head + sentence.text + "".join(" " + s for s in after), len(head)
+
+
+def crop(reading: Reading, start: int, end: int) -> Reading | None:
+    """Return a reading cut to the characters [start, end), its offsets made relative to start.
+
+    None when no token of the window falls inside.
+    """
+    keep = [i for i, (a, b) in enumerate(reading.offsets) if start <= a and b <= end]
+    if not keep:
+        return None
+    return Reading(reading.passage, tuple((reading.offsets[i][0] - start,
+                                          reading.offsets[i][1] - start) for i in keep),
+                   tuple(reading.starts[i] for i in keep), tuple(reading.ends[i] for i in keep),
+                   reading.null)
 
 
 def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[Reading],

@@ -57,7 +57,7 @@ def _alternatives(names: Iterable[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
-_NUMERIC_HINTS = frozenset({"quantity", "percent", "money", "duration", "ordinal"})
+_NUMERIC_HINTS = frozenset({"quantity", "count", "percent", "money", "duration", "ordinal"})
 _NAME_HINTS = frozenset({"person", "place", "organisation"})
 _FAMILY = {"number": "q", "percent": "q", "money": "q", "date": "d", "time": "d",
            "name": "n", "text": "t"}
@@ -268,7 +268,7 @@ def _unit(rest: str, money: bool) -> tuple[str, str, str, Decimal] | None:
         return ("number", base, base, factor)
     words = _WORD.findall(rest)
     run: list[str] = []
-    for w in words[:3]:
+    for w in words[:4]:
         if w in _STOP or not w.isalpha():
             break
         run.append(w)
@@ -288,6 +288,11 @@ def _span(digits: str, amount: Decimal, factor: Decimal, low: float, high: float
     size = float(amount)
     slack = min(float(step * factor) / 2, 0.05 * size)  # "49,000" may be 48,700 rounded
     return (size * low - slack, math.inf if high == math.inf else size * high + slack)
+
+
+def counted_noun(word: str) -> str:
+    """Return a word as a counted noun's `unit` ("buses" -> "bus"), to compare with one."""
+    return _stem(word.lower())
 
 
 def _stem(word: str) -> str:

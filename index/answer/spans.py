@@ -102,13 +102,13 @@ def in_context(sentence: Sentence, around: int) -> tuple[str, int]:
     the judge who quashed a quota cut only for a reader that has seen what it is about.
     """
     passage = split_sentences(sentence.hit.passage.text)
-    if around <= 0 or sentence.index >= len(passage) or passage[sentence.index] != sentence.text:
+    if sentence.index >= len(passage) or passage[sentence.index] != sentence.text:
         return sentence.text, 0
     title = sentence.hit.passage.title.strip()
-    before = passage[max(sentence.index - around, 0):sentence.index]
+    before = passage[max(sentence.index - around, 0):sentence.index] if around > 0 else []
     if title and title != sentence.text:
         before = [title.rstrip(".") + ".", *before]
-    after = passage[sentence.index + 1:sentence.index + 1 + around]
+    after = passage[sentence.index + 1:sentence.index + 1 + around] if around > 0 else []
     head = " ".join(before) + " " if before else ""
     return head + sentence.text + "".join(" " + s for s in after), len(head)
 

@@ -104,8 +104,8 @@ def bench_encoders(texts: list[str], rounds: int = 3) -> dict:
 
 
 def bench_index(paragraphs: list[dict], backend: str) -> dict:
-    from index.chunking import chunk_article
-    from index.ingestion import load_corpus
+    from index.corpus.chunking import chunk_article
+    from index.corpus.files import load_corpus
 
     work = Path(tempfile.mkdtemp(prefix="index-", dir=CACHE))
     corpus = synthetic.write_corpus(paragraphs, work / "corpus")

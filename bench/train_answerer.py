@@ -27,10 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quality import SQUAD, f1_score
 
 from index import features
+from index.corpus.sentences import sentence_spans
 from index.nlp import get_nlp
 from index.questions import parse_question
 from index.ranker import LinearRanker
-from index.sentences import sentence_spans
 
 
 def gold_sentences(path: Path, per_side: tuple[int, int]) -> list[dict]:

@@ -21,9 +21,9 @@ from index.settings import Settings
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
-    from index.feeds import PollReport
-    from index.fetching import Fetcher
-    from index.intake import AddReport
+    from index.corpus.adding import AddReport
+    from index.corpus.feeds import PollReport
+    from index.corpus.fetching import Fetcher
     from index.models import Answer, IndexReport, Progress, Side
     from index.service import Newsdesk
 
@@ -220,7 +220,7 @@ def _with_fetcher(settings: Settings, work: Callable[[Fetcher], Awaitable[T]]) -
     """Run `work` with a fetcher over a fresh session, in a new event loop."""
     import asyncio
 
-    from index.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
+    from index.corpus.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
 
     async def session() -> T:
         policy = AddressPolicy.from_settings(settings)
@@ -251,7 +251,7 @@ def _print_added(report: AddReport, out: TextIO) -> None:
 
 def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
     """Fetch each URL's article into the corpus, then index; exit 1 if any was refused."""
-    from index.intake import add_urls
+    from index.corpus.adding import add_urls
 
     report = _with_fetcher(
         settings, lambda f: add_urls(f, args.urls, settings.corpus_dir, _indexer(settings))
@@ -265,7 +265,7 @@ def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_follow(args: argparse.Namespace, settings: Settings) -> int:
     """Validate a feed by reading it once, then add it to the corpus folder's feed list."""
-    from index.feeds import follow
+    from index.corpus.feeds import follow
 
     feed, new = _with_fetcher(settings, lambda f: follow(f, args.feed, settings.corpus_dir))
     verb = "now following" if new else "already following"
@@ -275,7 +275,7 @@ def cmd_follow(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_poll(args: argparse.Namespace, settings: Settings) -> int:
     """Poll every followed feed once; exit 1 if a feed could not be read."""
-    from index.feeds import poll
+    from index.corpus.feeds import poll
 
     report = _with_fetcher(settings, lambda f: poll(f, settings.corpus_dir, _indexer(settings)))
     if args.json:

@@ -33,9 +33,9 @@ from pathlib import Path
 
 from chromadb.api.models.Collection import Collection
 
-from index.chunking import chunk_article
+from index.corpus.chunking import chunk_article
+from index.corpus.files import load_corpus
 from index.embedding import Embedder
-from index.ingestion import load_corpus
 from index.models import Article, IndexReport, Passage, Progress, Skipped
 from index.store import (
     Committed,

@@ -25,14 +25,14 @@ import numpy as np
 from chromadb.errors import NotFoundError
 
 from index.caching import BatchCache
-from index.dates import date_answer
+from index.corpus.dates import date_answer
+from index.corpus.sentences import split_sentences
 from index.embedding import Embedder, embedder_for
 from index.errors import IndexBusyError, QuestionError
 from index.indexing import IndexJob, ProgressFn
 from index.locking import IndexLock, lock_path
 from index.models import Answer, Hit, IndexReport, Passage, SourceInfo, Status
 from index.retrieval import retrieve
-from index.sentences import split_sentences
 from index.settings import Settings
 from index.snapshot import Snapshot
 from index.store import PassageStore, connect

@@ -18,7 +18,7 @@ import base64
 
 import numpy as np
 
-from index.sentences import sentence_spans
+from index.corpus.sentences import sentence_spans
 
 KEY = "sentence_vectors"  # the metadata key
 

@@ -12,10 +12,10 @@ from discord.ext import tasks
 
 from bot.cogs.admin import AdminCog
 from bot.formatting import ADMIN_COLOUR, escape, trim
+from index.corpus.adding import AddReport, add_urls
+from index.corpus.feeds import Feed, PollReport, follow, poll
+from index.corpus.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
 from index.errors import IngestError, NewsdeskError
-from index.feeds import Feed, PollReport, follow, poll
-from index.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
-from index.intake import AddReport, add_urls
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot

@@ -10,8 +10,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.formatting import source_pages, status_embed, unavailable_status_embed
+from index.corpus.feeds import read_feeds
 from index.errors import StoreUnavailableError
-from index.feeds import read_feeds
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot

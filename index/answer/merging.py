@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from index.answer.analysis import Analysis
 from index.answer.spans import Candidate
 from index.answer.values import Value, counted_noun, merge_names, same_value, value_of
-from index.dates import resolve_relative_dates
+from index.corpus.dates import resolve_relative_dates
 from index.features import COARSE
 from index.terms import WORD, stem_words
 

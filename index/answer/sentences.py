@@ -17,10 +17,10 @@ import numpy as np
 
 from index.answer.analysis import Analysis
 from index.answer.config import AnswerConfig
+from index.corpus.sentences import split_sentences
 from index.features import CAUSES, bigram_share
 from index.models import Hit
 from index.ranker import load_ranker
-from index.sentences import split_sentences
 from index.terms import WORD, stem_words
 
 DIGIT_KINDS = frozenset({"quantity", "count", "percent", "money", "date", "duration"})

@@ -18,11 +18,11 @@ from index.answer.analysis import Analysis
 from index.answer.config import AnswerConfig
 from index.answer.sentences import Sentence
 from index.caching import BatchCache
+from index.corpus.sentences import split_sentences
 from index.extraction import MAX_WORDS, Option, phrase_options, widen
 from index.features import entity_label
 from index.nlp import get_nlp
 from index.reading import BaseReader, Reading
-from index.sentences import split_sentences
 
 PARSES: BatchCache[str, Doc] = BatchCache(4096)  # spaCy parses of read sentences
 _STRIP = " \t\n,.;:!?\"'“”‘’()"

@@ -10,8 +10,8 @@ import pytest
 import pytest_asyncio
 
 from bot.replies import NOT_ADMIN
-from index.feeds import FEEDS_FILE
-from index.intake import WEB_FOLDER
+from index.corpus.adding import WEB_FOLDER
+from index.corpus.feeds import FEEDS_FILE
 from tests.fakediscord import FakeDiscord, InvocationRefused
 from tests.newsroom import Newsroom
 

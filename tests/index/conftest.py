@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from index.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
+from index.corpus.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
 from index.onnx_embedding import ensure_export, export_folder
 from index.service import Newsdesk
 from index.settings import Settings

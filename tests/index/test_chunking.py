@@ -1,6 +1,6 @@
 import pytest
 
-from index.chunking import chunk_article, passage_id
+from index.corpus.chunking import chunk_article, passage_id
 from index.models import Article, Passage
 
 

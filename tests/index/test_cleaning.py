@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from index.cleaning import (
+from index.corpus.cleaning import (
     clean_paragraphs,
     derive_title,
     furniture_kind,

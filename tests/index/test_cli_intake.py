@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.feeds import FEEDS_FILE
+from index.corpus.feeds import FEEDS_FILE
 from tests.newsroom import STORIES, article_html
 
 NEWSDESK = Path(sys.executable).with_name("newsdesk")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.dates import date_answer, parse_anchor, resolve_relative_dates
+from index.corpus.dates import date_answer, parse_anchor, resolve_relative_dates
 from index.models import Answer, Citation
 
 SATURDAY = "2026-01-17"

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
+from index.corpus.feeds import FEEDS_FILE, follow, load_feeds, poll
 from index.errors import IngestError
-from index.feeds import FEEDS_FILE, follow, load_feeds, poll
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from index.fetching import (
+from index.corpus.fetching import (
     FEED_TYPES,
     AddressPolicy,
     Fetcher,

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from index.corpus.files import decode_text, load_corpus, load_file
 from index.errors import IngestError
-from index.ingestion import decode_text, load_corpus, load_file
 from index.models import Article, Skipped
 
 REPO = Path(__file__).resolve().parents[2]

@@ -3,8 +3,7 @@
 import pytest
 import yaml
 
-from index.ingestion import load_file
-from index.intake import (
+from index.corpus.adding import (
     Clipping,
     add_urls,
     article_path,
@@ -14,6 +13,7 @@ from index.intake import (
     render,
     save,
 )
+from index.corpus.files import load_file
 
 FERRIES_CANONICAL = "https://ledger.example/news/lakeside-ferries"
 

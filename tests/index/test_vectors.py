@@ -5,7 +5,7 @@ import pytest
 
 import index.service as service
 from index.caching import BatchCache
-from index.sentences import split_sentences
+from index.corpus.sentences import split_sentences
 from index.store import PassageStore
 from index.vectors import KEY, pack, pool_sentences, unpack
 

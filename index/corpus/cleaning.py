@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from index.sentences import split_sentences
+from index.corpus.sentences import split_sentences
 
 TITLE_MAX_CHARS = 90
 HEADING_MAX_WORDS = 10

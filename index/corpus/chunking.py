@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+from index.corpus.sentences import split_sentences
 from index.models import Article, Passage
-from index.sentences import split_sentences
 
 
 def passage_id(source: str, text: str) -> str:

@@ -23,7 +23,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from index.cleaning import (
+from index.corpus.cleaning import (
     clean_paragraphs,
     derive_title,
     headline_and_paragraphs,

@@ -3,8 +3,8 @@
 The list lives in the corpus folder as `.newsdesk-feeds.json` (hidden, so ingestion ignores
 it): each feed's URL and title, when it was followed and last polled, its last error, and the
 item links already handled. A poll fetches every feed (with the same safe fetcher as articles),
-adds new items through the URL intake, records an error per feed without stopping the others,
-and indexes once at the end.
+adds new items as `index.corpus.adding` adds URLs, records an error per feed without stopping
+the others, and indexes once at the end.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from typing import Any
 
 import feedparser
 
+from index.corpus.adding import Outcome, index_saved, known_urls, normalise_url, save_article
+from index.corpus.fetching import FEED_TYPES, Fetcher, Page, parse_url
 from index.errors import IngestError, NewsdeskError
-from index.fetching import FEED_TYPES, Fetcher, Page, parse_url
-from index.intake import Outcome, index_saved, known_urls, normalise_url, save_article
 from index.models import IndexReport
 
 FEEDS_FILE = ".newsdesk-feeds.json"

@@ -27,9 +27,9 @@ import trafilatura
 import yaml
 from yarl import URL
 
+from index.corpus.fetching import Fetcher, FetchError, Page, parse_url
+from index.corpus.files import _html_paragraphs, decode_text, load_file
 from index.errors import IndexBusyError, IngestError, NewsdeskError
-from index.fetching import Fetcher, FetchError, Page, parse_url
-from index.ingestion import _html_paragraphs, decode_text, load_file
 from index.models import IndexReport
 
 log = logging.getLogger(__name__)

@@ -161,7 +161,7 @@ def train(rows: list[tuple], epochs: float, rate: float, rank: int, start: str |
     from peft import LoraConfig, PeftModel, get_peft_model
     from transformers import AutoTokenizer, BertForQuestionAnswering
 
-    from index.embedding import packaged_model_path
+    from index.packaged import packaged_model_path
 
     torch.manual_seed(0)
     base = packaged_model_path()

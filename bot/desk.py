@@ -19,8 +19,8 @@ from index.models import Answer, IndexReport, Progress, SourceInfo, Status
 from index.settings import Settings
 
 if TYPE_CHECKING:
-    from index.embedding import Embedder
     from index.service import Newsdesk
+    from index.store.embedding import Embedder
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -67,8 +67,10 @@ class ReconnectingDesk:
 
     def start(self) -> None:
         """Load the models and try the store; index an empty index. A dead store is not fatal."""
-        from index.embedding import embedder_for  # loads the model: only when running
         from index.service import warm_up
+        from index.store.embedding_backends import (
+            embedder_for,  # loads the model: only when running
+        )
 
         if self._embedder is None:
             self._embedder = embedder_for(self.settings)
@@ -90,9 +92,9 @@ class ReconnectingDesk:
             return self._desk
 
     def _open(self) -> Newsdesk:
-        from index.embedding import embedder_for
         from index.service import Newsdesk
-        from index.store import PassageStore, connect
+        from index.store.chroma import PassageStore, connect
+        from index.store.embedding_backends import embedder_for
 
         store = PassageStore(connect(self.settings))
         if self._embedder is None:

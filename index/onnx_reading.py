@@ -1,6 +1,6 @@
 """The reader on ONNX Runtime, for `EMBEDDING_BACKEND=onnx` or `onnx-int8`.
 
-The export is made locally, once, like the embedder's (`index.onnx_embedding`): the packaged
+The export is made locally, once, like the embedder's (`index.store.onnx_embedding`): the packaged
 MiniLM with the shipped adapter merged in is traced to ONNX, fused by ONNX Runtime's
 transformer optimiser (`model.onnx`) and its linear layers quantised to int8
 (`model-int8.onnx`). The folder's name carries a hash of the adapter, so a new adapter gets a
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
-from index.onnx_embedding import ensure, open_export, optimise_and_quantise, staged, trace
 from index.reading import MAX_TOKENS, STRIDE, BaseReader, Reading, adapter_folder, windows
+from index.store.onnx_embedding import ensure, open_export, optimise_and_quantise, staged, trace
 
 EXPORT_VERSION = 1  # bump when the export recipe changes: older exports are rebuilt
 

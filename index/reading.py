@@ -16,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from index.packaged import packaged_model_path
+
 READERS = Path(__file__).with_name("readers")
 DEFAULT_READER = "minilm-squad2"
 LONGEST = 20  # tokens in an answer span
@@ -177,8 +179,6 @@ def _load(folder: Path) -> tuple[Any, Any]:
     from peft import PeftModel
     from transformers import AutoTokenizer, BertForQuestionAnswering
     from transformers.utils import logging as hf_logging
-
-    from index.embedding import packaged_model_path
 
     base = packaged_model_path()
     verbosity = hf_logging.get_verbosity()

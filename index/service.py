@@ -1,9 +1,9 @@
 """The newsdesk facade: one object that indexes, answers and describes the coverage.
 
 Every method blocks (model inference, Chroma I/O); async callers use `asyncio.to_thread`.
-Readers work on an immutable `Snapshot` of the last committed index (`index.snapshot`); an
+Readers work on an immutable `Snapshot` of the last committed index (`index.store.snapshot`); an
 index run builds the next one and swaps it in when it is complete, so questions asked during a
-run are answered from the previous index. A run holds the index lock (`index.locking`), so one
+run are answered from the previous index. A run holds the index lock (`index.store.locking`), so one
 runs at a time across processes. If another process's full rebuild drops the generation a
 snapshot reads, the snapshot is reloaded from the store. A Chroma server that stops answering
 raises StoreUnavailableError (naming host and port) from every method; the next call after it
@@ -27,15 +27,16 @@ from chromadb.errors import NotFoundError
 from index.caching import BatchCache
 from index.corpus.dates import date_answer
 from index.corpus.sentences import split_sentences
-from index.embedding import Embedder, embedder_for
 from index.errors import IndexBusyError, QuestionError
-from index.indexing import IndexJob, ProgressFn
-from index.locking import IndexLock, lock_path
 from index.models import Answer, Hit, IndexReport, Passage, SourceInfo, Status
-from index.retrieval import retrieve
 from index.settings import Settings
-from index.snapshot import Snapshot
-from index.store import PassageStore, connect
+from index.store.chroma import PassageStore, connect
+from index.store.embedding import Embedder
+from index.store.embedding_backends import embedder_for
+from index.store.indexing import IndexJob, ProgressFn
+from index.store.locking import IndexLock, lock_path
+from index.store.retrieval import retrieve
+from index.store.snapshot import Snapshot
 
 if TYPE_CHECKING:  # the answerer (spaCy, the reader) is imported only by the paths that answer
     from index.answer import Analysis, Evidence

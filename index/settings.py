@@ -11,6 +11,8 @@ from typing import Any
 from index.errors import ConfigError
 from index.log_setup import check_level
 
+BACKENDS = ("torch", "onnx", "onnx-int8")  # how the embedding model and the reader run
+
 
 def _env(name: str, parse: Callable[[str], Any] = str) -> dict[str, Any]:
     return {"env": name, "parse": parse}
@@ -67,9 +69,14 @@ def _redirect_count(raw: str) -> int:
     return value
 
 
-def _backend(raw: str) -> str:
-    from index.embedding import check_backend
+def check_backend(name: str) -> str:
+    """Return `name` if it is an embedding backend; raise ValueError listing them otherwise."""
+    if name not in BACKENDS:
+        raise ValueError(f"unknown embedding backend {name!r}; valid: {', '.join(BACKENDS)}")
+    return name
 
+
+def _backend(raw: str) -> str:
     return check_backend(raw.strip().lower())
 
 

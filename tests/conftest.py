@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from index.embedding import SentenceTransformerEmbedder, load_embedder
 from index.service import Newsdesk
 from index.settings import Settings
-from index.store import PassageStore, connect
+from index.store.chroma import PassageStore, connect
+from index.store.embedding import SentenceTransformerEmbedder
+from index.store.embedding_backends import load_embedder
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

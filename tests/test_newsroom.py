@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(ABSENT is not None, reason=str(ABSENT))
 def newsroom_results(embedder, tmp_path_factory):
     from index.service import Newsdesk
     from index.settings import Settings
-    from index.store import PassageStore, connect
+    from index.store.chroma import PassageStore, connect
 
     settings = Settings(corpus_dir=newsroom.CORPUS,
                         chroma_path=tmp_path_factory.mktemp("newsroom") / "chroma")

@@ -17,7 +17,7 @@ QUESTIONS = (
 def seed_desk(shared_corpus, embedder, tmp_path_factory):
     from index.service import Newsdesk
     from index.settings import Settings
-    from index.store import PassageStore, connect
+    from index.store.chroma import PassageStore, connect
 
     settings = Settings(corpus_dir=shared_corpus,
                         chroma_path=tmp_path_factory.mktemp("seed") / "chroma")

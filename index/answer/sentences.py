@@ -1,7 +1,7 @@
 """Choose the sentences to read: every sentence of the retrieved passages, described and ranked.
 
 Each sentence is described by its dense similarity to the question (sentence vectors stored
-at index time, `index.vectors`), the weighted share of the question's words it and its passage
+at index time, `index.store.vectors`), the weighted share of the question's words it and its passage
 hold, the question's names it holds and its passage's rank; the sentence ranker
 (`index/rankers/sentence.json`) orders them. The best distinct sentences are read: a sentence
 that several outlets print word for word is read once and supports each of them.

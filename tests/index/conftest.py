@@ -10,10 +10,10 @@ import pytest
 import pytest_asyncio
 
 from index.corpus.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
-from index.onnx_embedding import ensure_export, export_folder
 from index.service import Newsdesk
 from index.settings import Settings
-from index.store import PassageStore, connect
+from index.store.chroma import PassageStore, connect
+from index.store.onnx_embedding import ensure_export, export_folder
 from tests.newsroom import Newsroom
 
 # Short enough that the slow endpoint is given up on quickly, small enough to keep tests light.

@@ -14,4 +14,4 @@ import sentence_transformers  # noqa: F401
 
 import index.cli
 import index.service
-import index.snapshot  # noqa: F401
+import index.store.snapshot  # noqa: F401

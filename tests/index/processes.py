@@ -26,8 +26,8 @@ from tests.index.forks import Child
 LOOK = """
 import json
 from index.settings import Settings
-from index.snapshot import Snapshot
-from index.store import PassageStore, connect
+from index.store.snapshot import Snapshot
+from index.store.chroma import PassageStore, connect
 
 store = PassageStore(connect(Settings.from_env()))
 snapshot = Snapshot.load(store)

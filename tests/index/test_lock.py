@@ -7,8 +7,8 @@ import os
 import pytest
 
 from index.errors import IndexBusyError
-from index.locking import IndexLock, lock_path
 from index.settings import Settings
+from index.store.locking import IndexLock, lock_path
 from tests.index.processes import Desk, write_fillers
 
 

@@ -13,7 +13,7 @@ from index.log_setup import LevelByOrigin
 from index.settings import Settings
 
 NEWSDESK = str(Path(sys.executable).with_name("newsdesk"))
-OUR_INFO = "INFO index.embedding: loading embedding model"
+OUR_INFO = "INFO index.store.embedding_backends: loading embedding model"
 BM25S_DEBUG = "DEBUG bm25s: "
 
 
@@ -49,7 +49,7 @@ def test_library_debug_lines_stay_out_of_the_log_while_ours_show(tmp_path):
 @pytest.mark.parametrize(
     ("levels", "name", "shown"),
     [
-        (("INFO", "WARNING"), "index.indexing", ["INFO", "WARNING"]),
+        (("INFO", "WARNING"), "index.store.indexing", ["INFO", "WARNING"]),
         (("INFO", "WARNING"), "bm25s", ["WARNING"]),
         (("INFO", "WARNING"), "chromadb.telemetry", ["WARNING"]),
         (("INFO", "WARNING"), "discord.gateway", ["INFO", "WARNING"]),

@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 
 from index.cli import main
-from index.embedding import BACKENDS, load_embedder
 from index.errors import ConfigError
-from index.onnx_embedding import INT8_FILE, OnnxEmbedder, ensure_export, export_folder
 from index.service import Newsdesk
-from index.settings import Settings
-from index.store import PassageStore, connect
+from index.settings import BACKENDS, Settings
+from index.store.chroma import PassageStore, connect
+from index.store.embedding_backends import load_embedder
+from index.store.onnx_embedding import INT8_FILE, OnnxEmbedder, ensure_export, export_folder
 
 TEXTS = [
     "How many electric buses did Harbourview order?",

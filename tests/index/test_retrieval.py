@@ -1,7 +1,7 @@
 import pytest
 
 from index.models import Passage
-from index.retrieval import RRF_K, Candidates, fuse, retrieve
+from index.store.retrieval import RRF_K, Candidates, fuse, retrieve
 
 
 def passage(pid: str) -> Passage:
@@ -54,8 +54,8 @@ def test_retrieve_asks_each_side_for_a_candidate_margin():
 
 
 def test_a_misspelt_stem_finds_the_indexed_one_an_edit_away():
-    from index.lexical import LexicalIndex
     from index.models import Passage
+    from index.store.lexical import LexicalIndex
 
     texts = ["Juvenile ctenophores reproduce.", "The broadcasters purchased four packages.",
              "A purchase was made and purchases followed.", "The purchaser paid."]

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from index.errors import QuestionError
-from index.store import META, PREFIX
+from index.store.chroma import META, PREFIX
 
 GOLDEN = {
     "ferry.txt": (

@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from index.indexing import IndexJob
-from index.store import PREFIX, PassageStore, record_id
+from index.store.chroma import PREFIX, PassageStore, record_id
+from index.store.indexing import IndexJob
 
 CORPUS = {
     "dam.txt": "Dam repairs finished\n\nRepairs to the Kestrel dam finished in August.\n\n"

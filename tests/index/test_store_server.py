@@ -12,7 +12,7 @@ import pytest
 
 from index.errors import StoreUnavailableError
 from index.settings import Settings
-from index.store import connect
+from index.store.chroma import connect
 
 
 def free_port() -> int:

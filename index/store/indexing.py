@@ -1,7 +1,7 @@
 """One indexing run: read the corpus, work out what changed, embed only that, write, commit.
 
-The store's layout, and what a commit is, are described in `index.store`. A run holds the
-index lock (`index.locking`) and:
+The store's layout, and what a commit is, are described in `index.store.chroma`. A run holds the
+index lock (`index.store.locking`) and:
 
 1. drops every generation but the active one (a killed full run leaves its half-filled one);
 2. reads the corpus and works out the new manifest, `source -> article hash`; an article that
@@ -35,9 +35,8 @@ from chromadb.api.models.Collection import Collection
 
 from index.corpus.chunking import chunk_article
 from index.corpus.files import load_corpus
-from index.embedding import Embedder
 from index.models import Article, IndexReport, Passage, Progress, Skipped
-from index.store import (
+from index.store.chroma import (
     Committed,
     Manifest,
     PassageStore,
@@ -46,7 +45,8 @@ from index.store import (
     new_run_id,
     record_id,
 )
-from index.vectors import pack
+from index.store.embedding import Embedder
+from index.store.vectors import pack
 
 log = logging.getLogger(__name__)
 

@@ -32,8 +32,8 @@ from typing import Any
 
 import numpy as np
 
-from index.embedding import BatchEmbedder, Tokens, pipeline
 from index.errors import ConfigError
+from index.store.embedding import BatchEmbedder, SentenceTransformerEmbedder, Tokens, pipeline
 
 log = logging.getLogger(__name__)
 
@@ -144,8 +144,6 @@ def optimise_and_quantise(traced: Path, folder: Path, config: Any) -> None:
 
 def export(model: str | None, folder: Path) -> Path:
     """Export `model` (None: the packaged MiniLM) to ONNX, float32 and int8, into `folder`."""
-    from index.embedding import SentenceTransformerEmbedder
-
     st_model = SentenceTransformerEmbedder(model).model
     _check_pipeline(st_model)
     if not st_model.tokenizer.is_fast:

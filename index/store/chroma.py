@@ -38,7 +38,7 @@ from chromadb.config import Settings as ChromaSettings
 from index.errors import StoreUnavailableError
 from index.models import Passage
 from index.settings import Settings
-from index.vectors import KEY as SENTENCES
+from index.store.vectors import KEY as SENTENCES
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ class Vectors:
     """What was embedded for one passage: its vector and its packed sentence vectors."""
 
     passage: np.ndarray
-    sentences: str | None = None  # `index.vectors.pack`; None when the indexer made none
+    sentences: str | None = None  # `index.store.vectors.pack`; None when the indexer made none
 
 
 def _to_metadata(passage: Passage, article_hash: str, sentences: str | None) -> dict[str, Any]:

@@ -305,8 +305,8 @@ def _print_poll(report: PollReport, out: TextIO) -> None:
 
 def cmd_export_onnx(args: argparse.Namespace, settings: Settings) -> int:
     """Make the ONNX exports (float32 and int8) of the embedding model and the reader, once."""
-    from index.onnx_reading import ensure_export as ensure_reader_export
-    from index.reading import DEFAULT_READER
+    from index.answer.onnx_reading import ensure_export as ensure_reader_export
+    from index.answer.reading import DEFAULT_READER
     from index.store.onnx_embedding import ensure_export
 
     folder, made = ensure_export(settings.embedding_model, settings.onnx_dir, force=args.force)

@@ -41,7 +41,7 @@ from index.store.snapshot import Snapshot
 if TYPE_CHECKING:  # the answerer (spaCy, the reader) is imported only by the paths that answer
     from index.answer import Analysis, Evidence
     from index.answer.decision import DecisionModel
-    from index.reading import BaseReader
+    from index.answer.reading import BaseReader
 
 log = logging.getLogger(__name__)
 
@@ -66,14 +66,15 @@ def check_question(question: str) -> str:
 
 def reader_for(settings: Settings) -> BaseReader:
     """Return the extractive reader on the embedder's runtime (loaded once per process)."""
-    from index.reading import DEFAULT_READER, load_reader
+    from index.answer.reading import DEFAULT_READER
+    from index.answer.reading_backends import load_reader
 
     return load_reader(DEFAULT_READER, settings.embedding_backend, settings.onnx_dir)
 
 
 def warm_up(settings: Settings) -> None:
     """Load the reader (on the settings' backend) and spaCy now, not at the first question."""
-    from index.nlp import get_nlp
+    from index.answer.nlp import get_nlp
 
     started = time.perf_counter()
     reader = reader_for(settings)

@@ -3,7 +3,7 @@
 import pytest
 
 from index.answer.analysis import acronym_found
-from index.extraction import MAX_WORDS
+from index.answer.extraction import MAX_WORDS
 from index.service import Newsdesk
 
 ARTICLES = {
@@ -72,7 +72,7 @@ def desk(corpus_desk) -> Newsdesk:
         ("When were ctenophhores first bred?", "2021", "reef.txt"),
         # a name that is no plain word is found verbatim
         ("When did the V&A reopen its glass gallery?", "May 2024", "museum.txt"),
-        # answer frames (index.frames): what the mayor said the budget reached, and what the
+        # answer frames (index.answer.frames): what the mayor said the budget reached, and what the
         # cue beside the delays names, not the quote or the clause nearest the question's words
         ("How did Ortiz describe the state of the city budget?", "a breaking point",
          "budget.txt"),

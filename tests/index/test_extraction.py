@@ -1,8 +1,8 @@
 import pytest
 
-from index.extraction import MAX_WORDS, short_answer
-from index.nlp import get_nlp
-from index.questions import parse_question
+from index.answer.extraction import MAX_WORDS, short_answer
+from index.answer.nlp import get_nlp
+from index.answer.questions import parse_question
 
 
 @pytest.mark.parametrize(

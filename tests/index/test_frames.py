@@ -1,9 +1,9 @@
 import pytest
 
-from index.extraction import short_answer
-from index.frames import frame_spans, question_frame
-from index.nlp import get_nlp
-from index.questions import parse_question, question_kind
+from index.answer.extraction import short_answer
+from index.answer.frames import frame_spans, question_frame
+from index.answer.nlp import get_nlp
+from index.answer.questions import parse_question, question_kind
 
 
 def _frame(question: str):

@@ -8,8 +8,9 @@ import sys
 import numpy as np
 import pytest
 
-from index.onnx_reading import OnnxReader, ensure_export, export_folder
-from index.reading import DEFAULT_READER, load_reader
+from index.answer.onnx_reading import OnnxReader, ensure_export, export_folder
+from index.answer.reading import DEFAULT_READER
+from index.answer.reading_backends import load_reader
 from index.service import Newsdesk
 from index.settings import Settings
 from tests.conftest import REPO

@@ -1,6 +1,6 @@
 import pytest
 
-from index.questions import parse_question, question_kind
+from index.answer.questions import parse_question, question_kind
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
 import pytest
 
-from index.extraction import phrase_options
-from index.nlp import get_nlp
-from index.questions import excluded_terms, parse_question
-from index.ranker import LinearRanker, load_ranker
+from index.answer.extraction import phrase_options
+from index.answer.nlp import get_nlp
+from index.answer.questions import excluded_terms, parse_question
+from index.answer.ranker import LinearRanker, load_ranker
 
 
 def test_shipped_rankers_load_and_unknown_names_are_refused():

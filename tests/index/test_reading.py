@@ -2,7 +2,8 @@
 
 import pytest
 
-from index.reading import LONGEST, Reader, load_reader
+from index.answer.reading import LONGEST, Reader
+from index.answer.reading_backends import load_reader
 
 FERRY = (
     "Harbourview's council voted on Tuesday to buy 40 electric buses from Northwind Motors. "

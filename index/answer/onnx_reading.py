@@ -16,7 +16,15 @@ from pathlib import Path
 
 import numpy as np
 
-from index.reading import MAX_TOKENS, STRIDE, BaseReader, Reading, adapter_folder, windows
+from index.answer.reading import (
+    MAX_TOKENS,
+    STRIDE,
+    BaseReader,
+    Reading,
+    adapter_folder,
+    load_model,
+    windows,
+)
 from index.store.onnx_embedding import ensure, open_export, optimise_and_quantise, staged, trace
 
 EXPORT_VERSION = 1  # bump when the export recipe changes: older exports are rebuilt
@@ -31,8 +39,6 @@ def export_folder(root: Path, name: str) -> Path:
 
 def export(name: str, folder: Path) -> Path:
     """Export the named reader to ONNX, float32 and int8, into `folder`."""
-    from index.reading import load_model
-
     model, tokenizer = load_model(name)
 
     def build(work: Path) -> None:

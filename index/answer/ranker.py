@@ -1,4 +1,4 @@
-"""Linear rankers over named features: learned weights, shipped as JSON in `index/rankers/`.
+"""Linear rankers over named features: learned weights, shipped as JSON in `index/answer/rankers/`.
 
 A ranker is a logistic-regression weight per feature name; `score` returns the logit, so
 scores of different rankers add up. `bench/train_answerer.py` fits and writes them.

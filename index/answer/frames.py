@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from index.features import CAUSES, MAX_WORDS, cue_phrases, trim
+from index.answer.phrases import CAUSES, cue_phrases, trim
+from index.models import MAX_WORDS
 from index.terms import STOPWORDS, stem
 
 # Verbs by their lemma (spaCy's lemmatizer: "saw" -> "see", "told" -> "tell"). A sentence

@@ -2,7 +2,8 @@
 
 Every feature is generic (question words found, distances in the parse, entity kinds, the
 phrase's grammatical role...): nothing names a question, a topic or a corpus. The weights
-that combine them are learned by `bench/train_answerer.py` and shipped in `index/rankers/`.
+that combine them are learned by `bench/train_answerer.py` and shipped in
+`index/answer/rankers/`.
 """
 
 from __future__ import annotations
@@ -11,15 +12,13 @@ import itertools
 import math
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from index.answer.phrases import CAUSES, cue_phrases, trim
+from index.answer.questions import Question
 from index.models import MAX_WORDS
 from index.terms import stem
-
-if TYPE_CHECKING:  # index.questions reads frames, which read cue phrases from here
-    from index.questions import Question
 
 # Coarse answer kinds: entity labels and roles are crossed with these.
 COARSE = {
@@ -34,13 +33,10 @@ LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WOR
 ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "compound", "npadvmod",
          "oprd", "acomp", "amod", "advmod", "ROOT")
 POS = ("PROPN", "NOUN", "NUM", "ADJ", "ADV", "VERB")
-CAUSES = re.compile(r"\b(because of|because|due to|caused by|as a result of|owing to|so that|"
-                    r"in order to|to avoid|for(?= fear of)|stemming from)\b", re.I)
 INSTANCES = re.compile(
     r"\b(such as|including|like|namely|especially|notably|covering|e\.g\.)\s*$", re.I
 )
 INSTANCE_CUES = re.compile(r"\b(such as|including|namely|covering)\b", re.I)
-_EDGE = frozenset(",.;:!?—–-\"'“”‘’()[]{}") | {"and", "or", "but", "'s", "’s"}
 
 
 _CHAINS = "newsdesk.chains"  # Doc.user_data key of the cached paths to the root
@@ -93,19 +89,6 @@ def tree_distance(a: Token, b: Token) -> int:
     return 12
 
 
-def trim(span: Span) -> Span | None:
-    """Return the span without edge punctuation or conjunctions, at most MAX_WORDS words."""
-    tokens = list(span)
-    while tokens and tokens[0].lower_ in _EDGE:
-        tokens.pop(0)
-    while tokens and tokens[-1].lower_ in _EDGE:
-        tokens.pop()
-    if not tokens:
-        return None
-    start, end = tokens[0].i, tokens[-1].i + 1
-    return span.doc[start : min(end, start + MAX_WORDS)]
-
-
 def _joined(span: Span) -> Span:
     """Widen a span over words hyphen-joined to it ("second" -> "second-largest")."""
     doc, start, end = span.doc, span.start, span.end
@@ -137,20 +120,6 @@ def _after_cues(doc: Doc) -> Iterator[tuple[str, Span]]:
     for origin, cues in (("cause", CAUSES), ("instance", INSTANCE_CUES)):
         for _, span in cue_phrases(doc, cues):
             yield origin, span
-
-
-def cue_phrases(doc: Doc, cues: re.Pattern[str]) -> Iterator[tuple[Span, Span]]:
-    """Yield (cue, the phrase it introduces) for each match of `cues` in a parsed sentence."""
-    for match in cues.finditer(doc.text):
-        cue = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if cue is None:
-            continue
-        last = cue[-1]
-        end = max(last.right_edge.i, last.i) + 1
-        if end - last.i - 1 < 1:  # a subordinating cue: the clause it heads follows
-            end = last.head.right_edge.i + 1
-        if last.i + 1 < end <= last.i + 1 + MAX_WORDS:
-            yield cue, doc[last.i + 1 : end]
 
 
 def span_candidates(doc: Doc, question: Question) -> list[tuple[str, Span]]:

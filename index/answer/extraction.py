@@ -2,7 +2,7 @@
 
 Every phrase of the parsed sentence that adds something to the question (entities, noun
 chunks, short noun subtrees, single content words, clauses after a causal cue) is described
-by `index.features.span_features` and scored by the learned span ranker.
+by `index.answer.features.span_features` and scored by the learned span ranker.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from index.features import MAX_WORDS, anchors, novelty, span_candidates, span_features
-from index.frames import frame_spans
-from index.questions import Question
-from index.ranker import load_ranker
+from index.answer.features import MAX_WORDS, anchors, novelty, span_candidates, span_features
+from index.answer.frames import frame_spans
+from index.answer.questions import Question
+from index.answer.ranker import load_ranker
 from index.terms import stem
 
 __all__ = ["MAX_WORDS", "Option", "phrase_options", "short_answer", "widen"]

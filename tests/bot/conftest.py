@@ -21,6 +21,7 @@ import pytest_asyncio
 
 from bot.app import NewsdeskBot, build_bot
 from bot.endpoints import current_endpoints
+from bot.settings import BotSettings
 from index.service import Newsdesk
 from index.settings import Settings
 from tests.fakediscord import FakeDiscord, User
@@ -46,28 +47,31 @@ def bot_admin(discord_fake: FakeDiscord) -> User:
 @pytest.fixture(scope="session")
 def bot_settings(
     discord_fake: FakeDiscord, bot_admin: User, shared_corpus: Path, tmp_path_factory
-) -> Settings:
+) -> BotSettings:
     """Settings as `newsdesk run` would read them, pointed at the fake and a temp store."""
     root = tmp_path_factory.mktemp("bot")
     corpus = root / "corpus"
     shutil.copytree(shared_corpus, corpus)
-    return Settings(
+    core = Settings(
         corpus_dir=corpus,
         chroma_path=root / "chroma",
+        allow_private_urls=True,  # the adding tests fetch from a server on 127.0.0.1
+        fetch_max_bytes=1024 * 1024,  # not the default: the adding tests check it is applied
+    )
+    return BotSettings(
+        core,
         discord_token=discord_fake.token,
         discord_api_base=discord_fake.api_base,
         discord_gateway_url=discord_fake.gateway_url,
         admin_user_ids=frozenset({bot_admin.id}),
         ask_rate=(5, 30.0),
-        allow_private_urls=True,  # the intake tests fetch from a server on 127.0.0.1
-        fetch_max_bytes=1024 * 1024,  # not the default: the intake tests check it is applied
     )
 
 
 @pytest_asyncio.fixture(scope="session")
-async def desk(bot_settings: Settings) -> AsyncIterator[Newsdesk]:
+async def desk(bot_settings: BotSettings) -> AsyncIterator[Newsdesk]:
     """The real Newsdesk over the copied corpus, indexed once."""
-    opened = await asyncio.to_thread(Newsdesk.open, bot_settings)
+    opened = await asyncio.to_thread(Newsdesk.open, bot_settings.core)
     await asyncio.to_thread(opened.index)
     yield opened
     opened.close()
@@ -75,7 +79,7 @@ async def desk(bot_settings: Settings) -> AsyncIterator[Newsdesk]:
 
 @pytest_asyncio.fixture(scope="session")
 async def running_bot(
-    discord_fake: FakeDiscord, bot_settings: Settings, desk: Newsdesk
+    discord_fake: FakeDiscord, bot_settings: BotSettings, desk: Newsdesk
 ) -> AsyncIterator[NewsdeskBot]:
     """The bot `newsdesk run` builds, connected to the fake with its commands synced."""
     bot = build_bot(bot_settings, desk, guild_ready_timeout=0.05)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.replies import NOT_ADMIN
-from index.settings import Settings
+from bot.settings import BotSettings
 from tests.bot.conftest import EVS_SOURCE
 from tests.fakediscord import FakeDiscord, InvocationRefused, Message
 
@@ -47,9 +47,9 @@ def is_report(message: Message) -> bool:
 
 
 async def test_reindex_progress_report_and_questions_meanwhile(
-    fake: FakeDiscord, bot_settings: Settings, new_user
+    fake: FakeDiscord, bot_settings: BotSettings, new_user
 ):
-    added = write_articles(bot_settings.corpus_dir)
+    added = write_articles(bot_settings.core.corpus_dir)
     # Park the bot's first progress edit: until it is released, /reindex is provably still
     # running (its reply shows progress and its report cannot be written yet).
     first_progress = fake.hold("PATCH", "/messages/@original")

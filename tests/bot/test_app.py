@@ -9,7 +9,7 @@ import socket
 import sys
 
 from bot.app import build_bot, run
-from index.settings import Settings
+from bot.settings import BotSettings
 from tests.fakediscord import FakeDiscord
 
 MANAGE_GUILD = 1 << 5
@@ -46,7 +46,7 @@ async def test_connects_and_syncs_globally(fake: FakeDiscord):
     assert all(command["description"] for command in synced.values())
 
 
-async def test_guild_sync_and_shard_count(fake: FakeDiscord, bot_settings: Settings, desk):
+async def test_guild_sync_and_shard_count(fake: FakeDiscord, bot_settings: BotSettings, desk):
     settings = dataclasses.replace(bot_settings, discord_guild_id=fake.guild.id, shard_count=1)
     before = set(fake.gateway.live())
     bot = build_bot(settings, desk, guild_ready_timeout=0.05)
@@ -66,7 +66,7 @@ async def test_guild_sync_and_shard_count(fake: FakeDiscord, bot_settings: Setti
 
 
 def test_missing_token_is_one_line_and_exit_1(capsys):
-    assert run(Settings(discord_token=None)) == 1
+    assert run(BotSettings(discord_token=None)) == 1
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and "DISCORD_TOKEN is not set" in err
 

@@ -24,7 +24,7 @@ def test_an_empty_embedded_index_is_filled_at_start(tmp_path, shared_corpus, emb
     assert (desk.status().articles, desk.status().passages) == (2, 24)
     answer = desk.ask("how many EVs?")
     assert "49,000" in answer.answer and answer.citations[0].source == EVS_SOURCE
-    assert desk.store.server is None  # other attributes come from the opened Newsdesk
+    assert desk.current().store.server is None  # the Newsdesk it opened: embedded Chroma
 
 
 def test_an_unreachable_server_is_not_fatal_and_is_logged_once(caplog, embedder):

@@ -26,8 +26,8 @@ async def newsroom() -> AsyncIterator[Newsroom]:
 async def corpus_restored(fake: FakeDiscord, bot_settings, desk) -> AsyncIterator[None]:
     """Leave the shared bot corpus and index as they were: the other bot tests rely on it."""
     yield
-    shutil.rmtree(bot_settings.corpus_dir / WEB_FOLDER, ignore_errors=True)
-    (bot_settings.corpus_dir / FEEDS_FILE).unlink(missing_ok=True)
+    shutil.rmtree(bot_settings.core.corpus_dir / WEB_FOLDER, ignore_errors=True)
+    (bot_settings.core.corpus_dir / FEEDS_FILE).unlink(missing_ok=True)
     await asyncio.to_thread(desk.index)
 
 
@@ -74,7 +74,7 @@ async def test_add_refused_says_why_privately(fake: FakeDiscord, bot_admin):
 
 
 async def test_add_applies_the_fetch_limit_settings(fake: FakeDiscord, newsroom, bot_settings):
-    assert bot_settings.fetch_max_bytes == 1024 * 1024  # the default, 5 MiB, would read /big
+    assert bot_settings.core.fetch_max_bytes == 1024 * 1024  # the default, 5 MiB, would read /big
     url = newsroom.url("/big")
     handle = await fake.invoke("add", {"url": url}, user=fake.admin)
     await fake.wait_for(lambda: shown(handle), timeout=30)
@@ -99,7 +99,7 @@ async def test_add_and_follow_are_for_admins_only(fake: FakeDiscord):
 async def test_follow_poll_and_status(
     fake: FakeDiscord, running_bot, newsroom, new_user, corpus_restored
 ):
-    cog = running_bot.get_cog("Intake")
+    cog = running_bot.get_cog("Adding")
     assert cog.poll_feeds.is_running() and cog.poll_feeds.minutes == 30
     newsroom.feeds["news"] = ["/articles/orchard"]
     newsroom.feeds["atom-sport"] = ["/articles/observatory"]

@@ -12,9 +12,8 @@ from discord.ext import tasks
 
 from bot.cogs.admin import AdminCog
 from bot.formatting import ADMIN_COLOUR, escape, trim
-from index.corpus.adding import AddReport, add_urls
-from index.corpus.feeds import Feed, PollReport, follow, poll
-from index.corpus.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
+from index.corpus.adding import AddReport
+from index.corpus.feeds import Feed, PollReport
 from index.errors import IngestError, NewsdeskError
 
 if TYPE_CHECKING:
@@ -51,25 +50,17 @@ def following_text(feed: Feed, new: bool, minutes: float) -> str:
     return f"Now following {name}: new items are added every {minutes:g} minutes."
 
 
-class Intake(AdminCog):
+class Adding(AdminCog):
     """Bring new coverage in: articles by URL and followed feeds."""
 
     def __init__(self, bot: NewsdeskBot) -> None:
         """Args: bot: the running bot (its desk and settings)."""
         self.bot = bot
-        self.policy = AddressPolicy.from_settings(bot.settings)
-        self.limits = FetchLimits.from_settings(bot.settings)
-        self.session: aiohttp.ClientSession | None = None
-
-    @property
-    def fetcher(self) -> Fetcher:
-        """Return a fetcher over the cog's session."""
-        assert self.session is not None, "the cog is not loaded"
-        return Fetcher(self.session, self.policy, self.limits)
+        self.session: aiohttp.ClientSession | None = None  # the desk's, shared by every fetch
 
     async def cog_load(self) -> None:
         """Open the HTTP session and start polling feeds."""
-        self.session = open_session(self.policy)
+        self.session = self.bot.desk.fetch_session()
         self.poll_feeds.change_interval(minutes=self.bot.settings.feed_poll_minutes)
         self.poll_feeds.start()
 
@@ -87,9 +78,7 @@ class Intake(AdminCog):
     ) -> None:
         """Fetch an article into the coverage and index it (Manage Server or ADMIN_USER_IDS)."""
         await interaction.response.defer(thinking=True)
-        report = await add_urls(
-            self.fetcher, [url], self.bot.settings.corpus_dir, self.bot.desk.index
-        )
+        report = await self.bot.desk.add_urls([url], self.session)
         if report.outcomes[0].status == "refused":
             raise IngestError(f"Could not add {url}: {report.outcomes[0].detail}")
         await interaction.followup.send(embed=added_embed(report))
@@ -102,7 +91,7 @@ class Intake(AdminCog):
     ) -> None:
         """Follow a news feed; its new articles are added as it is polled (admins)."""
         await interaction.response.defer(thinking=True)
-        followed, new = await follow(self.fetcher, feed, self.bot.settings.corpus_dir)
+        followed, new = await self.bot.desk.follow(feed, self.session)
         minutes = self.bot.settings.feed_poll_minutes
         await interaction.followup.send(following_text(followed, new, minutes))
 
@@ -122,7 +111,7 @@ class Intake(AdminCog):
 
     async def poll_once(self) -> PollReport:
         """Poll every followed feed once and log what happened."""
-        report = await poll(self.fetcher, self.bot.settings.corpus_dir, self.bot.desk.index)
+        report = await self.bot.desk.poll(self.session)
         failed = [f for f in report.feeds if f.error]
         if report.feeds:
             log.info(
@@ -138,4 +127,4 @@ class Intake(AdminCog):
 
 async def setup(bot: NewsdeskBot) -> None:
     """Add the cog (called by `load_extension`)."""
-    await bot.add_cog(Intake(bot))
+    await bot.add_cog(Adding(bot))

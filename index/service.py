@@ -100,15 +100,7 @@ class AddsCoverage:
     """
 
     settings: Settings
-
-    def index(
-        self,
-        corpus_dir: Path | None = None,
-        full: bool = False,
-        progress: ProgressFn | None = None,
-    ) -> IndexReport:
-        """Bring the index in line with the corpus (each desk does it its own way)."""
-        raise NotImplementedError
+    index: Callable[[], IndexReport]  # the desk's own: brings the index in line with the corpus
 
     def fetch_session(self) -> aiohttp.ClientSession:
         """Open an HTTP session that connects only to the addresses ALLOW_PRIVATE_URLS allows."""
@@ -324,11 +316,6 @@ class UnopenedDesk(AddsCoverage):
         """Args: settings: the corpus folder, the fetch limits, and the desk to open."""
         self.settings = settings
 
-    def index(
-        self,
-        corpus_dir: Path | None = None,
-        full: bool = False,
-        progress: ProgressFn | None = None,
-    ) -> IndexReport:
-        """Open a desk and bring its index in line with the corpus."""
-        return Newsdesk.open(self.settings).index(corpus_dir, full, progress)
+    def index(self) -> IndexReport:
+        """Open a desk and bring its index in line with the corpus folder."""
+        return Newsdesk.open(self.settings).index()

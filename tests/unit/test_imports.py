@@ -1,4 +1,4 @@
-"""No import cycles among the modules of `index` and `bot`.
+"""No import cycles among the modules of `index` and `bot`, and imports go down the layers.
 
 The graph is read from the source with `ast`: every `import` and `from ... import` that names
 a module of either package counts, at the top of a module, inside a function, or under
@@ -136,3 +136,27 @@ def test_no_import_cycles():
     graph = import_graph()
     found = cycles(graph)
     assert not found, "import cycles:\n" + describe(found, graph)
+
+
+def layer(module: str) -> int:
+    """Return a module's layer, from 0 (the shared modules at the top of `index`) to 5 (`bot`).
+
+    1 is `index.corpus`, 2 `index.store`, 3 `index.answer`, 4 the facade and the command line.
+    """
+    parts = module.split(".")
+    if parts[0] == "bot":
+        return 5
+    if len(parts) > 1 and parts[1] in ("corpus", "store", "answer"):
+        return ("corpus", "store", "answer").index(parts[1]) + 1
+    return 4 if module in ("index", "index.service", "index.cli") else 0
+
+
+def test_imports_go_down_the_layers():
+    """The corpus needs only the shared modules; the store, the corpus; answering, both."""
+    graph = import_graph()
+    upward = sorted(
+        f"{source} -> {target}" for source, targets in graph.items() for target in targets
+        if layer(target) > layer(source)
+        and not (source == "index.cli" and target.startswith("bot."))  # `newsdesk run`
+    )
+    assert upward == []

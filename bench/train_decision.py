@@ -106,11 +106,13 @@ def newsroom_questions() -> list[dict]:
 
 def collect(desk, questions: list[dict], kind: str, reader, out) -> None:
     """Run each question to the decision; write one line of merged answers per question."""
+    from index.answer.lexicon import Lexicon
     from index.answer.pipeline import read
 
+    lexicon = Lexicon(desk.embedder)
     for i, item in enumerate(questions):
         analysis, evidence = desk.evidence(item["question"])
-        merged = read(analysis, evidence, reader).merged
+        merged = read(analysis, evidence, reader, lexicon=lexicon).merged
         judge = newsroom_label if kind.startswith("newsroom") else label
         out.write(json.dumps({
             "id": item["id"], "kind": kind, "title": item["title"], "question": item["question"],

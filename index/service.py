@@ -199,10 +199,12 @@ class Newsdesk(AddsCoverage):
         `k` is how many passages are read (default: `AnswerConfig.passages`).
         """
         from index.answer import answer
+        from index.answer.lexicon import Lexicon
 
         started = time.perf_counter()
         analysis, evidence = self.evidence(question, k, mode)
-        found = answer(analysis, evidence, reader_for(self.settings), model=self.decision)
+        found = answer(analysis, evidence, reader_for(self.settings), model=self.decision,
+                       lexicon=Lexicon(self.embedder))
         elapsed = (time.perf_counter() - started) * 1000
         return replace(date_answer(found), elapsed_ms=elapsed)  # relative dates resolved
 

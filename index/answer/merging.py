@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass
 
 from index.answer.analysis import Analysis
+from index.answer.cues import HEDGES
 from index.answer.features import COARSE
 from index.answer.spans import Candidate
 from index.answer.values import Value, counted_noun, merge_names, same_value, value_of
@@ -29,7 +30,9 @@ VALUE_KINDS = {
 }
 
 # The kinds of value that can never answer a kind of question: "how many" is not a share or a sum.
-RULED_OUT = {"count": ("percent", "money"), "percent": ("money",), "money": ("percent",)}
+RULED_OUT = {"count": ("percent", "money"), "percent": ("money",), "money": ("percent",),
+             "date": ("percent", "money"), "person": ("number", "percent", "money", "date", "time"),
+             "organisation": ("number", "percent", "money", "date", "time")}
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,8 @@ class _Context:
             "words": math.log1p(len(best.text.split())),
             "value_fit": float(value.kind in VALUE_KINDS.get(self.analysis.kind, ())),
             "unit_match": float(value.kind == "number" and value.unit in self.nouns),
+            "predicate": max(c.predicate for c in members),
+            "hedged": sum(bool(HEDGES.search(s.text)) for s in sentences) / len(sentences),
             "missing": self.analysis.missing(best.best.text),
             f"kind_{COARSE[self.analysis.kind]}": 1.0,
         }

@@ -11,6 +11,7 @@ from index.answer import citing
 from index.answer.analysis import Analysis
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
+from index.answer.lexicon import Lexicon
 from index.answer.disagreement import Scored, disagreement
 from index.answer.merging import Merged, merge
 from index.answer.places import more_precise
@@ -39,23 +40,24 @@ class Findings:
 
 
 def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
-         config: AnswerConfig = CONFIG) -> Findings:
+         config: AnswerConfig = CONFIG, lexicon: Lexicon | None = None) -> Findings:
     """Run every stage before the decision: choose sentences, mark spans, merge."""
     ranked = _ranked(analysis, evidence)
     groups = distinct(ranked, config.sentences)
-    candidates = mark(analysis, groups, reader, config)
+    candidates = mark(analysis, groups, reader, config, lexicon)
     return Findings(ranked, merge(analysis, candidates, config.support_coverage))
 
 
 def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
-           config: AnswerConfig = CONFIG, model: DecisionModel | None = None) -> Answer:
+           config: AnswerConfig = CONFIG, model: DecisionModel | None = None,
+           lexicon: Lexicon | None = None) -> Answer:
     """Answer the question from the evidence, or say the coverage does not."""
     model = model or load_decision()
     if analysis.kind == "yesno":
         ranked = _ranked(analysis, evidence)
         said = yes_or_no(analysis, ranked, config.yes_no_coverage, config.cited)
         return said or citing.not_found(analysis.text, ranked, config.nearest)
-    findings = read(analysis, evidence, reader, config)
+    findings = read(analysis, evidence, reader, config, lexicon)
     judged = model.judge([m.features for m in findings.merged])
     scored = [Scored(m, j.probability, j.share) for m, j in sorted(
         zip(findings.merged, judged, strict=True), key=lambda mj: -mj[1].rank)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from index.answer.frames import Frame, question_frame
 from index.answer.nlp import get_nlp
@@ -90,6 +90,7 @@ class Question:
     focus: str = ""  # stem of the noun a "which X" / "what X" question asks about
     excluded: tuple[str, ...] = ()  # stems the question rules out ("besides energy")
     frame: Frame | None = None  # the construction that would answer it (index.answer.frames)
+    predicate: str = ""  # its main verb as written, with its particle ("threw out"), unless light
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -160,7 +161,25 @@ def parse_question(text: str) -> Question:
         _focus(doc),
         excluded,
         question_frame(doc, kind),
+        _predicate(doc),
     )
+
+
+# Verbs that carry little of a question's meaning: "how many buses is it getting?".
+LIGHT_VERBS = frozenset("be have do get go make take happen".split())
+
+
+def _predicate(doc: Doc) -> str:
+    """Return the question's main verb ("was Vellstream fined" -> "fined"), or "" if light."""
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS]
+    root = next((t for t in verbs if t.dep_ == "ROOT"), verbs[0] if verbs else None)
+    return verb_phrase(root) if root is not None else ""
+
+
+def verb_phrase(verb: Token) -> str:
+    """Return a verb as written, lower-cased, with its particle: "threw out", "set up"."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lower_, *particles])
 
 
 def _focus(doc: Doc) -> str:

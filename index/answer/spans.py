@@ -10,7 +10,7 @@ its unit; what the question rules out ("besides energy") is never a candidate.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -18,7 +18,9 @@ from index.answer.analysis import Analysis
 from index.answer.config import AnswerConfig
 from index.answer.extraction import MAX_WORDS, Option, phrase_options, widen
 from index.answer.features import entity_label
+from index.answer.lexicon import Lexicon
 from index.answer.nlp import get_nlp
+from index.answer.questions import verb_phrase
 from index.answer.reading import BaseReader, Reading
 from index.answer.sentences import Sentence
 from index.caching import BatchCache
@@ -40,6 +42,7 @@ class Candidate:
     null: float  # the reader's no-answer score for the sentence ([CLS])
     phrase: float  # the span ranker's logit (`AnswerConfig.unparsed` for a reader-only span)
     fit: bool  # of the kind asked for: a name for "who", the phrase after a cue for "why"
+    predicate: float = 1.0  # how near its sentence's nearest verb is to the question's
 
     @property
     def best(self) -> Sentence:
@@ -53,8 +56,12 @@ def parse_all(sentences: list[str]) -> list[Doc]:
 
 
 def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
-         config: AnswerConfig) -> list[Candidate]:
-    """Return every candidate answer of the sentence groups (each a sentence and its reprints)."""
+         config: AnswerConfig, lexicon: Lexicon | None = None) -> list[Candidate]:
+    """Return every candidate answer of the sentence groups (each a sentence and its reprints).
+
+    With a lexicon, each candidate also says how near its sentence's verbs come to the
+    question's main verb (1.0 without one, or when the question's verb is a light one).
+    """
     if not groups:
         return []
     texts = [group[0].text for group in groups]
@@ -66,27 +73,42 @@ def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
         if cropped is not None:
             readings[reading.passage].append(cropped)
     docs = parse_all(texts)
+    nearness = predicates(analysis.question.predicate, docs, lexicon)
     found: list[Candidate] = []
     for rank, (group, doc, windows) in enumerate(zip(groups, docs, readings, strict=True)):
         best = max((s.score for w in windows for s in w.best(1)), default=float("-inf"))
         scores = (best, max((w.null for w in windows), default=0.0))
-        found.extend(_read_spans(analysis, group, doc, windows, scores, config))
+        marked = _read_spans(analysis, group, doc, windows, scores, config)
         if rank < config.parsed:
-            found.extend(_parsed(analysis, group, doc, windows, scores, config))
+            marked.extend(_parsed(analysis, group, doc, windows, scores, config))
+        found.extend(replace(c, predicate=nearness[rank]) for c in marked)
     return found
 
 
+def predicates(verb: str, docs: list[Doc], lexicon: Lexicon | None) -> list[float]:
+    """Return, per sentence, the similarity of its nearest verb to the question's `verb`."""
+    if not verb or lexicon is None:
+        return [1.0] * len(docs)
+    verbs = [{verb_phrase(t) for t in doc if t.pos_ == "VERB"} for doc in docs]
+    near = lexicon.similarities(verb, sorted(set().union(*verbs)))
+    return [max((near[v] for v in found), default=0.0) for found in verbs]
+
+
 def in_context(sentence: Sentence, around: int) -> tuple[str, int]:
-    """Return the sentence with `around` sentences of its passage each side, and its offset.
+    """Return the sentence after its article's title, with `around` sentences of its passage
+    each side, and its offset in that text.
 
     The reader was fitted on paragraphs: "Justice Ellen Thwaite said on Thursday that..." holds
-    the judge of the ruling only for a reader that has seen the sentence before it.
+    the judge who quashed a quota cut only for a reader that has seen what it is about.
     """
     passage = split_sentences(sentence.hit.passage.text)
-    if around <= 0 or sentence.index >= len(passage) or passage[sentence.index] != sentence.text:
+    if sentence.index >= len(passage) or passage[sentence.index] != sentence.text:
         return sentence.text, 0
-    before = passage[max(sentence.index - around, 0):sentence.index]
-    after = passage[sentence.index + 1:sentence.index + 1 + around]
+    title = sentence.hit.passage.title.strip()
+    before = passage[max(sentence.index - around, 0):sentence.index] if around > 0 else []
+    if title and title != sentence.text:
+        before = [title.rstrip(".") + ".", *before]
+    after = passage[sentence.index + 1:sentence.index + 1 + around] if around > 0 else []
     head = " ".join(before) + " " if before else ""
     return head + sentence.text + "".join(" " + s for s in after), len(head)
 

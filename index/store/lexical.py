@@ -1,4 +1,10 @@
-"""Lexical search over passages with bm25s (stemmed, English stop words removed)."""
+"""Lexical search over passages with bm25s (stemmed, English stop words removed).
+
+Each passage is searched with its article's title before it: a paragraph that says "Justice
+Ellen Thwaite said the ministry had given fishing groups nine days" is about the scallop
+quota its headline names, though it never says so. Word frequencies (`document_frequency`,
+which weigh a question's words) count the passages' own words only.
+"""
 
 from __future__ import annotations
 
@@ -29,12 +35,14 @@ class LexicalIndex:
         if not self.passages:
             return
         ids = self.tokenizer.tokenize(
-            [p.text for p in self.passages], update_vocab=True, show_progress=False
-        )
+            [f"{p.title}\n{p.text}" for p in self.passages], update_vocab=True,
+            show_progress=False)
         self._bm25 = bm25s.BM25()
         self._bm25.index(ids, show_progress=False)
         words = {i: w for w, i in self.tokenizer.get_vocab_dict().items()}
-        for doc in ids:
+        own = self.tokenizer.tokenize([p.text for p in self.passages], update_vocab=False,
+                                      show_progress=False)
+        for doc in own:
             self._df.update(words[i] for i in set(doc))
 
     def __len__(self) -> int:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.answer.disagreement import HEDGES, REVISIONS
+from index.answer.cues import HEDGES, REVISIONS
 
 
 @pytest.mark.parametrize(

@@ -51,3 +51,18 @@ def test_rules_out_what_the_question_excludes():
     assert question.rules_out("clean energy and fossil fuels")
     assert not question.rules_out("forestry, culture, and tourism")
     assert not parse_question("Which agreements were signed?").rules_out("energy")
+
+
+@pytest.mark.parametrize(
+    ("question", "predicate"),
+    [
+        ("How much was the operator fined?", "fined"),
+        ("Which judge threw out the quota cut?", "threw out"),
+        ("Who set up the flood appeal?", "set up"),
+        ("How many buses is the city getting?", ""),  # a light verb says little
+        ("Who is the mayor?", ""),
+        ("flood death toll?", ""),
+    ],
+)
+def test_predicate_is_the_main_verb_as_written_with_its_particle(question, predicate):
+    assert parse_question(question).predicate == predicate

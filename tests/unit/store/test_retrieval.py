@@ -66,3 +66,19 @@ def test_a_misspelt_stem_finds_the_indexed_one_an_edit_away():
     assert lexical.nearest_term("vancouv") is None  # nothing near: not a typo of ours
     assert lexical.nearest_term("purch") is None  # too short to guess
     assert LexicalIndex([]).nearest_term("purhcas") is None
+
+
+def test_a_paragraph_is_found_by_its_articles_title_but_its_own_words_are_counted():
+    from index.store.lexical import LexicalIndex
+    from index.models import Passage
+
+    lexical = LexicalIndex([
+        Passage("1", "a.txt", "Court quashes scallop quota cut", 2,
+                "Justice Ellen Thwaite said the ministry had given fishers nine days."),
+        Passage("2", "b.txt", "Harbour dredging resumes", 1,
+                "The ministry said dredging would resume in nine days."),
+    ])
+    assert [p.id for p, _ in lexical.search("which judge threw out the scallop quota?", 2)] \
+        == ["1"]
+    assert lexical.document_frequency("scallop") == 0  # in a title, not in a passage's text
+    assert lexical.document_frequency("ministri") == 2

@@ -1,0 +1,36 @@
+"""How near in meaning a question's verb is to a sentence's: the embedding model on words.
+
+A reader fitted on SQuAD trusts a sentence that names what the question names: asked "how
+much was Vellstream fined?", it marks "$500,000" in "Vellstream said it had donated $500,000".
+The question's main verb is the part it loses; paraphrase keeps its meaning ("quit" and
+"resigned" are near, "fined" and "donated" are not). Words are embedded once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from index.caching import BatchCache
+from index.store.embedding import Embedder
+
+WORDS: BatchCache[tuple[str, str], np.ndarray] = BatchCache(50_000)  # by (model, word)
+
+
+class Lexicon:
+    """Similarities of short phrases under one embedding model."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        """Embed with `embedder` (its vectors are unit length)."""
+        self.embedder = embedder
+
+    def similarities(self, phrase: str, others: Iterable[str]) -> dict[str, float]:
+        """Return the cosine similarity of `phrase` to each of `others`, by other."""
+        wanted = list(dict.fromkeys(others))
+        if not wanted:
+            return {}
+        name = self.embedder.name
+        vectors = WORDS.get([(name, w) for w in [phrase, *wanted]],
+                            lambda keys: self.embedder.encode([w for _, w in keys]))
+        return {w: float(v @ vectors[0]) for w, v in zip(wanted, vectors[1:], strict=True)}

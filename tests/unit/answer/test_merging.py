@@ -1,0 +1,55 @@
+"""Merging candidates into answers, on hand-made candidates (pure, no model)."""
+
+from index.answer.analysis import Analysis
+from index.answer.merging import merge
+from index.answer.sentences import Sentence
+from index.answer.spans import Candidate
+from index.models import Hit, Passage
+from index.answer.questions import Question
+
+
+def asked(text: str, kind: str) -> Analysis:
+    """Return a question of `kind` whose words all weigh alike."""
+    terms = ("hydrogen", "buse", "port", "allard")
+    question = Question(text, kind, terms, (1.0,) * len(terms), (), ("Port", "Allard"))
+    return Analysis(text, text, question, dict.fromkeys(terms, 1.0))
+
+
+def read(text: str, sentence: str, source: str = "a.md", reader: float = 8.0) -> Candidate:
+    """Return a reader candidate `text` found in `sentence` of `source`."""
+    hit = Hit(Passage(f"{source}#1", source, source, 1, sentence), 1.0)
+    features = {"coverage": 1.0, "dense": 0.5, "passage_coverage": 1.0, "names": 1.0}
+    said = Sentence(hit, 0, 0, sentence, features, 1.0)
+    return Candidate(text, (said,), "reader", reader, reader, 0.0, -4.0, False)
+
+
+SENTENCE = "Port Allard ordered 40 hydrogen buses in a contract worth $58 million, 5 per cent less."
+
+
+def test_how_many_is_never_answered_by_a_sum_or_a_share():
+    candidates = [read("$58 million", SENTENCE, reader=9.0), read("5 per cent", SENTENCE),
+                  read("40 hydrogen buses", SENTENCE, reader=7.0)]
+    merged = merge(asked("how many hydrogen buses did Port Allard order?", "count"),
+                   candidates, 0.5)
+    assert [m.text for m in merged] == ["40 hydrogen buses"]
+
+
+def test_how_much_may_be_answered_by_a_sum():
+    candidates = [read("$58 million", SENTENCE, reader=9.0), read("5 per cent", SENTENCE)]
+    merged = merge(asked("how much is the Port Allard order?", "quantity"), candidates, 0.5)
+    assert [m.text for m in merged] == ["$58 million", "5 per cent"]
+
+
+def test_a_count_of_the_noun_asked_about_matches_its_unit():
+    candidates = [read("40 hydrogen fuel-cell buses", SENTENCE),
+                  read("about 140 drivers", "Port Allard employs about 140 drivers.")]
+    merged = merge(asked("how many hydrogen buses is Port Allard getting?", "count"),
+                   candidates, 0.5)
+    assert {m.text: m.features["unit_match"] for m in merged} == {
+        "40 hydrogen fuel-cell buses": 1.0, "about 140 drivers": 0.0}
+
+
+def test_one_value_from_two_outlets_is_one_answer_citing_both():
+    candidates = [read("40 buses", SENTENCE, "a.md"), read("forty buses", SENTENCE, "b.md")]
+    merged = merge(asked("how many buses?", "count"), candidates, 0.5)
+    assert len(merged) == 1 and merged[0].sources == ("a.md", "b.md")

@@ -1,4 +1,5 @@
-# newsdesk: set-up, demo and tests. `make demo` and `make test` each install what they need.
+# newsdesk: set-up, demo and tests. `make demo`, `make test` and `make test-fast` each install
+# what they need.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -7,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 TORCH  := torch==2.13.0
 QUESTION ?= How many electric buses did Harbourview order?
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test test-fast lint bench clean
 
 install: $(STAMP)
 
@@ -24,6 +25,10 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest
+
+# The unit tests only: no model, no Chroma, no network (well under a minute).
+test-fast: install
+	$(BIN)/python -m pytest tests/unit
 
 lint: install
 	$(BIN)/ruff check index bot tests bench

@@ -11,8 +11,8 @@ judged by `judge` from ../shared/eval/score_answers.py, imported by path. Prints
 (rate)` per kind of question and the total, the wall time and the p50 ask latency; --show lists
 the failures (id, kind, question, why).
 
-tests/test_newsroom.py asks the same questions once per test run through the functions here and
-holds each kind to a floor.
+tests/integration/test_newsroom.py asks the same questions once per test run through the
+functions here and holds each kind to a floor.
 """
 
 from __future__ import annotations

@@ -60,13 +60,13 @@ def settings_for(chroma: Path, corpus: Path | None = None, backend: str = "torch
 
 def open_desk(settings, embedder):
     from index.service import Newsdesk
-    from index.store import PassageStore, connect
+    from index.store.chroma import PassageStore, connect
 
     return Newsdesk(settings, embedder, PassageStore(connect(settings)))
 
 
 def embedder(backend: str):
-    from index.embedding import load_embedder
+    from index.store.embedding_backends import load_embedder
 
     return load_embedder(None, backend, CACHE / "onnx")
 
@@ -104,8 +104,8 @@ def bench_encoders(texts: list[str], rounds: int = 3) -> dict:
 
 
 def bench_index(paragraphs: list[dict], backend: str) -> dict:
-    from index.chunking import chunk_article
-    from index.ingestion import load_corpus
+    from index.corpus.chunking import chunk_article
+    from index.corpus.files import load_corpus
 
     work = Path(tempfile.mkdtemp(prefix="index-", dir=CACHE))
     corpus = synthetic.write_corpus(paragraphs, work / "corpus")
@@ -141,7 +141,7 @@ def bases(paragraphs: list[dict]) -> np.ndarray:
 
 def build_store(paragraphs: list[dict], size: int) -> Path:
     """Return the chroma folder of a committed index of about `size` passages (cached)."""
-    from index.embedding import PACKAGED_MODEL
+    from index.store.embedding import PACKAGED_MODEL
 
     folder = CACHE / f"store-v2-{size}"  # v2: with stored sentence vectors
     if (folder / "done.json").is_file():
@@ -168,8 +168,8 @@ def share_exports(chroma: Path) -> None:
 
 def bench_query(chroma: Path, model, questions: list[str], backend: str) -> dict:
     from index.answer import CONFIG
-    from index.retrieval import candidate_count
-    from index.snapshot import MARGIN
+    from index.store.retrieval import candidate_count
+    from index.store.snapshot import MARGIN
 
     share_exports(chroma)
     started = time.perf_counter()

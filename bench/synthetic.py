@@ -53,7 +53,7 @@ def perturb(text: str, seed: str) -> str:
 
 def copies(paragraphs: list[dict], total: int) -> list[dict]:
     """Return article dicts (original then perturbed copies) until about `total` passages."""
-    from index.chunking import chunk_article
+    from index.corpus.chunking import chunk_article
     from index.models import Article
 
     out, passages, copy = [], 0, 0
@@ -107,7 +107,7 @@ class TableEmbedder:
 
     def encode_with_sentences(self, texts):
         """Passage vectors, and per passage one noisy copy of its vector per sentence."""
-        from index.sentences import sentence_spans
+        from index.corpus.sentences import sentence_spans
 
         vectors = self.encode(texts)
         sentences = [
@@ -123,8 +123,8 @@ class TableEmbedder:
 
 def vector_table(articles: list[dict], corpus: Path, bases: np.ndarray) -> dict[str, np.ndarray]:
     """Map every passage text the indexer will see in `corpus` to its synthetic vector."""
-    from index.chunking import chunk_article
-    from index.ingestion import load_corpus
+    from index.corpus.chunking import chunk_article
+    from index.corpus.files import load_corpus
 
     base_of = {a["id"]: a["base"] for a in articles}
     loaded = load_corpus(corpus)

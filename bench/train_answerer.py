@@ -1,12 +1,12 @@
-"""Fit the span ranker (index/rankers/span.json) on SQuAD (dev part in ../shared/bench).
+"""Fit the span ranker (index/answer/rankers/span.json) on SQuAD (dev part in ../shared/bench).
 
 The 24 SQuAD articles are split by title (sorted; even positions train, odd ones are held
 out). For each question, the sentence of its paragraph that holds the gold answer is parsed;
-every candidate phrase (`index.features.span_candidates`) is described by
-`index.features.span_features` and labelled 1 when its SQuAD F1 against a gold answer is at
+every candidate phrase (`index.answer.features.span_candidates`) is described by
+`index.answer.features.span_features` and labelled 1 when its SQuAD F1 against a gold answer is at
 least 0.8. The weights are an L2-regularised logistic regression (scikit-learn). The script
 prints the short-answer F1 on the gold sentences of both halves; `--write` saves the ranker.
-The sentence ranker (index/rankers/sentence.json) is hand-set, not fitted here.
+The sentence ranker (index/answer/rankers/sentence.json) is hand-set, not fitted here.
 
     .venv/bin/python bench/train_answerer.py [--write] [--c 0.3] [--label-f1 0.8]
 """
@@ -26,11 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quality import SQUAD, f1_score
 
-from index import features
-from index.nlp import get_nlp
-from index.questions import parse_question
-from index.ranker import LinearRanker
-from index.sentences import sentence_spans
+from index.answer import features
+from index.answer.nlp import get_nlp
+from index.answer.questions import parse_question
+from index.answer.ranker import LinearRanker
+from index.corpus.sentences import sentence_spans
 
 
 def gold_sentences(path: Path, per_side: tuple[int, int]) -> list[dict]:
@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--label-f1", type=float, default=0.8)
     parser.add_argument("--train", type=int, default=2000, help="training questions")
     parser.add_argument("--test", type=int, default=800, help="held-out questions")
-    parser.add_argument("--write", action="store_true", help="write index/rankers/span.json")
+    parser.add_argument("--write", action="store_true", help="write index/answer/rankers/span.json")
     args = parser.parse_args(argv)
     if not SQUAD.is_file():
         print(f"{SQUAD} is absent", file=sys.stderr)

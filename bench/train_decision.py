@@ -129,7 +129,7 @@ def collect(desk, questions: list[dict], kind: str, reader, out) -> None:
 
 def gather(args) -> Path:
     """Compute (or reuse) the features of every sampled question."""
-    from index.reading import load_reader
+    from index.answer.reading_backends import load_reader
 
     path = args.features or CACHE.with_name(f"decision-{args.reader}.jsonl")
     if path.is_file():

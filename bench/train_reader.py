@@ -3,7 +3,7 @@
 Trains on the questions of the training articles of ../shared/bench (even positions of the
 sorted titles, as `bench/quality.py --half train`), or of every article with `--titles all`,
 then reports short-answer F1 / EM given the gold paragraph on the held-out articles (when any
-are held out) and writes the adapter to `index/readers/<name>/`.
+are held out) and writes the adapter to `index/answer/readers/<name>/`.
 
 With `--negatives N` each question is read beside the N paragraphs of the same side that BM25
 ranks highest without being its own (hard negatives), and the span softmax is shared across
@@ -36,7 +36,7 @@ from quality import SQUAD, f1_score, normalize, training_titles  # noqa: E402
 
 SQUAD2 = SQUAD.with_name("squad-v2.0-dev-part-b.json")
 
-from index.reading import MAX_TOKENS, READERS, Reader  # noqa: E402
+from index.answer.reading import MAX_TOKENS, READERS, Reader  # noqa: E402
 
 BATCH = 16
 LORA_TARGETS = ["query", "key", "value", "attention.output.dense", "intermediate.dense",
@@ -161,7 +161,7 @@ def train(rows: list[tuple], epochs: float, rate: float, rank: int, start: str |
     from peft import LoraConfig, PeftModel, get_peft_model
     from transformers import AutoTokenizer, BertForQuestionAnswering
 
-    from index.embedding import packaged_model_path
+    from index.packaged import packaged_model_path
 
     torch.manual_seed(0)
     base = packaged_model_path()

@@ -1,4 +1,4 @@
-"""Fit the sentence ranker (index/rankers/sentence.json) on SQuAD, through the normal retrieval.
+"""Fit the sentence ranker (index/answer/rankers/sentence.json) on SQuAD, via normal retrieval.
 
 Every sampled question of the training articles (even positions of the sorted titles, as
 `bench/quality.py --half train`) is retrieved as `ask` would; every sentence of its top
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from quality import CACHE, SQUAD, load_squad, normalize, open_desk  # noqa: E402
 
-from index.ranker import LinearRanker, load_ranker  # noqa: E402
+from index.answer.ranker import LinearRanker, load_ranker  # noqa: E402
 
 Rows = list[list[tuple[dict[str, float], bool]]]  # per question: (features, holds an answer)
 

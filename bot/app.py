@@ -1,4 +1,4 @@
-"""Build and run the Discord bot; `newsdesk run` calls `run(settings)`."""
+"""Build and run the Discord bot; `newsdesk run` calls `run(settings)` with `BotSettings`."""
 
 from __future__ import annotations
 
@@ -18,19 +18,19 @@ from bot.cooldown import QuestionLimiter
 from bot.desk import Desk, ReconnectingDesk
 from bot.endpoints import apply_endpoints
 from bot.replies import on_tree_error
-from index.settings import Settings
+from bot.settings import BotSettings
 
 log = logging.getLogger(__name__)
 
 __all__ = ["EXTENSIONS", "Desk", "NewsdeskBot", "build_bot", "run", "serve"]
 SETUP_HINT = "see the Discord section of README.md"
-EXTENSIONS = ("bot.cogs.ask", "bot.cogs.library", "bot.cogs.admin", "bot.cogs.intake")
+EXTENSIONS = ("bot.cogs.ask", "bot.cogs.library", "bot.cogs.admin", "bot.cogs.adding")
 
 
 class NewsdeskBot(commands.Bot):
     """The bot: holds the settings, the desk and the question limiter; cogs do the rest."""
 
-    def __init__(self, settings: Settings, desk: Desk, **options: Any) -> None:
+    def __init__(self, settings: BotSettings, desk: Desk, **options: Any) -> None:
         """Args: settings and desk are injected; options go to `commands.Bot`."""
         options.setdefault(
             "intents", discord.Intents(guilds=True, guild_messages=True, dm_messages=True)
@@ -76,7 +76,7 @@ class ShardedNewsdeskBot(NewsdeskBot, commands.AutoShardedBot):
     """The same bot over several gateway shards (`SHARD_COUNT`)."""
 
 
-def build_bot(settings: Settings, desk: Desk, **options: Any) -> NewsdeskBot:
+def build_bot(settings: BotSettings, desk: Desk, **options: Any) -> NewsdeskBot:
     """Return the bot `newsdesk run` starts (sharded when SHARD_COUNT is set).
 
     Also points discord.py at DISCORD_API_BASE / DISCORD_GATEWAY_URL when they are set.
@@ -87,7 +87,7 @@ def build_bot(settings: Settings, desk: Desk, **options: Any) -> NewsdeskBot:
     return NewsdeskBot(settings, desk, **options)
 
 
-def run(settings: Settings) -> int:
+def run(settings: BotSettings) -> int:
     """Start the bot and serve until stopped; return the exit code."""
     if not settings.discord_token:
         print(f"newsdesk: DISCORD_TOKEN is not set; {SETUP_HINT}", file=sys.stderr)
@@ -95,7 +95,7 @@ def run(settings: Settings) -> int:
     return asyncio.run(serve(settings))
 
 
-async def serve(settings: Settings) -> int:
+async def serve(settings: BotSettings) -> int:
     """Check the token, open the desk, then run the bot until it closes (or SIGTERM)."""
     apply_endpoints(settings.discord_api_base, settings.discord_gateway_url)
     token = settings.discord_token or ""
@@ -103,7 +103,7 @@ async def serve(settings: Settings) -> int:
     if problem is not None:
         print(f"newsdesk: {problem}", file=sys.stderr)
         return 1
-    desk = ReconnectingDesk(settings)
+    desk = ReconnectingDesk(settings.core)
     await asyncio.to_thread(desk.start)
     try:
         async with build_bot(settings, desk) as bot:

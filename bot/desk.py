@@ -10,24 +10,27 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
+import aiohttp
+
+from index.corpus.adding import AddReport
+from index.corpus.feeds import Feed, PollReport
 from index.errors import StoreUnavailableError
 from index.models import Answer, IndexReport, Progress, SourceInfo, Status
+from index.service import AddsCoverage, Newsdesk, warm_up
 from index.settings import Settings
-
-if TYPE_CHECKING:
-    from index.embedding import Embedder
-    from index.service import Newsdesk
+from index.store.embedding import Embedder
+from index.store.embedding_backends import embedder_for
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
 class Desk(Protocol):
-    """What the bot needs from `index.service.Newsdesk` (every method blocks)."""
+    """What the bot needs from `index.service.Newsdesk` (blocking but for the adding coroutines)."""
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         """Answer a question from the coverage."""
@@ -49,12 +52,31 @@ class Desk(Protocol):
     def close(self) -> None:
         """Release the store."""
 
+    def fetch_session(self) -> aiohttp.ClientSession:
+        """Open the HTTP session that `/add`, `/follow` and the feed polls share."""
 
-class ReconnectingDesk:
+    async def add_urls(
+        self, urls: Iterable[str], session: aiohttp.ClientSession | None = None
+    ) -> AddReport:
+        """Save the article of each URL into the corpus, then index."""
+
+    async def follow(
+        self, url: str, session: aiohttp.ClientSession | None = None
+    ) -> tuple[Feed, bool]:
+        """Follow a feed."""
+
+    async def poll(self, session: aiohttp.ClientSession | None = None) -> PollReport:
+        """Add the new items of every followed feed, then index."""
+
+    def feeds(self) -> tuple[list[Feed], str | None]:
+        """List the followed feeds."""
+
+
+class ReconnectingDesk(AddsCoverage):
     """A `Newsdesk` opened on first use, and re-opened after its store could not be reached.
 
-    Blocking, like the desk it wraps; one thread opens the store at a time. Attributes other
-    than the `Desk` methods are looked up on the opened desk (so cogs may use more of it).
+    Blocking, like the desk it wraps; one thread opens the store at a time. Adding coverage
+    (`AddsCoverage`) reaches the store only to index what it saved.
     """
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
@@ -67,9 +89,6 @@ class ReconnectingDesk:
 
     def start(self) -> None:
         """Load the models and try the store; index an empty index. A dead store is not fatal."""
-        from index.embedding import embedder_for  # loads the model: only when running
-        from index.service import warm_up
-
         if self._embedder is None:
             self._embedder = embedder_for(self.settings)
         warm_up(self.settings)  # the first question should not wait for the reader
@@ -90,14 +109,9 @@ class ReconnectingDesk:
             return self._desk
 
     def _open(self) -> Newsdesk:
-        from index.embedding import embedder_for
-        from index.service import Newsdesk
-        from index.store import PassageStore, connect
-
-        store = PassageStore(connect(self.settings))
-        if self._embedder is None:
-            self._embedder = embedder_for(self.settings)
-        return Newsdesk(self.settings, self._embedder, store)
+        desk = Newsdesk.open(self.settings, self._embedder)
+        self._embedder = desk.embedder  # loaded once, kept across reconnections
+        return desk
 
     def _call(self, work: Callable[[], T]) -> T:
         """Run `work`, logging once when the store goes away and once when it is back."""
@@ -138,9 +152,3 @@ class ReconnectingDesk:
         """Release the store, if it was ever opened."""
         if self._desk is not None:
             self._desk.close()
-
-    def __getattr__(self, name: str) -> Any:
-        """Look anything else up on the opened desk."""
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self.current(), name)

@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 
 import discord
 
-from index.feeds import Feed
+from index.corpus.feeds import Feed
+from index.corpus.sentences import sentence_spans
 from index.models import (
     Answer,
     Citation,
@@ -24,7 +25,6 @@ from index.models import (
     Status,
 )
 from index.readable import evidence
-from index.sentences import sentence_spans
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
 CONTENT_MAX = 2000

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import dataclasses
 import json
 import logging
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO
 
 from dotenv import load_dotenv
 
@@ -19,16 +20,12 @@ from index.readable import evidence
 from index.settings import Settings
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
-
-    from index.feeds import PollReport
-    from index.fetching import Fetcher
-    from index.intake import AddReport
+    from index.corpus.adding import AddReport
+    from index.corpus.feeds import PollReport
     from index.models import Answer, IndexReport, Progress, Side
-    from index.service import Newsdesk
+    from index.service import Newsdesk, UnopenedDesk
 
 log = logging.getLogger("newsdesk")
-T = TypeVar("T")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,12 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     load_dotenv(Path.cwd() / ".env")
     try:
+        if args.command == "run":
+            return _run_bot()
         settings = Settings.from_env()
         configure_logging(settings.log_level, settings.library_log_level)
-        if args.command == "run":
-            from bot.app import run
-
-            return run(settings)
         return COMMANDS[args.command](args, settings)
     except NewsdeskError as exc:
         print(f"newsdesk: {exc}", file=sys.stderr)
@@ -87,10 +82,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _run_bot() -> int:
+    """Start the Discord bot with its settings (the core's among them)."""
+    from bot.app import run
+    from bot.settings import BotSettings
+
+    settings = BotSettings.from_env()
+    configure_logging(settings.core.log_level, settings.core.library_log_level)
+    return run(settings)
+
+
 def _open(settings: Settings) -> Newsdesk:
     from index.service import Newsdesk
 
     return Newsdesk.open(settings)
+
+
+def _unopened(settings: Settings) -> UnopenedDesk:
+    """Return what `add`, `follow` and `poll` add through: a desk opens only to index."""
+    from index.service import UnopenedDesk
+
+    return UnopenedDesk(settings)
 
 
 def _print_report(report: IndexReport, out: TextIO) -> None:
@@ -216,25 +228,6 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _with_fetcher(settings: Settings, work: Callable[[Fetcher], Awaitable[T]]) -> T:
-    """Run `work` with a fetcher over a fresh session, in a new event loop."""
-    import asyncio
-
-    from index.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
-
-    async def session() -> T:
-        policy = AddressPolicy.from_settings(settings)
-        async with open_session(policy) as opened:
-            return await work(Fetcher(opened, policy, FetchLimits.from_settings(settings)))
-
-    return asyncio.run(session())
-
-
-def _indexer(settings: Settings) -> Callable[[], IndexReport]:
-    """Return a blocking call that opens the desk (loading the model) and indexes."""
-    return lambda: _open(settings).index()
-
-
 def _print_added(report: AddReport, out: TextIO) -> None:
     for outcome in report.outcomes:
         if outcome.status == "added":
@@ -251,11 +244,7 @@ def _print_added(report: AddReport, out: TextIO) -> None:
 
 def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
     """Fetch each URL's article into the corpus, then index; exit 1 if any was refused."""
-    from index.intake import add_urls
-
-    report = _with_fetcher(
-        settings, lambda f: add_urls(f, args.urls, settings.corpus_dir, _indexer(settings))
-    )
+    report = asyncio.run(_unopened(settings).add_urls(args.urls))
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False))
     else:
@@ -265,9 +254,7 @@ def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_follow(args: argparse.Namespace, settings: Settings) -> int:
     """Validate a feed by reading it once, then add it to the corpus folder's feed list."""
-    from index.feeds import follow
-
-    feed, new = _with_fetcher(settings, lambda f: follow(f, args.feed, settings.corpus_dir))
+    feed, new = asyncio.run(_unopened(settings).follow(args.feed))
     verb = "now following" if new else "already following"
     print(f"{verb} {feed.title} ({feed.url}); `newsdesk poll` adds its new items")
     return 0
@@ -275,9 +262,7 @@ def cmd_follow(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_poll(args: argparse.Namespace, settings: Settings) -> int:
     """Poll every followed feed once; exit 1 if a feed could not be read."""
-    from index.feeds import poll
-
-    report = _with_fetcher(settings, lambda f: poll(f, settings.corpus_dir, _indexer(settings)))
+    report = asyncio.run(_unopened(settings).poll())
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False))
     else:
@@ -305,9 +290,9 @@ def _print_poll(report: PollReport, out: TextIO) -> None:
 
 def cmd_export_onnx(args: argparse.Namespace, settings: Settings) -> int:
     """Make the ONNX exports (float32 and int8) of the embedding model and the reader, once."""
-    from index.onnx_embedding import ensure_export
-    from index.onnx_reading import ensure_export as ensure_reader_export
-    from index.reading import DEFAULT_READER
+    from index.answer.onnx_reading import ensure_export as ensure_reader_export
+    from index.answer.reading import DEFAULT_READER
+    from index.store.onnx_embedding import ensure_export
 
     folder, made = ensure_export(settings.embedding_model, settings.onnx_dir, force=args.force)
     print(f"{'exported' if made else 'already exported'}: {folder}")

@@ -1,46 +1,54 @@
-"""The newsdesk facade: one object that indexes, answers and describes the coverage.
+"""The newsdesk facade: one object that indexes, answers, adds and describes the coverage.
 
-Every method blocks (model inference, Chroma I/O); async callers use `asyncio.to_thread`.
-Readers work on an immutable `Snapshot` of the last committed index (`index.snapshot`); an
-index run builds the next one and swaps it in when it is complete, so questions asked during a
-run are answered from the previous index. A run holds the index lock (`index.locking`), so one
-runs at a time across processes. If another process's full rebuild drops the generation a
-snapshot reads, the snapshot is reloaded from the store. A Chroma server that stops answering
+Every method blocks (model inference, Chroma I/O); async callers use `asyncio.to_thread`. The
+exceptions are the coroutines that add coverage (`AddsCoverage`: articles by URL, feeds), which
+fetch over HTTP and need neither the model nor the store until they index what they saved.
+Readers work on an immutable `Snapshot` of the last committed index (`index.store.snapshot`);
+an index run builds the next one and swaps it in when it is complete, so questions asked during
+a run are answered from the previous index. A run holds the index lock (`index.store.locking`),
+so one runs at a time across processes. If another process's full rebuild drops the generation
+a snapshot reads, the snapshot is reloaded from the store. A Chroma server that stops answering
 raises StoreUnavailableError (naming host and port) from every method; the next call after it
 is back works again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+import aiohttp
 import numpy as np
 from chromadb.errors import NotFoundError
 
 from index.caching import BatchCache
-from index.dates import date_answer
-from index.embedding import Embedder, embedder_for
+from index.corpus.adding import AddReport, add_urls
+from index.corpus.dates import date_answer
+from index.corpus.feeds import Feed, PollReport, follow, poll, read_feeds
+from index.corpus.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
+from index.corpus.sentences import split_sentences
 from index.errors import IndexBusyError, QuestionError
-from index.indexing import IndexJob, ProgressFn
-from index.locking import IndexLock, lock_path
 from index.models import Answer, Hit, IndexReport, Passage, SourceInfo, Status
-from index.retrieval import retrieve
-from index.sentences import split_sentences
 from index.settings import Settings
-from index.snapshot import Snapshot
-from index.store import PassageStore, connect
+from index.store.chroma import PassageStore, connect
+from index.store.embedding import Embedder
+from index.store.embedding_backends import embedder_for
+from index.store.indexing import IndexJob, ProgressFn
+from index.store.locking import IndexLock, lock_path
+from index.store.retrieval import retrieve
+from index.store.snapshot import Snapshot
 
 if TYPE_CHECKING:  # the answerer (spaCy, the reader) is imported only by the paths that answer
     from index.answer import Analysis, Evidence
     from index.answer.decision import DecisionModel
-    from index.reading import BaseReader
+    from index.answer.reading import BaseReader
 
 log = logging.getLogger(__name__)
 
@@ -65,14 +73,15 @@ def check_question(question: str) -> str:
 
 def reader_for(settings: Settings) -> BaseReader:
     """Return the extractive reader on the embedder's runtime (loaded once per process)."""
-    from index.reading import DEFAULT_READER, load_reader
+    from index.answer.reading import DEFAULT_READER
+    from index.answer.reading_backends import load_reader
 
     return load_reader(DEFAULT_READER, settings.embedding_backend, settings.onnx_dir)
 
 
 def warm_up(settings: Settings) -> None:
     """Load the reader (on the settings' backend) and spaCy now, not at the first question."""
-    from index.nlp import get_nlp
+    from index.answer.nlp import get_nlp
 
     started = time.perf_counter()
     reader = reader_for(settings)
@@ -81,8 +90,64 @@ def warm_up(settings: Settings) -> None:
              time.perf_counter() - started)
 
 
-class Newsdesk:
-    """Index a corpus folder into Chroma and answer questions about it."""
+class AddsCoverage:
+    """Add articles by URL and follow feeds: saved into the corpus folder, then indexed.
+
+    For a desk with `settings` and `index()`. Nothing here loads the model or reaches the
+    store: `index()` runs once, after something new was saved. Fetches connect only where
+    ALLOW_PRIVATE_URLS allows, within the FETCH_* limits. Each coroutine fetches through
+    `session` (one from `fetch_session`, shared by many calls) or a session of its own.
+    """
+
+    settings: Settings
+    index: Callable[[], IndexReport]  # the desk's own: brings the index in line with the corpus
+
+    def fetch_session(self) -> aiohttp.ClientSession:
+        """Open an HTTP session that connects only to the addresses ALLOW_PRIVATE_URLS allows."""
+        return open_session(AddressPolicy.from_settings(self.settings))
+
+    async def add_urls(
+        self, urls: Iterable[str], session: aiohttp.ClientSession | None = None
+    ) -> AddReport:
+        """Save the article of each URL into the corpus, then index once if any is new."""
+        async with self._fetcher(session) as fetcher:
+            return await add_urls(fetcher, urls, self.settings.corpus_dir, self.index)
+
+    async def follow(
+        self, url: str, session: aiohttp.ClientSession | None = None
+    ) -> tuple[Feed, bool]:
+        """Follow the feed at `url` after reading it once; return (feed, whether it is new).
+
+        Raises:
+            IngestError: the URL is refused, cannot be fetched, or is not a feed.
+
+        """
+        async with self._fetcher(session) as fetcher:
+            return await follow(fetcher, url, self.settings.corpus_dir)
+
+    async def poll(self, session: aiohttp.ClientSession | None = None) -> PollReport:
+        """Add the new items of every followed feed, then index once if any was added."""
+        async with self._fetcher(session) as fetcher:
+            return await poll(fetcher, self.settings.corpus_dir, self.index)
+
+    def feeds(self) -> tuple[list[Feed], str | None]:
+        """Return the followed feeds, and why their list cannot be read (None when it can)."""
+        return read_feeds(self.settings.corpus_dir)
+
+    @contextlib.asynccontextmanager
+    async def _fetcher(self, session: aiohttp.ClientSession | None) -> AsyncIterator[Fetcher]:
+        """Yield a fetcher within the settings' limits, over `session` or a new one."""
+        policy = AddressPolicy.from_settings(self.settings)
+        limits = FetchLimits.from_settings(self.settings)
+        if session is not None:
+            yield Fetcher(session, policy, limits)
+            return
+        async with open_session(policy) as opened:
+            yield Fetcher(opened, policy, limits)
+
+
+class Newsdesk(AddsCoverage):
+    """Index a corpus folder into Chroma, answer questions about it and add to it."""
 
     def __init__(self, settings: Settings, embedder: Embedder, store: PassageStore) -> None:
         """Wire up open parts; use `Newsdesk.open` to build them from settings."""
@@ -94,10 +159,12 @@ class Newsdesk:
         self.decision: DecisionModel | None = None  # None: the shipped decision model
 
     @classmethod
-    def open(cls, settings: Settings) -> Newsdesk:
-        """Load the embedding model and open the store the settings name."""
+    def open(cls, settings: Settings, embedder: Embedder | None = None) -> Newsdesk:
+        """Open the store the settings name, and load their embedding model unless given."""
         store = PassageStore(connect(settings))
-        return cls(settings, embedder_for(settings), store)
+        if embedder is None:
+            embedder = embedder_for(settings)
+        return cls(settings, embedder, store)
 
     def close(self) -> None:
         """Release the store (Chroma clients hold no resources that need closing today)."""
@@ -238,3 +305,19 @@ class Newsdesk:
                 return outcome.report
         finally:
             self._lock.release()
+
+
+class UnopenedDesk(AddsCoverage):
+    """Adds coverage with no desk open: a `Newsdesk` opens (model, store) only to index.
+
+    For the commands that add and stop (`newsdesk add`, `follow`, `poll`): following a feed,
+    or adding what the corpus already holds, neither loads the model nor reaches the store.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        """Args: settings: the corpus folder, the fetch limits, and the desk to open."""
+        self.settings = settings
+
+    def index(self) -> IndexReport:
+        """Open a desk and bring its index in line with the corpus folder."""
+        return Newsdesk.open(self.settings).index()

@@ -8,6 +8,8 @@ from functools import lru_cache
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN
 
+from index.packaged import packaged_model_path
+
 WORD = re.compile(r"(?u)\b\w\w+\b")
 STOPWORDS = frozenset(STOPWORDS_EN)
 
@@ -36,8 +38,6 @@ def content_terms(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
     """Return the whole words of the packaged MiniLM's WordPiece vocabulary (about 22,500)."""
-    from index.embedding import packaged_model_path
-
     vocabulary = (packaged_model_path() / "vocab.txt").read_text(encoding="utf-8").split()
     return frozenset(w for w in vocabulary if w.isalpha())
 

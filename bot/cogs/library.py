@@ -11,7 +11,6 @@ from discord.ext import commands
 
 from bot.formatting import source_pages, status_embed, unavailable_status_embed
 from index.errors import StoreUnavailableError
-from index.feeds import read_feeds
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
@@ -38,11 +37,11 @@ class Library(commands.Cog):
     async def status(self, interaction: discord.Interaction) -> None:
         """Show the index (articles, passages, last run, model, store) and followed feeds."""
         await interaction.response.defer(thinking=True)
-        feeds, problem = await asyncio.to_thread(read_feeds, self.bot.settings.corpus_dir)
+        feeds, problem = await asyncio.to_thread(self.bot.desk.feeds)
         try:
             embed = status_embed(await asyncio.to_thread(self.bot.desk.status), feeds, problem)
         except StoreUnavailableError:
-            embed = unavailable_status_embed(self.bot.settings.store_label)
+            embed = unavailable_status_embed(self.bot.settings.core.store_label)
         await interaction.followup.send(embed=embed)
 
 

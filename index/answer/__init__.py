@@ -9,7 +9,7 @@ The stages, each a module, pass plain frozen values to the next:
     merging     equivalent candidates from many sources merged into one answer each
     decision    one learned model scores each merged answer; answer, decline or disagree
     citing      the `Answer`: phrase, sentence, citations, support, sides
-    (dates      relative dates resolved against the cited article, `index.dates`)
+    (dates      relative dates resolved against the cited article, `index.corpus.dates`)
 """
 
 from index.answer.analysis import Analysis, Vocabulary, analyse

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from index.questions import Question, parse_question
+from index.answer.questions import Question, parse_question
 from index.terms import WORD, is_known_word, stem, stem_words
 
 
@@ -44,7 +44,7 @@ class Analysis:
 
     @property
     def kind(self) -> str:
-        """Return the kind of answer asked for (a key of `index.questions.KINDS`)."""
+        """Return the kind of answer asked for (a key of `index.answer.questions.KINDS`)."""
         return self.question.kind
 
     def held(self, text: str) -> set[str]:

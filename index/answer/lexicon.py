@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from index.caching import BatchCache
-from index.embedding import Embedder
+from index.store.embedding import Embedder
 
 WORDS: BatchCache[tuple[str, str], np.ndarray] = BatchCache(50_000)  # by (model, word)
 

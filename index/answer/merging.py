@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from index.answer.analysis import Analysis
 from index.answer.cues import HEDGES
+from index.answer.features import COARSE
 from index.answer.spans import Candidate
 from index.answer.values import Value, counted_noun, merge_names, same_value, value_of
-from index.dates import resolve_relative_dates
-from index.features import COARSE
+from index.corpus.dates import resolve_relative_dates
 from index.terms import WORD, stem_words
 
 # The kinds of value (`index.answer.values`) that answer each kind of question.

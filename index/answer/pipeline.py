@@ -16,10 +16,10 @@ from index.answer.disagreement import Scored, disagreement
 from index.answer.merging import Merged, merge
 from index.answer.places import more_precise
 from index.answer.polarity import yes_or_no
+from index.answer.reading import BaseReader
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import mark
 from index.models import Answer, Hit
-from index.reading import BaseReader
 
 
 @dataclass(frozen=True)

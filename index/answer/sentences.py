@@ -1,9 +1,9 @@
 """Choose the sentences to read: every sentence of the retrieved passages, described and ranked.
 
 Each sentence is described by its dense similarity to the question (sentence vectors stored
-at index time, `index.vectors`), the weighted share of the question's words it and its passage
+at index time, `index.store.vectors`), the weighted share of the question's words it and its passage
 hold, the question's names it holds and its passage's rank; the sentence ranker
-(`index/rankers/sentence.json`) orders them. The best distinct sentences are read: a sentence
+(`index/answer/rankers/sentence.json`) orders them. The best distinct sentences are read: a sentence
 that several outlets print word for word is read once and supports each of them.
 """
 
@@ -17,10 +17,11 @@ import numpy as np
 
 from index.answer.analysis import Analysis
 from index.answer.config import AnswerConfig
-from index.features import CAUSES, bigram_share
+from index.answer.features import bigram_share
+from index.answer.phrases import CAUSES
+from index.answer.ranker import load_ranker
+from index.corpus.sentences import split_sentences
 from index.models import Hit
-from index.ranker import load_ranker
-from index.sentences import split_sentences
 from index.terms import WORD, stem_words
 
 DIGIT_KINDS = frozenset({"quantity", "count", "percent", "money", "date", "duration"})

@@ -1,6 +1,6 @@
 """Mark candidate answers in the chosen sentences: the reader's spans and the parse's phrases.
 
-The extractive reader (`index.reading`) reads the question with every chosen sentence in one
+The extractive reader (`index.answer.reading`) reads the question with every chosen sentence in one
 batch, each distinct sentence once. Two kinds of candidates come out of a sentence, described
 on one scale: the reader's best spans, and the phrases the span ranker likes best (spaCy parse:
 entities, noun chunks, short subtrees, the phrase after a causal cue or an answer frame), each
@@ -16,15 +16,15 @@ from spacy.tokens import Doc
 
 from index.answer.analysis import Analysis
 from index.answer.config import AnswerConfig
+from index.answer.extraction import MAX_WORDS, Option, phrase_options, widen
+from index.answer.features import entity_label
 from index.answer.lexicon import Lexicon
+from index.answer.nlp import get_nlp
+from index.answer.questions import verb_phrase
+from index.answer.reading import BaseReader, Reading
 from index.answer.sentences import Sentence
 from index.caching import BatchCache
-from index.extraction import MAX_WORDS, Option, phrase_options, widen
-from index.features import entity_label
-from index.nlp import get_nlp
-from index.questions import verb_phrase
-from index.reading import BaseReader, Reading
-from index.sentences import split_sentences
+from index.corpus.sentences import split_sentences
 
 PARSES: BatchCache[str, Doc] = BatchCache(4096)  # spaCy parses of read sentences
 _STRIP = " \t\n,.;:!?\"'“”‘’()"

@@ -132,7 +132,7 @@ def value_of(phrase: str, kind_hint: str = "") -> Value:
 
     Args:
         phrase: a short answer as extracted ("49,000 EVs", "May 1, 2026", "Mark Carney").
-        kind_hint: the question's answer kind (`index.questions.KINDS`) or "". It decides a
+        kind_hint: the question's answer kind (`index.answer.questions.KINDS`) or "". It decides a
             bare year ("2019" is a date unless a quantity is asked), a lone month ("May" is a
             name when a person, place or organisation is asked, "may" a month only when a
             date is) and a bare amount ("188.4m" is money when money is asked, "4.9" a

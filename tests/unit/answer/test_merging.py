@@ -5,7 +5,7 @@ from index.answer.merging import merge
 from index.answer.sentences import Sentence
 from index.answer.spans import Candidate
 from index.models import Hit, Passage
-from index.questions import Question
+from index.answer.questions import Question
 
 
 def asked(text: str, kind: str) -> Analysis:

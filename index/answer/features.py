@@ -1,0 +1,236 @@
+"""Describe candidate sentences and answer phrases as named features for the linear rankers.
+
+Every feature is generic (question words found, distances in the parse, entity kinds, the
+phrase's grammatical role...): nothing names a question, a topic or a corpus. The weights
+that combine them are learned by `bench/train_answerer.py` and shipped in
+`index/answer/rankers/`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from index.answer.phrases import CAUSES, cue_phrases, trim
+from index.answer.questions import Question
+from index.models import MAX_WORDS
+from index.terms import stem
+
+# Coarse answer kinds: entity labels and roles are crossed with these.
+COARSE = {
+    "quantity": "number", "count": "number", "percent": "number", "money": "number", "ordinal": "number",
+    "date": "date", "duration": "date",
+    "person": "person", "place": "place", "organisation": "org",
+    "reason": "reason", "yesno": "other", "other": "other",
+}
+LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
+          "LAW", "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
+          "CARDINAL")
+ROLES = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "compound", "npadvmod",
+         "oprd", "acomp", "amod", "advmod", "ROOT")
+POS = ("PROPN", "NOUN", "NUM", "ADJ", "ADV", "VERB")
+INSTANCES = re.compile(
+    r"\b(such as|including|like|namely|especially|notably|covering|e\.g\.)\s*$", re.I
+)
+INSTANCE_CUES = re.compile(r"\b(such as|including|namely|covering)\b", re.I)
+
+
+_CHAINS = "newsdesk.chains"  # Doc.user_data key of the cached paths to the root
+WINDOW = 4  # tokens either side of a phrase that count as its context
+WH = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
+
+
+def wh_word(text: str) -> str:
+    """Return the question word a question leads with ("" when it has none)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+    return next((w for w in words if w in WH), "")
+
+
+def anchors(doc: Doc | Span, question: Question) -> list[tuple[Token, float]]:
+    """Return the tokens that match question terms, each with its term's weight."""
+    weight = dict(zip(question.terms, question.weights, strict=True))
+    return [(t, weight[s]) for t in doc if (s := stem(t.text)) in weight]
+
+
+def novelty(span: Span, question: Question) -> float:
+    """Return the share of the span's content words the question does not already hold."""
+    words = [t for t in span if (t.is_alpha or t.like_num) and not t.is_stop]
+    if not words:
+        return 0.0
+    return sum(stem(t.text) not in question.terms for t in words) / len(words)
+
+
+def _chains(doc: Doc) -> list[list[int]]:
+    """Return each token's path to its sentence root (token indices), kept with the doc."""
+    chains = doc.user_data.get(_CHAINS)
+    if chains is None:
+        heads = [t.head.i for t in doc]
+        chains = []
+        for i in range(len(heads)):
+            chain = [i]
+            while heads[chain[-1]] != chain[-1]:
+                chain.append(heads[chain[-1]])
+            chains.append(chain)
+        doc.user_data[_CHAINS] = chains
+    return chains
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Return the number of dependency arcs between two tokens of one sentence."""
+    chains = _chains(a.doc)
+    depth = {t: d for d, t in enumerate(chains[b.i])}
+    for d, t in enumerate(chains[a.i]):
+        if t in depth:
+            return d + depth[t]
+    return 12
+
+
+def _joined(span: Span) -> Span:
+    """Widen a span over words hyphen-joined to it ("second" -> "second-largest")."""
+    doc, start, end = span.doc, span.start, span.end
+    while (end + 1 < len(doc) and doc[end].text in "-–"
+           and not doc[end - 1].whitespace_ and not doc[end].whitespace_):
+        end += 2
+    while (start >= 2 and doc[start - 1].text in "-–"
+           and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_):
+        start -= 2
+    return doc[start:end]
+
+
+def _raw_spans(doc: Doc) -> Iterator[tuple[str, Span]]:
+    yield from _after_cues(doc)  # first: a phrase keeps the origin it is first seen with
+    for entity in doc.ents:
+        yield "entity", entity
+    for chunk in doc.noun_chunks:
+        yield "chunk", chunk
+    for token in doc:
+        subtree = doc[token.left_edge.i : token.right_edge.i + 1]
+        if token.pos_ in {"NOUN", "PROPN", "NUM"} and 1 < len(subtree) <= MAX_WORDS:
+            yield "subtree", subtree
+        if token.pos_ in {"ADJ", "ADV", "NUM", "PROPN", "NOUN"} and not token.is_stop:
+            yield "word", doc[token.i : token.i + 1]
+
+
+def _after_cues(doc: Doc) -> Iterator[tuple[str, Span]]:
+    """Yield the phrase each causal or instance cue introduces ("stemming from X" -> X)."""
+    for origin, cues in (("cause", CAUSES), ("instance", INSTANCE_CUES)):
+        for _, span in cue_phrases(doc, cues):
+            yield origin, span
+
+
+def span_candidates(doc: Doc, question: Question) -> list[tuple[str, Span]]:
+    """Return `(origin, span)` for every distinct phrase that could answer, new to the question."""
+    seen: dict[tuple[int, int], tuple[str, Span]] = {}
+    for origin, raw in _raw_spans(doc):
+        span = trim(_joined(raw))
+        if span is None or (span.start, span.end) in seen:
+            continue
+        if novelty(span, question) > 0 and not question.rules_out(span.text):
+            seen[(span.start, span.end)] = (origin, span)
+    return list(seen.values())
+
+
+def _subject_named(span: Span, question: Question) -> bool:
+    """Return True when the span is the object of a verb whose subject the question names."""
+    verb = span.root.head
+    if span.root.dep_ == "pobj" and verb.head.i != verb.i:
+        verb = verb.head
+    if span.root.dep_ not in {"dobj", "attr", "oprd", "pobj", "acomp"} or verb.pos_ not in {
+            "VERB", "AUX"}:
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and stem(c.text) in question.terms
+               for c in verb.children)
+
+
+def _governor(span: Span) -> str:
+    """Return the stem of the word the span attaches to, looking through a preposition."""
+    head = span.root.head
+    if head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+    return stem(head.text)
+
+
+def entity_label(span: Span) -> str:
+    """Return the entity label of the span's head word, else of its first named word."""
+    labels = [t.ent_type_ for t in span if t.ent_type_]
+    if span.root.ent_type_:
+        return span.root.ent_type_
+    return labels[0] if labels else ""
+
+
+def span_features(
+    origin: str, span: Span, question: Question, found: list[tuple[Token, float]]
+) -> dict[str, float]:
+    """Describe one candidate answer phrase of a parsed sentence."""
+    kind = COARSE[question.kind]
+    total = sum(w for _, w in found) or 1.0
+    outside = [(t, w) for t, w in found if not span.start <= t.i < span.end]
+    near = min((abs(t.i - (span.start if t.i < span.start else span.end - 1))
+                for t, _ in outside), default=12)
+    size = len([t for t in span if not t.is_punct])
+    label = entity_label(span)
+    exact_entity = any(e.start == span.start and e.end == span.end for e in span.doc.ents)
+    before = span.doc[max(0, span.start - 3) : span.start].text
+    left = sum(w for t, w in outside if 0 < span.start - t.i <= WINDOW) / total
+    right = sum(w for t, w in outside if 0 <= t.i - span.end < WINDOW) / total
+    wh = wh_word(question.text)
+    subject_named = float(_subject_named(span, question))
+    anchor_governs = float(_governor(span) in question.terms)
+    cause_cue = float(bool(CAUSES.search(before)))
+    features = {
+        "bias": 1.0,
+        "novelty": novelty(span, question),
+        "proximity": sum(w / (1 + tree_distance(span.root, t)) for t, w in outside) / total,
+        "near": 1 / (1 + near),
+        "size": min(size, MAX_WORDS) / MAX_WORDS,
+        "single": float(size == 1),
+        "log_size": math.log1p(size),
+        "after_anchor": float(any(t.i < span.start for t, _ in outside)),
+        "before_anchor": float(any(t.i >= span.end for t, _ in outside)),
+        "exact_entity": float(exact_entity),
+        "in_parens": float(span.start > 0 and span.doc[span.start - 1].text == "("),
+        "after_comma": float(span.start > 0 and span.doc[span.start - 1].text == ","),
+        "gerund": float(span[0].tag_ == "VBG"),
+        "cause_cue": cause_cue,
+        "instance_cue": float(bool(INSTANCES.search(before))),
+        "has_digit": float(any(t.like_num for t in span)),
+        "anchor_governs": anchor_governs,
+        "subject_named": subject_named,
+        f"{kind}:subject_named": subject_named,
+        f"{kind}:anchor_governs": anchor_governs,
+        "left_context": left,
+        "right_context": right,
+        "both_sides": min(left, right),
+        f"wh={wh}:label={label or 'none'}": 1.0,
+        f"wh={wh}:role={span.root.dep_ if span.root.dep_ in ROLES else 'other'}": 1.0,
+        f"origin={origin}": 1.0,
+        f"{kind}:origin={origin}": 1.0,
+        f"{kind}:label={label or 'none'}": 1.0,
+        f"{kind}:role={span.root.dep_ if span.root.dep_ in ROLES else 'other'}": 1.0,
+        f"{kind}:pos={span.root.pos_ if span.root.pos_ in POS else 'other'}": 1.0,
+        f"{kind}:bias": 1.0,
+        f"{kind}:single": float(size == 1),
+        f"{kind}:cause_cue": cause_cue,
+    }
+    if label in question.labels:
+        features["label_fits"] = 1.0
+    if question.focus:
+        stems = [stem(t.text) for t in span]
+        features["focus_in_span"] = float(question.focus in stems)
+        features["focus_is_head"] = float(stem(span.root.text) == question.focus)
+        features["focus_governs"] = float(stem(span.root.head.text) == question.focus)
+        features["focus_instance"] = float(bool(INSTANCES.search(before)))
+    return features
+
+
+def bigram_share(question: Question, sentence_stems: list[str]) -> float:
+    """Return the share of the question's adjacent term pairs that the sentence holds."""
+    pairs = set(zip(question.terms, question.terms[1:], strict=False))
+    if not pairs:
+        return 0.0
+    held = set(itertools.pairwise(sentence_stems))
+    return len(pairs & held) / len(pairs)

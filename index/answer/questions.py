@@ -1,0 +1,193 @@
+"""What a question asks for: the kind of answer, and the words that must be matched."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from index.answer.frames import Frame, question_frame
+from index.answer.nlp import get_nlp
+from index.terms import STOPWORDS, WORD, stem
+
+# Answer kinds and the spaCy entity labels that can fill them.
+KINDS: dict[str, tuple[str, ...]] = {
+    "quantity": ("CARDINAL", "QUANTITY", "MONEY", "PERCENT"),
+    "count": ("CARDINAL", "QUANTITY"),
+    "percent": ("PERCENT",),
+    "money": ("MONEY",),
+    "date": ("DATE", "TIME"),
+    "duration": ("DATE", "TIME", "QUANTITY"),
+    "person": ("PERSON", "ORG", "NORP"),
+    "place": ("FAC", "LOC", "GPE"),
+    "organisation": ("ORG",),
+    "ordinal": ("ORDINAL",),
+    "reason": (),
+    "yesno": (),
+    "other": (),
+}
+
+# Nouns that name a person by role: "which judge", "what minister" ask for a person.
+ROLES = tuple("""
+    judge justice minister premier president chancellor mayor governor senator councillor
+    councilor mp official officer executive exec ceo chief boss head chair chairman chairwoman
+    chairperson director manager leader spokesperson spokesman spokeswoman secretary ambassador
+    envoy commissioner lawyer prosecutor founder owner author writer inventor scientist
+    researcher economist analyst coach player captain king queen prince princess emperor pope
+    bishop general admiral commander architect engineer artist singer actor actress composer
+    poet doctor person man woman""".split())
+
+# First matching pattern wins; patterns see the lower-cased question.
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"^why\b|^(what|which) (caused|causes|led to|leads to|prompted|triggered|drove)\b"
+     r"|^what (is|was) the (reason|cause)\b", "reason"),
+    (r"\bhow (much|many)\b.*\b(cost|costs|spend|spent|paid|pay|worth|price|budget)\b"
+     r"|\bhow many (dollars|euros|pounds|yen|yuan|rupees|cents)\b", "money"),
+    (r"\bhow many\b", "count"),
+    (r"\bhow much\b", "quantity"),
+    (r"\b(what|which)\b.*\b(percentage|percent|share|proportion|fraction)\b", "percent"),
+    (r"\bhow long\b", "duration"),
+    (r"\b(what|which) (year|month|day|date|time|decade|century)\b", "date"),
+    (r"^(when|since when)\b|\bwhen\b", "date"),
+    (r"\b(what|which) (is|was|are|were) the (population|number|amount|total|size|count)\b",
+     "quantity"),
+    (r"\b(how) (big|large|tall|high|old|far|fast|heavy)\b", "quantity"),
+    (r"\b(who|whom|whose)\b", "person"),
+    (rf"\b(which|what) ({'|'.join(ROLES)})s?\b", "person"),
+    (r"\bwhere\b", "place"),
+    (r"\b(which|what) (country|city|state|town|region|province|capital|place|venue)\b", "place"),
+    (r"\b(which|what) (company|organi[sz]ation|firm|agency|party|group|team|body)\b",
+     "organisation"),
+    (r"\bhow does .* rank\b", "ordinal"),
+    (r"^(is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|must)\b",
+     "yesno"),
+)
+
+# Words that shape a question but are not what it is about.
+QUESTION_WORDS = frozenset(
+    "what which who whom whose when where why how many much did does do was were is are "
+    "has have had can could will would should there their its it the a an of in on at to "
+    "for by with from as about into than that this these those been be being besides except "
+    "excluding apart aside".split()
+)
+
+_KEY_POS = frozenset({"NOUN", "PROPN", "NUM"})
+SOFT_WEIGHT = 0.35  # verbs and modifiers are often paraphrased; names and nouns rarely are
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,5}s?$")
+
+
+@dataclass(frozen=True)
+class Question:
+    """A parsed question."""
+
+    text: str
+    kind: str
+    terms: tuple[str, ...]  # stems of the content words, in order, without repeats
+    weights: tuple[float, ...]  # per term: 1 for nouns, names and numbers, less for the rest
+    acronyms: tuple[str, ...]  # e.g. ("EV",) for "EVs"
+    names: tuple[str, ...]  # capitalised words past the first: likely names
+    focus: str = ""  # stem of the noun a "which X" / "what X" question asks about
+    excluded: tuple[str, ...] = ()  # stems the question rules out ("besides energy")
+    frame: Frame | None = None  # the construction that would answer it (index.answer.frames)
+    predicate: str = ""  # its main verb as written, with its particle ("threw out"), unless light
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Return the entity labels that can answer this question."""
+        return KINDS[self.kind]
+
+    def rules_out(self, text: str) -> bool:
+        """Return True when `text` names what the question excludes ("besides energy")."""
+        return bool(self.excluded) and any(stem(w) in self.excluded for w in WORD.findall(text))
+
+
+def question_kind(text: str) -> str:
+    """Return the kind of answer `text` asks for (a key of KINDS)."""
+    lowered = " ".join(text.lower().split())
+    for pattern, kind in _PATTERNS:
+        if re.search(pattern, lowered):
+            return kind
+    return "other"
+
+
+_EXCLUDING = re.compile(
+    r"\b(?:besides|other than|apart from|aside from|except(?: for)?|excluding|not counting)"
+    r"\s+((?:the |a |an )?[\w-]+(?: [\w-]+)?)",
+    re.I,
+)
+
+
+def excluded_terms(text: str) -> tuple[str, ...]:
+    """Return the stems of what a question rules out ("Which others besides energy?")."""
+    found = []
+    for match in _EXCLUDING.finditer(text):
+        words = [w for w in WORD.findall(match.group(1)) if w.lower() not in STOPWORDS]
+        found.extend(stem(w) for w in words[:2])
+    return tuple(dict.fromkeys(found))
+
+
+def parse_question(text: str) -> Question:
+    """Parse a question into its kind, weighted content terms, acronyms and names."""
+    doc = get_nlp()(text)
+    excluded = excluded_terms(text)
+    weight_of: dict[str, float] = {}
+    for token in doc:
+        word = token.text
+        if not WORD.fullmatch(word) or word.lower() in QUESTION_WORDS | STOPWORDS:
+            continue
+        term = stem(word)
+        if term in excluded:
+            continue
+        weight = 1.0 if token.pos_ in _KEY_POS else SOFT_WEIGHT
+        weight_of[term] = max(weight, weight_of.get(term, 0.0))
+    kind = question_kind(text)
+    words = [t.text for t in doc]
+    acronyms = tuple(
+        w[:-1] if w.endswith("s") and w[:-1].isupper() else w
+        for w in words
+        if _ACRONYM.match(w)
+    )
+    names = tuple(
+        t.text for t in doc[1:] if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.is_alpha)
+    )
+    return Question(
+        text,
+        kind,
+        tuple(weight_of),
+        tuple(weight_of.values()),
+        acronyms,
+        tuple(n for n in dict.fromkeys(names) if n.lower() not in QUESTION_WORDS),
+        _focus(doc),
+        excluded,
+        question_frame(doc, kind),
+        _predicate(doc),
+    )
+
+
+# Verbs that carry little of a question's meaning: "how many buses is it getting?".
+LIGHT_VERBS = frozenset("be have do get go make take happen".split())
+
+
+def _predicate(doc: Doc) -> str:
+    """Return the question's main verb ("was Vellstream fined" -> "fined"), or "" if light."""
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS]
+    root = next((t for t in verbs if t.dep_ == "ROOT"), verbs[0] if verbs else None)
+    return verb_phrase(root) if root is not None else ""
+
+
+def verb_phrase(verb: Token) -> str:
+    """Return a verb as written, lower-cased, with its particle: "threw out", "set up"."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lower_, *particles])
+
+
+def _focus(doc: Doc) -> str:
+    """Return the stem of the noun after "which"/"what" ("Which sectors ..." -> "sector")."""
+    for token in doc:
+        if token.lower_ in {"which", "what"}:
+            for following in doc[token.i + 1 : token.i + 4]:
+                if following.pos_ in {"NOUN", "PROPN"}:
+                    return stem(following.text)
+            return ""
+    return ""

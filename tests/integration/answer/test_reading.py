@@ -1,0 +1,75 @@
+"""The extractive reader: the shipped adapter on the packaged MiniLM, on invented passages."""
+
+import pytest
+
+from index.answer.reading import LONGEST, Reader
+from index.answer.reading_backends import load_reader
+
+FERRY = (
+    "Harbourview's council voted on Tuesday to buy 40 electric buses from Northwind Motors. "
+    "The order, worth 38 million dollars, replaces the diesel fleet by 2028, said the mayor, "
+    "Alma Ruiz."
+)
+WEATHER = "Heavy rain closed the coastal road for two days. Crews cleared mud from the tunnel."
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    return load_reader()
+
+
+FERRY_ANSWERS = [
+    ("How many electric buses will Harbourview buy?", "40"),
+    ("Who is the mayor of Harbourview?", "Alma Ruiz"),
+    ("Which company makes the buses?", "Northwind Motors"),
+    ("How much is the order worth?", "38 million dollars"),
+]
+
+
+@pytest.mark.parametrize(("question", "answer"), FERRY_ANSWERS)
+def test_best_span_is_the_answer(reader, question, answer):
+    best = reader.read(question, [FERRY], top=1)[0][0]
+    assert answer in FERRY[best.start : best.end]
+    assert len(FERRY[best.start : best.end].split()) <= 6
+
+
+def test_scores_compare_across_passages(reader):
+    spans = reader.read("How many electric buses will Harbourview buy?", [WEATHER, FERRY])
+    assert spans[1][0].score > spans[0][0].score
+    assert all(s.passage == i for i, found in enumerate(spans) for s in found)
+
+
+def test_spans_are_ordered_bounded_and_inside_the_passage(reader):
+    spans = reader.read("When will the diesel fleet be replaced?", [FERRY], top=5)[0]
+    assert [s.score for s in spans] == sorted((s.score for s in spans), reverse=True)
+    assert len(spans) == 5
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(FERRY)
+    reading = reader.readings("When will the diesel fleet be replaced?", [FERRY])[0]
+    assert reading.score(spans[0].start, spans[0].end) == pytest.approx(spans[0].score)
+    assert all(len(reader._tokenizer.tokenize(FERRY[s.start : s.end])) <= LONGEST
+               for s in spans)
+
+
+def test_best_within_a_sentence(reader):
+    question = "Who is the mayor of Harbourview?"
+    reading = reader.readings(question, [FERRY])[0]
+    second = FERRY.index("The order")
+    best = reader.read(question, [FERRY], top=1)[0][0]
+    assert best.start >= second  # "Alma Ruiz", in the second sentence
+    assert reading.best_within(second, len(FERRY)) == pytest.approx(best.score)
+    first = reading.best_within(0, second)
+    spans = reader.read(question, [FERRY], top=200)[0]
+    assert first == pytest.approx(max(s.score for s in spans if s.end <= second))
+    assert reading.best_within(len(FERRY), len(FERRY) + 10) is None
+
+
+def test_a_long_passage_is_read_in_windows(reader):
+    filler = " ".join(["The committee met again and discussed the budget at length."] * 60)
+    passage = f"{filler} The new bridge will open in 2031."
+    best = reader.read("When will the new bridge open?", [passage], top=1)[0][0]
+    assert passage[best.start : best.end] == "2031"
+
+
+def test_no_passages_read_nothing(reader):
+    assert reader.read("Anything?", []) == []

@@ -1,0 +1,48 @@
+import pytest
+
+from index.answer.extraction import MAX_WORDS, short_answer
+from index.answer.nlp import get_nlp
+from index.answer.questions import parse_question
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "answer"),
+    [
+        ("How many buses did Harbourview order?",
+         "The council of Harbourview ordered 36 electric buses from a Swedish maker.",
+         "36 electric buses"),
+        ("When did the depot open?",
+         "The new depot on Quay Street opened in March 2025 after two years of work.",
+         "March 2025"),
+        ("What share of the fleet is electric?",
+         "Today only 12% of the fleet is electric, the transit office said.",
+         "only 12%"),
+        ("Who leads the transit board?",
+         "The transit board, led by Amira Okafor, met on Monday.",
+         "Amira Okafor"),
+        ("Why was the vote delayed?",
+         "The vote was delayed because of a dispute over the depot's cost.",
+         "a dispute over the depot's cost"),
+        ("Why did the ferry stay in port?",
+         "The ferry stayed in port for fear of a second storm, the operator said.",
+         "fear of a second storm"),
+        ("Who is the mayor?",
+         "Mayor Ada Quill's office said the order would stand.",
+         "Ada Quill"),
+        ("Who is the harbour master?",
+         "The port reopened on Monday after a storm, the harbour master Ines Vale said.",
+         "Ines Vale"),
+        ("Which routes will get the buses first?",
+         "The buses will first serve routes such as the harbour loop and the airport line.",
+         "the harbour loop and the airport line"),
+    ],
+)
+def test_short_answer_is_the_phrase_not_the_sentence(question, sentence, answer):
+    found = short_answer(get_nlp()(sentence), parse_question(question))
+    assert found == answer
+    assert len(found.split()) <= MAX_WORDS
+
+
+def test_answer_never_repeats_only_the_question():
+    doc = get_nlp()("Harbourview ordered buses.")
+    assert short_answer(doc, parse_question("Who ordered buses in Harbourview?")) == ""

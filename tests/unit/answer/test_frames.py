@@ -1,0 +1,98 @@
+import pytest
+
+from index.answer.extraction import short_answer
+from index.answer.frames import frame_spans, question_frame
+from index.answer.nlp import get_nlp
+from index.answer.questions import parse_question, question_kind
+
+
+def _frame(question: str):
+    return question_frame(get_nlp()(question), question_kind(question))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "topic", "agent"),
+    [
+        ("How did the mayor describe the state of the budget?", "describe",
+         {"state", "budget"}, {"mayor"}),
+        ("How is the new stadium described?", "describe", {"new", "stadium"}, set()),
+        ("How is the levy viewed by shop owners?", "view", {"levi"}, {"shop", "owner"}),
+        ("What did critics call the plan?", "call", {"plan"}, {"critic"}),
+        ("How did the council view the merger?", "view", {"merger"}, {"council"}),
+        ("What caused the years of tension between the two towns?", "cause",
+         {"year", "tension", "town"}, set()),
+        # names are left out of an effect: they stand beside many a cue that explains another thing
+        ("Why did the tram line close?", "cause", {"line", "close"}, set()),
+    ],
+)
+def test_question_frame(question, kind, topic, agent):
+    frame = _frame(question)
+    assert frame is not None
+    assert (frame.kind, set(frame.topic), set(frame.agent)) == (kind, topic, agent)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many buses did the council order?", "Who described the plan?",
+     "When was the budget described?", "What did the mayor see in the harbour?"],
+)
+def test_most_questions_frame_nothing(question):
+    assert _frame(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "framed"),
+    [
+        # reported words about the topic: the complement of the clause the speaker says
+        ("How did the mayor describe the state of the budget?",
+         "The mayor said that the budget had reached a breaking point, with the new levy "
+         "opening \"a long road toward recovery.\"", ["a breaking point"]),
+        ("How did critics describe the new stadium?",
+         "Critics described the new stadium as a costly mistake.", ["a costly mistake"]),
+        ("How did the mayor describe the old pier?",
+         "The old pier, which the mayor described as an eyesore, was closed.", ["an eyesore"]),
+        ("What did critics call the plan?",
+         "Critics called the plan a reckless gamble.", ["a reckless gamble"]),
+        # someone else's words, or words about something else, frame nothing
+        ("How did the mayor describe the state of the budget?",
+         "The auditor said that the budget had reached a breaking point.", []),
+        ("How did critics describe the new stadium?",
+         "Critics described the old arena as a costly mistake.", []),
+        # how someone else sees it is not what the question asks
+        ("How is the levy viewed by shop owners?",
+         "Economists view the levy as a fair tax, but shop owners see the levy as a burden.",
+         ["a burden"]),
+        ("How did the mayor describe the old pier?",
+         "The old pier, which he described as an eyesore, was closed.", ["an eyesore"]),
+        # a verb of another kind answers another question: calling is not viewing
+        ("How did the council view the merger?",
+         "The council called the merger a fair deal and saw the merger as a first step.",
+         ["a first step"]),
+        # the topic must head the phrase described: a museum's web page is not the museum
+        ("What was the museum originally called?",
+         "There is a page on the museum's web site called \"Search the Collections\".", []),
+        # a causal cue beside the effect the question names
+        ("What caused the years of tension between the operator and the council?",
+         "The deal ends years of tension between the two sides, stemming from a 2019 dispute "
+         "over harbour fees.", ["a 2019 dispute over harbour fees"]),
+        ("Why did the tram line close?",
+         "The tram line closed because of a shortage of signal engineers.",
+         ["a shortage of signal engineers"]),
+        # a cue far from what the question asks about frames nothing
+        ("Why did the tram line close?",
+         "The tram line closed in June, months after the council met in the old town hall "
+         "because of a dispute.", []),
+        ("Why did the tram line close?",
+         "The bus line was busy because of a dispute.", []),
+    ],
+)
+def test_frame_spans(question, sentence, framed):
+    frame = _frame(question)
+    assert [s.text for s in frame_spans(get_nlp()(sentence), frame)] == framed
+
+
+def test_a_framed_phrase_is_the_first_option():
+    question = parse_question("How did the mayor describe the state of the budget?")
+    sentence = get_nlp()("The mayor said that the budget had reached a breaking point, with "
+                         "the new levy opening \"a long road toward recovery.\"")
+    assert short_answer(sentence, question) == "a breaking point"

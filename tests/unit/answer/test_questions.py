@@ -1,0 +1,68 @@
+import pytest
+
+from index.answer.questions import parse_question, question_kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many buses did the city order?", "count"),
+        ("How much snow fell?", "quantity"),
+        ("How much did the depot cost?", "money"),
+        ("How many dollars did the appeal raise?", "money"),
+        ("What percentage of voters agreed?", "percent"),
+        ("When did the council vote?", "date"),
+        ("In what year was the bridge opened?", "date"),
+        ("How long did the strike last?", "duration"),
+        ("Who chairs the transit board?", "person"),
+        ("Which judge struck the rule down?", "person"),
+        ("What ministers resigned?", "person"),
+        ("Which report did the minister cite?", "other"),
+        ("Where will the depot be built?", "place"),
+        ("Which company builds the buses?", "organisation"),
+        ("Why was the vote delayed?", "reason"),
+        ("What caused the delay?", "reason"),
+        # a cause named inside another question does not make it a why-question
+        ("Where are the theories on what caused the fire kept?", "place"),
+        ("Has the budget been approved?", "yesno"),
+        ("What did the mayor promise?", "other"),
+    ],
+)
+def test_question_kind(question, kind):
+    assert question_kind(question) == kind
+
+
+def test_parse_weighs_nouns_over_verbs_and_finds_acronyms_names_and_focus():
+    parsed = parse_question("Which sectors did Carney single out in the EU?")
+    weights = dict(zip(parsed.terms, parsed.weights, strict=True))
+    assert weights["sector"] == 1.0
+    assert weights["singl"] < 1.0
+    assert parsed.acronyms == ("EU",)
+    assert "Carney" in parsed.names
+    assert parsed.focus == "sector"
+
+
+def test_plural_acronym_is_singular():
+    assert parse_question("how many EVs?").acronyms == ("EV",)
+
+
+def test_rules_out_what_the_question_excludes():
+    question = parse_question("Which agreements were signed besides energy?")
+    assert question.rules_out("clean energy and fossil fuels")
+    assert not question.rules_out("forestry, culture, and tourism")
+    assert not parse_question("Which agreements were signed?").rules_out("energy")
+
+
+@pytest.mark.parametrize(
+    ("question", "predicate"),
+    [
+        ("How much was the operator fined?", "fined"),
+        ("Which judge threw out the quota cut?", "threw out"),
+        ("Who set up the flood appeal?", "set up"),
+        ("How many buses is the city getting?", ""),  # a light verb says little
+        ("Who is the mayor?", ""),
+        ("flood death toll?", ""),
+    ],
+)
+def test_predicate_is_the_main_verb_as_written_with_its_particle(question, predicate):
+    assert parse_question(question).predicate == predicate

@@ -1,0 +1,140 @@
+"""Relative date expressions resolved against a published date (Saturday 17 January 2026)."""
+
+import pytest
+
+from index.corpus.dates import date_answer, parse_anchor, resolve_relative_dates
+from index.models import Answer, Citation
+
+SATURDAY = "2026-01-17"
+
+TABLE = [
+    # weekdays: the most recent one (the published day counts), unless the clause looks ahead
+    ("The board voted on Friday.", "The board voted on Friday (16 January 2026)."),
+    ("The board met on Saturday.", "The board met on Saturday (17 January 2026)."),
+    ("It opened on Monday morning.", "It opened on Monday morning (12 January 2026)."),
+    ("The board will meet on Monday.", "The board will meet on Monday (19 January 2026)."),
+    ("Talks are due to resume on Friday.", "Talks are due to resume on Friday (23 January 2026)."),
+    ("They spoke last Friday.", "They spoke last Friday (16 January 2026)."),
+    ("They speak next Friday.", "They speak next Friday (23 January 2026)."),
+    ("They speak this Tuesday.", "They speak this Tuesday (20 January 2026)."),
+    ("Friday's vote was close.", "Friday's (16 January 2026) vote was close."),
+    # days
+    ("He said yesterday that", "He said yesterday (16 January 2026) that"),
+    ("the day before yesterday", "the day before yesterday (15 January 2026)"),
+    ("Today the mayor", "Today (17 January 2026) the mayor"),
+    ("due tomorrow", "due tomorrow (18 January 2026)"),
+    ("Fire broke out last night.", "Fire broke out last night (16 January 2026)."),
+    ("three days ago", "three days ago (14 January 2026)"),
+    ("in 2 days", "in 2 days (19 January 2026)"),
+    # hours: the published day has no time, so the day is given as a range
+    ("Published 23 hours ago", "Published 23 hours ago (16–17 January 2026)"),
+    ("40 minutes ago", "40 minutes ago (16–17 January 2026)"),
+    # weeks, weekends, months, years
+    ("last week", "last week (week of 5 January 2026)"),
+    ("earlier this week", "earlier this week (week of 12 January 2026)"),
+    ("next week", "next week (week of 19 January 2026)"),
+    ("a week ago", "a week ago (week of 5 January 2026)"),
+    ("last weekend", "last weekend (10–11 January 2026)"),
+    ("this weekend", "this weekend (17–18 January 2026)"),
+    ("last month", "last month (December 2025)"),
+    ("next month", "next month (February 2026)"),
+    ("two months ago", "two months ago (November 2025)"),
+    ("last October", "last October (October 2025)"),
+    ("next October", "next October (October 2026)"),
+    ("this March", "this March (March 2026)"),
+    ("last January", "last January (January 2025)"),
+    ("this year's budget", "this year's (2026) budget"),
+    ("Last year", "Last year (2025)"),
+    ("next year", "next year (2027)"),
+    ("in a year", "in a year (2027)"),
+    # left alone: not relative, recurring, already dated, not a date at all
+    ("every Friday until March", "every Friday until March"),
+    ("Good Friday services", "Good Friday services"),
+    ("Fridays are quiet", "Fridays are quiet"),
+    ("on Friday, 16 January", "on Friday, 16 January"),
+    ("on Friday (16 January 2026)", "on Friday (16 January 2026)"),
+    ("last October 2025", "last October 2025"),
+    ("in October", "in October"),
+    ("they may vote", "they may vote"),
+    ("a few days ago", "a few days ago"),
+    (
+        "Yesterday's news, today's paper",
+        "Yesterday's (16 January 2026) news, today's (17 January 2026) paper",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "resolved"), TABLE, ids=[t for t, _ in TABLE])
+def test_relative_expressions_resolve_against_the_published_date(text, resolved):
+    assert resolve_relative_dates(text, SATURDAY) == resolved
+
+
+@pytest.mark.parametrize(
+    ("published", "resolved"),
+    [
+        ("2026-01-17T08:30:00+00:00", "Published 23 hours ago (16 January 2026)"),
+        ("2026-01-17T23:30:00Z", "Published 23 hours ago (17 January 2026)"),
+        ("2026-01-17", "Published 23 hours ago (16–17 January 2026)"),
+    ],
+)
+def test_hours_resolve_to_one_day_when_the_time_is_known(published, resolved):
+    assert resolve_relative_dates("Published 23 hours ago", published) == resolved
+
+
+@pytest.mark.parametrize("published", [None, "", "undated", "17/01/2026"])
+def test_without_a_usable_date_nothing_changes(published):
+    assert parse_anchor(published) is None
+    assert resolve_relative_dates("The board voted on Friday.", published) == (
+        "The board voted on Friday."
+    )
+
+
+def citation(quote, published=SATURDAY, n=1):
+    return Citation(n, "a.md", "A", 1, quote, 0.9, published=published)
+
+
+def test_an_answer_and_its_sentence_agree_on_the_date():
+    sentence = "Talks are due to resume on Friday, the minister said."
+    answer = Answer("When?", True, "Friday", sentence, citations=(citation(sentence),))
+    dated = date_answer(answer)
+    assert dated.answer == "Friday (23 January 2026)"  # the sentence looks ahead
+    assert (
+        dated.sentence == "Talks are due to resume on Friday (23 January 2026), the minister said."
+    )
+    assert dated.citations[0].quote == dated.sentence
+
+
+@pytest.mark.parametrize(
+    ("short", "dated"),
+    [
+        ("October", "October (October 2026)"),  # cut from "next October"
+        ("Friday", "Friday (16 January 2026)"),
+        ("the board", "the board"),
+    ],
+)
+def test_an_answer_cut_from_a_dated_expression_gets_its_date(short, dated):
+    sentence = "The board voted on Friday and the ferry sails next October."
+    answer = Answer("When?", True, short, sentence, citations=(citation(sentence),))
+    assert date_answer(answer).answer == dated
+
+
+def test_other_citations_keep_their_quotes_and_unanswered_answers_are_untouched():
+    sentence = "The board voted on Friday."
+    other = citation("It met last week.", published="2026-02-01", n=2)
+    answer = Answer("When?", True, "Friday", sentence, citations=(citation(sentence), other))
+    assert date_answer(answer).citations[1] == other
+    missing = Answer("When?", False, citations=(citation(sentence),))
+    assert date_answer(missing) is missing
+    undated = Answer("When?", True, "Friday", sentence, citations=(citation(sentence, None),))
+    assert date_answer(undated) is undated
+
+
+def test_a_resolved_short_answer_stays_within_fifteen_words():
+    long = ("Thursday, the first visit to Kessaria by a Valdessan chancellor since the "
+            "trade row began")
+    answer = Answer("when?", True, long, long + ".", citations=(
+        Citation(1, "a.md", "A", 1, long + ".", 1.0, published="2026-01-23"),))
+    short = date_answer(answer).answer
+    assert len(short.split()) <= 15
+    assert short.count("(") == short.count(")")
+    assert short.startswith("Thursday (22 January 2026)")

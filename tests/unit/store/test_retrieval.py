@@ -1,0 +1,84 @@
+import pytest
+
+from index.models import Passage
+from index.store.retrieval import RRF_K, Candidates, fuse, retrieve
+
+
+def passage(pid: str) -> Passage:
+    return Passage(id=pid, source=f"{pid}.txt", title=pid, paragraph=1, text=pid)
+
+
+A, B, C, D = (passage(x) for x in "abcd")
+
+
+def test_fusion_rewards_agreement_between_the_two_rankings():
+    hits = fuse(Candidates(dense=[(A, 0.9), (B, 0.8), (C, 0.7)],
+                           lexical=[(B, 9.0), (C, 5.0), (D, 1.0)]), k=4)
+    assert [h.passage.id for h in hits] == ["b", "c", "a", "d"]
+    assert hits[0].score == pytest.approx(1 / (RRF_K + 2) + 1 / (RRF_K + 1))
+    assert (hits[0].dense, hits[0].lexical) == (0.8, 9.0)
+    assert (hits[2].dense, hits[2].lexical) == (0.9, None)
+    assert (hits[3].dense, hits[3].lexical) == (None, 1.0)
+
+
+def test_single_side_modes_rank_by_that_side_but_keep_both_scores():
+    candidates = Candidates(dense=[(A, 0.9), (B, 0.8)], lexical=[(B, 5.0), (C, 1.0)])
+    assert [h.passage.id for h in fuse(candidates, 3, mode="dense")] == ["a", "b"]
+    lexical = fuse(candidates, 3, mode="lexical")
+    assert [h.passage.id for h in lexical] == ["b", "c"]
+    assert lexical[0].dense == 0.8
+
+
+def test_fusion_truncates_to_k_and_breaks_ties_by_id():
+    hits = fuse(Candidates(dense=[(B, 0.5)], lexical=[(A, 3.0)]), k=1)
+    assert [h.passage.id for h in hits] == ["a"]
+
+
+def test_unknown_mode_names_the_valid_ones():
+    with pytest.raises(ValueError, match="hybrid, dense, lexical"):
+        fuse(Candidates([], []), 3, mode="fancy")
+
+
+def test_retrieve_asks_each_side_for_a_candidate_margin():
+    asked = []
+
+    def side(results):
+        def search(question, n):
+            asked.append(n)
+            return results
+        return search
+
+    hits = retrieve("q", 2, side([(A, 0.9)]), side([(B, 2.0)]))
+    assert asked == [30, 30]
+    assert {h.passage.id for h in hits} == {"a", "b"}
+
+
+def test_a_misspelt_stem_finds_the_indexed_one_an_edit_away():
+    from index.models import Passage
+    from index.store.lexical import LexicalIndex
+
+    texts = ["Juvenile ctenophores reproduce.", "The broadcasters purchased four packages.",
+             "A purchase was made and purchases followed.", "The purchaser paid."]
+    lexical = LexicalIndex([Passage(str(i), "s.txt", "t", 1, t) for i, t in enumerate(texts)])
+    assert lexical.nearest_term("purhcas") == "purchas"  # two letters swapped
+    assert lexical.nearest_term("ctenophhor") == "ctenophor"  # one letter too many
+    assert lexical.nearest_term("juivenil") == "juvenil"
+    assert lexical.nearest_term("vancouv") is None  # nothing near: not a typo of ours
+    assert lexical.nearest_term("purch") is None  # too short to guess
+    assert LexicalIndex([]).nearest_term("purhcas") is None
+
+
+def test_a_paragraph_is_found_by_its_articles_title_but_its_own_words_are_counted():
+    from index.store.lexical import LexicalIndex
+    from index.models import Passage
+
+    lexical = LexicalIndex([
+        Passage("1", "a.txt", "Court quashes scallop quota cut", 2,
+                "Justice Ellen Thwaite said the ministry had given fishers nine days."),
+        Passage("2", "b.txt", "Harbour dredging resumes", 1,
+                "The ministry said dredging would resume in nine days."),
+    ])
+    assert [p.id for p, _ in lexical.search("which judge threw out the scallop quota?", 2)] \
+        == ["1"]
+    assert lexical.document_frequency("scallop") == 0  # in a title, not in a passage's text
+    assert lexical.document_frequency("ministri") == 2

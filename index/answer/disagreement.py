@@ -19,6 +19,7 @@ from index.answer.cues import HEDGES, REVISIONS
 from index.answer.merging import Merged
 from index.answer.values import comparable, same_value
 
+
 @dataclass(frozen=True)
 class Scored:
     """A merged answer, the ranker's share of belief in it, and the chance that it is right."""

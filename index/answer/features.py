@@ -22,7 +22,8 @@ from index.terms import stem
 
 # Coarse answer kinds: entity labels and roles are crossed with these.
 COARSE = {
-    "quantity": "number", "count": "number", "percent": "number", "money": "number", "ordinal": "number",
+    "quantity": "number", "count": "number", "percent": "number", "money": "number",
+    "ordinal": "number",
     "date": "date", "duration": "date",
     "person": "person", "place": "place", "organisation": "org",
     "reason": "reason", "yesno": "other", "other": "other",

@@ -59,9 +59,10 @@ class Merged:
 def merge(analysis: Analysis, candidates: list[Candidate], share: float) -> list[Merged]:
     """Merge equivalent candidates and describe each merged answer.
 
-    A value of a kind that cannot answer the question (`RULED_OUT`) is dropped. A candidate joins an answer only when its sentence holds at least `share` of the
-    question's words that the answer's surest sentence holds: "3" in a story about ships
-    does not support "three" people injured.
+    A value of a kind that cannot answer the question (`RULED_OUT`) is dropped. A candidate
+    joins an answer only when its sentence holds at least `share` of the question's words
+    that the answer's surest sentence holds: "3" in a story about ships does not support
+    "three" people injured.
     """
     ruled_out = RULED_OUT.get(analysis.kind, ())
     valued = ((c, value_of(_dated(c), analysis.kind))

@@ -11,8 +11,8 @@ from index.answer import citing
 from index.answer.analysis import Analysis
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
-from index.answer.lexicon import Lexicon
 from index.answer.disagreement import Scored, disagreement
+from index.answer.lexicon import Lexicon
 from index.answer.merging import Merged, merge
 from index.answer.places import more_precise
 from index.answer.polarity import yes_or_no

@@ -95,8 +95,7 @@ def predicates(verb: str, docs: list[Doc], lexicon: Lexicon | None) -> list[floa
 
 
 def in_context(sentence: Sentence, around: int) -> tuple[str, int]:
-    """Return the sentence after its article's title, with `around` sentences of its passage
-    each side, and its offset in that text.
+    """Return the sentence to read, after its title and among `around` neighbours; its offset.
 
     The reader was fitted on paragraphs: "Justice Ellen Thwaite said on Thursday that..." holds
     the judge who quashed a quota cut only for a reader that has seen what it is about.

@@ -2,10 +2,10 @@
 
 from index.answer.analysis import Analysis
 from index.answer.merging import merge
+from index.answer.questions import Question
 from index.answer.sentences import Sentence
 from index.answer.spans import Candidate
 from index.models import Hit, Passage
-from index.answer.questions import Question
 
 
 def asked(text: str, kind: str) -> Analysis:

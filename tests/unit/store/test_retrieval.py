@@ -69,8 +69,8 @@ def test_a_misspelt_stem_finds_the_indexed_one_an_edit_away():
 
 
 def test_a_paragraph_is_found_by_its_articles_title_but_its_own_words_are_counted():
-    from index.store.lexical import LexicalIndex
     from index.models import Passage
+    from index.store.lexical import LexicalIndex
 
     lexical = LexicalIndex([
         Passage("1", "a.txt", "Court quashes scallop quota cut", 2,

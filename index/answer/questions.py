@@ -54,7 +54,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      "quantity"),
     (r"\b(how) (big|large|tall|high|old|far|fast|heavy)\b", "quantity"),
     (r"\b(who|whom|whose)\b", "person"),
-    (rf"\b(which|what) ({'|'.join(ROLES)})s?\b", "person"),
+    (rf"\b(which|what) ({'|'.join(ROLES)})s?\b|\bname of (the|a|an|this|that) "
+     rf"({'|'.join(ROLES)})s?\b", "person"),
     (r"\bwhere\b", "place"),
     (r"\b(which|what) (country|city|state|town|region|province|capital|place|venue)\b", "place"),
     (r"\b(which|what) (company|organi[sz]ation|firm|agency|party|group|team|body)\b",

@@ -17,6 +17,7 @@ from index.answer.questions import parse_question, question_kind
         ("Who chairs the transit board?", "person"),
         ("Which judge struck the rule down?", "person"),
         ("What ministers resigned?", "person"),
+        ("What was the name of the man who died?", "person"),
         ("Which report did the minister cite?", "other"),
         ("Where will the depot be built?", "place"),
         ("Which company builds the buses?", "organisation"),

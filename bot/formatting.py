@@ -16,6 +16,7 @@ import discord
 from index.corpus.feeds import Feed
 from index.corpus.sentences import sentence_spans
 from index.models import (
+    EMPTY_INDEX,
     Answer,
     Citation,
     IndexReport,
@@ -42,6 +43,10 @@ ANSWER_COLOUR = discord.Colour.blurple()
 CONFLICT_COLOUR = discord.Colour.orange()
 MISSING_COLOUR = discord.Colour.light_grey()
 ADMIN_COLOUR = discord.Colour.dark_teal()
+EMPTY_INDEX_REPLY = (
+    f"{EMPTY_INDEX} An admin can add articles with /add or /follow, or put them in the "
+    "corpus folder and run /reindex."
+)
 
 
 def trim(text: str, limit: int) -> str:
@@ -174,7 +179,9 @@ def _valued(item: Side, room: int, bold: bool) -> str:
 
 
 def _not_found_embed(answer: Answer, title: str) -> discord.Embed:
-    if answer.citations:
+    if answer.error is not None:  # the index is empty: nothing was searched
+        text = EMPTY_INDEX_REPLY
+    elif answer.citations:
         text = "Not in the coverage: no indexed article answers this. The nearest passages:"
     else:
         text = "Not in the coverage: nothing indexed matches this question."

@@ -1,4 +1,4 @@
-"""The `newsdesk` command line: index, ask, sources, add, follow, poll, run."""
+"""The `newsdesk` command line: index, ask, sources, status, add, follow, poll, run."""
 
 from __future__ import annotations
 
@@ -21,11 +21,12 @@ from index.settings import Settings
 
 if TYPE_CHECKING:
     from index.corpus.adding import AddReport
-    from index.corpus.feeds import PollReport
-    from index.models import Answer, IndexReport, Progress, Side
+    from index.corpus.feeds import Feed, PollReport
+    from index.models import Answer, IndexReport, Progress, Side, Status
     from index.service import Newsdesk, UnopenedDesk
 
 log = logging.getLogger("newsdesk")
+EMPTY_INDEX_EXIT = 3  # `ask` on an index with nothing in it
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="passages to read (default 24, at most 4 of one article)")
     sources = sub.add_parser("sources", help="list the indexed articles")
     sources.add_argument("--json", action="store_true", help="print JSON")
+    status = sub.add_parser("status", help="describe the index: size, last run, model, feeds")
+    status.add_argument("--json", action="store_true", help="print JSON")
     add = sub.add_parser("add", help="fetch articles by URL into the corpus and index them")
     add.add_argument("urls", nargs="+", metavar="URL", help="article URLs (http or https)")
     add.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -116,6 +119,9 @@ def _print_report(report: IndexReport, out: TextIO) -> None:
         f"{len(report.skipped)} skipped; {report.embedded} passages embedded",
         file=out,
     )
+    note = report.corpus_note()
+    if note is not None:
+        print(note, file=out)
     for skipped in report.skipped:
         print(f"  skipped {skipped.source}: {skipped.reason}", file=out)
 
@@ -183,34 +189,51 @@ def _batch_lines(path: Path) -> Iterator[tuple[Any, str | None, str | None]]:
 
 
 def _ensure_indexed(desk: Newsdesk) -> None:
-    if desk.is_empty:
+    """Index the corpus folder first when nothing is indexed (and the folder exists)."""
+    if desk.is_empty and desk.settings.corpus_dir.is_dir():
         print("newsdesk: the index is empty; indexing the corpus first", file=sys.stderr)
         _print_report(desk.index(), sys.stderr)
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    """Answer one question, or every line of a batch file."""
+    """Answer one question, or every line of a batch file; exit 3 if the index is empty."""
+    from index.service import check_question
+
     if (args.question is None) == (args.batch is None):
         raise QuestionError("give a question, or --batch FILE.jsonl (not both)")
     if args.batch is not None and str(args.batch) != "-" and not args.batch.is_file():
         raise QuestionError(f"batch file {args.batch} does not exist")
+    if args.question is not None:
+        check_question(args.question)  # before the store is opened and the model loaded
     desk = _open(settings)
     _ensure_indexed(desk)
-    if args.batch is None:
-        answer = desk.ask(args.question, k=args.k)
-        print(json.dumps(answer.to_json(), ensure_ascii=False) if args.json
-              else format_answer(answer))
-        return 0
-    for ident, question, error in _batch_lines(args.batch):
+    if args.batch is not None:
+        return _ask_batch(desk, args.batch, args.k)
+    answer = desk.ask(args.question, k=args.k)
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+    elif answer.error is not None:
+        print(f"newsdesk: {answer.error}", file=sys.stderr)
+    else:
+        print(format_answer(answer))
+    return 0 if answer.error is None else EMPTY_INDEX_EXIT
+
+
+def _ask_batch(desk: Newsdesk, path: Path, k: int | None) -> int:
+    """Answer every line of a batch file, one JSON line each, in order."""
+    empty = False
+    for ident, question, error in _batch_lines(path):
         if question is not None:
             try:
-                body = desk.ask(question, k=args.k).to_json(id=ident)
+                answer = desk.ask(question, k=k)
+                body = answer.to_json(id=ident)
+                empty = empty or answer.error is not None
             except QuestionError as exc:
                 error = str(exc)
         if error is not None:
             body = {"id": ident, "question": question, "error": error}
         print(json.dumps(body, ensure_ascii=False), flush=True)
-    return 0
+    return EMPTY_INDEX_EXIT if empty else 0
 
 
 def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
@@ -226,6 +249,48 @@ def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
     if not infos:
         print("nothing indexed yet: run `newsdesk index`")
     return 0
+
+
+def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    """Describe the index (size, last run, model, store, corpus folder) and the followed feeds."""
+    desk = _open(settings)
+    status = desk.status()
+    feeds, problem = desk.feeds()
+    if args.json:
+        body = {**status.to_json(), "feeds": [_feed_json(feed) for feed in feeds],
+                "feeds_error": problem}
+        print(json.dumps(body, ensure_ascii=False))
+    else:
+        _print_status(status, feeds, problem, sys.stdout)
+    return 0
+
+
+def _feed_json(feed: Feed) -> dict[str, Any]:
+    """Return what `status --json` tells of a followed feed."""
+    return {"url": feed.url, "title": feed.title, "followed_at": feed.followed_at,
+            "last_poll": feed.last_poll, "last_error": feed.last_error, "added": feed.added}
+
+
+def _print_status(status: Status, feeds: list[Feed], problem: str | None, out: TextIO) -> None:
+    duration = "n/a" if status.last_index_s is None else f"{status.last_index_s:,.1f} s"
+    for name, value in (
+        ("articles", f"{status.articles:,}"),
+        ("passages", f"{status.passages:,}"),
+        ("last index", status.last_indexed_at or "never"),
+        ("index duration", duration),
+        ("model", status.model),
+        ("store", status.store),
+        ("corpus folder", status.corpus or "not recorded (run `newsdesk index`)"),
+        ("feeds", problem or (f"{len(feeds)} followed" if feeds else
+                              "none followed: add one with `newsdesk follow FEED_URL`")),
+    ):
+        print(f"{name + ':':<16}{value}", file=out)
+    for feed in feeds:
+        polled = f"polled {feed.last_poll}" if feed.last_poll else "not polled yet"
+        failed = f" · failed: {feed.last_error}" if feed.last_error else ""
+        print(f"  {feed.title} ({feed.url}) · {polled}{failed}", file=out)
+    if not status.passages:
+        print("nothing indexed yet: run `newsdesk index`", file=out)
 
 
 def _print_added(report: AddReport, out: TextIO) -> None:
@@ -305,6 +370,7 @@ COMMANDS = {
     "index": cmd_index,
     "ask": cmd_ask,
     "sources": cmd_sources,
+    "status": cmd_status,
     "add": cmd_add,
     "follow": cmd_follow,
     "poll": cmd_poll,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 MAX_WORDS = 15  # the longest short answer, in words (its sentence goes in `Answer.sentence`)
+EMPTY_INDEX = "The index is empty: no article has been indexed yet."
 
 
 @dataclass(frozen=True)
@@ -102,9 +103,12 @@ class Answer:
     support: int = 0  # distinct sources (articles) that state the answer
     sides: tuple[Side, ...] = ()  # on a conflict: each value and the citations giving it
     revised_from: Side | None = None  # the earlier value a later article revised
+    # Why nothing could be looked for (the index is empty, starting with `EMPTY_INDEX`) and
+    # what to do about it; None when the coverage was searched.
+    error: str | None = None
 
     def to_json(self, id: Any = None) -> dict[str, Any]:
-        """Return the contract's answer object; `id` is set for batch answers."""
+        """Return the contract's answer object; `id` is set for batch answers, `error` if any."""
         body: dict[str, Any] = {} if id is None else {"id": id}
         body.update(
             question=self.question,
@@ -118,6 +122,8 @@ class Answer:
             sides=[side.to_json() for side in self.sides],
             revised_from=None if self.revised_from is None else self.revised_from.to_json(),
         )
+        if self.error is not None:
+            body["error"] = self.error
         return body
 
 
@@ -146,6 +152,17 @@ class IndexReport:
     # the articles it would otherwise leave unchanged are counted here, not in `unchanged`.
     reembedded: int = 0
     full: bool = False
+    corpus: str = ""  # the corpus folder indexed, as an absolute path
+    # The folder the index was built from before, when it was another: its articles are gone
+    # from the index (counted in `removed`, unless the new folder holds the same file names).
+    corpus_changed_from: str | None = None
+
+    def corpus_note(self) -> str | None:
+        """Say that the corpus folder changed and what that removed; None when it did not."""
+        if self.corpus_changed_from is None:
+            return None
+        return (f"corpus folder changed from {self.corpus_changed_from} to {self.corpus}: "
+                f"{self.removed} articles of {self.corpus_changed_from} removed")
 
     def to_json(self) -> dict[str, Any]:
         """Return a JSON-ready summary."""
@@ -161,6 +178,8 @@ class IndexReport:
             "elapsed_s": round(self.elapsed_s, 3),
             "reembedded": self.reembedded,
             "full": self.full,
+            "corpus": self.corpus,
+            "corpus_changed_from": self.corpus_changed_from,
         }
 
 
@@ -197,3 +216,8 @@ class Status:
     store: str
     last_indexed_at: str | None = None  # ISO 8601, UTC
     last_index_s: float | None = None
+    corpus: str | None = None  # the folder last indexed; None before it was recorded
+
+    def to_json(self) -> dict[str, Any]:
+        """Return a JSON-ready description, a key a field (`newsdesk status --json` adds feeds)."""
+        return asdict(self)

@@ -3,6 +3,8 @@
 Every method blocks (model inference, Chroma I/O); async callers use `asyncio.to_thread`. The
 exceptions are the coroutines that add coverage (`AddsCoverage`: articles by URL, feeds), which
 fetch over HTTP and need neither the model nor the store until they index what they saved.
+The embedding model loads on first use (a search, an answer, an index run): listing the
+sources or describing the index never waits for it.
 Readers work on an immutable `Snapshot` of the last committed index (`index.store.snapshot`);
 an index run builds the next one and swaps it in when it is complete, so questions asked during
 a run are answered from the previous index. A run holds the index lock (`index.store.locking`),
@@ -35,13 +37,14 @@ from index.corpus.feeds import Feed, PollReport, follow, poll, read_feeds
 from index.corpus.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
 from index.corpus.sentences import split_sentences
 from index.errors import IndexBusyError, QuestionError
-from index.models import Answer, Hit, IndexReport, Passage, SourceInfo, Status
+from index.models import EMPTY_INDEX, Answer, Hit, IndexReport, Passage, SourceInfo, Status
 from index.settings import Settings
 from index.store.chroma import PassageStore, connect
 from index.store.embedding import Embedder
-from index.store.embedding_backends import embedder_for
+from index.store.embedding_backends import embedder_for, embedder_name
 from index.store.indexing import IndexJob, ProgressFn
 from index.store.locking import IndexLock, lock_path
+from index.store.provenance import settings_differ
 from index.store.retrieval import retrieve
 from index.store.snapshot import Snapshot
 
@@ -69,6 +72,15 @@ def check_question(question: str) -> str:
             f"{MAX_QUESTION_CHARS:,}."
         )
     return cleaned
+
+
+def empty_index_text(corpus_dir: Path) -> str:
+    """Say that nothing is indexed, and how to index something."""
+    return (
+        f"{EMPTY_INDEX} Put articles (.txt, .md, .html or .jsonl files) in the corpus folder "
+        f"{corpus_dir.resolve()} (CORPUS_DIR) and run `newsdesk index`, or add one by URL with "
+        "`newsdesk add URL`."
+    )
 
 
 def reader_for(settings: Settings) -> BaseReader:
@@ -149,22 +161,32 @@ class AddsCoverage:
 class Newsdesk(AddsCoverage):
     """Index a corpus folder into Chroma, answer questions about it and add to it."""
 
-    def __init__(self, settings: Settings, embedder: Embedder, store: PassageStore) -> None:
-        """Wire up open parts; use `Newsdesk.open` to build them from settings."""
+    def __init__(
+        self, settings: Settings, embedder: Embedder | None, store: PassageStore
+    ) -> None:
+        """Wire up open parts (no embedder: the settings' loads on first use); see `open`."""
         self.settings = settings
-        self.embedder = embedder
         self.store = store
+        self._embedder = embedder
+        self._loading = threading.Lock()
         self._lock = threading.Lock()
         self._snapshot = self._load_snapshot()
+        self._build_checked = False  # whether the settings were compared with the index's build
         self.decision: DecisionModel | None = None  # None: the shipped decision model
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder | None = None) -> Newsdesk:
-        """Open the store the settings name, and load their embedding model unless given."""
-        store = PassageStore(connect(settings))
-        if embedder is None:
-            embedder = embedder_for(settings)
-        return cls(settings, embedder, store)
+        """Open the store the settings name; their embedding model loads on first use."""
+        return cls(settings, embedder, PassageStore(connect(settings)))
+
+    @property
+    def embedder(self) -> Embedder:
+        """Return the embedding model, loading the one the settings name on first use."""
+        if self._embedder is None:
+            with self._loading:
+                if self._embedder is None:
+                    self._embedder = embedder_for(self.settings)
+        return self._embedder
 
     def close(self) -> None:
         """Release the store (Chroma clients hold no resources that need closing today)."""
@@ -201,6 +223,9 @@ class Newsdesk(AddsCoverage):
         from index.answer import answer
         from index.answer.lexicon import Lexicon
 
+        if self.is_empty:
+            return Answer(check_question(question), answered=False,
+                          error=empty_index_text(self.settings.corpus_dir))
         started = time.perf_counter()
         analysis, evidence = self.evidence(question, k, mode)
         found = answer(analysis, evidence, reader_for(self.settings), model=self.decision,
@@ -215,6 +240,7 @@ class Newsdesk(AddsCoverage):
         from index.answer.sentences import spread
 
         question = check_question(question)
+        self._check_build()
         config = CONFIG if k is None else replace(CONFIG, passages=max(1, k))
         analysis = analyse(question, self._snapshot.lexical)
         snapshot, (hits, query_vector) = self._read(  # twice as many, for `spread` to choose
@@ -239,7 +265,19 @@ class Newsdesk(AddsCoverage):
 
     def search(self, question: str, k: int = 8, mode: str = "hybrid") -> list[Hit]:
         """Return the passages `ask` would read for `question`, best first."""
-        return self._hits(check_question(question), k, mode)
+        question = check_question(question)
+        self._check_build()
+        return self._hits(question, k, mode)
+
+    def _check_build(self) -> None:
+        """Warn once if the settings name another corpus or model than the index was built with."""
+        if self._build_checked:
+            return
+        with self.store.reachable():
+            warning = settings_differ(self.store.info(), self.settings)
+        self._build_checked = True
+        if warning is not None:
+            log.warning("%s", warning)
 
     def _hits(self, query: str, k: int, mode: str) -> list[Hit]:
         """Return the best `k` passages for a checked query (or one the answerer built)."""
@@ -272,16 +310,19 @@ class Newsdesk(AddsCoverage):
         return infos
 
     def status(self) -> Status:
-        """Describe the index: size, model, store, last run."""
+        """Describe the index: size, model, store, last run (without loading the model)."""
         with self.store.reachable():
             info = self.store.info()
+        settings = self.settings
         return Status(
             articles=len({p.source for p in self._snapshot.lexical.passages}),
             passages=len(self._snapshot.ids),
-            model=self.embedder.name,
-            store=self.settings.store_label,
+            model=info.get("model")
+            or embedder_name(settings.embedding_model, settings.embedding_backend),
+            store=settings.store_label,
             last_indexed_at=info.get("indexed_at"),
             last_index_s=info.get("index_s"),
+            corpus=info.get("corpus"),
         )
 
     # -- writing -----------------------------------------------------------------------------

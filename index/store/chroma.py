@@ -5,7 +5,8 @@ per passage *version*: the record id is `<passage id>:<article hash>`, so a reco
 changes once written (an edited article gets new records beside the old ones). A generation's
 own metadata holds its manifest, `source -> article hash` for every article of the last
 committed run, and that run's id. A small pointer collection (`newsdesk-meta`) names the
-active generation, with the model and the last index time.
+active generation, with the last index time and how the index was built: the corpus folder,
+the embedding model and its backend (`index.store.provenance`).
 
 What readers see: exactly the active generation's records whose `(source, article hash)` is in
 its manifest. Anything else in it (an edited or deleted article's old version, or the records
@@ -186,7 +187,7 @@ class PassageStore:
     # -- the pointer and the manifest --------------------------------------------------------
 
     def info(self) -> dict[str, Any]:
-        """Return the pointer's metadata (active generation, model, last index time)."""
+        """Return the pointer's metadata (active generation, how it was built, last index time)."""
         self._meta = self.client.get_collection(META, embedding_function=None)
         return dict(self._meta.metadata or {})
 
@@ -214,7 +215,7 @@ class PassageStore:
         self.point(collection, run=run, **info)
 
     def point(self, collection: Collection, **info: Any) -> None:
-        """Point at `collection` and record `info` (run, model, indexed_at, index_s)."""
+        """Point at `collection` and record `info` (run, corpus, model, backend, indexed_at...)."""
         merged = {**self.info(), **{k: v for k, v in info.items() if v is not None}}
         merged["active"] = collection.name
         self._meta.modify(metadata=merged)

@@ -100,6 +100,7 @@ class BatchEmbedder:
     """
 
     name: str
+    backend: str  # the EMBEDDING_BACKEND it runs on
     dimension: int
     batch_size: int
 
@@ -149,6 +150,8 @@ class BatchEmbedder:
 
 class SentenceTransformerEmbedder(BatchEmbedder):
     """A sentence-transformers model kept loaded for the life of the process."""
+
+    backend = "torch"
 
     def __init__(self, model: str | None = None, batch_size: int = 32) -> None:
         """Load `model` (a local path or a model name); None means the packaged MiniLM."""

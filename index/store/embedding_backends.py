@@ -29,8 +29,14 @@ def load_embedder(
         return SentenceTransformerEmbedder(model)
     if export_root is None:
         raise ValueError(f"the {backend} embedding backend needs a folder for its export")
-    name = f"{model or PACKAGED_MODEL} [{backend}]"
-    return load_onnx_embedder(model, name, backend == "onnx-int8", export_root)
+    return load_onnx_embedder(model, embedder_name(model, backend), backend == "onnx-int8",
+                              export_root)
+
+
+def embedder_name(model: str | None, backend: str) -> str:
+    """Return the name the embedder of `model` on `backend` gets, without loading it."""
+    name = model or PACKAGED_MODEL
+    return name if backend == "torch" else f"{name} [{backend}]"
 
 
 def embedder_for(settings: Settings) -> Embedder:

@@ -12,13 +12,14 @@ index lock (`index.store.locking`) and:
    same passage id (same source and text, so the same vector): an unchanged paragraph of an
    edited article, or a record a killed run already wrote, is not embedded again. A full run
    embeds everything;
-4. commits with one metadata write; readers may switch to the new passage set from then on;
+4. commits with one metadata write, which also records the corpus folder, the embedding model
+   and its backend (`index.store.provenance`); readers may switch to the new passage set then;
 5. in `clean_up`, deletes what the commit left behind: old versions of edited or deleted
    articles, leftovers of a killed run, and the previous generation.
 
 Killed before 4, a run leaves the committed index as it was, plus records no reader looks at;
 killed during 5, it leaves records no reader looks at. The next run removes them either way.
-On an unchanged corpus a run writes no records and only updates the pointer's index time.
+On an unchanged corpus a run writes no records and only updates the pointer's metadata.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from index.store.chroma import (
     record_id,
 )
 from index.store.embedding import Embedder
+from index.store.provenance import built_with, corpus_change
 from index.store.vectors import pack
 
 log = logging.getLogger(__name__)
@@ -146,7 +148,8 @@ class IndexJob:
         if dropped:
             log.info("dropped generations of an unfinished run: %s", ", ".join(dropped))
         committed = self.store.committed()
-        model_changed = self.store.info().get("model") not in (None, self.embedder.name)
+        info = self.store.info()
+        model_changed = info.get("model") not in (None, self.embedder.name)
         rebuild = full or model_changed
         stored = list(PassageStore.scan(committed.collection)) if committed.collection else []
         before = committed.manifest
@@ -158,20 +161,23 @@ class IndexJob:
         if target is None:
             target = self.store.new_generation()
         embedded = self._write(target, plan.passages, existing)
-        run = self._commit(target, committed, plan, fresh=rebuild)
+        run = self._commit(target, committed, plan, fresh=rebuild, corpus_dir=corpus_dir)
         self._tell("done", passages_embedded=embedded)
         wanted = {record_id(p.id, h) for p, h in plan.passages}
         return Outcome(
-            report=self._report(plan, skipped, embedded, full=rebuild),
+            report=self._report(plan, skipped, embedded, full=rebuild,
+                                corpus=(corpus_dir, corpus_change(info, corpus_dir))),
             committed=Committed(target, dict(plan.manifest), run),
             passages=tuple(p for p, _ in plan.passages),
             stale=tuple(r for r in existing if r not in wanted),
         )
 
-    def _commit(self, target: Collection, committed: Committed, plan: Plan, fresh: bool) -> str:
+    def _commit(
+        self, target: Collection, committed: Committed, plan: Plan, fresh: bool, corpus_dir: Path
+    ) -> str:
         """Commit `plan` into `target` unless nothing changed; return the committed run id."""
         info = {
-            "model": self.embedder.name,
+            **built_with(corpus_dir, self.embedder),
             "indexed_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "index_s": round(time.perf_counter() - self.started, 3),
         }
@@ -234,9 +240,17 @@ class IndexJob:
                 for v, s in zip(vectors, sentences, strict=True)]
 
     def _report(
-        self, plan: Plan, skipped: list[Skipped], embedded: int, full: bool
+        self,
+        plan: Plan,
+        skipped: list[Skipped],
+        embedded: int,
+        full: bool,
+        corpus: tuple[Path, str | None],
     ) -> IndexReport:
-        """Say what the run did; a full rebuild re-embedded what it would leave unchanged."""
+        """Say what the run did; a full rebuild re-embedded what it would leave unchanged.
+
+        `corpus` is the folder indexed and the other one the index was built from before, if any.
+        """
         return IndexReport(
             added=plan.added,
             updated=plan.updated,
@@ -249,6 +263,8 @@ class IndexJob:
             elapsed_s=time.perf_counter() - self.started,
             reembedded=plan.unchanged if full else 0,
             full=full,
+            corpus=str(corpus[0].resolve()),
+            corpus_changed_from=corpus[1],
         )
 
     def _tell(self, stage: str, **counts: int) -> None:

@@ -207,6 +207,7 @@ class OnnxEmbedder(BatchEmbedder):
         self._tokenizer.enable_truncation(int(meta["max_seq_length"]))
         self._tokenizer.enable_padding(pad_id=int(meta["pad_id"]), pad_token=meta["pad_token"])
         self.name = name
+        self.backend = "onnx-int8" if quantized else "onnx"
         self.dimension = int(meta["dimension"])
         self.batch_size = batch_size
 

@@ -8,9 +8,24 @@ from pathlib import Path
 
 import pytest
 
-from index.cli import main
+from index.cli import EMPTY_INDEX_EXIT, main
+from index.corpus.feeds import Feed, save_feeds
+from index.models import EMPTY_INDEX
+from index.settings import Settings
+from index.store.chroma import META, PassageStore, connect
+from tests.integration.processes import Desk
 
 REPO = Path(__file__).resolve().parents[2]
+ANSWER_KEYS = ["question", "answered", "answer", "sentence", "conflict", "citations",
+               "elapsed_ms", "support", "sides", "revised_from"]
+# Runs commands in one new process, then says which model runtimes that process imported.
+IN_ONE_PROCESS = """
+import json, sys
+from index.cli import main
+codes = [main(argv) for argv in json.loads(sys.argv[1])]
+heavy = sorted(m for m in ("torch", "sentence_transformers", "onnxruntime") if m in sys.modules)
+print(json.dumps({"codes": codes, "imported": heavy}))
+"""
 
 
 @pytest.fixture
@@ -84,3 +99,120 @@ def test_console_script_runs(env):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["answer"] == "Monday"
+
+
+def run_in_one_process(env: Path, *commands: list[str]) -> tuple[dict, str]:
+    """Run `newsdesk` commands in one new process; return its summary line and its stderr."""
+    result = subprocess.run(
+        [sys.executable, "-c", IN_ONE_PROCESS, json.dumps(commands)], cwd=env,
+        capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "LOG_LEVEL": "INFO"},
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1]), result.stderr
+
+
+def test_sources_status_and_bad_questions_load_no_model(env, make_desk):
+    make_desk(env / "corpus").index()
+    summary, err = run_in_one_process(
+        env, ["sources"], ["status", "--json"], ["ask", " "], ["ask", "why? " * 300]
+    )
+    assert summary == {"codes": [0, 0, 1, 1], "imported": []}
+    assert "loading embedding model" not in err
+    assert "The question is empty" in err and "1,499 characters long" in err
+    summary, err = run_in_one_process(env, ["sources"], ["ask", "Who is the harbour master?"])
+    assert summary == {"codes": [0, 0], "imported": ["sentence_transformers", "torch"]}
+    assert err.count("loading embedding model") == 1  # when a question needs it, once
+
+
+def test_status_text_and_json(env, make_desk, capsys):
+    report = make_desk(env / "corpus").index()
+    save_feeds(env / "corpus", [Feed("https://e.example/rss", "Harbour News")])
+    assert main(["status", "--json"]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert list(body) == ["articles", "passages", "model", "store", "last_indexed_at",
+                          "last_index_s", "corpus", "feeds", "feeds_error"]
+    assert (body["articles"], body["passages"]) == (1, 2)
+    assert body["model"] == "all-MiniLM-L6-v2 (packaged)"
+    assert body["store"] == f"embedded chroma at {env / 'chroma'}"
+    assert body["last_indexed_at"].endswith("+00:00") and body["last_index_s"] > 0
+    assert body["corpus"] == report.corpus == str((env / "corpus").resolve())
+    assert body["feeds"] == [{"url": "https://e.example/rss", "title": "Harbour News",
+                              "followed_at": "", "last_poll": None, "last_error": None,
+                              "added": 0}]
+    assert body["feeds_error"] is None
+    assert main(["status"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:2] == ["articles:       1", "passages:       2"]
+    assert lines[4:] == [
+        "model:          all-MiniLM-L6-v2 (packaged)",
+        f"store:          embedded chroma at {env / 'chroma'}",
+        f"corpus folder:  {(env / 'corpus').resolve()}",
+        "feeds:          1 followed",
+        "  Harbour News (https://e.example/rss) · not polled yet",
+    ]
+
+
+def test_ask_on_an_empty_corpus_folder_says_how_to_fill_the_index(env, capsys):
+    (env / "corpus" / "port.txt").unlink()
+    assert main(["ask", "Who is the harbour master?", "--json"]) == EMPTY_INDEX_EXIT
+    out, err = capsys.readouterr()
+    assert "indexing the corpus first" in err  # tried: the folder holds no article
+    body = json.loads(out)
+    assert list(body) == [*ANSWER_KEYS, "error"]
+    assert (body["answered"], body["answer"], body["citations"]) == (False, "", [])
+    assert body["error"] == (
+        f"{EMPTY_INDEX} Put articles (.txt, .md, .html or .jsonl files) in the corpus folder "
+        f"{(env / 'corpus').resolve()} (CORPUS_DIR) and run `newsdesk index`, or add one by "
+        "URL with `newsdesk add URL`."
+    )
+
+
+def test_ask_with_no_corpus_folder_and_no_index_says_how_to_fill_it(env, capsys, monkeypatch):
+    monkeypatch.setenv("CORPUS_DIR", str(env / "missing"))
+    assert main(["ask", "Who is the harbour master?"]) == EMPTY_INDEX_EXIT
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(f"newsdesk: {EMPTY_INDEX} Put articles")
+    assert f"{env / 'missing'} (CORPUS_DIR)" in err and "`newsdesk add URL`" in err
+    batch = env / "q.jsonl"
+    batch.write_text('{"id": 1, "question": "Who?"}\n{"id": 2, "question": ""}\n')
+    assert main(["ask", "--batch", str(batch)]) == EMPTY_INDEX_EXIT
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert list(first) == ["id", *ANSWER_KEYS, "error"] and not first["answered"]
+    assert first["error"].startswith(EMPTY_INDEX)
+    assert second == {"id": 2, "question": "", "error": (
+        "The question is empty: ask something about the coverage.")}
+
+
+def test_ask_warns_once_when_the_settings_name_another_corpus_folder(tmp_path):
+    built, other = tmp_path / "a", tmp_path / "b"
+    for folder in (built, other):
+        folder.mkdir()
+    (built / "port.txt").write_text(
+        "Port of Harbourview reopens\n\nThe port reopened on Monday, the harbour master "
+        "Ines Vale said."
+    )
+    indexed = Desk(built, tmp_path / "chroma", tmp_path)
+    indexed.index()
+    batch = "".join(json.dumps({"question": q}) + "\n" for q in (
+        "Who is the harbour master?", "When did the port reopen?"))
+    result = Desk(other, tmp_path / "chroma", tmp_path).run("ask", "--batch", "-", stdin=batch)
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["answer"] for line in result.stdout.splitlines()] == [
+        "Ines Vale", "Monday"]  # answered from the index as it is
+    warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
+    assert len(warnings) == 1
+    assert warnings[0].endswith(
+        f"the index was built with corpus folder {built.resolve()} (CORPUS_DIR is "
+        f"{other.resolve()}): answers come from that index. Run `newsdesk index` to index "
+        "what these settings name."
+    )
+    assert "WARNING" not in indexed.run("ask", "Who is the harbour master?").stderr
+
+    store = PassageStore(connect(Settings(chroma_path=tmp_path / "chroma")))
+    pointer = store.client.get_collection(META)  # as newsdesk wrote it before it recorded these
+    pointer.modify(metadata={k: v for k, v in store.info().items()
+                             if k not in ("corpus", "backend")})
+    old = Desk(other, tmp_path / "chroma", tmp_path).run("ask", "Who is the harbour master?")
+    assert old.returncode == 0 and "WARNING" not in old.stderr

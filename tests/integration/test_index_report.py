@@ -1,4 +1,5 @@
-"""What an index run reports: a first run, a run with nothing to do, and a full rebuild."""
+"""What an index run reports: a first run, a run with nothing to do, a full rebuild, and a
+change of corpus folder."""
 
 import io
 import json
@@ -66,3 +67,33 @@ def test_index_then_again_then_full(tmp_path, make_desk):
     assert counts(after) == {"added": 0, "updated": 0, "unchanged": 3, "reembedded": 0,
                              "removed": 0}
     assert after.embedded == 0
+
+
+def test_a_changed_corpus_folder_is_reported_with_what_it_removed(tmp_path, make_desk):
+    first, second = tmp_path.resolve() / "first", tmp_path.resolve() / "second"
+    first.mkdir()
+    second.mkdir()
+    for name, text in ARTICLES.items():
+        (first / name).write_text(text)
+    (second / "tram.txt").write_text("Tram opens\n\nThe tram opened on Friday.")
+    (second / "park.txt").write_text(ARTICLES["park.txt"])  # one file name in both folders
+    desk = make_desk(first)
+    assert desk.index().corpus_changed_from is None  # nothing was indexed before
+
+    moved = desk.index(second)
+    assert (moved.corpus, moved.corpus_changed_from) == (str(second), str(first))
+    assert (moved.added, moved.unchanged, moved.removed, moved.articles) == (1, 1, 2, 2)
+    out = io.StringIO()
+    _print_report(moved, out)
+    assert out.getvalue().splitlines()[1] == (
+        f"corpus folder changed from {first} to {second}: 2 articles of {first} removed"
+    )
+    body = json.loads(json.dumps(moved.to_json()))
+    assert (body["corpus"], body["corpus_changed_from"], body["removed"]) == (
+        str(second), str(first), 2)
+
+    again = desk.index(second)
+    assert again.corpus_changed_from is None
+    out = io.StringIO()
+    _print_report(again, out)
+    assert len(out.getvalue().splitlines()) == 1

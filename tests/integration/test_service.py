@@ -1,13 +1,14 @@
 """The whole core on a golden corpus: real model, real embedded Chroma in a temp dir."""
 
 import json
+import logging
 
 import pytest
 
 from index.errors import QuestionError
-from index.service import UnopenedDesk
+from index.service import Newsdesk, UnopenedDesk, empty_index_text
 from index.settings import Settings
-from index.store.chroma import META, PREFIX
+from index.store.chroma import META, PREFIX, PassageStore, connect
 
 GOLDEN = {
     "ferry.txt": (
@@ -192,3 +193,21 @@ async def test_adding_through_an_unopened_desk_opens_a_desk_only_to_index(newsro
     report = await adder.poll()  # an article was saved: a desk opens to index it
     assert report.added == 1 and report.index is not None and report.index.articles == 1
     assert (tmp_path / "chroma").exists()
+
+
+def test_sources_status_and_an_empty_index_need_no_model(golden, tmp_path, embedder, caplog):
+    settings = Settings(corpus_dir=golden, chroma_path=tmp_path / "chroma")
+    Newsdesk(settings, embedder, PassageStore(connect(settings))).index()
+    with caplog.at_level(logging.INFO):
+        desk = Newsdesk.open(settings)  # no embedder given: the settings' loads on first use
+        assert len(desk.sources()) == 4
+        status = desk.status()
+        empty_settings = Settings(corpus_dir=tmp_path / "none", chroma_path=tmp_path / "empty")
+        empty = Newsdesk.open(empty_settings).ask("Who rehired the crew?")
+    assert "loading embedding model" not in caplog.text
+    assert (status.articles, status.model, status.corpus) == (
+        4, "all-MiniLM-L6-v2 (packaged)", str(golden.resolve()))
+    assert (empty.answered, empty.citations) == (False, ())
+    assert empty.error == empty_index_text(tmp_path / "none")
+    with pytest.raises(QuestionError, match="empty"):
+        Newsdesk.open(empty_settings).ask("  ")

@@ -14,6 +14,7 @@ from bot.formatting import (
     trim,
 )
 from index.models import (
+    EMPTY_INDEX,
     Answer,
     Citation,
     IndexReport,
@@ -178,6 +179,16 @@ def test_not_in_the_coverage_lists_nearest_passages():
     assert embed["fields"][0]["name"] == "[1] Article 1"
     empty = answer_embed(Answer("Who?", False)).to_dict()
     assert "nothing indexed matches" in empty["description"] and "fields" not in empty
+
+
+def test_an_empty_index_says_so_and_how_admins_fill_it():
+    error = f"{EMPTY_INDEX} Put articles in the corpus folder /srv/corpus and run `newsdesk index`."
+    embed = answer_embed(Answer("Who?", False, error=error)).to_dict()
+    assert embed["description"] == (
+        "The index is empty: no article has been indexed yet. An admin can add articles with "
+        "/add or /follow, or put them in the corpus folder and run /reindex."
+    )
+    assert "fields" not in embed and "/srv/corpus" not in str(embed)
 
 
 def test_huge_answer_is_trimmed_into_one_valid_embed():

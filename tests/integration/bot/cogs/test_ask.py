@@ -7,6 +7,9 @@ import re
 
 import pytest
 
+from bot.formatting import EMPTY_INDEX_REPLY
+from index.service import Newsdesk
+from index.settings import Settings
 from tests.fakediscord import FakeDiscord, InvocationRefused, Message
 from tests.integration.bot.conftest import EVS_SOURCE, sent_payloads
 
@@ -114,6 +117,18 @@ async def test_not_in_the_coverage_shows_nearest_passages(fake: FakeDiscord, new
     embed = (await handle.response()).embeds[0]
     assert embed["description"].startswith("Not in the coverage")
     assert embed["fields"] and all("paragraph" in f["value"] for f in embed["fields"])
+
+
+async def test_an_empty_index_is_told_with_how_admins_fill_it(
+    fake: FakeDiscord, new_user, running_bot, tmp_path, monkeypatch
+):
+    settings = Settings(corpus_dir=tmp_path / "corpus", chroma_path=tmp_path / "chroma")
+    monkeypatch.setattr(running_bot, "desk", Newsdesk.open(settings))  # nothing indexed
+    handle = await fake.invoke("ask", {"question": QUESTION}, user=new_user())
+    embed = (await handle.response()).embeds[0]
+    assert embed["description"] == EMPTY_INDEX_REPLY and "fields" not in embed
+    reply = await (await fake.send_dm(new_user(), QUESTION)).reply()
+    assert reply.embeds[0]["description"] == EMPTY_INDEX_REPLY
 
 
 @pytest.mark.parametrize("where", ["slash", "dm", "mention"])

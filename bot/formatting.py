@@ -328,6 +328,10 @@ def report_embed(report: IndexReport) -> discord.Embed:
         ("Skipped", len(report.skipped)),
     ):
         embed.add_field(name=name, value=f"{count:,}", inline=True)
+    note = report.corpus_note()
+    if note is not None:  # the store now holds another folder's articles
+        embed.add_field(name="Corpus folder changed", value=trim(escape(note), FIELD_VALUE_MAX),
+                        inline=False)
     if report.skipped:
         embed.add_field(name="Skipped documents", value=_skipped_lines(report), inline=False)
     return embed

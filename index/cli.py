@@ -189,8 +189,10 @@ def _batch_lines(path: Path) -> Iterator[tuple[Any, str | None, str | None]]:
 
 
 def _ensure_indexed(desk: Newsdesk) -> None:
-    """Index the corpus folder first when nothing is indexed (and the folder exists)."""
-    if desk.is_empty and desk.settings.corpus_dir.is_dir():
+    """Index the corpus folder first when nothing is indexed and the folder holds files."""
+    from index.corpus.files import has_files
+
+    if desk.is_empty and has_files(desk.settings.corpus_dir):
         print("newsdesk: the index is empty; indexing the corpus first", file=sys.stderr)
         _print_report(desk.index(), sys.stderr)
 

@@ -132,6 +132,15 @@ def decode_text(data: bytes) -> str:
     return text
 
 
+def has_files(corpus_dir: Path) -> bool:
+    """Return True when any visible file lies below `corpus_dir` (False if it is no folder)."""
+    for _, dirs, names in os.walk(corpus_dir):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        if any(not name.startswith(".") for name in names):
+            return True
+    return False
+
+
 def _corpus_files(corpus_dir: Path) -> tuple[list[Path], list[Skipped]]:
     """Return the visible files below `corpus_dir` sorted by relative path, and unreadable dirs."""
     files: list[Path] = []

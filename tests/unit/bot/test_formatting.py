@@ -266,6 +266,10 @@ def test_status_progress_and_report():
         "Added", "Updated", "Re-embedded", "Removed", "Skipped"
     ]
     assert full.fields[2].value == "2" and full.description.startswith("Full rebuild: ")
+    moved = report_embed(IndexReport(removed=4, corpus="/news/b", corpus_changed_from="/news/a"))
+    assert {f.name: f.value for f in moved.fields}["Corpus folder changed"] == (
+        "corpus folder changed from /news/a to /news/b: 4 articles of /news/a removed")
+    assert "Corpus folder changed" not in [f.name for f in full.fields]
 
 
 def test_cooldown_text_says_when():

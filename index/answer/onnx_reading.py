@@ -79,8 +79,8 @@ class OnnxReader(BaseReader):
         self._pad = int(export.meta["pad_id"])
         self.name = name
 
-    def readings(self, question: str, passages: list[str]) -> list[Reading]:
-        """Return the reader's logits over each passage (a long passage gives several windows)."""
+    def _batch(self, question: str, passages: list[str]) -> list[Reading]:
+        """Return the reader's logits over one batch of passages (ONNX Runtime)."""
         if not passages:
             return []
         owners, rows = [], []

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import threading
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from index.packaged import packaged_model_path
+from index.store.embedding import length_batches
 
 READERS = Path(__file__).with_name("readers")
 DEFAULT_READER = "minilm-squad2"
@@ -79,13 +80,26 @@ class Reading:
 class BaseReader:
     """What both runtimes share: windows over long passages, spans from logits.
 
-    Subclasses implement `readings(question, passages)`, usually through `_windows`.
+    Subclasses implement `_batch(question, passages)`, usually through `windows`.
     """
 
     name: str
+    batch_size = 8  # passages of like length read in one call: less padding than one big call
 
     def readings(self, question: str, passages: list[str]) -> list[Reading]:
-        """Return the reader's logits over each passage (a long passage gives several windows)."""
+        """Return the reader's logits over each passage (a long passage gives several windows).
+
+        Passages are read in batches of like length; the readings come in passage order,
+        a passage's windows in order.
+        """
+        out = []
+        for rows in length_batches(passages, self.batch_size):
+            out.extend(replace(r, passage=rows[r.passage])
+                       for r in self._batch(question, [passages[i] for i in rows]))
+        return sorted(out, key=lambda r: r.passage)  # stable: windows keep their order
+
+    def _batch(self, question: str, passages: list[str]) -> list[Reading]:
+        """Return the reader's logits over one batch of passages."""
         raise NotImplementedError
 
     def read(self, question: str, passages: list[str], top: int = 5) -> list[list[Span]]:
@@ -140,8 +154,8 @@ class Reader(BaseReader):
         self._model, self._tokenizer = load_model(name)
         self._lock = threading.Lock()
 
-    def readings(self, question: str, passages: list[str]) -> list[Reading]:
-        """Return the reader's logits over each passage (a long passage gives several windows)."""
+    def _batch(self, question: str, passages: list[str]) -> list[Reading]:
+        """Return the reader's logits over one batch of passages (torch)."""
         if not passages:
             return []
         import torch

@@ -73,3 +73,16 @@ def test_a_long_passage_is_read_in_windows(reader):
 
 def test_no_passages_read_nothing(reader):
     assert reader.read("Anything?", []) == []
+
+
+def test_many_passages_read_in_batches_read_as_each_alone(reader):
+    question = "How many electric buses will Harbourview buy?"
+    passages = [FERRY, WEATHER, "Short.", FERRY + " " + WEATHER, *(WEATHER[: 20 + n] for n in
+                                                                  range(9))]
+    together = reader.readings(question, passages)
+    assert [r.passage for r in together] == list(range(len(passages)))
+    for got in together:
+        alone = reader.readings(question, [passages[got.passage]])[0]
+        assert got.offsets == alone.offsets
+        assert got.starts == pytest.approx(alone.starts, abs=1e-3)
+        assert got.null == pytest.approx(alone.null, abs=1e-3)

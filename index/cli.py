@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import dataclasses
+import getpass
 import json
 import logging
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -209,9 +210,11 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         check_question(args.question)  # before the store is opened and the model loaded
     desk = _open(settings)
     _ensure_indexed(desk)
+    record = _recorder(settings)
     if args.batch is not None:
-        return _ask_batch(desk, args.batch, args.k)
+        return _ask_batch(desk, args.batch, args.k, record)
     answer = desk.ask(args.question, k=args.k)
+    record(answer)
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
     elif answer.error is not None:
@@ -221,13 +224,31 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if answer.error is None else EMPTY_INDEX_EXIT
 
 
-def _ask_batch(desk: Newsdesk, path: Path, k: int | None) -> int:
+def _recorder(settings: Settings) -> Callable[[Answer], None]:
+    """Return what records an answered question (as the local user), per RECORD_QUESTIONS."""
+    if not settings.record_questions:
+        return lambda answer: None
+    from index.feedback import open_log
+
+    feedback = open_log(settings.feedback_path)
+    user = f"local:{getpass.getuser()}"
+
+    def record(answer: Answer) -> None:
+        if feedback is not None and answer.error is None:  # an empty index asked nothing
+            feedback.record(answer, user)
+
+    return record
+
+
+def _ask_batch(desk: Newsdesk, path: Path, k: int | None,
+               record: Callable[[Answer], None]) -> int:
     """Answer every line of a batch file, one JSON line each, in order."""
     empty = False
     for ident, question, error in _batch_lines(path):
         if question is not None:
             try:
                 answer = desk.ask(question, k=k)
+                record(answer)
                 body = answer.to_json(id=ident)
                 empty = empty or answer.error is not None
             except QuestionError as exc:

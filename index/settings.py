@@ -129,6 +129,10 @@ class Settings:
     fetch_max_redirects: int = field(
         default=5, metadata=env_field("FETCH_MAX_REDIRECTS", _redirect_count)
     )
+    feedback_db: Path | None = field(default=None, metadata=env_field("FEEDBACK_DB", Path))
+    record_questions: bool = field(
+        default=True, metadata=env_field("RECORD_QUESTIONS", _flag)
+    )
     log_level: str = field(default="INFO", metadata=env_field("LOG_LEVEL", check_level))
     library_log_level: str = field(
         default="WARNING", metadata=env_field("LIBRARY_LOG_LEVEL", check_level)
@@ -148,6 +152,13 @@ class Settings:
     def onnx_dir(self) -> Path:
         """Return where ONNX exports of the embedding model live: beside the Chroma folder."""
         return self.chroma_path.parent / f"{self.chroma_path.name}-onnx"
+
+    @property
+    def feedback_path(self) -> Path:
+        """Return the feedback database: FEEDBACK_DB, or a file beside the Chroma folder."""
+        if self.feedback_db is not None:
+            return self.feedback_db
+        return self.chroma_path.parent / f"{self.chroma_path.name}-feedback.sqlite3"
 
     @property
     def store_label(self) -> str:

@@ -2,6 +2,7 @@
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -216,3 +217,15 @@ def test_ask_warns_once_when_the_settings_name_another_corpus_folder(tmp_path):
                              if k not in ("corpus", "backend")})
     old = Desk(other, tmp_path / "chroma", tmp_path).run("ask", "Who is the harbour master?")
     assert old.returncode == 0 and "WARNING" not in old.stderr
+
+
+def test_ask_records_each_question_unless_told_not_to(env, capsys, monkeypatch):
+    assert main(["ask", "Who is the harbour master?", "--json"]) == 0
+    answered = json.loads(capsys.readouterr().out)
+    db = sqlite3.connect(env / "chroma-feedback.sqlite3")
+    rows = db.execute("SELECT question, answer, answered, guild, channel FROM asked").fetchall()
+    assert rows == [("Who is the harbour master?", answered["answer"], int(answered["answered"]),
+                     None, None)]
+    monkeypatch.setenv("RECORD_QUESTIONS", "0")
+    assert main(["ask", "When did the port reopen?"]) == 0
+    assert db.execute("SELECT COUNT(*) FROM asked").fetchone() == (1,)

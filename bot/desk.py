@@ -19,6 +19,7 @@ import aiohttp
 from index.corpus.adding import AddReport
 from index.corpus.feeds import Feed, PollReport
 from index.errors import StoreUnavailableError
+from index.feedback import Recorder
 from index.models import Answer, IndexReport, Progress, SourceInfo, Status
 from index.service import AddsCoverage, Newsdesk, warm_up
 from index.settings import Settings
@@ -34,6 +35,9 @@ class Desk(Protocol):
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         """Answer a question from the coverage."""
+
+    def record(self, answer: Answer, user: int, guild: int | None, channel: int | None) -> None:
+        """Record a question asked and its answer (when RECORD_QUESTIONS is on)."""
 
     def index(
         self,
@@ -86,6 +90,7 @@ class ReconnectingDesk(AddsCoverage):
         self._desk: Newsdesk | None = None
         self._opening = threading.Lock()
         self._outage: str | None = None  # why the store is unreachable, while it is
+        self._recorder = Recorder(settings.feedback_path, settings.record_questions)
 
     def start(self) -> None:
         """Load the models and try the store; index an empty index. A dead store is not fatal."""
@@ -130,6 +135,10 @@ class ReconnectingDesk(AddsCoverage):
     def ask(self, question: str, k: int | None = None) -> Answer:
         """Answer a question from the coverage."""
         return self._call(lambda: self.current().ask(question, k))
+
+    def record(self, answer: Answer, user: int, guild: int | None, channel: int | None) -> None:
+        """Record a question asked and its answer, unless RECORD_QUESTIONS is off."""
+        self._recorder.record(answer, user, guild, channel)
 
     def index(
         self,

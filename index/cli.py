@@ -9,7 +9,7 @@ import getpass
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -210,11 +210,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         check_question(args.question)  # before the store is opened and the model loaded
     desk = _open(settings)
     _ensure_indexed(desk)
-    record = _recorder(settings)
     if args.batch is not None:
-        return _ask_batch(desk, args.batch, args.k, record)
+        return _ask_batch(desk, args.batch, args.k)
     answer = desk.ask(args.question, k=args.k)
-    record(answer)
+    desk.record(answer, _local_user())
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
     elif answer.error is not None:
@@ -224,31 +223,19 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if answer.error is None else EMPTY_INDEX_EXIT
 
 
-def _recorder(settings: Settings) -> Callable[[Answer], None]:
-    """Return what records an answered question (as the local user), per RECORD_QUESTIONS."""
-    if not settings.record_questions:
-        return lambda answer: None
-    from index.feedback import open_log
-
-    feedback = open_log(settings.feedback_path)
-    user = f"local:{getpass.getuser()}"
-
-    def record(answer: Answer) -> None:
-        if feedback is not None and answer.error is None:  # an empty index asked nothing
-            feedback.record(answer, user)
-
-    return record
+def _local_user() -> str:
+    """Return who asks from the command line, as recorded (hashed) in the feedback database."""
+    return f"local:{getpass.getuser()}"
 
 
-def _ask_batch(desk: Newsdesk, path: Path, k: int | None,
-               record: Callable[[Answer], None]) -> int:
+def _ask_batch(desk: Newsdesk, path: Path, k: int | None) -> int:
     """Answer every line of a batch file, one JSON line each, in order."""
     empty = False
     for ident, question, error in _batch_lines(path):
         if question is not None:
             try:
                 answer = desk.ask(question, k=k)
-                record(answer)
+                desk.record(answer, _local_user())
                 body = answer.to_json(id=ident)
                 empty = empty or answer.error is not None
             except QuestionError as exc:

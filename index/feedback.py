@@ -129,6 +129,32 @@ class FeedbackLog:
             return None
 
 
+class Recorder:
+    """Records the questions a desk answers, opening the database on first use (thread-safe).
+
+    Off when `enabled` is False; a database that cannot be opened is logged once, and
+    questions are answered without recording.
+    """
+
+    def __init__(self, path: Path, enabled: bool = True) -> None:
+        """Record into the database at `path`, if `enabled`."""
+        self.path = path
+        self.enabled = enabled
+        self._log: FeedbackLog | None = None
+        self._opened = False
+        self._lock = threading.Lock()
+
+    def record(self, answer: Answer, user: int | str, guild: int | None = None,
+               channel: int | None = None) -> int | None:
+        """Record a question and its answer; return its id, or None when not recorded."""
+        if not self.enabled or answer.error is not None:  # an empty index was asked nothing
+            return None
+        with self._lock:
+            if not self._opened:
+                self._log, self._opened = open_log(self.path), True
+        return None if self._log is None else self._log.record(answer, user, guild, channel)
+
+
 def open_log(path: Path) -> FeedbackLog | None:
     """Open the feedback database, or log one line and return None if it cannot be used."""
     try:

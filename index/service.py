@@ -37,6 +37,7 @@ from index.corpus.feeds import Feed, PollReport, follow, poll, read_feeds
 from index.corpus.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
 from index.corpus.sentences import split_sentences
 from index.errors import IndexBusyError, QuestionError
+from index.feedback import Recorder
 from index.models import EMPTY_INDEX, Answer, Hit, IndexReport, Passage, SourceInfo, Status
 from index.settings import Settings
 from index.store.chroma import PassageStore, connect
@@ -173,6 +174,7 @@ class Newsdesk(AddsCoverage):
         self._snapshot = self._load_snapshot()
         self._build_checked = False  # whether the settings were compared with the index's build
         self.decision: DecisionModel | None = None  # None: the shipped decision model
+        self._recorder = Recorder(settings.feedback_path, settings.record_questions)
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder | None = None) -> Newsdesk:
@@ -232,6 +234,11 @@ class Newsdesk(AddsCoverage):
                        lexicon=Lexicon(self.embedder))
         elapsed = (time.perf_counter() - started) * 1000
         return replace(date_answer(found), elapsed_ms=elapsed)  # relative dates resolved
+
+    def record(self, answer: Answer, user: int | str, guild: int | None = None,
+               channel: int | None = None) -> int | None:
+        """Record a question asked and its answer (`index.feedback`), unless turned off."""
+        return self._recorder.record(answer, user, guild, channel)
 
     def evidence(self, question: str, k: int | None = None,
                  mode: str = "hybrid") -> tuple[Analysis, Evidence]:

@@ -18,6 +18,7 @@ from index.service import MAX_QUESTION_CHARS
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
+    from index.models import Answer
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,8 @@ class Ask(commands.Cog):
         await interaction.response.defer(ephemeral=private, thinking=True)
         answer = await asyncio.to_thread(self.bot.desk.ask, question)
         await interaction.followup.send(embed=answer_embed(answer), ephemeral=private)
+        await asyncio.to_thread(self.bot.desk.record, answer, interaction.user.id,
+                                interaction.guild_id, interaction.channel_id)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -76,25 +79,30 @@ class Ask(commands.Cog):
         question = None if me is None else question_in(message, me)
         if question is None:
             return
-        reply = await self._reply_for(message, question)
+        reply, answer = await self._reply_for(message, question)
         try:
             await message.reply(**reply)
         except discord.HTTPException as error:  # e.g. no permission to send in that channel
             log.warning("could not reply in channel %s: %s", message.channel.id, error)
+        if answer is not None:
+            guild = None if message.guild is None else message.guild.id
+            await asyncio.to_thread(self.bot.desk.record, answer, message.author.id, guild,
+                                    message.channel.id)
 
-    async def _reply_for(self, message: discord.Message, question: str) -> dict[str, Any]:
-        """Return the reply: a hint, a cooldown notice, an apology or the answer."""
+    async def _reply_for(self, message: discord.Message,
+                         question: str) -> tuple[dict[str, Any], Answer | None]:
+        """Return the reply (a hint, a notice, an apology or the answer) and the answer."""
         if not question and message.guild is not None:
-            return {"content": BARE_MENTION_HINT}
+            return {"content": BARE_MENTION_HINT}, None
         retry = self.bot.limiter.retry_after(message.author.id)
         if retry is not None:
-            return {"content": cooldown_text(retry, time.time())}
+            return {"content": cooldown_text(retry, time.time())}, None
         try:
             async with message.channel.typing():
                 answer = await asyncio.to_thread(self.bot.desk.ask, question)
         except Exception as error:  # every failure gets a reply; unexpected ones are logged
-            return {"content": error_text(error, "a message question")}
-        return {"embed": answer_embed(answer)}
+            return {"content": error_text(error, "a message question")}, None
+        return {"embed": answer_embed(answer)}, answer
 
 
 async def setup(bot: NewsdeskBot) -> None:

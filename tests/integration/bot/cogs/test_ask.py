@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
+import sqlite3
 
 import pytest
 
 from bot.formatting import EMPTY_INDEX_REPLY
+from index.feedback import FeedbackLog
 from index.service import Newsdesk
 from index.settings import Settings
 from tests.fakediscord import FakeDiscord, InvocationRefused, Message
@@ -198,3 +201,30 @@ async def test_unexpected_error_in_a_dm_question(fake: FakeDiscord, new_user, ca
     assert reply.content.startswith("Sorry") and "Forbidden" not in reply.content
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert len(errors) == 1 and errors[0].exc_info is not None
+
+
+async def test_each_question_is_recorded_with_where_it_was_asked(
+        fake: FakeDiscord, new_user, bot_settings):
+    asker = new_user()
+    handle = await fake.invoke("ask", {"question": QUESTION}, user=asker)
+    await handle.response()
+    sent = await fake.send_dm(asker, "who did Carney meet on Thursday?")
+    await sent.reply()
+    log = FeedbackLog(bot_settings.core.feedback_path)
+    rows = await wait_for_rows(bot_settings.core.feedback_path, log.user(asker.id), 2)
+    assert rows[0][:2] == (QUESTION, 1) and "49,000" in rows[0][2]
+    assert rows[0][3:] == (fake.guild.id, fake.channel.id)
+    assert rows[1][0] == "who did Carney meet on Thursday?"
+    assert rows[1][3:] == (None, fake.dm_channel(asker).id)
+
+
+async def wait_for_rows(path, user: str, count: int) -> list[tuple]:
+    """Return the questions `user` asked, oldest first, once `count` are recorded."""
+    for _ in range(100):  # the bot records after it replies
+        with sqlite3.connect(path) as db:
+            rows = db.execute("SELECT question, answered, answer, guild, channel FROM asked "
+                              "WHERE user = ? ORDER BY id", (user,)).fetchall()
+        if len(rows) >= count:
+            return rows
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"{len(rows)} of {count} questions recorded")

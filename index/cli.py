@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import dataclasses
+import datetime as dt
 import getpass
 import json
 import logging
@@ -23,6 +25,8 @@ from index.settings import Settings
 if TYPE_CHECKING:
     from index.corpus.adding import AddReport
     from index.corpus.feeds import Feed, PollReport
+    from index.feedback import Voted
+    from index.gaps import Gap
     from index.models import Answer, IndexReport, Progress, Side, Status
     from index.service import Newsdesk, UnopenedDesk
 
@@ -53,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_argument("--json", action="store_true", help="print JSON")
     status = sub.add_parser("status", help="describe the index: size, last run, model, feeds")
     status.add_argument("--json", action="store_true", help="print JSON")
+    gaps = sub.add_parser("gaps", help="what the coverage lacks: declined and down-voted")
+    gaps.add_argument("--since", type=_since, default="7d", metavar="7d|24h|YYYY-MM-DD",
+                      help="how far back (default 7d)")
+    shape = gaps.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print JSON")
+    shape.add_argument("--csv", action="store_true", help="print CSV")
     add = sub.add_parser("add", help="fetch articles by URL into the corpus and index them")
     add.add_argument("urls", nargs="+", metavar="URL", help="article URLs (http or https)")
     add.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -275,6 +285,53 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _since(raw: str) -> dt.datetime:
+    """Return the start of a `--since` period: "7d", "24h", or a date (UTC)."""
+    now = dt.datetime.now(dt.UTC)
+    text = raw.strip().lower()
+    try:
+        if text[-1:] in ("d", "h") and text[:-1].isdigit():
+            return now - dt.timedelta(**{"days" if text[-1] == "d" else "hours": int(text[:-1])})
+        return dt.datetime.fromisoformat(raw.strip()).replace(tzinfo=dt.UTC)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"{raw!r} is no period: use 7d, 24h or a date YYYY-MM-DD")
+
+
+def cmd_gaps(args: argparse.Namespace, settings: Settings) -> int:
+    """List the declined questions (wordings grouped) and the down-voted answers."""
+    from index.gaps import SIMILAR
+
+    declined, downvoted = _open(settings).gaps(args.since)
+    if args.json:
+        print(json.dumps({"since": args.since.isoformat(timespec="seconds"), "similar": SIMILAR,
+                          "declined": [dataclasses.asdict(g) for g in declined],
+                          "downvoted": [dataclasses.asdict(v) for v in downvoted]},
+                         ensure_ascii=False))
+    elif args.csv:
+        out = csv.writer(sys.stdout)
+        out.writerow(["kind", "question", "count", "last", "answer", "up", "down", "wordings"])
+        for g in declined:
+            out.writerow(["declined", g.question, g.count, g.last, "", "", "",
+                          " | ".join(g.wordings)])
+        for v in downvoted:
+            out.writerow(["downvoted", v.question, "", v.last, v.answer, v.up, v.down, ""])
+    else:
+        _print_gaps(declined, downvoted, args.since)
+    return 0
+
+
+def _print_gaps(declined: list[Gap], downvoted: list[Voted], since: dt.datetime) -> None:
+    print(f"declined since {since:%Y-%m-%d %H:%M} UTC: {len(declined)} questions")
+    for gap in declined:
+        also = f"; also asked as: {', '.join(gap.wordings[1:])}" if len(gap.wordings) > 1 else ""
+        print(f"  {gap.count}× {gap.question} (last {gap.last}{also})")
+    print(f"voted down: {len(downvoted)} answers")
+    for voted in downvoted:
+        print(f"  {voted.down} down, {voted.up} up: {voted.question} -> {voted.answer!r} "
+              f"(last {voted.last})")
+
+
 def _feed_json(feed: Feed) -> dict[str, Any]:
     """Return what `status --json` tells of a followed feed."""
     return {"url": feed.url, "title": feed.title, "followed_at": feed.followed_at,
@@ -381,6 +438,7 @@ COMMANDS = {
     "ask": cmd_ask,
     "sources": cmd_sources,
     "status": cmd_status,
+    "gaps": cmd_gaps,
     "add": cmd_add,
     "follow": cmd_follow,
     "poll": cmd_poll,

@@ -61,6 +61,26 @@ class Tally:
     down: int
 
 
+@dataclass(frozen=True)
+class Asked:
+    """A question as worded, how often it was asked, and when last (ISO 8601)."""
+
+    question: str
+    count: int
+    last: str
+
+
+@dataclass(frozen=True)
+class Voted:
+    """An answer given to a question, and the votes on it."""
+
+    question: str
+    answer: str
+    up: int
+    down: int
+    last: str
+
+
 class FeedbackLog:
     """The questions asked and the votes on their answers, in one SQLite database."""
 
@@ -115,6 +135,28 @@ class FeedbackLog:
                 "SELECT COALESCE(SUM(up), 0), COALESCE(SUM(1 - up), 0) FROM votes WHERE asked = ?",
                 (asked,)).fetchone()
         return Tally(int(up), int(down))
+
+    def declined(self, since: dt.datetime) -> list[Asked]:
+        """Return each question declined since `since`: how often, and when last (most first)."""
+        return self._asked("WHERE answered = 0 AND at >= ?", since)
+
+    def downvoted(self, since: dt.datetime) -> list[Voted]:
+        """Return the answers voted down since `since`, the most down-voted first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT a.question, a.answer, SUM(v.up), SUM(1 - v.up), MAX(a.at) FROM asked a "
+                "JOIN votes v ON v.asked = a.id WHERE a.at >= ? GROUP BY a.question, a.answer "
+                "HAVING SUM(1 - v.up) > 0 ORDER BY SUM(1 - v.up) DESC, MAX(a.at) DESC",
+                (since.isoformat(timespec="seconds"),)).fetchall()
+        return [Voted(q, a, int(up), int(down), last) for q, a, up, down, last in rows]
+
+    def _asked(self, where: str, since: dt.datetime) -> list[Asked]:
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT question, COUNT(*), MAX(at) FROM asked {where} GROUP BY question "
+                "ORDER BY COUNT(*) DESC, MAX(at) DESC", (since.isoformat(timespec="seconds"),)
+            ).fetchall()
+        return [Asked(q, int(n), last) for q, n, last in rows]
 
     def _write(self, sql: str, row: tuple) -> sqlite3.Cursor | None:
         """Run one write; on failure log once per database and return None."""

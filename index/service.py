@@ -17,6 +17,7 @@ is back works again.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import threading
 import time
@@ -37,7 +38,8 @@ from index.corpus.feeds import Feed, PollReport, follow, poll, read_feeds
 from index.corpus.fetching import AddressPolicy, Fetcher, FetchLimits, open_session
 from index.corpus.sentences import split_sentences
 from index.errors import IndexBusyError, QuestionError
-from index.feedback import Recorder
+from index.feedback import Recorder, Voted, open_log
+from index.gaps import Gap, group
 from index.models import EMPTY_INDEX, Answer, Hit, IndexReport, Passage, SourceInfo, Status
 from index.settings import Settings
 from index.store.chroma import PassageStore, connect
@@ -239,6 +241,19 @@ class Newsdesk(AddsCoverage):
                channel: int | None = None) -> int | None:
         """Record a question asked and its answer (`index.feedback`), unless turned off."""
         return self._recorder.record(answer, user, guild, channel)
+
+    def gaps(self, since: dt.datetime) -> tuple[list[Gap], list[Voted]]:
+        """Return the questions declined since `since`, grouped, and the answers voted down."""
+        path = self.settings.feedback_path
+        feedback = open_log(path) if path.is_file() else None
+        if feedback is None:
+            return [], []
+        try:
+            declined = feedback.declined(since)
+            vectors = self.embedder.encode([a.question for a in declined]) if declined else None
+            return group(declined, vectors) if declined else [], feedback.downvoted(since)
+        finally:
+            feedback.close()
 
     def evidence(self, question: str, k: int | None = None,
                  mode: str = "hybrid") -> tuple[Analysis, Evidence]:

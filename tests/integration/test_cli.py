@@ -229,3 +229,33 @@ def test_ask_records_each_question_unless_told_not_to(env, capsys, monkeypatch):
     monkeypatch.setenv("RECORD_QUESTIONS", "0")
     assert main(["ask", "When did the port reopen?"]) == 0
     assert db.execute("SELECT COUNT(*) FROM asked").fetchone() == (1,)
+
+
+def test_gaps_groups_declined_wordings_and_lists_down_voted_answers(env, capsys):
+    from index.feedback import FeedbackLog
+    from index.models import Answer
+
+    log = FeedbackLog(env / "chroma-feedback.sqlite3")
+    for question, user in (("how many EVs", 1), ("how many EVs", 2),
+                           ("how many electric cars", 3), ("who won the world cup", 4)):
+        log.record(Answer(question, False), user)
+    given = log.record(Answer("who is the harbour master?", True, "Ines Vale"), 5)
+    log.vote(given, 6, up=False)
+    log.vote(given, 7, up=False)
+    log.vote(given, 8, up=True)
+    assert main(["gaps", "--json"]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert [(g["question"], g["count"], g["wordings"]) for g in body["declined"]] == [
+        ("how many EVs", 3, ["how many EVs", "how many electric cars"]),  # 0.67 apart
+        ("who won the world cup", 1, ["who won the world cup"]),
+    ]
+    assert [(v["question"], v["answer"], v["up"], v["down"]) for v in body["downvoted"]] == [
+        ("who is the harbour master?", "Ines Vale", 1, 2)]
+    assert main(["gaps", "--csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0] == "kind,question,count,last,answer,up,down,wordings"
+    assert rows[1].startswith("declined,how many EVs,3,")
+    assert main(["gaps", "--since", "2000-01-01"]) == 0
+    text = capsys.readouterr().out
+    assert "  3× how many EVs (last " in text and "also asked as: how many electric cars" in text
+    assert "  2 down, 1 up: who is the harbour master? -> 'Ines Vale'" in text

@@ -98,3 +98,19 @@ def test_the_index_report_says_when_the_corpus_folder_changed():
     out = io.StringIO()
     _print_report(IndexReport(added=1, corpus="/news/b"), out)
     assert len(out.getvalue().splitlines()) == 1
+
+
+def test_since_reads_days_hours_and_dates():
+    import argparse
+    import datetime as dt
+
+    import pytest
+
+    from index.cli import _since
+
+    now = dt.datetime.now(dt.UTC)
+    assert abs((now - _since("7d")) - dt.timedelta(days=7)) < dt.timedelta(seconds=5)
+    assert abs((now - _since("24h")) - dt.timedelta(hours=24)) < dt.timedelta(seconds=5)
+    assert _since("2026-11-30") == dt.datetime(2026, 11, 30, tzinfo=dt.UTC)
+    with pytest.raises(argparse.ArgumentTypeError, match="use 7d, 24h or a date"):
+        _since("last week")

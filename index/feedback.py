@@ -138,7 +138,12 @@ class FeedbackLog:
 
     def declined(self, since: dt.datetime) -> list[Asked]:
         """Return each question declined since `since`: how often, and when last (most first)."""
-        return self._asked("WHERE answered = 0 AND at >= ?", since)
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT question, COUNT(*), MAX(at) FROM asked WHERE answered = 0 AND at >= ? "
+                "GROUP BY question ORDER BY COUNT(*) DESC, MAX(at) DESC",
+                (since.isoformat(timespec="seconds"),)).fetchall()
+        return [Asked(q, int(n), last) for q, n, last in rows]
 
     def downvoted(self, since: dt.datetime) -> list[Voted]:
         """Return the answers voted down since `since`, the most down-voted first."""
@@ -149,14 +154,6 @@ class FeedbackLog:
                 "HAVING SUM(1 - v.up) > 0 ORDER BY SUM(1 - v.up) DESC, MAX(a.at) DESC",
                 (since.isoformat(timespec="seconds"),)).fetchall()
         return [Voted(q, a, int(up), int(down), last) for q, a, up, down, last in rows]
-
-    def _asked(self, where: str, since: dt.datetime) -> list[Asked]:
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT question, COUNT(*), MAX(at) FROM asked {where} GROUP BY question "
-                "ORDER BY COUNT(*) DESC, MAX(at) DESC", (since.isoformat(timespec="seconds"),)
-            ).fetchall()
-        return [Asked(q, int(n), last) for q, n, last in rows]
 
     def _write(self, sql: str, row: tuple) -> sqlite3.Cursor | None:
         """Run one write; on failure log once per database and return None."""

@@ -23,6 +23,7 @@ from index.readable import evidence
 from index.settings import Settings
 
 if TYPE_CHECKING:
+    from index.answer.followups import Turn
     from index.corpus.adding import AddReport
     from index.corpus.feeds import Feed, PollReport
     from index.feedback import Voted
@@ -49,7 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ask = sub.add_parser("ask", help="answer a question (or a batch of them)")
     ask.add_argument("question", nargs="?", help="the question, in quotes")
-    ask.add_argument("--batch", type=Path, help="JSONL file of {id, question} lines ('-': stdin)")
+    ask.add_argument("--batch", type=Path,
+                     help="JSONL file of {id, question[, previous]} lines ('-': stdin)")
+    ask.add_argument("--follow-up-of", metavar="PREVIOUS", default=None,
+                     help="the question asked before: read this one as its follow-up")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.add_argument("-k", type=int, default=None,
                      help="passages to read (default 24, at most 4 of one article)")
@@ -164,6 +168,8 @@ def format_answer(answer: Answer) -> str:
         lines = [answer.answer]
         if answer.support >= 2:
             lines.append(f"  {answer.support} sources agree")
+    if answer.answered_question:
+        lines.insert(0, f"Answering: {answer.answered_question}")
     if answer.answered and answer.revised_from is not None:
         lines.append(_valued("  revised from ", answer.revised_from))
     if answer.answered and not answer.conflict:
@@ -180,8 +186,8 @@ def _valued(prefix: str, item: Side) -> str:
     return f"{prefix}{item.answer} {evidence(item.citations, item.published)}".rstrip()
 
 
-def _batch_lines(path: Path) -> Iterator[tuple[Any, str | None, str | None]]:
-    """Yield (id, question, error) for each non-blank line of a batch file."""
+def _batch_lines(path: Path) -> Iterator[tuple[Any, str | None, str | None, str | None]]:
+    """Yield (id, question, previous question, error) for each non-blank line of a batch file."""
     handle = sys.stdin if str(path) == "-" else path.open(encoding="utf-8", errors="replace")
     with handle:
         for number, line in enumerate(handle, start=1):
@@ -190,13 +196,17 @@ def _batch_lines(path: Path) -> Iterator[tuple[Any, str | None, str | None]]:
             try:
                 item = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield None, None, f"line {number} is not valid JSON: {exc.msg}"
+                yield None, None, None, f"line {number} is not valid JSON: {exc.msg}"
                 continue
             if not isinstance(item, dict) or not isinstance(item.get("question"), str):
                 ident = item.get("id") if isinstance(item, dict) else None
-                yield ident, None, f"line {number} has no \"question\" string"
+                yield ident, None, None, f"line {number} has no \"question\" string"
                 continue
-            yield item.get("id"), item["question"], None
+            previous = item.get("previous")
+            if previous is not None and not isinstance(previous, str):
+                yield item.get("id"), None, None, f"line {number}: \"previous\" is not a string"
+                continue
+            yield item.get("id"), item["question"], previous, None
 
 
 def _ensure_indexed(desk: Newsdesk) -> None:
@@ -218,11 +228,16 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         raise QuestionError(f"batch file {args.batch} does not exist")
     if args.question is not None:
         check_question(args.question)  # before the store is opened and the model loaded
+    if args.follow_up_of is not None:
+        if args.batch is not None:
+            raise QuestionError("--follow-up-of goes with one question; in --batch, give "
+                                "each line a \"previous\"")
+        check_question(args.follow_up_of)
     desk = _open(settings)
     _ensure_indexed(desk)
     if args.batch is not None:
         return _ask_batch(desk, args.batch, args.k)
-    answer = desk.ask(args.question, k=args.k)
+    answer = desk.ask(args.question, k=args.k, previous=_turn(args.follow_up_of))
     desk.record(answer, _local_user())
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
@@ -233,6 +248,14 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if answer.error is None else EMPTY_INDEX_EXIT
 
 
+def _turn(previous: str | None) -> Turn | None:
+    """Return the turn a follow-up is read against: a question whose answer is not known."""
+    from index.answer.followups import Turn
+    from index.service import check_question
+
+    return None if previous is None else Turn(check_question(previous))
+
+
 def _local_user() -> str:
     """Return who asks from the command line, as recorded (hashed) in the feedback database."""
     return f"local:{getpass.getuser()}"
@@ -241,10 +264,10 @@ def _local_user() -> str:
 def _ask_batch(desk: Newsdesk, path: Path, k: int | None) -> int:
     """Answer every line of a batch file, one JSON line each, in order."""
     empty = False
-    for ident, question, error in _batch_lines(path):
+    for ident, question, previous, error in _batch_lines(path):
         if question is not None:
             try:
-                answer = desk.ask(question, k=k)
+                answer = desk.ask(question, k=k, previous=_turn(previous))
                 desk.record(answer, _local_user())
                 body = answer.to_json(id=ident)
                 empty = empty or answer.error is not None

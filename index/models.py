@@ -106,6 +106,9 @@ class Answer:
     # Why nothing could be looked for (the index is empty, starting with `EMPTY_INDEX`) and
     # what to do about it; None when the coverage was searched.
     error: str | None = None
+    # The question actually answered: a follow-up ("and canola?") read against the turn
+    # before it (`index.answer.followups`); "" when it is the question as asked.
+    answered_question: str = ""
 
     def to_json(self, id: Any = None) -> dict[str, Any]:
         """Return the contract's answer object; `id` is set for batch answers, `error` if any."""
@@ -121,6 +124,7 @@ class Answer:
             support=self.support,
             sides=[side.to_json() for side in self.sides],
             revised_from=None if self.revised_from is None else self.revised_from.to_json(),
+            answered_question=self.answered_question or self.question,
         )
         if self.error is not None:
             body["error"] = self.error

@@ -54,6 +54,7 @@ from index.store.snapshot import Snapshot
 if TYPE_CHECKING:  # the answerer (spaCy, the reader) is imported only by the paths that answer
     from index.answer import Analysis, Evidence
     from index.answer.decision import DecisionModel
+    from index.answer.followups import Turn
     from index.answer.reading import BaseReader
 
 log = logging.getLogger(__name__)
@@ -219,23 +220,48 @@ class Newsdesk(AddsCoverage):
         """Return True when nothing is indexed yet."""
         return not self._snapshot.ids
 
-    def ask(self, question: str, k: int | None = None, mode: str = "hybrid") -> Answer:
+    def ask(self, question: str, k: int | None = None, mode: str = "hybrid",
+            previous: Turn | None = None) -> Answer:
         """Answer `question` from the coverage, citing the passages used.
 
-        `k` is how many passages are read (default: `AnswerConfig.passages`).
+        `k` is how many passages are read (default: `AnswerConfig.passages`). A follow-up
+        ("and canola?") is read against `previous`, the turn before it; the question actually
+        answered is the answer's `answered_question`.
         """
         from index.answer import answer
         from index.answer.lexicon import Lexicon
 
+        asked = check_question(question)
         if self.is_empty:
-            return Answer(check_question(question), answered=False,
-                          error=empty_index_text(self.settings.corpus_dir))
+            return Answer(asked, answered=False, error=empty_index_text(self.settings.corpus_dir))
         started = time.perf_counter()
-        analysis, evidence = self.evidence(question, k, mode)
+        resolved = self.follow_up(asked, previous)
+        analysis, evidence = self.evidence(resolved, k, mode)
         found = answer(analysis, evidence, reader_for(self.settings), model=self.decision,
                        lexicon=Lexicon(self.embedder))
         elapsed = (time.perf_counter() - started) * 1000
-        return replace(date_answer(found), elapsed_ms=elapsed)  # relative dates resolved
+        return replace(date_answer(found), question=asked,  # relative dates resolved
+                       answered_question=resolved if resolved != asked else "",
+                       elapsed_ms=elapsed)
+
+    def follow_up(self, question: str, previous: Turn | None) -> str:
+        """Return the question to answer for `question` asked after `previous`.
+
+        A complete question is answered as asked; an incomplete one is rewritten with the
+        previous question and its answer (answered first if not given).
+        """
+        from index.answer.followups import needs_context, resolve, short_answer
+        from index.answer.lexicon import Lexicon
+
+        if previous is None:
+            return question
+        if not needs_context(question):
+            return resolve(question, None)  # without an opening "and"
+        if previous.answer is None:
+            said = self.ask(previous.question)
+            previous = replace(previous, question=said.answered_question or said.question,
+                               answer=short_answer(said))
+        return resolve(question, previous, Lexicon(self.embedder))
 
     def record(self, answer: Answer, user: int | str, guild: int | None = None,
                channel: int | None = None) -> int | None:

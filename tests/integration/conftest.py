@@ -75,6 +75,20 @@ async def fetcher() -> AsyncIterator[Fetcher]:
 
 
 @pytest.fixture(scope="session")
+def newsroom_desk(embedder, tmp_path_factory) -> Newsdesk:
+    """A desk over ../shared/eval/newsroom, indexed once per test run (skips without it)."""
+    from bench import newsroom
+
+    if newsroom.missing() is not None:
+        pytest.skip(newsroom.missing())
+    settings = Settings(corpus_dir=newsroom.CORPUS,
+                        chroma_path=tmp_path_factory.mktemp("newsroom") / "chroma")
+    desk = Newsdesk(settings, embedder, PassageStore(connect(settings)))
+    desk.index()
+    return desk
+
+
+@pytest.fixture(scope="session")
 def onnx_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One export of the packaged model, made here from the packaged weights (no download).
 

@@ -18,7 +18,7 @@ from tests.integration.processes import Desk
 
 REPO = Path(__file__).resolve().parents[2]
 ANSWER_KEYS = ["question", "answered", "answer", "sentence", "conflict", "citations",
-               "elapsed_ms", "support", "sides", "revised_from"]
+               "elapsed_ms", "support", "sides", "revised_from", "answered_question"]
 # Runs commands in one new process, then says which model runtimes that process imported.
 IN_ONE_PROCESS = """
 import json, sys
@@ -259,3 +259,35 @@ def test_gaps_groups_declined_wordings_and_lists_down_voted_answers(env, capsys)
     text = capsys.readouterr().out
     assert "  3× how many EVs (last " in text and "also asked as: how many electric cars" in text
     assert "  2 down, 1 up: who is the harbour master? -> 'Ines Vale'" in text
+
+
+def test_ask_follow_up_of_answers_the_question_it_means(env, capsys):
+    argv = ["ask", "--follow-up-of", "When did the port reopen?", "after what?", "--json"]
+    assert main(argv) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert body["question"] == "after what?"
+    assert body["answered_question"] == "after what did the port reopen?"
+    assert "storm" in body["answer"]
+    assert main(["ask", "--follow-up-of", "When did the port reopen?", "after what?"]) == 0
+    assert capsys.readouterr().out.startswith("Answering: after what did the port reopen?\n")
+
+
+def test_batch_lines_may_carry_the_previous_question(env, capsys):
+    batch = env / "q.jsonl"
+    batch.write_text(
+        '{"id": 1, "question": "who is the harbour master?"}\n'
+        '{"id": 2, "question": "after what?", "previous": "When did the port reopen?"}\n'
+        '{"id": 3, "question": "after what?", "previous": 7}\n'
+    )
+    assert main(["ask", "--batch", str(batch)]) == 0
+    first, second, bad = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert first["answered_question"] == first["question"]
+    assert second["answered_question"] == "after what did the port reopen?"
+    assert "\"previous\" is not a string" in bad["error"]
+
+
+def test_follow_up_of_with_a_batch_is_a_clear_error(env, capsys):
+    batch = env / "q.jsonl"
+    batch.write_text('{"id": 1, "question": "when?"}\n')
+    assert main(["ask", "--batch", str(batch), "--follow-up-of", "When?"]) != 0
+    assert "--follow-up-of goes with one question" in capsys.readouterr().err

@@ -19,16 +19,8 @@ pytestmark = pytest.mark.skipif(ABSENT is not None, reason=str(ABSENT))
 
 
 @pytest.fixture(scope="module")
-def newsroom_results(embedder, tmp_path_factory):
-    from index.service import Newsdesk
-    from index.settings import Settings
-    from index.store.chroma import PassageStore, connect
-
-    settings = Settings(corpus_dir=newsroom.CORPUS,
-                        chroma_path=tmp_path_factory.mktemp("newsroom") / "chroma")
-    desk = Newsdesk(settings, embedder, PassageStore(connect(settings)))
-    desk.index()
-    return newsroom.run(desk, newsroom.load_questions())
+def newsroom_results(newsroom_desk):
+    return newsroom.run(newsroom_desk, newsroom.load_questions())
 
 
 @pytest.mark.parametrize("kind", newsroom.KINDS)

@@ -139,7 +139,9 @@ def test_disagreeing_sources_are_both_cited(desk):
 def test_answer_json_is_the_contract(desk):
     body = desk.ask("How many crew members were rehired?").to_json(id="q1")
     assert list(body) == ["id", "question", "answered", "answer", "sentence", "conflict",
-                          "citations", "elapsed_ms", "support", "sides", "revised_from"]
+                          "citations", "elapsed_ms", "support", "sides", "revised_from",
+                          "answered_question"]
+    assert body["answered_question"] == body["question"]
     assert body["support"] >= 1 and body["sides"] == [] and body["revised_from"] is None
     assert list(body["citations"][0]) == ["n", "source", "title", "paragraph", "quote",
                                           "score", "url", "published"]

@@ -3,7 +3,7 @@
 from index.models import EMPTY_INDEX, Answer, IndexReport, Status
 
 ANSWER_KEYS = ["question", "answered", "answer", "sentence", "conflict", "citations",
-               "elapsed_ms", "support", "sides", "revised_from"]
+               "elapsed_ms", "support", "sides", "revised_from", "answered_question"]
 
 
 def test_an_answer_carries_an_error_only_when_nothing_could_be_searched():

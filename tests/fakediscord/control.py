@@ -21,6 +21,7 @@ the updated message (callback 6 or 7), the bot's new message (4 or 5) and any fo
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 from typing import TYPE_CHECKING
@@ -152,8 +153,20 @@ async def messages(request: web.Request) -> web.Response:
     return web.Response(text="\n".join(blocks) + "\n")
 
 
+async def _quiet(handle: InteractionHandle, quiet: float = 0.3) -> None:
+    """Wait until the interaction's messages stop changing for `quiet` seconds."""
+
+    def seen() -> tuple[float, ...]:
+        return tuple(m.updated for m in handle.interaction.messages)
+
+    before = None
+    while seen() != before:
+        before = seen()
+        await asyncio.sleep(quiet)
+
+
 async def _click_result(fake: FakeDiscord, handle: InteractionHandle, timeout: float) -> str:
-    """Wait for what the user sees after a click, and render it."""
+    """Wait for what the user sees after a click (until it settles), and render it."""
     await fake.wait_for(lambda: handle.acks or handle.failed, timeout)
     if not handle.acks:
         return "This interaction failed (the bot did not acknowledge within 3 s)"
@@ -167,6 +180,7 @@ async def _click_result(fake: FakeDiscord, handle: InteractionHandle, timeout: f
             )
     else:
         await handle.response(timeout=timeout)
+    await _quiet(handle)
     original = handle.original
     shown = [render(original)] if original is not None and not original.deleted else []
     return "\n".join(shown + [render(followup) for followup in handle.followups])

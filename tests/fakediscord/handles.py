@@ -57,7 +57,11 @@ class InteractionHandle:
     async def response(
         self, until: Callable[[Message], bool] | None = None, timeout: float = 10.0
     ) -> Message:
-        """Wait for the original response to be filled in (and to satisfy `until`)."""
+        """Wait for the original response to be filled in (and to satisfy `until`).
+
+        After a click answered with 6 or 7 the original response is the clicked message, so
+        this returns as soon as the bot acknowledged: pass `until` to wait for its edit.
+        """
 
         def ready() -> Message | None:
             message = self.interaction.original

@@ -19,11 +19,11 @@ from tests.fakediscord.interactions import (
     new_interaction,
 )
 from tests.fakediscord.models import Call, Channel, Message, Role, User, snowflake
-from tests.fakediscord.permissions import SEND_MESSAGES, SEND_MESSAGES_IN_THREADS
+from tests.fakediscord.permissions import MANAGE_THREADS, SEND_MESSAGES, SEND_MESSAGES_IN_THREADS
 from tests.fakediscord.rest import API, STATE, record, routes
 from tests.fakediscord.rest_threads import GATEWAY, thread_routes
 from tests.fakediscord.state import ACK_DEADLINE_S, TOKEN_LIFETIME_S, DiscordError, State
-from tests.fakediscord.threads import Thread, start_thread, thread_create_event
+from tests.fakediscord.threads import PRIVATE_THREAD, Thread, start_thread, thread_create_event
 
 __all__ = ["FAKE", "FakeDiscord", "InteractionHandle", "InvocationRefused", "MessageHandle"]
 
@@ -201,8 +201,12 @@ class FakeDiscord:
             raise InvocationRefused(f"a user message holds at most {limit} characters")
         if channel.guild_id is not None:
             needed = SEND_MESSAGES_IN_THREADS if channel.is_thread else SEND_MESSAGES
-            if self.state.channel_permissions(user, channel) & needed != needed:
+            have = self.state.channel_permissions(user, channel)
+            if have & needed != needed:
                 raise InvocationRefused(f"{user.username} may not post in this channel")
+            private = isinstance(channel, Thread) and channel.type == PRIVATE_THREAD
+            if private and user.id not in channel.members and not have & MANAGE_THREADS:
+                raise InvocationRefused(f"{user.username} is not in this private thread")
         message = Message(
             id=snowflake(),
             channel_id=channel.id,
@@ -290,6 +294,8 @@ class FakeDiscord:
 
         The bot hears of it as CHANNEL_UPDATE, as it would from Discord.
         """
+        if channel.is_thread:
+            raise ValueError("a thread has no overwrites of its own: set its parent's")
         self.state.overwrite(channel, target, allow, deny)
         await self.gateway.dispatch("CHANNEL_UPDATE", channel.to_json(), channel.guild_id)
 

@@ -1,4 +1,4 @@
-"""The fake's world: one bot, one guild, DM channels, synced commands, interactions, messages."""
+"""The fake's world: one bot, one guild (channels, threads, overwrites), DMs, commands, messages."""
 
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ from discord.http import Route
 
 from tests.fakediscord import FakeDiscord, InvocationRefused, Message
 from tests.fakediscord.control import PREFIX
+from tests.fakediscord.interactions import new_interaction
 from tests.fakediscord.render import render
 from tests.integration.fakediscord.clients import running
 
@@ -277,3 +278,13 @@ async def test_control_api_clicks_and_shows_buttons(fake: FakeDiscord, votebot: 
         async with session.get(f"{base}/messages") as response:
             listing = await response.text()
     assert f"=== newsdesk in #{fake.channel.id} · message {message.id} ===" in listing
+
+
+async def test_only_clicks_may_be_answered_with_an_update(fake: FakeDiscord, votebot: VoteBot):
+    command = new_interaction(fake.state, fake.member, fake.channel, command={"name": "x"})
+    url = f"{fake.api_base}/interactions/{command.id}/{command.token}/callback?with_response=1"
+    async with aiohttp.ClientSession() as session:
+        for kind in (6, 7):
+            async with session.post(url, json={"type": kind, "data": {"content": "x"}}) as r:
+                assert r.status == 400 and (await r.json())["code"] == 50035
+    assert command.acks == []

@@ -97,6 +97,10 @@ async def test_threads_without_a_message(fake: FakeDiscord, threadbot: ThreadBot
     assert isinstance(fetched, discord.Thread) and fetched.name == "desk"
     guild = threadbot.get_guild(fake.guild.id)
     await fake.wait_for(lambda: guild.get_thread(public.id) and guild.get_thread(private.id))
+    with pytest.raises(InvocationRefused, match="private thread"):
+        await fake.send_thread_message(fake.member, fake.thread(private.id), "may I?")
+    asked = await fake.send_thread_message(fake.admin, fake.thread(private.id), "admins may")
+    assert asked.message.channel_id == private.id
 
 
 @pytest.mark.parametrize("name", ["", "x" * 101])

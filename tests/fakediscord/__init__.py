@@ -7,6 +7,7 @@ from tests.fakediscord.server import (
     InvocationRefused,
     MessageHandle,
 )
+from tests.fakediscord.threads import Thread
 
 __all__ = [
     "Call",
@@ -16,5 +17,6 @@ __all__ = [
     "InvocationRefused",
     "Message",
     "MessageHandle",
+    "Thread",
     "User",
 ]

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.fakediscord.models import (
-    ADMINISTRATOR,
-    CONTEXT_BOT_DM,
-    CONTEXT_GUILD,
-    Channel,
-    User,
-)
-from tests.fakediscord.state import Interaction, State
+from tests.fakediscord.interactions import Interaction, InvocationRefused, base_payload
+from tests.fakediscord.models import CONTEXT_BOT_DM, CONTEXT_GUILD, Channel, User
+from tests.fakediscord.permissions import ADMINISTRATOR
+from tests.fakediscord.state import State
+
+__all__ = [
+    "InvocationRefused",
+    "build_options",
+    "check_permissions",
+    "find_command",
+    "interaction_payload",
+    "invocation_channel",
+]
 
 STRING, INTEGER, BOOLEAN, NUMBER = 3, 4, 5, 10
 _PYTHON_TYPES: dict[int, tuple[type, ...]] = {
@@ -26,10 +31,6 @@ _PYTHON_TYPES: dict[int, tuple[type, ...]] = {
     BOOLEAN: (bool,),
     NUMBER: (int, float),
 }
-
-
-class InvocationRefused(Exception):
-    """The Discord client would not send this command (what the user would see)."""
 
 
 def find_command(state: State, name: str, *, in_guild: bool) -> dict[str, Any]:
@@ -104,43 +105,15 @@ def _check_value(option: dict[str, Any], value: Any) -> None:
 
 def interaction_payload(state: State, interaction: Interaction) -> dict[str, Any]:
     """Return the INTERACTION_CREATE payload for an invocation."""
-    command, channel = interaction.command, interaction.channel
-    body: dict[str, Any] = {
-        "id": str(interaction.id),
-        "application_id": str(state.app_id),
-        "type": 2,
-        "token": interaction.token,
-        "version": 1,
-        "attachment_size_limit": 10 * 1024 * 1024,
-        "locale": "en-US",
-        "entitlements": [],
-        "app_permissions": str(state.permissions(state.bot)),
-        "channel": channel.to_json(),
-        "channel_id": str(channel.id),
-        "data": {
-            "id": command["id"],
-            "name": command["name"],
-            "type": 1,
-            "options": interaction.options,
-            **({"guild_id": command["guild_id"]} if "guild_id" in command else {}),
-        },
+    command = interaction.command
+    body = base_payload(state, interaction)
+    body["data"] = {
+        "id": command["id"],
+        "name": command["name"],
+        "type": 1,
+        "options": interaction.options,
+        **({"guild_id": command["guild_id"]} if "guild_id" in command else {}),
     }
-    if channel.guild_id is not None:
-        member = state.guild.member(interaction.user.id)
-        assert member is not None, "only guild members can invoke in the guild"
-        body.update(
-            guild_id=str(channel.guild_id),
-            guild={"id": str(channel.guild_id), "locale": "en-US", "features": []},
-            guild_locale="en-US",
-            context=CONTEXT_GUILD,
-            member=member.to_json(with_permissions=state.permissions(interaction.user)),
-            authorizing_integration_owners={"0": str(channel.guild_id)},
-        )
-    else:
-        body.update(
-            context=CONTEXT_BOT_DM,
-            user=interaction.user.to_json(),
-        )
     return body
 
 

@@ -5,26 +5,37 @@ Each call plays one user and answers with the bot's reply rendered as text:
     POST /_control/command/<name>?user=<who>[&dm=1][&until=<text>]   body: JSON options
     POST /_control/dm?user=<who>                                     body: the message text
     POST /_control/mention?user=<who>                                body: the message text
+    POST /_control/click?user=<who>&message=<id>&button=<custom_id or label>
+    POST /_control/thread?user=<who>&name=<name>[&message=<id>]      start a public thread
+    POST /_control/thread/<thread id>?user=<who>[&mention=1]         body: the message text
     GET  /_control/messages                                          every stored message
     GET  /_control/                                                   where to point the bot
 
 `who` is owner, admin, moderator or member, or any other name (a new guild member is made
-for it, so it has its own question budget).
+for it, so it has its own question budget). `/messages` heads each message with its id and
+where it is (`#<channel id>`, `DM`, or `thread <name> (<id>) in #<parent id>`), and shows its
+buttons as `[👍 Yes] [~Disabled~] [Docs ↗]`. A click answers with what the user then sees:
+the updated message (callback 6 or 7), the bot's new message (4 or 5) and any followups, or
+"This interaction failed" when the bot did not acknowledge within 3 s.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 from typing import TYPE_CHECKING
 
 from aiohttp import web
 
 from tests.fakediscord.commands import InvocationRefused
+from tests.fakediscord.limits import DiscordError
 from tests.fakediscord.models import Message, User
 from tests.fakediscord.render import render
+from tests.fakediscord.threads import Thread
 
 if TYPE_CHECKING:
-    from tests.fakediscord.server import FakeDiscord, MessageHandle
+    from tests.fakediscord.server import FakeDiscord, InteractionHandle, MessageHandle
 
 control = web.RouteTableDef()
 PREFIX = "/_control"
@@ -121,12 +132,100 @@ async def mention(request: web.Request) -> web.Response:
     return await _reply_text(sent, request)
 
 
+def _where(fake: FakeDiscord, message: Message) -> str:
+    if message.guild_id is None:
+        return "DM"
+    channel = fake.state.channels.get(message.channel_id)
+    if isinstance(channel, Thread):
+        return f"thread {channel.name} ({channel.id}) in #{channel.parent_id}"
+    return f"#{message.channel_id}"
+
+
 @control.get(PREFIX + "/messages")
 async def messages(request: web.Request) -> web.Response:
     """Return every stored message, oldest first, as text."""
     fake = _fake(request)
     blocks = []
     for message in fake.messages:
-        where = "DM" if message.guild_id is None else f"#{message.channel_id}"
-        blocks.append(f"=== {message.author.username} in {where} ===\n{render(message)}")
+        where = _where(fake, message)
+        head = f"=== {message.author.username} in {where} · message {message.id} ==="
+        blocks.append(f"{head}\n{render(message)}")
     return web.Response(text="\n".join(blocks) + "\n")
+
+
+async def _quiet(handle: InteractionHandle, quiet: float = 0.3) -> None:
+    """Wait until the interaction's messages stop changing for `quiet` seconds."""
+
+    def seen() -> tuple[float, ...]:
+        return tuple(m.updated for m in handle.interaction.messages)
+
+    before = None
+    while seen() != before:
+        before = seen()
+        await asyncio.sleep(quiet)
+
+
+async def _click_result(fake: FakeDiscord, handle: InteractionHandle, timeout: float) -> str:
+    """Wait for what the user sees after a click (until it settles), and render it."""
+    await fake.wait_for(lambda: handle.acks or handle.failed, timeout)
+    if not handle.acks:
+        return "This interaction failed (the bot did not acknowledge within 3 s)"
+    target = handle.message
+    assert target is not None
+    if handle.acks[0] == 6:  # the bot edits the message, or sends followups, in its own time
+        clicked = handle.interaction.created
+        with contextlib.suppress(TimeoutError):
+            await fake.wait_for(
+                lambda: target.updated > clicked or handle.followups, min(timeout, 5.0)
+            )
+    else:
+        await handle.response(timeout=timeout)
+    await _quiet(handle)
+    original = handle.original
+    shown = [render(original)] if original is not None and not original.deleted else []
+    return "\n".join(shown + [render(followup) for followup in handle.followups])
+
+
+@control.post(PREFIX + "/click")
+async def click(request: web.Request) -> web.Response:
+    """Click a button on a message; answer with what the user sees next."""
+    fake = _fake(request)
+    query = request.query
+    try:
+        handle = await fake.click(_user(fake, request), int(query["message"]), query["button"])
+    except InvocationRefused as refused:
+        return web.Response(text=f"Discord refused: {refused}\n", status=403)
+    return web.Response(text=await _click_result(fake, handle, _timeout(request)) + "\n")
+
+
+@control.post(PREFIX + "/thread")
+async def start_thread(request: web.Request) -> web.Response:
+    """Start a public thread in #newsroom (from a message, if given); answer with its id."""
+    fake = _fake(request)
+    query = request.query
+    message = fake.state.message(int(query["message"])) if "message" in query else None
+    try:
+        thread = await fake.create_thread(_user(fake, request), query["name"], message=message)
+    except DiscordError as error:
+        return web.Response(text=f"Discord refused: {error}\n", status=error.status)
+    return web.Response(text=f"{thread.id}\n")
+
+
+@control.post(PREFIX + "/thread/{thread}")
+async def post_in_thread(request: web.Request) -> web.Response:
+    """Post in a thread; answer with the bot's next message there."""
+    fake = _fake(request)
+    try:
+        thread = fake.thread(int(request.match_info["thread"]))
+    except KeyError:
+        return web.Response(text="no such thread\n", status=404)
+    mention = request.query.get("mention") in ("1", "true")
+    text = await request.text()
+    try:
+        sent = await fake.send_thread_message(
+            _user(fake, request), thread, text, mention_bot=mention
+        )
+    except InvocationRefused as refused:
+        return web.Response(text=f"Discord refused: {refused}\n", status=403)
+    answer = await sent.answer(timeout=_timeout(request))
+    return web.Response(text=render(answer) + "\n")

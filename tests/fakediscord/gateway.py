@@ -170,6 +170,8 @@ class Gateway:
 def _intent_for(event: str, guild_id: int | None) -> int:
     if event == "MESSAGE_CREATE":
         return INTENT_GUILD_MESSAGES if guild_id else INTENT_DIRECT_MESSAGES
+    if event.startswith(("THREAD_", "CHANNEL_")):
+        return INTENT_GUILDS
     return 0
 
 

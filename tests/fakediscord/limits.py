@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.fakediscord.components import component_errors
+
 CONTENT_MAX = 2000
 EMBEDS_MAX = 10
 EMBED_TOTAL_MAX = 6000  # across every embed of one message
@@ -20,6 +22,28 @@ def error_body(code: int, message: str, errors: dict[str, Any] | None = None) ->
     if errors:
         body["errors"] = errors
     return body
+
+
+class DiscordError(Exception):
+    """A REST failure: HTTP status plus Discord's JSON error body."""
+
+    def __init__(self, status: int, code: int, message: str, errors: dict | None = None) -> None:
+        super().__init__(f"{status} {code} {message}")
+        self.status = status
+        self.body = error_body(code, message, errors)
+
+    @classmethod
+    def from_body(cls, status: int, body: dict[str, Any]) -> DiscordError:
+        """Wrap an already built error body."""
+        error = cls(status, body["code"], body["message"])
+        error.body = body
+        return error
+
+    @classmethod
+    def invalid(cls, field: str, code: str, message: str) -> DiscordError:
+        """Return a 400 Invalid Form Body error about one field."""
+        errors = {field: {"_errors": [{"code": code, "message": message}]}}
+        return cls(400, 50035, "Invalid Form Body", errors)
 
 
 def _err(code: str, message: str) -> dict[str, Any]:
@@ -74,7 +98,8 @@ def message_errors(payload: dict[str, Any], *, creating: bool) -> dict[str, Any]
 
     Args:
         payload: the JSON body of a create or edit.
-        creating: a new message must hold content or embeds; an edit may change one part.
+        creating: a new message must hold content, embeds or components; an edit may change
+            one part.
     """
     errors: dict[str, Any] = {}
     content = payload.get("content")
@@ -94,8 +119,13 @@ def message_errors(payload: dict[str, Any], *, creating: bool) -> dict[str, Any]
             errors["embeds"] = _err(
                 "MAX_EMBED_SIZE_EXCEEDED", f"Embed size exceeds maximum size of {EMBED_TOTAL_MAX}"
             )
+    components = payload.get("components")
+    if components is not None:
+        problems = component_errors(components)
+        if problems:
+            errors["components"] = problems
     if errors:
         return error_body(50035, "Invalid Form Body", errors)
-    if creating and not (content or embeds):
+    if creating and not (content or embeds or components):
         return error_body(50006, "Cannot send an empty message")
     return None

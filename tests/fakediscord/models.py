@@ -13,22 +13,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from tests.fakediscord.permissions import ADMINISTRATOR, ALL_PERMISSIONS, Overwrite
+
 DISCORD_EPOCH_MS = 1_420_070_400_000
 _counter = itertools.count()
-
-# Permission bits (https://discord.com/developers/docs/topics/permissions)
-ADMINISTRATOR = 1 << 3
-MANAGE_GUILD = 1 << 5
-VIEW_CHANNEL = 1 << 10
-SEND_MESSAGES = 1 << 11
-EMBED_LINKS = 1 << 14
-READ_MESSAGE_HISTORY = 1 << 16
-MENTION_EVERYONE = 1 << 17
-USE_APPLICATION_COMMANDS = 1 << 31
-ALL_PERMISSIONS = (1 << 51) - 1
-EVERYONE_PERMISSIONS = (
-    VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS
-)
 
 # Gateway intents
 INTENT_GUILDS = 1 << 0
@@ -131,13 +119,20 @@ class Member:
 
 @dataclass
 class Channel:
-    """A guild text channel (type 0) or a DM channel (type 1)."""
+    """A guild text channel (type 0) or a DM channel (type 1); threads are `threads.Thread`."""
 
     id: int
     type: int
     name: str | None = None
     guild_id: int | None = None
     recipient: User | None = None
+    parent_id: int | None = None
+    overwrites: list[Overwrite] = field(default_factory=list)
+
+    @property
+    def is_thread(self) -> bool:
+        """Return whether this is a thread (types 10, 11 and 12)."""
+        return self.type in (10, 11, 12)
 
     def to_json(self) -> dict[str, Any]:
         """Return the channel object."""
@@ -155,12 +150,13 @@ class Channel:
             "guild_id": str(self.guild_id),
             "name": self.name,
             "position": 0,
-            "permission_overwrites": [],
+            "permission_overwrites": [o.to_json() for o in self.overwrites],
             "nsfw": False,
             "topic": None,
             "last_message_id": None,
             "rate_limit_per_user": 0,
             "parent_id": None,
+            "default_auto_archive_duration": 1440,
         }
 
 
@@ -174,6 +170,7 @@ class Guild:
     roles: list[Role]
     members: list[Member]
     channels: list[Channel]
+    threads: list[Channel] = field(default_factory=list)  # `threads.Thread`s, active or not
 
     def everyone(self) -> Role:
         """Return the @everyone role."""
@@ -187,6 +184,10 @@ class Guild:
         for role in member.roles:
             value |= role.permissions
         return ALL_PERMISSIONS if value & ADMINISTRATOR else value
+
+    def channel(self, channel_id: int | None) -> Channel | None:
+        """Return the guild channel or thread with this id, if any."""
+        return next((c for c in [*self.channels, *self.threads] if c.id == channel_id), None)
 
     def member(self, user_id: int) -> Member | None:
         """Return the member with this user id, if any."""
@@ -205,7 +206,7 @@ class Guild:
             "members": [member.to_json() for member in self.members],
             "roles": [role.to_json() for role in self.roles],
             "channels": [channel.to_json() for channel in self.channels],
-            "threads": [],
+            "threads": [t.to_json() for t in self.threads if not getattr(t, "archived", False)],
             "voice_states": [],
             "presences": [],
             "emojis": [],
@@ -259,6 +260,7 @@ class Message:
     author: User
     content: str = ""
     embeds: list[dict[str, Any]] = field(default_factory=list)
+    components: list[dict[str, Any]] = field(default_factory=list)
     flags: int = 0
     allowed_mentions: dict[str, Any] | None = None
     reference: dict[str, Any] | None = None
@@ -300,6 +302,7 @@ class Message:
                 "at": self.updated,  # when this version was written
                 "content": self.content,
                 "embeds": self.embeds,
+                "components": self.components,
                 "flags": self.flags,
                 "allowed_mentions": self.allowed_mentions,
             }
@@ -320,6 +323,7 @@ class Message:
             "mention_roles": _ROLE_MENTION.findall(self.content),
             "attachments": [],
             "embeds": self.embeds,
+            "components": self.components,
             "pinned": False,
             "type": 19 if self.reference else 0,
             "flags": self.flags,

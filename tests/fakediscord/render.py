@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.fakediscord.components import render_components
 from tests.fakediscord.models import Message
 
 BAR = "┃ "
 
 
 def render_version(version: dict[str, Any]) -> str:
-    """Return one version of a message (content, then each embed) as text."""
+    """Return one version of a message (content, each embed, a line per row of buttons)."""
     lines: list[str] = []
     if version["flags"] & (1 << 6):
         lines.append("(only you can see this)")
@@ -20,6 +21,7 @@ def render_version(version: dict[str, Any]) -> str:
         lines.append(version["content"])
     for embed in version["embeds"]:
         lines.extend(BAR + line for line in render_embed(embed).splitlines())
+    lines.extend(render_components(version.get("components") or []))
     return "\n".join(lines)
 
 

@@ -8,7 +8,13 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.fakediscord.interactions import acknowledge, callback_body, followup
 from tests.fakediscord.models import Call, Channel, Message
+from tests.fakediscord.permissions import (
+    READ_MESSAGE_HISTORY,
+    SEND_MESSAGES,
+    SEND_MESSAGES_IN_THREADS,
+)
 from tests.fakediscord.state import DiscordError, State
 
 STATE = web.AppKey("state", State)
@@ -79,7 +85,8 @@ async def record(request: web.Request, handler: Handler) -> web.StreamResponse:
     return response
 
 
-def _channel(state: State, request: web.Request) -> Channel:
+def channel_of(state: State, request: web.Request) -> Channel:
+    """Return the channel named in the path, or 404 Unknown Channel."""
     channel = state.channels.get(int(request.match_info["channel"]))
     if channel is None:
         raise DiscordError(404, 10003, "Unknown Channel")
@@ -172,29 +179,17 @@ async def callback(request: web.Request) -> web.Response:
     """Acknowledge an interaction; `?with_response=1` returns the callback resource."""
     state = request.app[STATE]
     body = request[JSON] or {}
-    found = state.acknowledge(
+    kind = body.get("type")
+    found = acknowledge(
+        state,
         int(request.match_info["id"]),
         request.match_info["token"],
-        body.get("type"),
+        kind,
         body.get("data") or {},
     )
     if request.query.get("with_response") not in ("1", "true", "True"):
         return reply(None, 204)
-    original = found.original
-    assert original is not None
-    return reply(
-        {
-            "interaction": {
-                "id": str(found.id),
-                "type": 2,
-                "activity_instance_id": None,
-                "response_message_id": str(original.id),
-                "response_message_loading": original.loading,
-                "response_message_ephemeral": original.ephemeral,
-            },
-            "resource": {"type": body.get("type"), "message": original.to_json()},
-        }
-    )
+    return reply(callback_body(found, kind))
 
 
 def _webhook(request: web.Request) -> tuple[State, Any]:
@@ -217,7 +212,7 @@ def _webhook_message(request: web.Request) -> tuple[State, Message]:
 async def post_followup(request: web.Request) -> web.Response:
     """Send a followup (the first one after a defer fills in the deferred message)."""
     state, found = _webhook(request)
-    message = state.followup(found, request[JSON] or {})
+    message = followup(state, found, request[JSON] or {})
     wait = request.query.get("wait") in ("1", "true", "True")
     return reply(message.to_json()) if wait else reply(None, 204)
 
@@ -264,13 +259,13 @@ async def create_dm(request: web.Request) -> web.Response:
 @routes.get(API + "/channels/{channel}")
 async def get_channel(request: web.Request) -> web.Response:
     """Return a channel."""
-    return reply(_channel(request.app[STATE], request).to_json())
+    return reply(channel_of(request.app[STATE], request).to_json())
 
 
 @routes.post(API + "/channels/{channel}/typing")
 async def typing(request: web.Request) -> web.Response:
     """Show the typing indicator."""
-    _channel(request.app[STATE], request)
+    channel_of(request.app[STATE], request)
     return reply(None, 204)
 
 
@@ -278,16 +273,37 @@ async def typing(request: web.Request) -> web.Response:
 async def post_message(request: web.Request) -> web.Response:
     """Send a message (a reply when it carries `message_reference`)."""
     state = request.app[STATE]
-    channel = _channel(state, request)
+    channel = channel_of(state, request)
+    if channel.guild_id is not None:
+        state.require(
+            state.bot, channel, SEND_MESSAGES_IN_THREADS if channel.is_thread else SEND_MESSAGES
+        )
     payload = {k: v for k, v in (request[JSON] or {}).items() if k != "flags"}
     return reply(state.create_message(channel, state.bot, payload).to_json())
+
+
+@routes.get(API + "/channels/{channel}/messages")
+async def list_messages(request: web.Request) -> web.Response:
+    """Return a channel's messages, newest first (`limit`, `before`, `after`)."""
+    state = request.app[STATE]
+    channel = channel_of(state, request)
+    if channel.guild_id is not None:
+        state.require(state.bot, channel, READ_MESSAGE_HISTORY)
+    limit = min(max(int(request.query.get("limit", "50")), 1), 100)
+    before, after = request.query.get("before"), request.query.get("after")
+    found = [m for m in state.messages if m.channel_id == channel.id and not m.ephemeral]
+    if before:
+        found = [m for m in found if m.id < int(before)]
+    if after:
+        found = [m for m in found if m.id > int(after)][:limit]  # the oldest ones after it
+    return reply([m.to_json() for m in reversed(found[-limit:])])
 
 
 @routes.get(API + "/channels/{channel}/messages/{message}")
 async def get_message(request: web.Request) -> web.Response:
     """Return one message of a channel."""
     state = request.app[STATE]
-    channel = _channel(state, request)
+    channel = channel_of(state, request)
     message = state.message(int(request.match_info["message"]))
     if message is None or message.channel_id != channel.id:
         raise DiscordError(404, 10008, "Unknown Message")
@@ -298,7 +314,7 @@ async def get_message(request: web.Request) -> web.Response:
 async def patch_message(request: web.Request) -> web.Response:
     """Edit one of the bot's messages."""
     state = request.app[STATE]
-    message = _own_message(state, _channel(state, request), request.match_info["message"])
+    message = _own_message(state, channel_of(state, request), request.match_info["message"])
     return reply(state.edit_message(message, request[JSON] or {}).to_json())
 
 
@@ -306,6 +322,6 @@ async def patch_message(request: web.Request) -> web.Response:
 async def delete_message(request: web.Request) -> web.Response:
     """Delete one of the bot's messages."""
     state = request.app[STATE]
-    message = _own_message(state, _channel(state, request), request.match_info["message"])
+    message = _own_message(state, channel_of(state, request), request.match_info["message"])
     state.delete_message(message)
     return reply(None, 204)

@@ -8,81 +8,24 @@ from typing import Any
 from aiohttp import web
 
 from tests.fakediscord import commands
-from tests.fakediscord.commands import InvocationRefused
 from tests.fakediscord.gateway import Gateway
+from tests.fakediscord.handles import InteractionHandle, MessageHandle
 from tests.fakediscord.holds import Hold
-from tests.fakediscord.models import Call, Channel, Message, User, snowflake
-from tests.fakediscord.rest import API, STATE, record, routes
-from tests.fakediscord.state import (
-    ACK_DEADLINE_S,
-    TOKEN_LIFETIME_S,
-    DiscordError,
-    Interaction,
-    State,
+from tests.fakediscord.interactions import (
+    MESSAGE_COMPONENT,
+    InvocationRefused,
+    clickable_button,
+    component_payload,
+    new_interaction,
 )
+from tests.fakediscord.models import Call, Channel, Message, Role, User, snowflake
+from tests.fakediscord.permissions import MANAGE_THREADS, SEND_MESSAGES, SEND_MESSAGES_IN_THREADS
+from tests.fakediscord.rest import API, STATE, record, routes
+from tests.fakediscord.rest_threads import GATEWAY, thread_routes
+from tests.fakediscord.state import ACK_DEADLINE_S, TOKEN_LIFETIME_S, DiscordError, State
+from tests.fakediscord.threads import PRIVATE_THREAD, Thread, start_thread, thread_create_event
 
 __all__ = ["FAKE", "FakeDiscord", "InteractionHandle", "InvocationRefused", "MessageHandle"]
-
-
-class InteractionHandle:
-    """A command invocation seen from the user's side."""
-
-    def __init__(self, fake: FakeDiscord, interaction: Interaction) -> None:
-        self.fake = fake
-        self.interaction = interaction
-
-    @property
-    def acks(self) -> list[int]:
-        """Return the callback types the bot sent (5 = defer, 4 = immediate reply)."""
-        return self.interaction.acks
-
-    def expire(self) -> None:
-        """Let the interaction's 15 minutes run out: its token stops working."""
-        self.interaction.expired = True
-
-    @property
-    def original(self) -> Message | None:
-        """Return the original response message, once there is one."""
-        return self.interaction.original
-
-    @property
-    def followups(self) -> list[Message]:
-        """Return the followup messages after the original response."""
-        return self.interaction.followups
-
-    async def response(
-        self, until: Callable[[Message], bool] | None = None, timeout: float = 10.0
-    ) -> Message:
-        """Wait for the original response to be filled in (and to satisfy `until`)."""
-
-        def ready() -> Message | None:
-            message = self.interaction.original
-            if message is None or message.loading:
-                return None
-            return message if until is None or until(message) else None
-
-        return await self.fake.state.wait_for(ready, timeout)
-
-
-class MessageHandle:
-    """A message a user sent, from which the bot's replies can be awaited."""
-
-    def __init__(self, fake: FakeDiscord, message: Message) -> None:
-        self.fake = fake
-        self.message = message
-
-    def replies(self) -> list[Message]:
-        """Return the bot's messages that reply to this one."""
-        wanted = str(self.message.id)
-        return [
-            m
-            for m in self.fake.messages
-            if m.author is self.fake.bot and (m.reference or {}).get("message_id") == wanted
-        ]
-
-    async def reply(self, timeout: float = 10.0) -> Message:
-        """Wait for the bot's first reply to this message."""
-        return (await self.fake.state.wait_for(self.replies, timeout))[0]
 
 
 class FakeDiscord:
@@ -106,7 +49,9 @@ class FakeDiscord:
         app = web.Application(middlewares=[record])
         app[STATE] = self.state
         app[FAKE] = self
+        app[GATEWAY] = self.gateway
         app.add_routes(routes)
+        app.add_routes(thread_routes)
         if extra is not None:
             app.add_routes(extra)
         app.router.add_get("/gateway", self.gateway.handler)
@@ -226,7 +171,7 @@ class FakeDiscord:
         values = options or {}
         typed = commands.build_options(command, values, check=not bypass_option_checks)
         where = commands.invocation_channel(state, user, guild=guild, channel=channel)
-        interaction = state.new_interaction(user, where, command, typed)
+        interaction = new_interaction(state, user, where, command=command, options=typed)
         payload = commands.interaction_payload(state, interaction)
         if not await self.gateway.dispatch("INTERACTION_CREATE", payload, where.guild_id):
             raise RuntimeError("no gateway session to receive the interaction")
@@ -244,10 +189,24 @@ class FakeDiscord:
         content = f"{self.bot.mention} {text}" if mention_bot else text
         return await self._user_message(user, channel or self.channel, content)
 
+    async def send_thread_message(
+        self, user: User, thread: Thread, text: str, *, mention_bot: bool = False
+    ) -> MessageHandle:
+        """Have `user` post `text` in a thread (joining it), optionally mentioning the bot first."""
+        return await self.send_guild_message(user, text, mention_bot=mention_bot, channel=thread)
+
     async def _user_message(self, user: User, channel: Channel, content: str) -> MessageHandle:
         limit = 4000  # what a user with Nitro may send; the bot's own limit is 2,000
         if len(content) > limit:
             raise InvocationRefused(f"a user message holds at most {limit} characters")
+        if channel.guild_id is not None:
+            needed = SEND_MESSAGES_IN_THREADS if channel.is_thread else SEND_MESSAGES
+            have = self.state.channel_permissions(user, channel)
+            if have & needed != needed:
+                raise InvocationRefused(f"{user.username} may not post in this channel")
+            private = isinstance(channel, Thread) and channel.type == PRIVATE_THREAD
+            if private and user.id not in channel.members and not have & MANAGE_THREADS:
+                raise InvocationRefused(f"{user.username} is not in this private thread")
         message = Message(
             id=snowflake(),
             channel_id=channel.id,
@@ -256,8 +215,7 @@ class FakeDiscord:
             guild_id=channel.guild_id,
             mentions=[u for u in self.state.users.values() if u.mention in content],
         )
-        self.state.messages.append(message)
-        self.state.changed()
+        self.state.add_message(message, channel)
         payload = message.to_json()
         if channel.guild_id is not None:
             member = self.guild.member(user.id)
@@ -265,6 +223,85 @@ class FakeDiscord:
             payload["member"] = {k: v for k, v in member.to_json().items() if k != "user"}
         await self.gateway.dispatch("MESSAGE_CREATE", payload, channel.guild_id)
         return MessageHandle(self, message)
+
+    async def click(self, user: User, message: Message | int, button: str) -> InteractionHandle:
+        """Click a button (by custom_id, or else label) on a message as `user`.
+
+        Raises InvocationRefused when Discord's client would not send the click: the button is
+        not on the message, is disabled or is a link, or `user` cannot see the message.
+        """
+        state = self.state
+        target = state.message(message) if isinstance(message, int) else message
+        if target is None:
+            raise InvocationRefused(f"no message {message}")
+        found = clickable_button(state, user, target, button)
+        interaction = new_interaction(
+            state,
+            user,
+            state.channels[target.channel_id],
+            type=MESSAGE_COMPONENT,
+            target=target,
+            custom_id=found["custom_id"],
+        )
+        payload = component_payload(state, interaction)
+        if not await self.gateway.dispatch("INTERACTION_CREATE", payload, target.guild_id):
+            raise RuntimeError("no gateway session to receive the interaction")
+        return InteractionHandle(self, interaction)
+
+    # -- threads and permissions -----------------------------------------------------------
+
+    @property
+    def threads(self) -> list[Thread]:
+        """Return every thread of the guild, oldest first."""
+        return [t for t in self.guild.threads if isinstance(t, Thread)]
+
+    def thread(self, key: int | str) -> Thread:
+        """Return the thread with this id or name (KeyError if there is none)."""
+        for thread in self.threads:
+            if key in (thread.id, thread.name):
+                return thread
+        raise KeyError(f"no thread {key!r}")
+
+    def thread_messages(self, thread: Thread | int) -> list[Message]:
+        """Return the messages posted in a thread, oldest first."""
+        thread_id = thread if isinstance(thread, int) else thread.id
+        return [m for m in self.messages if m.channel_id == thread_id]
+
+    async def create_thread(
+        self,
+        user: User,
+        name: str,
+        *,
+        message: Message | None = None,
+        channel: Channel | None = None,
+    ) -> Thread:
+        """Have `user` start a public thread (from `message`, if given) and tell the bot.
+
+        Raises DiscordError as Discord would answer the user's client (permissions, name).
+        """
+        parent = channel or (self.state.channels[message.channel_id] if message else self.channel)
+        payload = {"name": name, "type": 11}
+        thread = start_thread(self.state, parent, user, payload, message=message)
+        await self.gateway.dispatch(
+            "THREAD_CREATE", thread_create_event(thread, self.bot), thread.guild_id
+        )
+        return thread
+
+    async def set_permissions(
+        self, channel: Channel, target: User | Role, *, allow: int = 0, deny: int = 0
+    ) -> None:
+        """Set a member's or role's overwrite on a channel (a thread follows its parent's).
+
+        The bot hears of it as CHANNEL_UPDATE, as it would from Discord.
+        """
+        if channel.is_thread:
+            raise ValueError("a thread has no overwrites of its own: set its parent's")
+        self.state.overwrite(channel, target, allow, deny)
+        await self.gateway.dispatch("CHANNEL_UPDATE", channel.to_json(), channel.guild_id)
+
+    async def deny_bot(self, channel: Channel, permissions: int) -> None:
+        """Take `permissions` (bits from `tests.fakediscord.permissions`) from the bot here."""
+        await self.set_permissions(channel, self.bot, deny=permissions)
 
 
 FAKE = web.AppKey("fake", FakeDiscord)  # the server, for extra routes (the control API)

@@ -1,24 +1,21 @@
-"""The fake's world: one bot, one guild, DM channels, synced commands, interactions, messages."""
+"""The fake's world: one bot, one guild (channels, threads, overwrites), DMs, commands, messages."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import copy
-import secrets
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from tests.fakediscord.components import numbered
 from tests.fakediscord.holds import Hold
-from tests.fakediscord.limits import error_body, message_errors
+from tests.fakediscord.interactions import Interaction
+from tests.fakediscord.limits import DiscordError, message_errors
 from tests.fakediscord.models import (
-    ADMINISTRATOR,
     EPHEMERAL,
-    EVERYONE_PERMISSIONS,
     LOADING,
-    MANAGE_GUILD,
     Call,
     Channel,
     Guild,
@@ -31,51 +28,22 @@ from tests.fakediscord.models import (
     mentioned_ids,
     snowflake,
 )
+from tests.fakediscord.permissions import (
+    ADMINISTRATOR,
+    EVERYONE_PERMISSIONS,
+    MANAGE_GUILD,
+    VIEW_CHANNEL,
+    Overwrite,
+    channel_permissions,
+)
+from tests.fakediscord.threads import Thread
+
+__all__ = ["ACK_DEADLINE_S", "TOKEN_LIFETIME_S", "DiscordError", "Interaction", "State"]
 
 T = TypeVar("T")
 
 ACK_DEADLINE_S = 3.0  # an interaction must be acknowledged within 3 s
 TOKEN_LIFETIME_S = 15 * 60  # interaction tokens last 15 minutes
-
-
-class DiscordError(Exception):
-    """A REST failure: HTTP status plus Discord's JSON error body."""
-
-    def __init__(self, status: int, code: int, message: str, errors: dict | None = None) -> None:
-        super().__init__(f"{status} {code} {message}")
-        self.status = status
-        self.body = error_body(code, message, errors)
-
-    @classmethod
-    def from_body(cls, status: int, body: dict[str, Any]) -> DiscordError:
-        """Wrap an already built error body."""
-        error = cls(status, body["code"], body["message"])
-        error.body = body
-        return error
-
-
-@dataclass
-class Interaction:
-    """One command invocation, from dispatch to its last followup."""
-
-    id: int
-    token: str
-    user: User
-    channel: Channel
-    command: dict[str, Any]
-    options: list[dict[str, Any]]
-    guild_id: int | None
-    created: float = field(default_factory=time.monotonic)
-    acks: list[int] = field(default_factory=list)  # callback types, in order
-    original: Message | None = None
-    followups: list[Message] = field(default_factory=list)
-    expired: bool = False  # set to play "15 minutes later" without waiting
-
-    @property
-    def messages(self) -> list[Message]:
-        """Return the original response and every followup."""
-        shown = self.original is not None and not self.original.deleted
-        return ([self.original] if shown else []) + self.followups
 
 
 class State:
@@ -186,11 +154,45 @@ class State:
         member = self.guild.member(user.id)
         return self.guild.permissions_of(member) if member else 0
 
+    def channel_permissions(self, user: User, channel: Channel) -> int:
+        """Return the user's permissions in a guild channel or thread (guild ones in DMs)."""
+        member = self.guild.member(user.id)
+        if member is None:
+            return 0
+        if channel.guild_id is None:
+            return self.guild.permissions_of(member)
+        return channel_permissions(self.guild, member, channel)
+
+    def require(self, user: User, channel: Channel, needed: int) -> None:
+        """Raise 403 as Discord does unless `user` has every bit of `needed` in `channel`."""
+        have = self.channel_permissions(user, channel)
+        if not have & VIEW_CHANNEL:
+            raise DiscordError(403, 50001, "Missing Access")
+        if have & needed != needed:
+            raise DiscordError(403, 50013, "Missing Permissions")
+
+    def overwrite(self, channel: Channel, target: User | Role, allow: int, deny: int) -> None:
+        """Set (or with 0 and 0, remove) a member's or role's overwrite on a channel."""
+        kind = 0 if isinstance(target, Role) else 1
+        kept = [o for o in channel.overwrites if o.id != target.id]
+        channel.overwrites = kept + (
+            [Overwrite(target.id, kind, allow, deny)] if allow or deny else []
+        )
+        self.changed()
+
     # -- messages --------------------------------------------------------------------------
 
     def message(self, message_id: int) -> Message | None:
         """Return a stored message by id."""
         return next((m for m in self.messages if m.id == message_id), None)
+
+    def add_message(self, message: Message, channel: Channel) -> Message:
+        """Store a message (a thread counts it and its author joins)."""
+        self.messages.append(message)
+        if isinstance(channel, Thread):
+            channel.counted(message)
+        self.changed()
+        return message
 
     def create_message(
         self, channel: Channel, author: User, payload: dict[str, Any], **extra: Any
@@ -206,6 +208,7 @@ class State:
             author=author,
             content=content,
             embeds=copy.deepcopy(payload.get("embeds") or []),
+            components=numbered(payload.get("components") or []),
             flags=int(payload.get("flags") or 0) & EPHEMERAL,
             allowed_mentions=payload.get("allowed_mentions"),
             reference=self._reference(channel, payload.get("message_reference")),
@@ -214,9 +217,7 @@ class State:
             pings=compute_pings(content, payload.get("allowed_mentions")),
             **extra,
         )
-        self.messages.append(message)
-        self.changed()
-        return message
+        return self.add_message(message, channel)
 
     def _reference(self, channel: Channel, ref: dict[str, Any] | None) -> dict[str, Any] | None:
         if not ref:
@@ -224,20 +225,8 @@ class State:
         target = self.message(int(ref["message_id"]))
         if target is None or target.channel_id != channel.id:
             if ref.get("fail_if_not_exists", True):
-                raise DiscordError(
-                    400,
-                    50035,
-                    "Invalid Form Body",
-                    {
-                        "message_reference": {
-                            "_errors": [
-                                {
-                                    "code": "MESSAGE_REFERENCE_UNKNOWN_MESSAGE",
-                                    "message": "Unknown message",
-                                }
-                            ]
-                        }
-                    },
+                raise DiscordError.invalid(
+                    "message_reference", "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", "Unknown message"
                 )
             return None
         return {
@@ -254,11 +243,14 @@ class State:
             raise DiscordError.from_body(400, problem)
         content = payload.get("content", message.content) or ""
         embeds = payload.get("embeds", message.embeds)
-        if not content and not embeds:
+        components = payload.get("components", message.components) or []
+        if not content and not embeds and not components:
             raise DiscordError(400, 50006, "Cannot send an empty message")
         message.history.append(message.snapshot())
         message.content = content
         message.embeds = copy.deepcopy(embeds or [])
+        if "components" in payload:
+            message.components = numbered(components)
         message.flags &= ~LOADING
         if "allowed_mentions" in payload:
             message.allowed_mentions = payload["allowed_mentions"]
@@ -309,78 +301,3 @@ class State:
         if found.expired or time.monotonic() - found.created > self.token_lifetime:
             raise DiscordError(401, 50027, "Invalid Webhook Token")
         return found
-
-    def acknowledge(self, interaction_id: int, token: str, kind: int, data: dict) -> Interaction:
-        """Record an interaction callback (type 4 reply or type 5 defer)."""
-        found = self.interactions.get(token)
-        if found is None or found.id != interaction_id:
-            raise DiscordError(404, 10062, "Unknown interaction")
-        if found.acks:
-            raise DiscordError(400, 40060, "Interaction has already been acknowledged.")
-        if time.monotonic() - found.created > self.ack_deadline:
-            raise DiscordError(404, 10062, "Unknown interaction")
-        if kind not in (4, 5):
-            raise DiscordError(
-                400,
-                50035,
-                "Invalid Form Body",
-                {
-                    "type": {
-                        "_errors": [
-                            {
-                                "code": "INTERACTION_TYPE_INVALID",
-                                "message": "Invalid interaction type",
-                            }
-                        ]
-                    }
-                },
-            )
-        payload = data or {}
-        if kind == 5:
-            original = Message(
-                id=snowflake(),
-                channel_id=found.channel.id,
-                author=self.bot,
-                flags=LOADING | (int(payload.get("flags") or 0) & EPHEMERAL),
-                guild_id=found.guild_id,
-                interaction_id=found.id,
-                allowed_mentions=payload.get("allowed_mentions"),
-            )
-            self.messages.append(original)
-        else:
-            original = self.create_message(
-                found.channel, self.bot, payload, interaction_id=found.id
-            )
-        found.acks.append(kind)
-        found.original = original
-        self.changed()
-        return found
-
-    def followup(self, interaction: Interaction, payload: dict[str, Any]) -> Message:
-        """Handle `POST /webhooks/{app}/{token}`: the first one after a defer edits it."""
-        original = interaction.original
-        if original is None:
-            raise DiscordError(404, 10015, "Unknown Webhook")
-        if original.loading and not original.deleted:
-            return self.edit_message(original, payload)
-        message = self.create_message(
-            interaction.channel, self.bot, payload, interaction_id=interaction.id
-        )
-        interaction.followups.append(message)
-        return message
-
-    def new_interaction(
-        self, user: User, channel: Channel, command: dict, options: list[dict]
-    ) -> Interaction:
-        """Register an invocation about to be dispatched."""
-        interaction = Interaction(
-            id=snowflake(),
-            token=secrets.token_urlsafe(24),
-            user=user,
-            channel=channel,
-            command=command,
-            options=options,
-            guild_id=channel.guild_id,
-        )
-        self.interactions[interaction.token] = interaction
-        return interaction

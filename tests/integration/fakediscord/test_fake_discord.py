@@ -17,9 +17,8 @@ import pytest_asyncio
 from discord import app_commands
 from discord.ext import commands
 
-from bot.endpoints import apply_endpoints, current_endpoints
 from tests.fakediscord import FakeDiscord, InvocationRefused
-from tests.fakediscord.control import PREFIX, control
+from tests.fakediscord.control import PREFIX
 from tests.fakediscord.render import render_version
 from tests.fakediscord.state import ACK_DEADLINE_S, TOKEN_LIFETIME_S
 
@@ -88,16 +87,6 @@ class MiniBot(commands.Bot):
             sent = await message.reply(f"heard: {message.content}")
             if "edit me" in message.content:
                 await sent.edit(content="edited")
-
-
-@pytest_asyncio.fixture(scope="module")
-async def fake():
-    saved = current_endpoints()
-    server = await FakeDiscord().start(extra=control)  # with the control API for hand tests
-    apply_endpoints(server.api_base, server.gateway_url)
-    yield server
-    await server.close()
-    discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = saved
 
 
 @pytest_asyncio.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The `newsdesk` command line: index, ask, sources, status, add, follow, poll, run."""
+"""The `newsdesk` command line (`newsdesk --help` lists its commands)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from dotenv import load_dotenv
 from index.errors import NewsdeskError, QuestionError
 from index.log_setup import configure_logging
 from index.readable import evidence
+from index.search import SORTS
 from index.settings import Settings
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from index.feedback import Voted
     from index.gaps import Gap
     from index.models import Answer, IndexReport, Progress, Side, Status
+    from index.search import Found
     from index.service import Newsdesk, UnopenedDesk
 
 log = logging.getLogger("newsdesk")
@@ -61,6 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_argument("--json", action="store_true", help="print JSON")
     status = sub.add_parser("status", help="describe the index: size, last run, model, feeds")
     status.add_argument("--json", action="store_true", help="print JSON")
+    search = sub.add_parser("search", help="find articles: title, outlet, date, best passage")
+    search.add_argument("query", help="what to look for, in quotes")
+    search.add_argument("--since", type=_since, metavar="7d|24h|YYYY-MM-DD",
+                        help="only articles published since then")
+    search.add_argument("--outlet", help="only articles of this outlet (name or web address)")
+    search.add_argument("--sort", choices=SORTS, default="relevance",
+                        help="relevance (default) or newest first")
+    search.add_argument("--limit", type=_positive, default=10,
+                        help="how many articles (default 10)")
+    search.add_argument("--json", action="store_true", help="print JSON")
     gaps = sub.add_parser("gaps", help="what the coverage lacks: declined and down-voted")
     gaps.add_argument("--since", type=_since, default="7d", metavar="7d|24h|YYYY-MM-DD",
                       help="how far back (default 7d)")
@@ -308,17 +320,46 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _positive(raw: str) -> int:
+    """Return a whole number of at least 1, for `--limit`."""
+    if not raw.strip().isdigit() or int(raw) < 1:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a whole number of at least 1")
+    return int(raw)
+
+
 def _since(raw: str) -> dt.datetime:
     """Return the start of a `--since` period: "7d", "24h", or a date (UTC)."""
-    now = dt.datetime.now(dt.UTC)
-    text = raw.strip().lower()
+    from index.search import parse_since
+
     try:
-        if text[-1:] in ("d", "h") and text[:-1].isdigit():
-            return now - dt.timedelta(**{"days" if text[-1] == "d" else "hours": int(text[:-1])})
-        return dt.datetime.fromisoformat(raw.strip()).replace(tzinfo=dt.UTC)
-    except ValueError:
-        pass
-    raise argparse.ArgumentTypeError(f"{raw!r} is no period: use 7d, 24h or a date YYYY-MM-DD")
+        return parse_since(raw)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    """List the articles matching a query, with their best passage."""
+    from index.service import check_question
+
+    check_question(args.query)
+    desk = _open(settings)
+    _ensure_indexed(desk)
+    found = desk.find(args.query, args.since, args.outlet, args.sort)[: args.limit]
+    if args.json:
+        print(json.dumps([f.to_json() for f in found], ensure_ascii=False))
+        return 0
+    for n, item in enumerate(found, start=1):
+        print(format_found(n, item))
+    if not found:
+        print("no article matches")
+    return 0
+
+
+def format_found(n: int, item: Found) -> str:
+    """Render one search result for a terminal."""
+    meta = " · ".join(x for x in (item.outlet, (item.published or "")[:10] or "undated") if x)
+    quote = item.passage if len(item.passage) <= 240 else item.passage[:239].rstrip() + "…"
+    return f"{n}. {item.title} ({meta})\n   {item.url or item.source}\n   “{quote}”"
 
 
 def cmd_gaps(args: argparse.Namespace, settings: Settings) -> int:
@@ -464,6 +505,7 @@ COMMANDS = {
     "gaps": cmd_gaps,
     "add": cmd_add,
     "follow": cmd_follow,
+    "search": cmd_search,
     "poll": cmd_poll,
     "export-onnx": cmd_export_onnx,
 }

@@ -41,6 +41,8 @@ from index.errors import IndexBusyError, QuestionError
 from index.feedback import Recorder, Voted, open_log
 from index.gaps import Gap, group
 from index.models import EMPTY_INDEX, Answer, Hit, IndexReport, Passage, SourceInfo, Status
+from index.search import PASSAGES as SEARCH_PASSAGES
+from index.search import Found, find_articles
 from index.settings import Settings
 from index.store.chroma import PassageStore, connect
 from index.store.embedding import Embedder
@@ -340,6 +342,13 @@ class Newsdesk(AddsCoverage):
 
         hits: list[Hit] = retrieve(question, k, dense, snapshot.lexical.search, mode)
         return hits, query_vector
+
+    def find(self, query: str, since: dt.datetime | None = None, outlet: str | None = None,
+             sort: str = "relevance") -> list[Found]:
+        """Return the articles matching `query`, one each with its best passage (`index.search`)."""
+        query = check_question(query)
+        self._check_build()
+        return find_articles(self._hits(query, SEARCH_PASSAGES, "hybrid"), since, outlet, sort)
 
     def sources(self) -> list[SourceInfo]:
         """Return the indexed articles, newest first when dated, then by title."""

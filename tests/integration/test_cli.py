@@ -291,3 +291,23 @@ def test_follow_up_of_with_a_batch_is_a_clear_error(env, capsys):
     batch.write_text('{"id": 1, "question": "when?"}\n')
     assert main(["ask", "--batch", str(batch), "--follow-up-of", "When?"]) != 0
     assert "--follow-up-of goes with one question" in capsys.readouterr().err
+
+
+def test_search_lists_matching_articles_with_their_best_passage(env, capsys):
+    assert main(["search", "ships waiting", "--json"]) == 0
+    [found] = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert (found["source"], found["title"], found["paragraph"]) == (
+        "port.txt", "Port of Harbourview reopens", 2)
+    assert found["passage"] == "Twelve ships were waiting outside."
+    assert main(["search", "ships waiting"]) == 0
+    assert capsys.readouterr().out.startswith("1. Port of Harbourview reopens (undated)\n")
+    assert main(["search", "ships", "--since", "7d", "--json"]) == 0  # the article is undated
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["search", "zeppelin"]) == 0
+    assert capsys.readouterr().out == "no article matches\n"
+
+
+def test_search_with_a_bad_period_is_a_clear_error(env, capsys):
+    with pytest.raises(SystemExit):
+        main(["search", "ships", "--since", "last week"])
+    assert "use 7d, 24h or a date" in capsys.readouterr().err

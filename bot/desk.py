@@ -8,6 +8,7 @@ again on the next use after a failure; every call made while the store is unreac
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 from collections.abc import Callable, Iterable
@@ -21,6 +22,7 @@ from index.corpus.feeds import Feed, PollReport
 from index.errors import StoreUnavailableError
 from index.feedback import Recorder
 from index.models import Answer, IndexReport, Progress, SourceInfo, Status
+from index.search import Found
 from index.service import AddsCoverage, Newsdesk, warm_up
 from index.settings import Settings
 from index.store.embedding import Embedder
@@ -49,6 +51,10 @@ class Desk(Protocol):
 
     def sources(self) -> list[SourceInfo]:
         """List the indexed articles."""
+
+    def find(self, query: str, since: dt.datetime | None = None, outlet: str | None = None,
+             sort: str = "relevance") -> list[Found]:
+        """Find the articles matching a query."""
 
     def status(self) -> Status:
         """Describe the index."""
@@ -152,6 +158,11 @@ class ReconnectingDesk(AddsCoverage):
     def sources(self) -> list[SourceInfo]:
         """List the indexed articles."""
         return self._call(lambda: self.current().sources())
+
+    def find(self, query: str, since: dt.datetime | None = None, outlet: str | None = None,
+             sort: str = "relevance") -> list[Found]:
+        """Find the articles matching a query."""
+        return self._call(lambda: self.current().find(query, since, outlet, sort))
 
     def status(self) -> Status:
         """Describe the index."""

@@ -221,8 +221,7 @@ def source_pages(sources: Sequence[SourceInfo], per_page: int = 10) -> list[disc
     total = len(sources)
     for number, embed in enumerate(pages, start=1):
         embed.title = f"Indexed articles ({total:,})"
-        more = f" · /sources page:{number + 1} for more" if number < len(pages) else ""
-        embed.set_footer(text=f"Page {number} of {len(pages)}{more}")
+        embed.set_footer(text=f"Page {number} of {len(pages)}")
     if not total:
         pages[0].description = "Nothing is indexed yet: an admin can run /reindex."
     return pages

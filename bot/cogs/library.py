@@ -1,16 +1,20 @@
-"""/sources and /status: what is indexed, and the state of the index."""
+"""/search, /sources and /status: find articles, what is indexed, the state of the index."""
 
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.formatting import source_pages, status_embed, unavailable_status_embed
+from bot.listing import found_pages
+from bot.paging import send_pages
 from index.errors import StoreUnavailableError
+from index.search import parse_since
+from index.service import MAX_QUESTION_CHARS
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot
@@ -31,7 +35,32 @@ class Library(commands.Cog):
         """List the indexed articles: title, source, date and passages."""
         await interaction.response.defer(thinking=True)
         pages = source_pages(await asyncio.to_thread(self.bot.desk.sources))
-        await interaction.followup.send(embed=pages[min(page, len(pages)) - 1])
+        await send_pages(interaction, pages, start=page - 1)
+
+    @app_commands.command()
+    @app_commands.describe(
+        query="What to look for in the coverage",
+        since="Only articles published since then: 7d, 24h or a date (YYYY-MM-DD)",
+        outlet="Only articles of this outlet (its name or web address)",
+        sort="Best match first (default) or newest first",
+    )
+    async def search(
+        self,
+        interaction: discord.Interaction,
+        query: app_commands.Range[str, 1, MAX_QUESTION_CHARS],
+        since: app_commands.Range[str, 1, 40] | None = None,
+        outlet: app_commands.Range[str, 1, 100] | None = None,
+        sort: Literal["relevance", "newest"] = "relevance",
+    ) -> None:
+        """Find articles in the coverage: title, outlet, date and the best matching passage."""
+        try:
+            start = parse_since(since) if since else None
+        except ValueError as error:
+            await interaction.response.send_message(str(error), ephemeral=True)
+            return
+        await interaction.response.defer(thinking=True)
+        found = await asyncio.to_thread(self.bot.desk.find, query, start, outlet, sort)
+        await send_pages(interaction, found_pages(query, found, sort))
 
     @app_commands.command()
     async def status(self, interaction: discord.Interaction) -> None:

@@ -99,9 +99,19 @@ async def test_reindex_progress_report_and_questions_meanwhile(
 
 async def check_pages_and_links(fake: FakeDiscord, user) -> None:
     """With 32 articles indexed, /sources pages them and citations link to their URLs."""
-    first = (await (await fake.invoke("sources", user=user)).response()).embeds[0]
+    listed = await (await fake.invoke("sources", user=user)).response()
+    first = listed.embeds[0]
     assert first["title"] == "Indexed articles (32)" and len(first["fields"]) == 10
-    assert first["footer"]["text"] == "Page 1 of 4 · /sources page:2 for more"
+    assert first["footer"]["text"] == "Page 1 of 4"
+    assert button_states(listed) == {"Previous": True, "Next": False}  # label: disabled
+    turned = await fake.click(user, listed, "Next")
+    second = await turned.response(until=lambda m: "Page 2" in m.embeds[0]["footer"]["text"])
+    assert await turned.acknowledged() == 7 and second.id == listed.id
+    assert button_states(second) == {"Previous": False, "Next": False}
+    stranger = await fake.click(fake.add_member("stranger"), listed, "Previous")
+    refused = await stranger.response()
+    assert refused.ephemeral and "run it yourself" in refused.text
+    assert "Page 2 of 4" in fake.state.message(listed.id).embeds[0]["footer"]["text"]
     newest = first["fields"][0]  # dated articles first, newest first
     assert newest["name"] == "Council report 27: bridge repairs"
     assert newest["value"] == (
@@ -186,3 +196,9 @@ async def test_reindex_outliving_its_token_goes_on_in_a_message(
     assert report_counts(message)["Unchanged"] == "2"
     refused = [c for c in fake.calls_to("PATCH", handle.interaction.token) if c.status == 401]
     assert refused and refused[0].response["code"] == 50027  # Invalid Webhook Token
+
+
+def button_states(message) -> dict[str, bool]:
+    """Return each button's label and whether it is disabled."""
+    return {b["label"]: b.get("disabled", False) for row in message.components
+            for b in row["components"]}

@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["EXTENSIONS", "Desk", "NewsdeskBot", "build_bot", "run", "serve"]
 SETUP_HINT = "see the Discord section of README.md"
-EXTENSIONS = ("bot.cogs.ask", "bot.cogs.library", "bot.cogs.admin", "bot.cogs.adding")
+EXTENSIONS = ("bot.cogs.ask", "bot.cogs.library", "bot.cogs.admin", "bot.cogs.adding",
+              "bot.cogs.editors")
 
 
 class NewsdeskBot(commands.Bot):

@@ -20,7 +20,8 @@ import aiohttp
 from index.corpus.adding import AddReport
 from index.corpus.feeds import Feed, PollReport
 from index.errors import StoreUnavailableError
-from index.feedback import Recorder
+from index.feedback import Recorder, Voted
+from index.gaps import Gap
 from index.models import Answer, IndexReport, Progress, SourceInfo, Status
 from index.search import Found
 from index.service import AddsCoverage, Newsdesk, warm_up
@@ -58,6 +59,9 @@ class Desk(Protocol):
 
     def status(self) -> Status:
         """Describe the index."""
+
+    def gaps(self, since: dt.datetime) -> tuple[list[Gap], list[Voted]]:
+        """Return the questions declined since `since`, grouped, and the answers voted down."""
 
     def close(self) -> None:
         """Release the store."""
@@ -167,6 +171,10 @@ class ReconnectingDesk(AddsCoverage):
     def status(self) -> Status:
         """Describe the index."""
         return self._call(lambda: self.current().status())
+
+    def gaps(self, since: dt.datetime) -> tuple[list[Gap], list[Voted]]:
+        """Return the questions declined since `since`, grouped, and the answers voted down."""
+        return self._call(lambda: self.current().gaps(since))
 
     def close(self) -> None:
         """Release the store, if it was ever opened."""

@@ -23,11 +23,11 @@ from index.errors import StoreUnavailableError
 from index.feedback import Recorder, Voted
 from index.gaps import Gap
 from index.models import Answer, IndexReport, Progress, SourceInfo, Status
-from index.search import Found
 from index.service import AddsCoverage, Newsdesk, warm_up
 from index.settings import Settings
 from index.store.embedding import Embedder
 from index.store.embedding_backends import embedder_for
+from index.store.finding import Found
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

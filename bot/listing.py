@@ -18,7 +18,7 @@ from bot.formatting import (
 )
 from index.feedback import Voted
 from index.gaps import SIMILAR, Gap
-from index.search import Found
+from index.store.finding import Found
 
 PER_PAGE = 5
 PASSAGE_MAX = 300  # characters of each article's best passage

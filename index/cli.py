@@ -20,8 +20,8 @@ from dotenv import load_dotenv
 from index.errors import NewsdeskError, QuestionError
 from index.log_setup import configure_logging
 from index.readable import evidence
-from index.search import SORTS
 from index.settings import Settings
+from index.store.finding import SORTS
 
 if TYPE_CHECKING:
     from index.answer.followups import Turn
@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from index.feedback import Voted
     from index.gaps import Gap
     from index.models import Answer, IndexReport, Progress, Side, Status
-    from index.search import Found
     from index.service import Newsdesk, UnopenedDesk
+    from index.store.finding import Found
 
 log = logging.getLogger("newsdesk")
 EMPTY_INDEX_EXIT = 3  # `ask` on an index with nothing in it
@@ -329,7 +329,7 @@ def _positive(raw: str) -> int:
 
 def _since(raw: str) -> dt.datetime:
     """Return the start of a `--since` period: "7d", "24h", or a date (UTC)."""
-    from index.search import parse_since
+    from index.store.finding import parse_since
 
     try:
         return parse_since(raw)

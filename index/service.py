@@ -41,12 +41,12 @@ from index.errors import IndexBusyError, QuestionError
 from index.feedback import Recorder, Voted, open_log
 from index.gaps import Gap, group
 from index.models import EMPTY_INDEX, Answer, Hit, IndexReport, Passage, SourceInfo, Status
-from index.search import PASSAGES as SEARCH_PASSAGES
-from index.search import Found, find_articles
 from index.settings import Settings
 from index.store.chroma import PassageStore, connect
 from index.store.embedding import Embedder
 from index.store.embedding_backends import embedder_for, embedder_name
+from index.store.finding import PASSAGES as SEARCH_PASSAGES
+from index.store.finding import Found, find_articles
 from index.store.indexing import IndexJob, ProgressFn
 from index.store.locking import IndexLock, lock_path
 from index.store.provenance import settings_differ
@@ -345,7 +345,7 @@ class Newsdesk(AddsCoverage):
 
     def find(self, query: str, since: dt.datetime | None = None, outlet: str | None = None,
              sort: str = "relevance") -> list[Found]:
-        """Return the articles matching `query`, one each with its best passage (`index.search`)."""
+        """Return the articles matching `query`, each with its best passage (`store.finding`)."""
         query = check_question(query)
         self._check_build()
         return find_articles(self._hits(query, SEARCH_PASSAGES, "hybrid"), since, outlet, sort)

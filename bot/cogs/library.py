@@ -13,8 +13,8 @@ from bot.formatting import source_pages, status_embed, unavailable_status_embed
 from bot.listing import found_pages
 from bot.paging import send_pages
 from index.errors import StoreUnavailableError
-from index.search import parse_since
 from index.service import MAX_QUESTION_CHARS
+from index.store.finding import parse_since
 
 if TYPE_CHECKING:
     from bot.app import NewsdeskBot

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from index.models import Hit, Passage
-from index.search import Found, find_articles, outlet_of, parse_since
+from index.store.finding import Found, find_articles, outlet_of, parse_since
 
 NOW = dt.datetime(2026, 3, 10, 12, tzinfo=dt.UTC)
 

@@ -13,7 +13,7 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import aiohttp
 
@@ -29,6 +29,9 @@ from index.store.embedding import Embedder
 from index.store.embedding_backends import embedder_for
 from index.store.finding import Found
 
+if TYPE_CHECKING:
+    from index.answer.followups import Turn
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -36,11 +39,14 @@ T = TypeVar("T")
 class Desk(Protocol):
     """What the bot needs from `index.service.Newsdesk` (blocking but for the adding coroutines)."""
 
-    def ask(self, question: str, k: int | None = None) -> Answer:
-        """Answer a question from the coverage."""
+    recorder: Recorder  # the questions asked, their answers and the votes on them
 
-    def record(self, answer: Answer, user: int, guild: int | None, channel: int | None) -> None:
-        """Record a question asked and its answer (when RECORD_QUESTIONS is on)."""
+    def ask(self, question: str, k: int | None = None, previous: Turn | None = None) -> Answer:
+        """Answer a question from the coverage (a follow-up of `previous`, if given)."""
+
+    def record(self, answer: Answer, user: int, guild: int | None,
+               channel: int | None) -> int | None:
+        """Record a question asked and its answer (when RECORD_QUESTIONS is on); its id."""
 
     def index(
         self,
@@ -100,7 +106,7 @@ class ReconnectingDesk(AddsCoverage):
         self._desk: Newsdesk | None = None
         self._opening = threading.Lock()
         self._outage: str | None = None  # why the store is unreachable, while it is
-        self._recorder = Recorder(settings.feedback_path, settings.record_questions)
+        self.recorder = Recorder(settings.feedback_path, settings.record_questions)
 
     def start(self) -> None:
         """Load the models and try the store; index an empty index. A dead store is not fatal."""
@@ -142,13 +148,14 @@ class ReconnectingDesk(AddsCoverage):
             self._outage = None
         return result
 
-    def ask(self, question: str, k: int | None = None) -> Answer:
-        """Answer a question from the coverage."""
-        return self._call(lambda: self.current().ask(question, k))
+    def ask(self, question: str, k: int | None = None, previous: Turn | None = None) -> Answer:
+        """Answer a question from the coverage (a follow-up of `previous`, if given)."""
+        return self._call(lambda: self.current().ask(question, k, previous=previous))
 
-    def record(self, answer: Answer, user: int, guild: int | None, channel: int | None) -> None:
-        """Record a question asked and its answer, unless RECORD_QUESTIONS is off."""
-        self._recorder.record(answer, user, guild, channel)
+    def record(self, answer: Answer, user: int, guild: int | None,
+               channel: int | None) -> int | None:
+        """Record a question asked and its answer, unless RECORD_QUESTIONS is off; its id."""
+        return self.recorder.record(answer, user, guild, channel)
 
     def index(
         self,

@@ -40,7 +40,10 @@ CREATE TABLE IF NOT EXISTS asked (
     sources TEXT NOT NULL,        -- JSON list of the cited sources, in citation order
     guild INTEGER,                -- NULL: a DM, or the command line
     channel INTEGER,
-    user TEXT NOT NULL            -- keyed hash of the asker
+    user TEXT NOT NULL,           -- keyed hash of the asker
+    answered_question TEXT,       -- a follow-up as it was read; NULL: the question as asked
+    value TEXT,                   -- what a follow-up may refer to (`Answer.value`)
+    message INTEGER               -- the Discord message that showed the answer
 );
 CREATE TABLE IF NOT EXISTS votes (
     asked INTEGER NOT NULL REFERENCES asked(id),
@@ -49,7 +52,13 @@ CREATE TABLE IF NOT EXISTS votes (
     at TEXT NOT NULL,
     PRIMARY KEY (asked, user)
 );
+"""
+# Columns added since the first schema, for databases made before them.
+ADDED_COLUMNS = {"answered_question": "TEXT", "value": "TEXT", "message": "INTEGER"}
+INDEXES = """
 CREATE INDEX IF NOT EXISTS asked_at ON asked(at);
+CREATE INDEX IF NOT EXISTS asked_channel ON asked(channel, id);
+CREATE INDEX IF NOT EXISTS asked_message ON asked(message);
 """
 
 
@@ -68,6 +77,14 @@ class Asked:
     question: str
     count: int
     last: str
+
+
+@dataclass(frozen=True)
+class Said:
+    """A question as it was answered, and what a follow-up may refer to in its answer."""
+
+    question: str
+    value: str  # "" when it was declined
 
 
 @dataclass(frozen=True)
@@ -97,6 +114,11 @@ class FeedbackLog:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(SCHEMA)
+            have = {row[1] for row in self._db.execute("PRAGMA table_info(asked)")}
+            for column, kind in ADDED_COLUMNS.items():
+                if column not in have:
+                    self._db.execute(f"ALTER TABLE asked ADD COLUMN {column} {kind}")
+            self._db.executescript(INDEXES)
 
     def close(self) -> None:
         """Close the database."""
@@ -113,10 +135,30 @@ class FeedbackLog:
         when = (at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
         sources = json.dumps([c.source for c in answer.citations])
         row = (when, answer.question, answer.answer, int(answer.answered), int(answer.conflict),
-               sources, guild, channel, self.user(user))
+               sources, guild, channel, self.user(user), answer.answered_question or None,
+               answer.value)
         done = self._write("INSERT INTO asked (at, question, answer, answered, conflict, sources,"
-                           " guild, channel, user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+                           " guild, channel, user, answered_question, value) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
         return None if done is None else done.lastrowid
+
+    def attach(self, asked: int, message: int) -> None:
+        """Note the message that showed an answer (a thread started from it continues it)."""
+        self._write("UPDATE asked SET message = ? WHERE id = ?", (message, asked))
+
+    def last_said(self, channel: int, since: dt.datetime) -> Said | None:
+        """Return the latest question answered in a channel or thread since `since`.
+
+        A thread started from an answer's message has that message's id, so the answer it
+        was started from counts as said in the thread.
+        """
+        with self._lock:
+            row = self._db.execute(
+                "SELECT COALESCE(answered_question, question), COALESCE(value, ''), answered "
+                "FROM asked WHERE (channel = ? OR message = ?) AND at >= ? "
+                "ORDER BY id DESC LIMIT 1",
+                (channel, channel, since.isoformat(timespec="seconds"))).fetchone()
+        return None if row is None else Said(row[0], row[1] if row[2] else "")
 
     def vote(self, asked: int, user: int | str, up: bool,
              at: dt.datetime | None = None) -> bool:
@@ -188,10 +230,32 @@ class Recorder:
         """Record a question and its answer; return its id, or None when not recorded."""
         if not self.enabled or answer.error is not None:  # an empty index was asked nothing
             return None
+        log_ = self._open()
+        return None if log_ is None else log_.record(answer, user, guild, channel)
+
+    def vote(self, asked: int, user: int | str, up: bool) -> Tally | None:
+        """Record a vote; return the answer's votes, or None when votes cannot be recorded."""
+        log_ = self._open() if self.enabled else None
+        if log_ is None or not log_.vote(asked, user, up):
+            return None
+        return log_.tally(asked)
+
+    def attach(self, asked: int, message: int) -> None:
+        """Note the message that showed an answer."""
+        log_ = self._open() if self.enabled else None
+        if log_ is not None:
+            log_.attach(asked, message)
+
+    def last_said(self, channel: int, since: dt.datetime) -> Said | None:
+        """Return the latest question answered in a channel since `since`, if recorded."""
+        log_ = self._open() if self.enabled else None
+        return None if log_ is None else log_.last_said(channel, since)
+
+    def _open(self) -> FeedbackLog | None:
         with self._lock:
             if not self._opened:
                 self._log, self._opened = open_log(self.path), True
-        return None if self._log is None else self._log.record(answer, user, guild, channel)
+        return self._log
 
 
 def open_log(path: Path) -> FeedbackLog | None:

@@ -110,6 +110,16 @@ class Answer:
     # before it (`index.answer.followups`); "" when it is the question as asked.
     answered_question: str = ""
 
+    @property
+    def value(self) -> str:
+        """Return what a follow-up may refer to ("" when declined).
+
+        That is the answer, or on a disagreement the likelier side's value.
+        """
+        if not self.answered:
+            return ""
+        return self.sides[0].answer if self.conflict and self.sides else self.answer
+
     def to_json(self, id: Any = None) -> dict[str, Any]:
         """Return the contract's answer object; `id` is set for batch answers, `error` if any."""
         body: dict[str, Any] = {} if id is None else {"id": id}

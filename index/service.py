@@ -179,7 +179,7 @@ class Newsdesk(AddsCoverage):
         self._snapshot = self._load_snapshot()
         self._build_checked = False  # whether the settings were compared with the index's build
         self.decision: DecisionModel | None = None  # None: the shipped decision model
-        self._recorder = Recorder(settings.feedback_path, settings.record_questions)
+        self.recorder = Recorder(settings.feedback_path, settings.record_questions)
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder | None = None) -> Newsdesk:
@@ -252,7 +252,7 @@ class Newsdesk(AddsCoverage):
         A complete question is answered as asked; an incomplete one is rewritten with the
         previous question and its answer (answered first if not given).
         """
-        from index.answer.followups import needs_context, resolve, short_answer
+        from index.answer.followups import needs_context, resolve
         from index.answer.lexicon import Lexicon
 
         if previous is None:
@@ -262,13 +262,13 @@ class Newsdesk(AddsCoverage):
         if previous.answer is None:
             said = self.ask(previous.question)
             previous = replace(previous, question=said.answered_question or said.question,
-                               answer=short_answer(said))
+                               answer=said.value)
         return resolve(question, previous, Lexicon(self.embedder))
 
     def record(self, answer: Answer, user: int | str, guild: int | None = None,
                channel: int | None = None) -> int | None:
         """Record a question asked and its answer (`index.feedback`), unless turned off."""
-        return self._recorder.record(answer, user, guild, channel)
+        return self.recorder.record(answer, user, guild, channel)
 
     def gaps(self, since: dt.datetime) -> tuple[list[Gap], list[Voted]]:
         """Return the questions declined since `since`, grouped, and the answers voted down."""

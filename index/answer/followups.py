@@ -32,7 +32,6 @@ from spacy.tokens import Doc, Span, Token
 from index.answer.lexicon import Lexicon
 from index.answer.nlp import get_nlp
 from index.answer.questions import question_kind
-from index.models import Answer
 
 # English third-person pronouns, by what they can refer to.
 PRONOUNS = {
@@ -65,16 +64,6 @@ class Turn:
     def kind(self) -> str:
         """Return the kind of answer the question asked for (`index.answer.questions.KINDS`)."""
         return question_kind(self.question)
-
-
-def short_answer(answer: Answer) -> str:
-    """Return what a follow-up may refer to in an answer ("" when it was declined).
-
-    On a disagreement, that is the likelier side's value.
-    """
-    if not answer.answered:
-        return ""
-    return answer.sides[0].answer if answer.conflict and answer.sides else answer.answer
 
 
 def needs_context(question: str) -> bool:

@@ -72,3 +72,56 @@ def test_a_failing_write_is_logged_once_and_answering_goes_on(tmp_path, caplog):
     assert len(caplog.records) == 1 and "database is locked" in caplog.records[0].getMessage()
     blocker.rollback()
     assert log.record(ANSWER, user=1) is not None  # the lock gone, recording resumes
+
+
+def test_the_latest_answer_in_a_channel_or_its_message_thread_is_what_follows_on(tmp_path):
+    import datetime as dt
+
+    from index.feedback import Said
+    from index.models import Side
+
+    log = FeedbackLog(tmp_path / "f.sqlite3")
+    since = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
+    assert log.last_said(8, since) is None
+    first = log.record(ANSWER, user=1, guild=7, channel=8)
+    followed = Answer("and canola?", True, "2 million tonnes",
+                      answered_question="how many tonnes of canola?")
+    log.record(followed, user=1, guild=7, channel=8)
+    assert log.last_said(8, since) == Said("how many tonnes of canola?", "2 million tonnes")
+    log.attach(first, message=555)  # a thread started from that answer's message
+    assert log.last_said(555, since) == Said("how many EVs?", "49,000")
+    split = Answer("who?", True, "Sources disagree: A or B", conflict=True,
+                   sides=(Side("A", (1,), ()), Side("B", (2,), ())))
+    log.record(split, user=1, channel=9)
+    log.record(Answer("why?", False), user=1, channel=10)
+    assert log.last_said(9, since) == Said("who?", "A")
+    assert log.last_said(10, since) == Said("why?", "")
+    assert log.last_said(8, dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)) is None
+
+
+def test_a_database_made_before_the_conversation_columns_gains_them(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE asked (id INTEGER PRIMARY KEY, at TEXT NOT NULL, question TEXT NOT NULL,"
+        " answer TEXT NOT NULL, answered INTEGER NOT NULL, conflict INTEGER NOT NULL,"
+        " sources TEXT NOT NULL, guild INTEGER, channel INTEGER, user TEXT NOT NULL);"
+        "INSERT INTO asked VALUES (1, '2026-01-01T00:00:00+00:00', 'q', 'a', 1, 0, '[]',"
+        " NULL, 8, 'h');")
+    old.close()
+    log = FeedbackLog(path)
+    assert log.record(ANSWER, user=1, channel=8) == 2
+    assert log.vote(1, user=2, up=False) and log.tally(1) == Tally(0, 1)
+
+
+def test_the_recorder_counts_votes_and_stays_quiet_when_turned_off(tmp_path):
+    from index.feedback import Recorder
+
+    recorder = Recorder(tmp_path / "f.sqlite3")
+    asked = recorder.record(ANSWER, user=1)
+    assert recorder.vote(asked, user=2, up=True) == Tally(1, 0)
+    assert recorder.vote(asked, user=2, up=False) == Tally(0, 1)
+    assert recorder.vote(asked + 100, user=2, up=True) is None  # no such answer
+    off = Recorder(tmp_path / "off.sqlite3", enabled=False)
+    assert off.record(ANSWER, user=1) is None and off.vote(1, user=2, up=True) is None
+    assert not (tmp_path / "off.sqlite3").exists()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.answer.followups import Turn, needs_context, resolve, short_answer
+from index.answer.followups import Turn, needs_context, resolve
 from index.models import Answer, Side
 
 
@@ -82,7 +82,7 @@ def test_a_pronoun_with_nothing_to_refer_to_is_left_alone():
 
 def test_the_answer_a_follow_up_refers_to_is_the_likelier_side_of_a_disagreement():
     sides = (Side("Dale Hurst", (1,), ()), Side("Helena Stroud", (2,), ()))
-    assert short_answer(Answer("who?", True, "Sources disagree: …", conflict=True,
-                               sides=sides)) == "Dale Hurst"
-    assert short_answer(Answer("who?", False)) == ""
-    assert short_answer(Answer("who?", True, "Owen Balcombe")) == "Owen Balcombe"
+    assert Answer("who?", True, "Sources disagree: …", conflict=True,
+                  sides=sides).value == "Dale Hurst"
+    assert Answer("who?", False).value == ""
+    assert Answer("who?", True, "Owen Balcombe").value == "Owen Balcombe"

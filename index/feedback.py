@@ -146,18 +146,21 @@ class FeedbackLog:
         """Note the message that showed an answer (a thread started from it continues it)."""
         self._write("UPDATE asked SET message = ? WHERE id = ?", (message, asked))
 
-    def last_said(self, channel: int, since: dt.datetime) -> Said | None:
+    def last_said(self, channel: int, since: dt.datetime,
+                  user: int | str | None = None) -> Said | None:
         """Return the latest question answered in a channel or thread since `since`.
 
-        A thread started from an answer's message has that message's id, so the answer it
-        was started from counts as said in the thread.
+        Only `user`'s, when given. A thread started from an answer's message has that
+        message's id, so the answer it was started from counts as said in the thread.
         """
+        mine = "" if user is None else " AND user = ?"
+        args = (channel, channel, since.isoformat(timespec="seconds"),
+                *(() if user is None else (self.user(user),)))
         with self._lock:
             row = self._db.execute(
                 "SELECT COALESCE(answered_question, question), COALESCE(value, ''), answered "
-                "FROM asked WHERE (channel = ? OR message = ?) AND at >= ? "
-                "ORDER BY id DESC LIMIT 1",
-                (channel, channel, since.isoformat(timespec="seconds"))).fetchone()
+                f"FROM asked WHERE (channel = ? OR message = ?) AND at >= ?{mine} "
+                "ORDER BY id DESC LIMIT 1", args).fetchone()
         return None if row is None else Said(row[0], row[1] if row[2] else "")
 
     def vote(self, asked: int, user: int | str, up: bool,
@@ -246,10 +249,11 @@ class Recorder:
         if log_ is not None:
             log_.attach(asked, message)
 
-    def last_said(self, channel: int, since: dt.datetime) -> Said | None:
+    def last_said(self, channel: int, since: dt.datetime,
+                  user: int | str | None = None) -> Said | None:
         """Return the latest question answered in a channel since `since`, if recorded."""
         log_ = self._open() if self.enabled else None
-        return None if log_ is None else log_.last_said(channel, since)
+        return None if log_ is None else log_.last_said(channel, since, user)
 
     def _open(self) -> FeedbackLog | None:
         with self._lock:

@@ -125,3 +125,16 @@ def test_the_recorder_counts_votes_and_stays_quiet_when_turned_off(tmp_path):
     off = Recorder(tmp_path / "off.sqlite3", enabled=False)
     assert off.record(ANSWER, user=1) is None and off.vote(1, user=2, up=True) is None
     assert not (tmp_path / "off.sqlite3").exists()
+
+
+def test_in_a_shared_channel_each_askers_last_question_is_their_own(tmp_path):
+    import datetime as dt
+
+    log = FeedbackLog(tmp_path / "f.sqlite3")
+    since = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
+    log.record(ANSWER, user=1, guild=7, channel=8)
+    log.record(Answer("who quit?", True, "Penhale"), user=2, guild=7, channel=8)
+    assert log.last_said(8, since, user=1).question == "how many EVs?"
+    assert log.last_said(8, since, user=2).question == "who quit?"
+    assert log.last_said(8, since).question == "who quit?"
+    assert log.last_said(8, since, user=3) is None

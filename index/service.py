@@ -64,6 +64,8 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 1000
 # sentences encoded at question time (their passage was indexed without stored vectors)
 SENTENCE_VECTORS: BatchCache[tuple[str, str], np.ndarray] = BatchCache(20_000)
+# declined questions' vectors, for `gaps` (a second `gaps` encodes only the new wordings)
+QUESTION_VECTORS: BatchCache[tuple[str, str], np.ndarray] = BatchCache(50_000)
 T = TypeVar("T")
 
 
@@ -278,8 +280,13 @@ class Newsdesk(AddsCoverage):
             return [], []
         try:
             declined = feedback.declined(since)
-            vectors = self.embedder.encode([a.question for a in declined]) if declined else None
-            return group(declined, vectors) if declined else [], feedback.downvoted(since)
+            if not declined:
+                return [], feedback.downvoted(since)
+            name = self.embedder.name
+            vectors = np.vstack(QUESTION_VECTORS.get(
+                [(name, a.question) for a in declined],
+                lambda keys: self.embedder.encode([q for _, q in keys])))
+            return group(declined, vectors), feedback.downvoted(since)
         finally:
             feedback.close()
 

@@ -33,6 +33,15 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def default_workers() -> int:
+    """Return ANSWER_WORKERS' default: one worker for every two cores (at least one).
+
+    Measured on 2 cores (docs/benchmarks.md): one answer on both cores at a time answers 50
+    questions sooner than two answers on one core each, in threads or in processes alike.
+    """
+    return max(1, cores() // 2)
+
+
 def share_cores(workers: int) -> int:
     """Give each answering worker its share of the cores for torch's intra-op threads.
 

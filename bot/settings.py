@@ -10,7 +10,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from bot.answering import cores
+from bot.answering import default_workers
 from index.settings import Settings, env_field, env_names_of, read_env
 
 
@@ -59,7 +59,7 @@ class BotSettings:
         default=30.0, metadata=env_field("FEED_POLL_MINUTES", float)
     )
     answer_workers: int = field(
-        default_factory=cores, metadata=env_field("ANSWER_WORKERS", _workers)
+        default_factory=default_workers, metadata=env_field("ANSWER_WORKERS", _workers)
     )
 
     @classmethod

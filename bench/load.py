@@ -5,10 +5,12 @@
 
 The bot is built as `newsdesk run` builds it (`ReconnectingDesk` over an embedded Chroma in a
 temp folder holding ../shared/corpus, the real model, `build_bot`, torch threads shared among
-the workers) and connects to `tests.fakediscord`. First one question alone (the baseline,
-three times), then --questions /ask from as many users, all sent at once. `--reindex` adds
---reindex-articles SQuAD paragraphs to the corpus and runs /reindex alongside; `--burn N`
-keeps N other processes spinning meanwhile (a machine loaded by other work).
+the workers) and connects to `tests.fakediscord`. First one question alone (the baseline:
+three times, after one to warm up), then --questions /ask from as many users, all sent at
+once. `--reindex` adds --reindex-articles SQuAD paragraphs to the corpus and runs /reindex
+alongside; `--burn N` keeps N other processes spinning meanwhile (a machine loaded by other
+work). `--workers 6 --torch-threads 2` is the bot before the answering queue on 2 cores:
+`asyncio.to_thread`'s default executor has min(32, cores + 4) threads, torch all cores.
 
 Measured, all in this one process and one clock (time.monotonic):
 - per question: time to the acknowledgement (the deferred reply), to the "Queued" note (for
@@ -225,7 +227,7 @@ async def measure(args, work: Path) -> dict:
     probe = asyncio.create_task(recorder.probe())
     try:
         baseline = [(await ask_all(fake, [QUESTIONS[0]], [fake.add_member(f"solo{i}")],
-                                   args.timeout))[0] for i in range(3)]
+                                   args.timeout))[0] for i in range(4)][1:]  # first: warm-up
         questions = [QUESTIONS[i % len(QUESTIONS)] for i in range(args.questions)]
         users = [fake.add_member(f"reader{i}") for i in range(args.questions)]
         recorder.started.clear()

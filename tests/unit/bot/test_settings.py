@@ -39,8 +39,8 @@ def test_token_never_shows_in_repr_or_errors():
     assert "sekrit" not in repr(settings)
 
 
-def test_answer_workers_default_to_half_the_cores():
-    assert BotSettings.from_env({}).answer_workers == max(1, cores() // 2)
+def test_answer_workers_default_to_the_cores():
+    assert BotSettings.from_env({}).answer_workers == cores() >= 1
     assert BotSettings.from_env({"ANSWER_WORKERS": "3"}).answer_workers == 3
 
 

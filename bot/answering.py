@@ -37,8 +37,8 @@ def default_workers() -> int:
     """Return ANSWER_WORKERS' default: one worker per core.
 
     Measured on 2 cores (docs/benchmarks.md): on a busy machine two answers on one core each
-    answered 50 questions about 30% sooner than one answer on both cores (which was about 15%
-    sooner on an idle machine), in threads and in processes alike.
+    answered 50 questions about 25% sooner than one answer on both cores (which was about 15%
+    sooner on an idle machine); two processes were no faster than two threads.
     """
     return cores()
 

@@ -14,11 +14,13 @@ import aiohttp
 import discord
 from discord.ext import commands
 
+from bot.answering import AnsweringQueue, share_cores
 from bot.cooldown import QuestionLimiter
 from bot.desk import Desk, ReconnectingDesk
 from bot.endpoints import apply_endpoints
 from bot.replies import on_tree_error
 from bot.settings import BotSettings
+from index.models import Answer
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +31,7 @@ EXTENSIONS = ("bot.cogs.ask", "bot.cogs.library", "bot.cogs.admin", "bot.cogs.ad
 
 
 class NewsdeskBot(commands.Bot):
-    """The bot: holds the settings, the desk and the question limiter; cogs do the rest."""
+    """The bot: holds the settings, the desk, the question limiter and the answering queue."""
 
     def __init__(self, settings: BotSettings, desk: Desk, **options: Any) -> None:
         """Args: settings and desk are injected; options go to `commands.Bot`."""
@@ -49,7 +51,17 @@ class NewsdeskBot(commands.Bot):
         self.settings = settings
         self.desk = desk
         self.limiter = QuestionLimiter(*settings.ask_rate)
+        self.answering = AnsweringQueue(self._answer, settings.answer_workers)
         self.tree.on_error = on_tree_error
+
+    def _answer(self, question: str) -> Answer:
+        """Answer from the current desk (blocking: the answering queue's workers call it)."""
+        return self.desk.ask(question)
+
+    async def close(self) -> None:
+        """Close the connection to Discord, then stop the answering workers."""
+        await super().close()
+        self.answering.close()
 
     async def setup_hook(self) -> None:
         """Load the cogs, then sync commands to DISCORD_GUILD_ID, or globally."""
@@ -104,6 +116,9 @@ async def serve(settings: BotSettings) -> int:
     if problem is not None:
         print(f"newsdesk: {problem}", file=sys.stderr)
         return 1
+    threads = share_cores(settings.answer_workers)
+    log.info("answering %d questions at once, %d torch threads each",
+             settings.answer_workers, threads)
     desk = ReconnectingDesk(settings.core)
     await asyncio.to_thread(desk.start)
     try:

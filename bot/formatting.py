@@ -77,6 +77,12 @@ def cooldown_text(retry_after: float, now: float) -> str:
     )
 
 
+def queued_text(ahead: int) -> str:
+    """Tell a user their question waits for its turn, and where the answer will appear."""
+    questions = "question" if ahead == 1 else "questions"
+    return f"Queued: {ahead:,} {questions} ahead of yours. The answer will appear here."
+
+
 # -- answers -------------------------------------------------------------------------------
 
 

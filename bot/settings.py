@@ -1,4 +1,4 @@
-"""The bot's settings: Discord, who may reindex, the question rate and feed polls.
+"""The bot's settings: Discord, who may reindex, the question rate, feed polls, workers.
 
 `newsdesk run` reads them once (`BotSettings.from_env`), the core's `Settings` among them;
 `.env.example` lists these names in its Discord section.
@@ -10,6 +10,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from bot.answering import default_workers
 from index.settings import Settings, env_field, env_names_of, read_env
 
 
@@ -23,6 +24,13 @@ def _rate(raw: str) -> tuple[int, float]:
     if parsed[0] < 1 or parsed[1] <= 0:
         raise ValueError("expected COUNT/SECONDS with both above zero, e.g. 5/30")
     return parsed
+
+
+def _workers(raw: str) -> int:
+    count = int(raw)
+    if count < 1:
+        raise ValueError("expected a number of workers of at least 1")
+    return count
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,9 @@ class BotSettings:
     )
     feed_poll_minutes: float = field(
         default=30.0, metadata=env_field("FEED_POLL_MINUTES", float)
+    )
+    answer_workers: int = field(
+        default_factory=default_workers, metadata=env_field("ANSWER_WORKERS", _workers)
     )
 
     @classmethod

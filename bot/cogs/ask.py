@@ -13,6 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.formatting import answer_embed, cooldown_text
+from bot.queued import MessageReply, interaction_notice
 from bot.replies import error_text
 from index.service import MAX_QUESTION_CHARS
 
@@ -66,9 +67,10 @@ class Ask(commands.Cog):
     ) -> None:
         """Ask a question about the news coverage; the answer cites its sources."""
         interaction.extras["private"] = private
-        await interaction.response.defer(ephemeral=private, thinking=True)
-        answer = await asyncio.to_thread(self.bot.desk.ask, question)
-        await interaction.followup.send(embed=answer_embed(answer), ephemeral=private)
+        with self.bot.answering.turn(question) as turn:  # in line in order of arrival
+            await interaction.response.defer(ephemeral=private, thinking=True)
+            answer = await turn.answer(queued=interaction_notice(interaction))
+        await interaction.edit_original_response(content=None, embed=answer_embed(answer))
         await asyncio.to_thread(self.bot.desk.record, answer, interaction.user.id,
                                 interaction.guild_id, interaction.channel_id)
 
@@ -79,9 +81,10 @@ class Ask(commands.Cog):
         question = None if me is None else question_in(message, me)
         if question is None:
             return
-        reply, answer = await self._reply_for(message, question)
+        sent = MessageReply(message)
+        reply, answer = await self._reply_for(message, question, sent)
         try:
-            await message.reply(**reply)
+            await sent.send(**reply)
         except discord.HTTPException as error:  # e.g. no permission to send in that channel
             log.warning("could not reply in channel %s: %s", message.channel.id, error)
         if answer is not None:
@@ -89,8 +92,8 @@ class Ask(commands.Cog):
             await asyncio.to_thread(self.bot.desk.record, answer, message.author.id, guild,
                                     message.channel.id)
 
-    async def _reply_for(self, message: discord.Message,
-                         question: str) -> tuple[dict[str, Any], Answer | None]:
+    async def _reply_for(self, message: discord.Message, question: str,
+                         sent: MessageReply) -> tuple[dict[str, Any], Answer | None]:
         """Return the reply (a hint, a notice, an apology or the answer) and the answer."""
         if not question and message.guild is not None:
             return {"content": BARE_MENTION_HINT}, None
@@ -98,8 +101,9 @@ class Ask(commands.Cog):
         if retry is not None:
             return {"content": cooldown_text(retry, time.time())}, None
         try:
-            async with message.channel.typing():
-                answer = await asyncio.to_thread(self.bot.desk.ask, question)
+            with self.bot.answering.turn(question) as turn:  # in line in order of arrival
+                async with message.channel.typing():
+                    answer = await turn.answer(queued=sent.queued)
         except Exception as error:  # every failure gets a reply; unexpected ones are logged
             return {"content": error_text(error, "a message question")}, None
         return {"embed": answer_embed(answer)}, answer

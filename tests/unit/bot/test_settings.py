@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.answering import cores
 from bot.settings import BotSettings
 from index.errors import ConfigError
 from index.settings import Settings
@@ -38,7 +39,13 @@ def test_token_never_shows_in_repr_or_errors():
     assert "sekrit" not in repr(settings)
 
 
-@pytest.mark.parametrize(("name", "value"), [("ASK_RATE", "five"), ("SHARD_COUNT", "x")])
+def test_answer_workers_default_to_the_cores():
+    assert BotSettings.from_env({}).answer_workers == cores() >= 1
+    assert BotSettings.from_env({"ANSWER_WORKERS": "3"}).answer_workers == 3
+
+
+@pytest.mark.parametrize(("name", "value"), [("ASK_RATE", "five"), ("SHARD_COUNT", "x"),
+                                             ("ANSWER_WORKERS", "0")])
 def test_malformed_setting_names_itself(name, value):
     with pytest.raises(ConfigError, match=name):
         BotSettings.from_env({name: value})

@@ -61,7 +61,9 @@ async def test_reindex_progress_report_and_questions_meanwhile(
         asks = await asyncio.gather(
             *(fake.invoke("ask", {"question": "how many EVs?"}, user=new_user()) for _ in range(20))
         )
-        answers = await asyncio.gather(*(ask.response(timeout=60) for ask in asks))
+        answers = await asyncio.gather(  # the ones that wait for a worker say so first
+            *(ask.response(until=lambda m: bool(m.embeds), timeout=60) for ask in asks)
+        )
         answered_at = max(answer.updated for answer in answers)
         first_progress.release()
         report = await handle.response(until=is_report, timeout=60)

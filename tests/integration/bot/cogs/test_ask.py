@@ -182,7 +182,8 @@ async def test_cooldown_tells_when_to_retry(fake: FakeDiscord, new_user):
 async def test_unexpected_error_is_logged_once_and_apologised_for(
     fake: FakeDiscord, new_user, caplog
 ):
-    fake.fail_next("POST", "/webhooks/", status=403, code=50001, message="Missing Access")
+    fake.fail_next("PATCH", "/messages/@original", status=403, code=50001,
+                   message="Missing Access")
     with caplog.at_level(logging.ERROR):
         handle = await fake.invoke("ask", {"question": QUESTION}, user=new_user())
         apology = await fake.wait_for(

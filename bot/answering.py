@@ -1,6 +1,6 @@
 """Questions answered by a fixed number of workers, in order of arrival (`ANSWER_WORKERS`).
 
-Every question the bot answers (/ask, DMs, mentions) takes a `Turn` in one line the moment it
+Every question the bot answers (/ask, DMs, mentions) takes a `Place` in one line the moment it
 arrives, before any round trip to Discord, so the line keeps the order in which the gateway
 delivered the questions. At most `workers` answers run at once, each in a worker thread;
 the rest wait, first come first served, and the person asking is told how many questions are
@@ -17,8 +17,12 @@ from collections import deque
 from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import Executor, ThreadPoolExecutor
 from functools import partial
+from typing import TYPE_CHECKING
 
 from index.models import Answer
+
+if TYPE_CHECKING:
+    from bot.conversations import Key
 
 log = logging.getLogger(__name__)
 
@@ -104,13 +108,15 @@ class Line:
         return len(self._running) + len(self._waiting)
 
 
-class Turn:
+class Place:
     """One question's place in the line; `answer()` waits for it."""
 
-    def __init__(self, queue: AnsweringQueue, number: int, question: str) -> None:
+    def __init__(self, queue: AnsweringQueue, number: int, question: str,
+                 conversation: Key | None = None) -> None:
         self.queue = queue
         self.number = number
         self.question = question
+        self.conversation = conversation  # whose last turn a follow-up is read against
         self.result: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
 
     @property
@@ -135,7 +141,7 @@ class AnsweringQueue:
 
     def __init__(
         self,
-        answer: Callable[[str], Answer],
+        answer: Callable[[str, Key | None], Answer],
         workers: int,
         executor: Executor | None = None,
     ) -> None:
@@ -143,7 +149,7 @@ class AnsweringQueue:
         self.line = Line(workers)
         self._answer = answer
         self._executor = executor or ThreadPoolExecutor(workers, "answering")
-        self._turns: dict[int, Turn] = {}
+        self._turns: dict[int, Place] = {}
 
     @property
     def workers(self) -> int:
@@ -151,9 +157,9 @@ class AnsweringQueue:
         return self.line.workers
 
     @contextlib.contextmanager
-    def turn(self, question: str) -> Iterator[Turn]:
+    def place(self, question: str, conversation: Key | None = None) -> Iterator[Place]:
         """Join the line now; leave it at the end of the block if still unanswered."""
-        turn = Turn(self, self.line.join(), question)
+        turn = Place(self, self.line.join(), question, conversation)
         self._turns[turn.number] = turn
         self._dispatch()
         try:
@@ -163,8 +169,8 @@ class AnsweringQueue:
                 self._give_up(turn)
 
     async def ask(self, question: str, queued: Notice | None = None) -> Answer:
-        """Join the line, wait for the answer and return it (see `Turn.answer`)."""
-        with self.turn(question) as turn:
+        """Join the line, wait for the answer and return it (see `Place.answer`)."""
+        with self.place(question) as turn:
             return await turn.answer(queued)
 
     def close(self) -> None:
@@ -175,10 +181,11 @@ class AnsweringQueue:
         loop = asyncio.get_running_loop()
         for number in self.line.start():
             turn = self._turns[number]
-            job = loop.run_in_executor(self._executor, self._answer, turn.question)
+            job = loop.run_in_executor(self._executor, self._answer, turn.question,
+                                     turn.conversation)
             job.add_done_callback(partial(self._finished, turn))
 
-    def _finished(self, turn: Turn, job: asyncio.Future[Answer]) -> None:
+    def _finished(self, turn: Place, job: asyncio.Future[Answer]) -> None:
         self.line.leave(turn.number)
         self._turns.pop(turn.number, None)
         error = None if job.cancelled() else job.exception()  # retrieved even if unused
@@ -192,7 +199,7 @@ class AnsweringQueue:
             turn.result.set_result(job.result())
         self._dispatch()
 
-    def _give_up(self, turn: Turn) -> None:
+    def _give_up(self, turn: Place) -> None:
         """Forget a question nobody waits for: out of the line, or its answer unused."""
         turn.result.cancel()
         if turn.waiting:

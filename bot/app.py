@@ -8,19 +8,24 @@ import logging
 import signal
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import discord
 from discord.ext import commands
 
+from bot.answer_view import ThreadButton, VoteButton
 from bot.answering import AnsweringQueue, share_cores
+from bot.conversations import Conversations
 from bot.cooldown import QuestionLimiter
 from bot.desk import Desk, ReconnectingDesk
 from bot.endpoints import apply_endpoints
 from bot.replies import on_tree_error
 from bot.settings import BotSettings
 from index.models import Answer
+
+if TYPE_CHECKING:
+    from bot.conversations import Key
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +57,16 @@ class NewsdeskBot(commands.Bot):
         self.desk = desk
         self.limiter = QuestionLimiter(*settings.ask_rate)
         self.answering = AnsweringQueue(self._answer, settings.answer_workers)
+        self.conversations = Conversations(desk.recorder)
         self.tree.on_error = on_tree_error
 
-    def _answer(self, question: str) -> Answer:
-        """Answer from the current desk (blocking: the answering queue's workers call it)."""
-        return self.desk.ask(question)
+    def _answer(self, question: str, conversation: Key | None = None) -> Answer:
+        """Answer from the current desk (blocking: the answering queue's workers call it).
+
+        A question asked in a conversation is read against its last turn (if a follow-up).
+        """
+        previous = None if conversation is None else self.conversations.previous(conversation)
+        return self.desk.ask(question, previous=previous)
 
     async def close(self) -> None:
         """Close the connection to Discord, then stop the answering workers."""
@@ -67,6 +77,7 @@ class NewsdeskBot(commands.Bot):
         """Load the cogs, then sync commands to DISCORD_GUILD_ID, or globally."""
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        self.add_dynamic_items(VoteButton, ThreadButton)  # answers' buttons, across restarts
         guild_id = self.settings.discord_guild_id
         if guild_id is None:
             synced = await self.tree.sync()

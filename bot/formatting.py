@@ -30,6 +30,7 @@ from index.readable import evidence
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
 CONTENT_MAX = 2000
 TITLE_MAX = 256
+AUTHOR_MAX = 256
 DESCRIPTION_MAX = 4096
 FIELDS_MAX = 25
 FIELD_NAME_MAX = 256
@@ -132,12 +133,16 @@ def answer_embed(answer: Answer) -> discord.Embed:
     """Build the reply to a question: short answer, supporting quote, numbered citations."""
     title = trim(answer.question, TITLE_MAX)
     if not answer.answered:
-        return _not_found_embed(answer, title)
-    colour = CONFLICT_COLOUR if answer.conflict else ANSWER_COLOUR
-    embed = discord.Embed(title=title, description="\n".join(_answer_lines(answer)), colour=colour)
-    embed.set_footer(text=_footer(answer))
-    shown = "" if answer.conflict else " ".join(answer.sentence.split())
-    _add_citations(embed, answer.citations, inline=answer.conflict, shown=shown)
+        embed = _not_found_embed(answer, title)
+    else:
+        colour = CONFLICT_COLOUR if answer.conflict else ANSWER_COLOUR
+        embed = discord.Embed(title=title, description="\n".join(_answer_lines(answer)),
+                              colour=colour)
+        embed.set_footer(text=_footer(answer))
+        shown = "" if answer.conflict else " ".join(answer.sentence.split())
+        _add_citations(embed, answer.citations, inline=answer.conflict, shown=shown)
+    if answer.answered_question:  # a follow-up, as it was read
+        embed.set_author(name=trim(f"Answering: {answer.answered_question}", AUTHOR_MAX))
     return embed
 
 

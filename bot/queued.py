@@ -43,9 +43,8 @@ class MessageReply:
         except discord.HTTPException as error:
             log.warning("could not show a queued question's place: %s", error)
 
-    async def send(self, **reply: Any) -> None:
-        """Send the reply: as an edit of the queued note when there is one."""
+    async def send(self, **reply: Any) -> discord.Message:
+        """Send the reply (as an edit of the queued note when there is one); return it."""
         if self.note is None:
-            await self.message.reply(**reply)
-        else:
-            await self.note.edit(**{"content": None, "embed": None, **reply})
+            return await self.message.reply(**reply)
+        return await self.note.edit(**{"content": None, "embed": None, **reply})

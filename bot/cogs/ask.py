@@ -12,9 +12,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answer_view import NO_THREADS, answer_view
+from bot.conversations import Key, conversation
 from bot.formatting import answer_embed, cooldown_text
 from bot.queued import MessageReply, interaction_notice
 from bot.replies import error_text
+from index.answer.followups import Turn
 from index.service import MAX_QUESTION_CHARS
 
 if TYPE_CHECKING:
@@ -41,11 +44,12 @@ def question_in(message: discord.Message, me: discord.abc.User) -> str | None:
 
 
 class Ask(commands.Cog):
-    """Answer questions about the coverage, with cited passages."""
+    """Answer questions about the coverage, with cited passages; follow-ups in context."""
 
     def __init__(self, bot: NewsdeskBot) -> None:
-        """Args: bot: the running bot (its desk and question limiter)."""
+        """Args: bot: the running bot (its desk, question limiter and conversations)."""
         self.bot = bot
+        self.told_no_threads: set[int] = set()  # channels where threads were found refused
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         """Apply the per-user question rate before anything else."""
@@ -67,12 +71,18 @@ class Ask(commands.Cog):
     ) -> None:
         """Ask a question about the news coverage; the answer cites its sources."""
         interaction.extras["private"] = private
-        with self.bot.answering.turn(question) as turn:  # in line in order of arrival
+        key = conversation(interaction.channel, interaction.channel_id or 0, interaction.user.id)
+        with self.bot.answering.place(question, key) as place:  # in order of arrival
             await interaction.response.defer(ephemeral=private, thinking=True)
-            answer = await turn.answer(queued=interaction_notice(interaction))
-        await interaction.edit_original_response(content=None, embed=answer_embed(answer))
-        await asyncio.to_thread(self.bot.desk.record, answer, interaction.user.id,
-                                interaction.guild_id, interaction.channel_id)
+            answer = await place.answer(queued=interaction_notice(interaction))
+        asked = await self._record(answer, interaction.user.id, interaction.guild_id,
+                                   interaction.channel_id)
+        threads = not private and self._threads(interaction.channel,
+                                                interaction.app_permissions)
+        note = None if private else self._no_threads_note(interaction.channel, threads)
+        sent = await interaction.edit_original_response(
+            content=note, embed=answer_embed(answer), view=answer_view(asked, threads))
+        await self._remember(key, answer, asked, sent.id)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -81,18 +91,25 @@ class Ask(commands.Cog):
         question = None if me is None else question_in(message, me)
         if question is None:
             return
-        sent = MessageReply(message)
-        reply, answer = await self._reply_for(message, question, sent)
-        try:
-            await sent.send(**reply)
-        except discord.HTTPException as error:  # e.g. no permission to send in that channel
-            log.warning("could not reply in channel %s: %s", message.channel.id, error)
+        sent, asked = MessageReply(message), None
+        key = conversation(message.channel, message.channel.id, message.author.id)
+        reply, answer = await self._reply_for(message, question, key, sent)
         if answer is not None:
             guild = None if message.guild is None else message.guild.id
-            await asyncio.to_thread(self.bot.desk.record, answer, message.author.id, guild,
-                                    message.channel.id)
+            asked = await self._record(answer, message.author.id, guild, message.channel.id)
+            threads = message.guild is not None and self._threads(
+                message.channel, message.channel.permissions_for(message.guild.me))
+            reply["view"] = answer_view(asked, threads)
+            reply["content"] = self._no_threads_note(message.channel, threads)
+        try:
+            shown = await sent.send(**reply)
+        except discord.HTTPException as error:  # e.g. no permission to send in that channel
+            log.warning("could not reply in channel %s: %s", message.channel.id, error)
+            return
+        if answer is not None:
+            await self._remember(key, answer, asked, shown.id)
 
-    async def _reply_for(self, message: discord.Message, question: str,
+    async def _reply_for(self, message: discord.Message, question: str, key: Key,
                          sent: MessageReply) -> tuple[dict[str, Any], Answer | None]:
         """Return the reply (a hint, a notice, an apology or the answer) and the answer."""
         if not question and message.guild is not None:
@@ -101,12 +118,39 @@ class Ask(commands.Cog):
         if retry is not None:
             return {"content": cooldown_text(retry, time.time())}, None
         try:
-            with self.bot.answering.turn(question) as turn:  # in line in order of arrival
+            with self.bot.answering.place(question, key) as place:  # in order of arrival
                 async with message.channel.typing():
-                    answer = await turn.answer(queued=sent.queued)
+                    answer = await place.answer(queued=sent.queued)
         except Exception as error:  # every failure gets a reply; unexpected ones are logged
             return {"content": error_text(error, "a message question")}, None
         return {"embed": answer_embed(answer)}, answer
+
+    async def _record(self, answer: Answer, user: int, guild: int | None,
+                      channel: int | None) -> int | None:
+        """Record the question and its answer (off the event loop); return its id."""
+        return await asyncio.to_thread(self.bot.desk.record, answer, user, guild, channel)
+
+    async def _remember(self, key: Key, answer: Answer, asked: int | None,
+                        message: int) -> None:
+        """Make the answer the conversation's last turn (and its message's, for a thread)."""
+        turn = Turn(answer.answered_question or answer.question, answer.value)
+        self.bot.conversations.remember(key, turn, message)
+        if asked is not None:
+            await asyncio.to_thread(self.bot.desk.recorder.attach, asked, message)
+
+    @staticmethod
+    def _threads(channel: object, permissions: discord.Permissions) -> bool:
+        """Return whether an answer in `channel` may offer a thread for its follow-ups."""
+        return isinstance(channel, discord.TextChannel) and permissions.create_public_threads
+
+    def _no_threads_note(self, channel: object, offered: bool) -> str | None:
+        """Say once per channel why follow-ups go on there rather than in a thread."""
+        if offered or not isinstance(channel, discord.TextChannel):
+            return None
+        if channel.id in self.told_no_threads:
+            return None
+        self.told_no_threads.add(channel.id)
+        return NO_THREADS
 
 
 async def setup(bot: NewsdeskBot) -> None:

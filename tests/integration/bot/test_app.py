@@ -30,18 +30,24 @@ async def test_connects_and_syncs_globally(fake: FakeDiscord):
     assert identify["intents"] == INTENTS  # no privileged intent needed
 
     synced = fake.synced_commands[None]
-    assert set(synced) == {"ask", "sources", "status", "reindex", "add", "follow"}
+    assert set(synced) == {"ask", "search", "sources", "status", "reindex", "add", "follow",
+                           "gaps"}
     options = {name: {o["name"]: o for o in c["options"]} for name, c in synced.items()}
     question, private = options["ask"]["question"], options["ask"]["private"]
     assert (question["type"], question["required"], question["max_length"]) == (3, True, 1000)
     assert (private["type"], private.get("required", False)) == (5, False)
     assert (options["sources"]["page"]["type"], options["sources"]["page"]["min_value"]) == (4, 1)
     assert options["reindex"]["full"]["type"] == 5 and options["status"] == {}
-    for admin_only in ("reindex", "add", "follow"):
+    search = options["search"]
+    assert (search["query"]["required"], search["since"].get("required", False)) == (True, False)
+    assert [c["value"] for c in search["sort"]["choices"]] == ["relevance", "newest"]
+    assert (options["gaps"]["days"]["min_value"], options["gaps"]["days"]["max_value"]) == (1, 365)
+    for admin_only in ("reindex", "add", "follow", "gaps"):
         assert synced[admin_only]["default_member_permissions"] == str(MANAGE_GUILD)
     assert (options["add"]["url"]["type"], options["add"]["url"]["max_length"]) == (3, 2000)
     assert all(
-        synced[n]["default_member_permissions"] is None for n in ("ask", "sources", "status")
+        synced[n]["default_member_permissions"] is None
+        for n in ("ask", "search", "sources", "status")
     )
     assert all(command["description"] for command in synced.values())
 
@@ -54,7 +60,7 @@ async def test_guild_sync_and_shard_count(fake: FakeDiscord, bot_settings: BotSe
     try:
         await fake.wait_for(lambda: fake.guild.id in fake.synced_commands or task.done())
         session = await fake.wait_for(lambda: set(fake.gateway.live()) - before)
-        commands = {"ask", "sources", "status", "reindex", "add", "follow"}
+        commands = {"ask", "search", "sources", "status", "reindex", "add", "follow", "gaps"}
         assert set(fake.synced_commands[fake.guild.id]) == commands
         assert fake.calls_to("PUT", f"/guilds/{fake.guild.id}/commands")[-1].status == 200
         identify = next(p["d"] for p in session.pop().received if p["op"] == 2)

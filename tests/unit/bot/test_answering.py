@@ -51,8 +51,8 @@ class Gate:
         self.started: list[str] = []
         self.open = threading.Event()
 
-    def __call__(self, question: str) -> str:
-        self.started.append(question)
+    def __call__(self, question: str, previous=None) -> str:
+        self.started.append(question if previous is None else f"{question} after {previous}")
         if question == "boom":
             raise RuntimeError("boom")
         self.open.wait(10)
@@ -92,7 +92,7 @@ async def test_a_question_given_up_while_waiting_is_never_answered():
     queue = AnsweringQueue(gate, workers=1)
     first = asyncio.create_task(queue.ask("first"))
     await asyncio.sleep(0.01)
-    with queue.turn("abandoned") as turn:
+    with queue.place("abandoned") as turn:
         assert turn.waiting and turn.ahead == 1
     last = asyncio.create_task(queue.ask("last"))
     await asyncio.sleep(0.01)

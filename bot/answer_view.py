@@ -17,14 +17,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 
 from bot.formatting import trim
-
-if TYPE_CHECKING:
-    from bot.app import NewsdeskBot
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +60,8 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button],
                      interaction.channel_id)
             await interaction.response.defer()  # acknowledged, not counted
             return
-        bot: NewsdeskBot = interaction.client  # type: ignore[assignment]
-        tally = await asyncio.to_thread(bot.desk.recorder.vote, self.asked,
+        desk = interaction.client.desk  # type: ignore[attr-defined]  # a NewsdeskBot
+        tally = await asyncio.to_thread(desk.recorder.vote, self.asked,
                                         interaction.user.id, self.up)
         if tally is None:
             await interaction.response.send_message(NOT_COUNTED, ephemeral=True)
@@ -98,21 +95,33 @@ class ThreadButton(discord.ui.DynamicItem[discord.ui.Button],
             await interaction.response.send_message("Threads work in server text channels.",
                                                     ephemeral=True)
             return
+        thread = interaction.channel.get_thread(message.id)  # a thread has its message's id
+        if thread is None:
+            thread = await self._start(interaction, message)
+            if thread is None:
+                return
+        await interaction.response.send_message(
+            f"Ask your follow-ups in {thread.mention} with /ask or by mentioning me.",
+            ephemeral=True)
+
+    @staticmethod
+    async def _start(interaction: discord.Interaction,
+                     message: discord.Message) -> discord.Thread | None:
+        """Start the thread on the answer; None (the user told why) when it cannot be."""
         name = trim((message.embeds[0].title if message.embeds else None) or "Follow-ups",
                     THREAD_NAME_MAX)
         try:
-            thread = await message.create_thread(
+            return await message.create_thread(
                 name=name, auto_archive_duration=THREAD_ARCHIVE_MINUTES)
         except discord.Forbidden:
             await interaction.response.send_message(NO_THREADS, ephemeral=True)
-            return
+            return None
         except discord.HTTPException as error:
             if error.code != 160004:  # a thread has already been created for this message
                 raise
-            thread = interaction.guild.get_thread(message.id) if interaction.guild else None
-        where = thread.mention if thread is not None else "the thread on this answer"
-        await interaction.response.send_message(
-            f"Ask your follow-ups in {where} with /ask or by mentioning me.", ephemeral=True)
+            await interaction.response.send_message(
+                "This answer already has a thread: ask your follow-ups there.", ephemeral=True)
+            return None
 
 
 def answer_view(asked: int | None, thread: bool) -> discord.ui.View | None:

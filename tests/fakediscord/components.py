@@ -116,10 +116,13 @@ def numbered(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def find_button(components: list[dict[str, Any]], key: str) -> dict[str, Any] | None:
-    """Return the button whose custom_id (or else label) is `key`."""
+    """Return the button whose custom_id (or else label, or else emoji) is `key`."""
     buttons = [c for c in walk(components) if c.get("type") == BUTTON]
     by_id = next((b for b in buttons if b.get("custom_id") == key), None)
-    return by_id or next((b for b in buttons if b.get("label") == key), None)
+    by_label = next((b for b in buttons if b.get("label") == key), None)
+    return by_id or by_label or next(
+        (b for b in buttons if not b.get("label") and (b.get("emoji") or {}).get("name") == key),
+        None)
 
 
 def button_text(button: dict[str, Any]) -> str:

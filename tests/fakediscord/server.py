@@ -7,7 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakediscord import commands
+from tests.fakediscord import commands, components
 from tests.fakediscord.gateway import Gateway
 from tests.fakediscord.handles import InteractionHandle, MessageHandle
 from tests.fakediscord.holds import Hold
@@ -224,17 +224,23 @@ class FakeDiscord:
         await self.gateway.dispatch("MESSAGE_CREATE", payload, channel.guild_id)
         return MessageHandle(self, message)
 
-    async def click(self, user: User, message: Message | int, button: str) -> InteractionHandle:
+    async def click(self, user: User, message: Message | int, button: str, *,
+                    stale: bool = False) -> InteractionHandle:
         """Click a button (by custom_id, or else label) on a message as `user`.
 
         Raises InvocationRefused when Discord's client would not send the click: the button is
         not on the message, is disabled or is a link, or `user` cannot see the message.
+        `stale` plays a client still showing a message its user may no longer see: the click
+        goes out, with the user's current permissions in the channel.
         """
         state = self.state
         target = state.message(message) if isinstance(message, int) else message
         if target is None:
             raise InvocationRefused(f"no message {message}")
-        found = clickable_button(state, user, target, button)
+        found = (components.find_button(target.components, button) if stale
+                 else clickable_button(state, user, target, button))
+        if found is None:
+            raise InvocationRefused(f"the message has no button {button!r}")
         interaction = new_interaction(
             state,
             user,

@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_argument("--json", action="store_true", help="print JSON")
     status = sub.add_parser("status", help="describe the index: size, last run, model, feeds")
     status.add_argument("--json", action="store_true", help="print JSON")
+    chat = sub.add_parser("chat", help="ask questions one after another; follow-ups in context")
+    chat.add_argument("-k", type=int, default=None, help="passages to read (default 24)")
     search = sub.add_parser("search", help="find articles: title, outlet, date, best passage")
     search.add_argument("query", help="what to look for, in quotes")
     search.add_argument("--since", type=_since, metavar="7d|24h|YYYY-MM-DD",
@@ -258,6 +260,33 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print(format_answer(answer))
     return 0 if answer.error is None else EMPTY_INDEX_EXIT
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    """Answer questions from stdin one after another, each read against the one before."""
+    from index.answer.followups import Turn
+
+    desk = _open(settings)
+    _ensure_indexed(desk)
+    interactive = sys.stdin.isatty()
+    previous: Turn | None = None
+    while True:
+        if interactive:
+            print("> ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            return 0
+        if not line.strip():
+            continue
+        try:
+            answer = desk.ask(line, k=args.k, previous=previous)
+        except QuestionError as exc:
+            print(f"newsdesk: {exc}", file=sys.stderr)
+            continue
+        desk.record(answer, _local_user())
+        print(format_answer(answer) if answer.error is None else f"newsdesk: {answer.error}")
+        print(flush=True)
+        previous = Turn(answer.answered_question or answer.question, answer.value)
 
 
 def _turn(previous: str | None) -> Turn | None:
@@ -506,6 +535,7 @@ COMMANDS = {
     "add": cmd_add,
     "follow": cmd_follow,
     "search": cmd_search,
+    "chat": cmd_chat,
     "poll": cmd_poll,
     "export-onnx": cmd_export_onnx,
 }

@@ -311,3 +311,14 @@ def test_search_with_a_bad_period_is_a_clear_error(env, capsys):
     with pytest.raises(SystemExit):
         main(["search", "ships", "--since", "last week"])
     assert "use 7d, 24h or a date" in capsys.readouterr().err
+
+
+def test_chat_reads_each_question_against_the_one_before(env, capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("When did the port reopen?\n\nafter what?\n"))
+    assert main(["chat"]) == 0
+    first, second = capsys.readouterr().out.strip().split("\n\n")
+    assert first.startswith("Monday")
+    assert second.startswith("Answering: after what did the port reopen?\n")
+    assert "storm" in second.splitlines()[1]

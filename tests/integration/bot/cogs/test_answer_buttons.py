@@ -126,3 +126,20 @@ async def test_a_dm_conversation_keeps_its_context(fake: FakeDiscord, new_user):
     assert follow.embeds[0]["author"]["name"].startswith("Answering: ")
     alone = await (await fake.send_dm(new_user(), "and canola?")).reply(timeout=60)
     assert "author" not in alone.embeds[0]  # no previous question: answered on its own
+
+
+async def test_an_unusable_feedback_database_leaves_answers_without_votes(
+        fake: FakeDiscord, new_user, running_bot, tmp_path, monkeypatch, caplog):
+    from index.feedback import Recorder
+
+    broken = tmp_path / "a-folder"
+    broken.mkdir()  # a folder where the database file should be: it cannot be opened
+    recorder = Recorder(broken)
+    monkeypatch.setattr(running_bot.desk, "recorder", recorder)
+    monkeypatch.setattr(running_bot.conversations, "recorder", recorder)
+    with caplog.at_level("WARNING", logger="index.feedback"):
+        first = await ask(fake, new_user())
+        second = await ask(fake, new_user(), "Who did Carney meet in Beijing?")
+    assert first.embeds and second.embeds and labels(first) == labels(second) == []
+    lines = [r for r in caplog.records if "cannot open the feedback database" in r.message]
+    assert len(lines) == 1 and str(broken) in lines[0].getMessage()

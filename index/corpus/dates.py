@@ -120,6 +120,8 @@ def date_answer(answer: Answer) -> Answer:
     """
     if not answer.answered or not answer.citations:
         return answer
+    if answer.conflict and answer.sides:
+        return _sides_dated(answer)
     first = answer.citations[0]
     sentence = resolve_relative_dates(answer.sentence, first.published)
     if sentence == answer.sentence:
@@ -132,6 +134,33 @@ def date_answer(answer: Answer) -> Answer:
     if first.quote == answer.sentence:
         citations = (replace(first, quote=sentence), *citations[1:])
     return replace(answer, answer=short, sentence=sentence, citations=citations)
+
+
+def _sides_dated(answer: Answer) -> Answer:
+    """Resolve each side of a disagreement against its own sources' date.
+
+    Two outlets that say "Thursday" on different days may mean one date: then they agree,
+    and the answer is that date, supported by both.
+    """
+    by_number = {c.n: c for c in answer.citations}
+    sides = []
+    for side in answer.sides:
+        cited = next((by_number[n] for n in side.citations if n in by_number), None)
+        if cited is None:
+            sides.append(side)
+            continue
+        value = resolve_relative_dates(side.answer, cited.published, context=cited.quote)
+        if value == side.answer:
+            value = _within(side.answer, cited.published, cited.quote)
+        sides.append(replace(side, answer=_at_most(value, MAX_WORDS)))
+    if len({side.answer for side in sides}) == 1:
+        numbers = {n for side in sides for n in side.citations}
+        sources = {c.source for c in answer.citations if c.n in numbers}
+        return replace(answer, answer=sides[0].answer, conflict=False, sides=(),
+                       support=len(sources))
+    text = " or ".join(side.answer for side in sides)
+    phrase = _at_most(f"Sources disagree: {text}", MAX_WORDS)
+    return replace(answer, answer=phrase, sides=tuple(sides))
 
 
 def _at_most(short: str, words: int) -> str:

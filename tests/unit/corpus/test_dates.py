@@ -138,3 +138,38 @@ def test_a_resolved_short_answer_stays_within_fifteen_words():
     assert len(short.split()) <= 15
     assert short.count("(") == short.count(")")
     assert short.startswith("Thursday (22 January 2026)")
+
+
+def _side_citation(n, source, quote, published):
+    return Citation(n, source, source, 1, quote, 0.9, published=published)
+
+
+def test_sides_that_name_one_date_in_other_words_agree():
+    """"Thursday" said on Friday 22 May and on Saturday 23 May is the same day."""
+    from index.models import Side
+
+    citations = (_side_citation(1, "a.md", "On Thursday the company apologised.", "2026-05-22"),
+                 _side_citation(2, "b.md", "The firm apologised on Thursday.", "2026-05-23"))
+    answer = Answer("when did it apologise?", True, "Sources disagree: Thursday or Thursday",
+                    "On Thursday the company apologised.", True, citations,
+                    sides=(Side("Thursday", (1,), ("2026-05-22",)),
+                           Side("Thursday", (2,), ("2026-05-23",))))
+    dated = date_answer(answer)
+    assert (dated.conflict, dated.sides, dated.support) == (False, (), 2)
+    assert dated.answer == "Thursday (21 May 2026)"
+
+
+def test_sides_that_name_different_dates_each_get_their_own():
+    from index.models import Side
+
+    citations = (_side_citation(1, "a.md", "They met on Friday.", "2026-02-14"),
+                 _side_citation(2, "b.md", "They met on Thursday.", "2026-02-14"))
+    answer = Answer("what day did they meet?", True, "Sources disagree: Friday or Thursday",
+                    "They met on Friday.", True, citations,
+                    sides=(Side("Friday", (1,), ("2026-02-14",)),
+                           Side("Thursday", (2,), ("2026-02-14",))))
+    dated = date_answer(answer)
+    assert dated.conflict
+    assert [s.answer for s in dated.sides] == ["Friday (13 February 2026)",
+                                               "Thursday (12 February 2026)"]
+    assert dated.answer.startswith("Sources disagree: Friday (13 February 2026) or Thursday")

@@ -40,9 +40,9 @@ class NewsdeskBot(commands.Bot):
 
     def __init__(self, settings: BotSettings, desk: Desk, **options: Any) -> None:
         """Args: settings and desk are injected; options go to `commands.Bot`."""
-        options.setdefault(
-            "intents", discord.Intents(guilds=True, guild_messages=True, dm_messages=True)
-        )
+        options.setdefault("intents", discord.Intents(
+            guilds=True, guild_messages=True, dm_messages=True,
+            message_content=settings.read_thread_messages))
         # A text-only bot: discord.py's "voice will NOT be supported" warnings only confuse.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(

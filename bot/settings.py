@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from bot.answering import default_workers
-from index.settings import Settings, env_field, env_names_of, read_env
+from index.settings import Settings, env_field, env_names_of, parse_flag, read_env
 
 
 def _int_list(raw: str) -> frozenset[int]:
@@ -60,6 +60,11 @@ class BotSettings:
     )
     answer_workers: int = field(
         default_factory=default_workers, metadata=env_field("ANSWER_WORKERS", _workers)
+    )
+    # Answer every message in the bot's follow-up threads, not only mentions and /ask: needs
+    # the privileged Message Content intent, turned on in the Developer Portal.
+    read_thread_messages: bool = field(
+        default=False, metadata=env_field("READ_THREAD_MESSAGES", parse_flag)
     )
 
     @classmethod

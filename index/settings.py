@@ -50,7 +50,8 @@ def env_names_of(cls: type) -> list[str]:
     return [item.metadata["env"] for item in fields(cls) if "env" in item.metadata]
 
 
-def _flag(raw: str) -> bool:
+def parse_flag(raw: str) -> bool:
+    """Return a yes/no setting: 1/0, true/false, yes/no or on/off (empty: no)."""
     lowered = raw.strip().lower()
     if lowered in {"1", "true", "yes", "on"}:
         return True
@@ -118,7 +119,7 @@ class Settings:
         default="torch", metadata=env_field("EMBEDDING_BACKEND", _backend)
     )
     allow_private_urls: bool = field(
-        default=False, metadata=env_field("ALLOW_PRIVATE_URLS", _flag)
+        default=False, metadata=env_field("ALLOW_PRIVATE_URLS", parse_flag)
     )
     fetch_timeout_s: float = field(
         default=20.0, metadata=env_field("FETCH_TIMEOUT_S", _seconds)
@@ -131,7 +132,7 @@ class Settings:
     )
     feedback_db: Path | None = field(default=None, metadata=env_field("FEEDBACK_DB", Path))
     record_questions: bool = field(
-        default=True, metadata=env_field("RECORD_QUESTIONS", _flag)
+        default=True, metadata=env_field("RECORD_QUESTIONS", parse_flag)
     )
     log_level: str = field(default="INFO", metadata=env_field("LOG_LEVEL", check_level))
     library_log_level: str = field(

@@ -29,8 +29,13 @@ log = logging.getLogger(__name__)
 BARE_MENTION_HINT = "Ask me after the mention, e.g. “@newsdesk how many EVs will China import?”"
 
 
-def question_in(message: discord.Message, me: discord.abc.User) -> str | None:
-    """Return the question a message asks the bot, or None if it is not for the bot."""
+def question_in(message: discord.Message, me: discord.abc.User,
+                threads: bool = False) -> str | None:
+    """Return the question a message asks the bot, or None if it is not for the bot.
+
+    A DM is a question, and so is a server message that mentions the bot; with `threads`
+    (READ_THREAD_MESSAGES), so is any message in a thread the bot started.
+    """
     if message.author.bot or message.type not in (
         discord.MessageType.default,
         discord.MessageType.reply,
@@ -39,7 +44,8 @@ def question_in(message: discord.Message, me: discord.abc.User) -> str | None:
     if message.guild is None:
         return message.content.strip()
     if me not in message.mentions:
-        return None
+        mine = isinstance(message.channel, discord.Thread) and message.channel.owner_id == me.id
+        return (message.content.strip() or None) if threads and mine else None
     return re.sub(rf"<@!?{me.id}>", " ", message.content).strip()
 
 
@@ -88,7 +94,8 @@ class Ask(commands.Cog):
     async def on_message(self, message: discord.Message) -> None:
         """Answer a DM, or a server message that mentions the bot, as a reply."""
         me = self.bot.user
-        question = None if me is None else question_in(message, me)
+        threads = self.bot.settings.read_thread_messages
+        question = None if me is None else question_in(message, me, threads)
         if question is None:
             return
         sent, asked = MessageReply(message), None

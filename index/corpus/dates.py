@@ -153,6 +153,8 @@ def _sides_dated(answer: Answer) -> Answer:
         if value == side.answer:
             value = _within(side.answer, cited.published, cited.quote)
         sides.append(replace(side, answer=_at_most(value, MAX_WORDS)))
+    if all(new.answer == old.answer for new, old in zip(sides, answer.sides, strict=True)):
+        return answer  # no relative date in any side
     if len({side.answer for side in sides}) == 1:
         numbers = {n for side in sides for n in side.citations}
         sources = {c.source for c in answer.citations if c.n in numbers}

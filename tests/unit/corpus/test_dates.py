@@ -173,3 +173,14 @@ def test_sides_that_name_different_dates_each_get_their_own():
     assert [s.answer for s in dated.sides] == ["Friday (13 February 2026)",
                                                "Thursday (12 February 2026)"]
     assert dated.answer.startswith("Sources disagree: Friday (13 February 2026) or Thursday")
+
+
+def test_a_disagreement_without_relative_dates_is_left_as_it_is():
+    from index.models import Side
+
+    citations = (_side_citation(1, "a.md", "A deal was announced.", "2026-02-14"),
+                 _side_citation(2, "b.md", "No deal was announced.", "2026-02-14"))
+    answer = Answer("was a deal announced?", True, "Sources disagree", "A deal was announced.",
+                    True, citations, sides=(Side("Yes", (1,), ("2026-02-14",)),
+                                            Side("No", (2,), ("2026-02-14",))))
+    assert date_answer(answer) is answer

@@ -143,3 +143,38 @@ async def test_an_unusable_feedback_database_leaves_answers_without_votes(
     assert first.embeds and second.embeds and labels(first) == labels(second) == []
     lines = [r for r in caplog.records if "cannot open the feedback database" in r.message]
     assert len(lines) == 1 and str(broken) in lines[0].getMessage()
+
+
+async def test_with_read_thread_messages_a_plain_message_in_its_thread_is_a_question(
+        fake: FakeDiscord, new_user, bot_settings, desk):
+    import asyncio
+    import dataclasses
+
+    from bot.app import build_bot
+
+    asker = new_user()
+    message = await ask(fake, asker)
+    await (await fake.click(asker, message, "Follow up in a thread")).response(timeout=30)
+    thread = fake.thread(message.id)
+    plain = await fake.send_thread_message(asker, thread, "and canola?")
+    with pytest.raises(TimeoutError):  # without the setting: only mentions and /ask
+        await plain.reply(timeout=3)
+
+    settings = dataclasses.replace(bot_settings, read_thread_messages=True)
+    before = set(fake.gateway.live())
+    reader = build_bot(settings, desk, guild_ready_timeout=0.05)
+    task = asyncio.create_task(reader.start(settings.discord_token))
+    try:
+        session = await fake.wait_for(lambda: set(fake.gateway.live()) - before)
+        await asyncio.wait_for(reader.wait_until_ready(), 10)
+        identify = next(p["d"] for p in session.pop().received if p["op"] == 2)
+        assert identify["intents"] & (1 << 15)  # the Message Content intent
+        asked = await fake.send_thread_message(asker, thread, "and canola?")
+        reply = await asked.reply(timeout=60)
+        assert reply.embeds[0]["author"]["name"].startswith("Answering: ")
+        chat = await fake.send_guild_message(asker, "lunch anyone?")
+        with pytest.raises(TimeoutError):  # outside its threads, only mentions
+            await chat.reply(timeout=2)
+    finally:
+        await reader.close()
+        await task

@@ -26,8 +26,10 @@ def render_version(version: dict[str, Any]) -> str:
 
 
 def render_embed(embed: dict[str, Any]) -> str:
-    """Return an embed's title, description, fields and footer, one block after another."""
+    """Return an embed's author, title, description, fields and footer, one after another."""
     lines: list[str] = []
+    if (embed.get("author") or {}).get("name"):
+        lines.append(f"[{embed['author']['name']}]")
     if embed.get("title"):
         lines.append(f"## {embed['title']}")
     if embed.get("description"):

@@ -197,8 +197,8 @@ def _substitute(parsed: _Parsed, before: Doc, lexicon: Lexicon | None) -> str:
     if words[0].pos_ == "ADP":
         return _replace_setting(before, words)
     targets = _targets(before)
-    if not targets:
-        return f"{_words(words)} {_words(before)}"
+    if not targets:  # "how many EVs?", then "and canola?": the asked-about noun is replaced
+        return _replace_asked(before, words)
     head = _head(words)
     chosen = _nearest(head, targets, lexicon)
     if chosen is None:
@@ -207,6 +207,18 @@ def _substitute(parsed: _Parsed, before: Doc, lexicon: Lexicon | None) -> str:
     if words[-1].lower_ == "one":  # "the shrimp one" stands for "the shrimp levy"
         text = _words([*words[:-1], chosen.root])
     return _words(before[: chosen.start]) + f" {text} " + _words(before[chosen.end :])
+
+
+def _replace_asked(before: Doc, words: list[Token]) -> str:
+    """Put a noun phrase in the place of the noun the previous question asked about."""
+    phrase = _wh_phrase(before)
+    asked = [] if phrase is None else [  # "electric buses" of "how many electric buses"
+        t for t in phrase if t.tag_ not in WH_TAGS and t.lower_ not in {"many", "much"}]
+    if not any(t.pos_ in {"NOUN", "PROPN"} for t in asked):
+        return f"{_words(words)} {_words(before)}"
+    bare = [t for t in words if t.dep_ != "det"] or words
+    start, end = asked[0].i, asked[-1].i + 1
+    return f"{_words(before[:start])} {_words(bare)} {_words(before[end:])}"
 
 
 def _asked_of(fragment: str, before: Doc) -> str:

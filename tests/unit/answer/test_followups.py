@@ -60,6 +60,8 @@ def test_a_complete_question_stands_on_its_own(question):
     ("who's the Saltmere mayor?", "Hugh Garside", "what about Vellstream's chief exec?",
      "who is Vellstream's chief exec?"),
     ("how much rain fell?", "186 mm", "and how many people died?", "how many people died?"),
+    ("how many electric buses?", "36", "and hydrogen trucks?", "how many hydrogen trucks?"),
+    ("how many EVs?", "49,000", "and canola?", "how many canola?"),
 ])
 def test_a_follow_up_is_rewritten_with_the_turn_before_it(previous, answer, follow_up,
                                                           expected):

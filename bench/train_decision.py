@@ -27,7 +27,7 @@ mix); or with `--precision` the lowest whose held-out answers are right that oft
 is printed either way.
 
     .venv/bin/python bench/train_decision.py [-n 500] [--reader NAME] [--newsroom]
-        [--precision P] [--features FILE] [--write]
+        [--precision P] [--features FILE] [--sentences N] [--write]
 
 Features are cached per question in bench/.cache/decision-<reader>.jsonl (a re-run only fits).
 """
@@ -104,15 +104,17 @@ def newsroom_questions() -> list[dict]:
              "title": f"newsroom-{int(q['id'].split('-')[1]) % 2}"} for q in load_questions()]
 
 
-def collect(desk, questions: list[dict], kind: str, reader, out) -> None:
+def collect(desk, questions: list[dict], kind: str, reader, out, config=None) -> None:
     """Run each question to the decision; write one line of merged answers per question."""
+    from index.answer.config import CONFIG
     from index.answer.lexicon import Lexicon
     from index.answer.pipeline import read
 
+    config = config or CONFIG
     lexicon = Lexicon(desk.embedder)
     for i, item in enumerate(questions):
         analysis, evidence = desk.evidence(item["question"])
-        merged = read(analysis, evidence, reader, lexicon=lexicon).merged
+        merged = read(analysis, evidence, reader, config, lexicon=lexicon).merged
         judge = newsroom_label if kind.startswith("newsroom") else label
         out.write(json.dumps({
             "id": item["id"], "kind": kind, "title": item["title"], "question": item["question"],
@@ -129,9 +131,14 @@ def collect(desk, questions: list[dict], kind: str, reader, out) -> None:
 
 def gather(args) -> Path:
     """Compute (or reuse) the features of every sampled question."""
+    from dataclasses import replace
+
+    from index.answer.config import CONFIG
     from index.answer.reading_backends import load_reader
 
-    path = args.features or CACHE.with_name(f"decision-{args.reader}.jsonl")
+    config = CONFIG if args.sentences is None else replace(CONFIG, sentences=args.sentences)
+    tag = "" if args.sentences is None else f"-s{args.sentences}"
+    path = args.features or CACHE.with_name(f"decision-{args.reader}{tag}.jsonl")
     if path.is_file():
         return path
     fit, test = split_titles()
@@ -148,17 +155,17 @@ def gather(args) -> Path:
     partial = path.with_suffix(".partial")
     with partial.open("w", encoding="utf-8") as out:
         desk = open_desk(articles)
-        collect(desk, answerable, "answerable", reader, out)
-        collect(desk, impossible, "impossible", reader, out)
+        collect(desk, answerable, "answerable", reader, out, config)
+        collect(desk, impossible, "impossible", reader, out, config)
         gold = {q["source"] for q in answerable}
         desk = open_desk([a for a in articles if a["id"] not in gold],
                          CACHE.with_name(f"{CACHE.name}-withheld-decision"))
-        collect(desk, answerable, "withheld", reader, out)
+        collect(desk, answerable, "withheld", reader, out, config)
         if args.newsroom:
             from newsroom import open_desk as open_newsroom
 
             items = newsroom_questions()
-            collect(open_newsroom(), items, "newsroom", reader, out)
+            collect(open_newsroom(), items, "newsroom", reader, out, config)
     partial.rename(path)  # only a complete run is reused
     return path
 
@@ -176,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="write index/answer/decision.json")
     parser.add_argument("--newsroom", action="store_true",
                         help="fit on the newsroom dev questions too (two folds, see above)")
+    parser.add_argument("--sentences", type=int,
+                        help="sentences the reader reads (AnswerConfig.sentences), to fit a "
+                             "decision for another setting; features cached apart")
     parser.add_argument("--newsroom-weight", type=float, default=3.0,
                         help="how much a newsroom question weighs against a SQuAD one")
     args = parser.parse_args(argv)

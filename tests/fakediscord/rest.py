@@ -93,10 +93,16 @@ def channel_of(state: State, request: web.Request) -> Channel:
     return channel
 
 
-def _own_message(state: State, channel: Channel, message_id: str) -> Message:
+def message_in(state: State, channel: Channel, message_id: str) -> Message:
+    """Return a message of `channel`, or raise Discord's Unknown Message."""
     message = state.message(int(message_id))
     if message is None or message.channel_id != channel.id:
         raise DiscordError(404, 10008, "Unknown Message")
+    return message
+
+
+def _own_message(state: State, channel: Channel, message_id: str) -> Message:
+    message = message_in(state, channel, message_id)
     if message.author is not state.bot:
         raise DiscordError(403, 50005, "Cannot edit a message authored by another user")
     return message
@@ -303,10 +309,7 @@ async def list_messages(request: web.Request) -> web.Response:
 async def get_message(request: web.Request) -> web.Response:
     """Return one message of a channel."""
     state = request.app[STATE]
-    channel = channel_of(state, request)
-    message = state.message(int(request.match_info["message"]))
-    if message is None or message.channel_id != channel.id:
-        raise DiscordError(404, 10008, "Unknown Message")
+    message = message_in(state, channel_of(state, request), request.match_info["message"])
     return reply(message.to_json())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from tests.fakediscord.gateway import Gateway
-from tests.fakediscord.rest import API, JSON, STATE, channel_of, reply
+from tests.fakediscord.rest import API, JSON, STATE, channel_of, message_in, reply
 from tests.fakediscord.state import DiscordError
 from tests.fakediscord.threads import Thread, start_thread, thread_create_event
 
@@ -26,9 +26,7 @@ async def start_thread_from_message(request: web.Request) -> web.Response:
     """Start a public thread from a message; the thread gets the message's id."""
     state = request.app[STATE]
     channel = channel_of(state, request)
-    message = state.message(int(request.match_info["message"]))
-    if message is None or message.channel_id != channel.id:
-        raise DiscordError(404, 10008, "Unknown Message")
+    message = message_in(state, channel, request.match_info["message"])
     thread = start_thread(state, channel, state.bot, request[JSON] or {}, message=message)
     return await _announce(request, thread)
 

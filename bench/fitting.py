@@ -110,8 +110,10 @@ def fit(rows: list[dict], newsroom: float):
     return DecisionModel(rank, fit_decision(rows, rank, newsroom), 0.5, {})
 
 
-def outcomes(rows: list[dict], model) -> list[tuple[str, float, int]]:
-    """Return per question (kind, the best answer's probability, whether it is right)."""
+def outcomes(rows: list[dict], model) -> list[tuple[str, float, int, float]]:
+    """Return per question (kind, the best answer's probability, whether it is right, and the
+    probability the second side needs: a disagreement is handled only when another right
+    answer passes the threshold too; 1 for the others, which need none)."""
     out = []
     for row in (r for r in rows if r["merged"]):
         best, judged = _best(row, model)
@@ -119,11 +121,17 @@ def outcomes(rows: list[dict], model) -> list[tuple[str, float, int]]:
         if kind == "newsroom":
             kind = "newsroom-unanswerable" if row["qkind"] == "unanswerable" else "newsroom"
         right = best["label"] if kind in ("answerable", "withheld", "newsroom") else 0
-        out.append((kind, judged.probability, right))
+        second = 1.0
+        if row.get("qkind") == "conflict":
+            judgements = model.judge([m["features"] for m in row["merged"]])
+            second = max((j.probability for m, j in zip(row["merged"], judgements, strict=True)
+                          if m["label"] and m is not best and m["text"] != best["text"]),
+                         default=-1.0)
+        out.append((kind, judged.probability, right, second))
     return out
 
 
-def curve(found: list[tuple[str, float, int]], threshold: float) -> dict[str, float]:
+def curve(found: list[tuple[str, float, int, float]], threshold: float) -> dict[str, float]:
     """Return what the bot does at `threshold`, per kind of question."""
     def share(kind: str, test) -> float:
         items = [f for f in found if f[0] == kind]
@@ -132,26 +140,28 @@ def curve(found: list[tuple[str, float, int]], threshold: float) -> dict[str, fl
     def mean(values: list[float]) -> float:
         return sum(values) / max(len(values), 1)
 
+    def right(f: tuple[str, float, int, float]) -> bool:
+        return f[1] >= threshold and bool(f[2]) and f[3] >= threshold
+
     answered = [f for f in found if f[1] >= threshold]
     kinds = {f[0] for f in found}
-    answering = [share(k, lambda f: f[1] >= threshold and f[2])
-                 for k in ("answerable", "newsroom") if k in kinds]
+    answering = [share(k, right) for k in ("answerable", "newsroom") if k in kinds]
     declining = [share(k, lambda f: f[1] < threshold)
                  for k in ("withheld", "impossible", "newsroom-unanswerable") if k in kinds]
     newsroom = [f for f in found if f[0].startswith("newsroom")]
     return {
         "threshold": threshold,
         # newsroom questions in their own mix (most coverage questions have an answer)
-        "newsroom_handled": mean([float(f[2] if f[1] >= threshold else
+        "newsroom_handled": mean([float(right(f) if f[1] >= threshold else
                                         f[0] == "newsroom-unanswerable") for f in newsroom]),
         # answering right and declining right weigh alike, whatever the mix of questions
         "balanced": (mean(answering) + mean(declining)) / 2,
-        "precision": sum(f[2] for f in answered) / max(len(answered), 1),
+        "precision": sum(right(f) for f in answered) / max(len(answered), 1),
         "answerable_answered": share("answerable", lambda f: f[1] >= threshold),
-        "answerable_right": share("answerable", lambda f: f[1] >= threshold and f[2]),
+        "answerable_right": share("answerable", right),
         "withheld_declined": share("withheld", lambda f: f[1] < threshold),
         "impossible_declined": share("impossible", lambda f: f[1] < threshold),
-        "newsroom_right": share("newsroom", lambda f: f[1] >= threshold and f[2]),
+        "newsroom_right": share("newsroom", right),
         "newsroom_declined": share("newsroom-unanswerable", lambda f: f[1] < threshold),
     }
 

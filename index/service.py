@@ -300,11 +300,14 @@ class Newsdesk(AddsCoverage):
         self._check_build()
         config = CONFIG if k is None else replace(CONFIG, passages=max(1, k))
         analysis = analyse(question, self._snapshot.lexical)
-        snapshot, (hits, query_vector) = self._read(  # twice as many, for `spread` to choose
-            lambda s: self._search(s, analysis.query, 2 * config.passages, mode))
+        # the question and the words that say what type of answer it wants, in one pass
+        query_vector, cue_vector = self.embedder.encode(
+            [analysis.query, analysis.question.cue or analysis.query])
+        snapshot, (hits, _) = self._read(  # twice as many, for `spread` to choose
+            lambda s: self._search(s, analysis.query, 2 * config.passages, mode, query_vector))
         hits = spread(tuple(hits), config)
         vectors = self._sentence_vectors(snapshot, [h.passage for h in hits])
-        return analysis, Evidence(hits, query_vector, vectors)
+        return analysis, Evidence(hits, query_vector, vectors, cue_vector, self.embedder.name)
 
     def _sentence_vectors(self, snapshot: Snapshot,
                           passages: list[Passage]) -> dict[str, np.ndarray]:
@@ -341,8 +344,10 @@ class Newsdesk(AddsCoverage):
         _, (hits, _) = self._read(lambda s: self._search(s, query, max(1, k), mode))
         return hits
 
-    def _search(self, snapshot: Snapshot, question: str, k: int, mode: str) -> tuple[list, object]:
-        query_vector = self.embedder.embed_query(question)
+    def _search(self, snapshot: Snapshot, question: str, k: int, mode: str,
+                query_vector: np.ndarray | None = None) -> tuple[list, object]:
+        if query_vector is None:
+            query_vector = self.embedder.embed_query(question)
 
         def dense(_: str, n: int) -> list[tuple[Passage, float]]:
             return snapshot.nearest(query_vector, n)

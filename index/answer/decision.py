@@ -78,7 +78,7 @@ class DecisionModel:
 # What the decision reads of an answer's own features, beside its rank: whether the words and
 # names the question asks about are in its sentence, and whether the reader thinks it answers.
 OWN = ("coverage", "missing", "names", "dense", "top_dense", "null_gap", "sentence_null_gap",
-       "value_fit")
+       "value_fit", "type_lift")
 
 
 def decision_features(rank: float, share: float, margin: float,

@@ -25,12 +25,16 @@ class Lexicon:
         """Embed with `embedder` (its vectors are unit length)."""
         self.embedder = embedder
 
+    def vectors(self, phrases: list[str]) -> np.ndarray:
+        """Return the unit vector of each phrase, a row each (embedded once per process)."""
+        name = self.embedder.name
+        return np.vstack(WORDS.get([(name, p) for p in phrases],
+                                   lambda keys: self.embedder.encode([p for _, p in keys])))
+
     def similarities(self, phrase: str, others: Iterable[str]) -> dict[str, float]:
         """Return the cosine similarity of `phrase` to each of `others`, by other."""
         wanted = list(dict.fromkeys(others))
         if not wanted:
             return {}
-        name = self.embedder.name
-        vectors = WORDS.get([(name, w) for w in [phrase, *wanted]],
-                            lambda keys: self.embedder.encode([w for _, w in keys]))
+        vectors = self.vectors([phrase, *wanted])
         return {w: float(v @ vectors[0]) for w, v in zip(wanted, vectors[1:], strict=True)}

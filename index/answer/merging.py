@@ -12,11 +12,14 @@ turns that description into a probability.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from index.answer.analysis import Analysis
+from index.answer.config import CONFIG
 from index.answer.cues import HEDGES
 from index.answer.features import COARSE
+from index.answer.lexicon import Lexicon
 from index.answer.spans import Candidate
 from index.answer.values import Value, counted_noun, merge_names, same_value, value_of
 from index.corpus.dates import resolve_relative_dates
@@ -56,13 +59,19 @@ class Merged:
         return tuple(dict.fromkeys(found))
 
 
-def merge(analysis: Analysis, candidates: list[Candidate], share: float) -> list[Merged]:
+def merge(analysis: Analysis, candidates: list[Candidate], share: float,
+          lifts: Mapping[str, float] | None = None, lexicon: Lexicon | None = None,
+          synonym: float = CONFIG.unit_synonym) -> list[Merged]:
     """Merge equivalent candidates and describe each merged answer.
 
     A value of a kind that cannot answer the question (`RULED_OUT`) is dropped. A candidate
     joins an answer only when its sentence holds at least `share` of the question's words
     that the answer's surest sentence holds: "3" in a story about ships does not support
-    "three" people injured.
+    "three" people injured. `lifts` says how much likelier the question makes each answer
+    type (`index.answer.types`); none says nothing. With a lexicon, a count is also
+    described by whether its noun counts what the question counts: the same word (`unit_match`),
+    one at least `synonym` near it under the embedding model ("vehicles" for "cars"), or
+    another ("52 countries" for "how many cars").
     """
     ruled_out = RULED_OUT.get(analysis.kind, ())
     valued = ((c, value_of(_dated(c), analysis.kind))
@@ -80,7 +89,8 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float) -> list
             home[1].append(candidate)
     if not groups:
         return []
-    context = _Context(analysis, ordered, groups)
+    nearness = _unit_nearness(analysis, kept, lexicon)
+    context = _Context(analysis, ordered, groups, lifts or {}, nearness, synonym)
     return [context.describe(value, members) for value, members in groups]
 
 
@@ -88,8 +98,13 @@ class _Context:
     """What describing one merged answer needs to know of all the others."""
 
     def __init__(self, analysis: Analysis, ordered: list[Candidate],
-                 groups: list[tuple[Value, list[Candidate]]]) -> None:
+                 groups: list[tuple[Value, list[Candidate]]],
+                 lifts: Mapping[str, float], nearness: Mapping[str, float],
+                 synonym: float) -> None:
         self.analysis = analysis
+        self.lifts = lifts
+        self.nearness = nearness
+        self.synonym = synonym
         self.top_reader = ordered[0].reader
         self.masses = [_mass(members, self.top_reader) for _, members in groups]
         self.total_mass = sum(self.masses)
@@ -106,6 +121,8 @@ class _Context:
         best = members[0]
         others = [r for j, r in enumerate(self.best_of) if j != i]
         sentences = [s for c in members for s in c.sentences]
+        near = max((self.nearness[c.text] for c in members if c.text in self.nearness),
+                   default=None)
         features = {
             "bias": 1.0,
             "reader": best.reader,
@@ -133,9 +150,29 @@ class _Context:
             "predicate": max(c.predicate for c in members),
             "hedged": sum(bool(HEDGES.search(s.text)) for s in sentences) / len(sentences),
             "missing": self.analysis.missing(best.best.text),
+            "type_lift": max(self.lifts.get(c.type, 0.0) for c in members),
+            "unit_synonym": float(near is not None and near >= self.synonym),
+            "unit_other": float(near is not None and near < self.synonym),
             f"kind_{COARSE[self.analysis.kind]}": 1.0,
         }
         return Merged(_display(value, members), value, tuple(members), features)
+
+
+def _unit_nearness(analysis: Analysis, kept: list[tuple[Candidate, Value]],
+                   lexicon: Lexicon | None) -> dict[str, float]:
+    """Return, by candidate text, how near a count's noun is to the noun the question counts.
+
+    Only counts with a noun of their own ("52 countries", not "49,000") of a question that
+    counts one ("how many cars").
+    """
+    counted = analysis.question.counted
+    if not counted or lexicon is None:
+        return {}
+    nouns = {c.text: words[-1] for c, v in kept
+             if v.kind == "number" and v.unit and (words := WORD.findall(c.text))
+             and words[-1].isalpha()}
+    near = lexicon.similarities(counted.lower(), {n.lower() for n in nouns.values()})
+    return {text: near[noun.lower()] for text, noun in nouns.items()}
 
 
 def _dated(candidate: Candidate) -> str:

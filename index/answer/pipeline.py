@@ -19,6 +19,7 @@ from index.answer.polarity import yes_or_no
 from index.answer.reading import BaseReader
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import mark
+from index.answer.types import load_types, no_lift, type_inputs
 from index.models import Answer, Hit
 
 
@@ -29,6 +30,8 @@ class Evidence:
     hits: tuple[Hit, ...]  # best first
     query_vector: np.ndarray
     sentence_vectors: Mapping[str, np.ndarray]  # by passage id: a row per sentence
+    cue_vector: np.ndarray | None = None  # the question's type cue (`questions.type_cue`)
+    embedder: str = ""  # the model that embedded them
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,28 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     ranked = _ranked(analysis, evidence)
     groups = distinct(ranked, config.sentences)
     candidates = mark(analysis, groups, reader, config, lexicon)
-    return Findings(ranked, merge(analysis, candidates, config.support_coverage))
+    lifts = type_lifts(analysis, evidence, lexicon)
+    return Findings(ranked, merge(analysis, candidates, config.support_coverage, lifts,
+                                     lexicon, config.unit_synonym))
+
+
+def type_lifts(analysis: Analysis, evidence: Evidence,
+               lexicon: Lexicon | None) -> dict[str, float]:
+    """Return how much likelier the question makes each answer type (`index.answer.types`).
+
+    The type cue's vector comes with the evidence, else from the lexicon. Nothing (every
+    lift 0) without either, without a shipped type model, or when the question was embedded
+    by another model than the one it reads.
+    """
+    model = load_types()
+    vector, cue = evidence.query_vector, evidence.cue_vector
+    embedder = evidence.embedder
+    if cue is None and lexicon is not None:
+        cue = lexicon.vectors([analysis.question.cue or analysis.query])[0]
+        embedder = lexicon.embedder.name
+    if cue is None or model is None or not model.fits(embedder, len(vector)):
+        return no_lift()
+    return model.lifts(type_inputs(vector, cue, analysis.kind))
 
 
 def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,

@@ -92,6 +92,8 @@ class Question:
     excluded: tuple[str, ...] = ()  # stems the question rules out ("besides energy")
     frame: Frame | None = None  # the construction that would answer it (index.answer.frames)
     predicate: str = ""  # its main verb as written, with its particle ("threw out"), unless light
+    cue: str = ""  # the words that say what type of answer it wants ("what duty", "death toll")
+    counted: str = ""  # the noun "how many" / "how much" counts, as written ("cars")
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -163,6 +165,8 @@ def parse_question(text: str) -> Question:
         excluded,
         question_frame(doc, kind),
         _predicate(doc),
+        type_cue(doc),
+        counted_word(doc),
     )
 
 
@@ -191,4 +195,44 @@ def _focus(doc: Doc) -> str:
                 if following.pos_ in {"NOUN", "PROPN"}:
                     return stem(following.text)
             return ""
+    return ""
+
+
+_WH = frozenset("what which who whom whose when where why how".split())
+CUE_WINDOW = 5  # tokens after the question word in which its noun is looked for
+
+
+def type_cue(doc: Doc) -> str:
+    """Return the words that say what type of answer a question wants.
+
+    From the question word to the end of the first noun phrase within a few words of it
+    ("what duty", "how much rain", "who's the trade minister", "who quit as transit boss");
+    without a question word, the noun phrase the question is built on ("flood death toll",
+    "battery size"); else the first few words.
+    """
+    chunk_end = {t.i: chunk.end for chunk in doc.noun_chunks for t in chunk}
+    wh = next((t.i for t in doc if t.lower_ in _WH), None)
+    if wh is None:
+        root = next((c for c in doc.noun_chunks if c.root.dep_ == "ROOT"), None)
+        root = root or next(iter(doc.noun_chunks), None)
+        return root.text if root is not None else doc[:3].text
+    for token in doc[wh + 1 : wh + 1 + CUE_WINDOW]:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return doc[wh : chunk_end.get(token.i, token.i + 1)].text
+    return doc[wh : wh + 3].text.rstrip("?")
+
+
+def counted_word(doc: Doc) -> str:
+    """Return the noun a "how many" / "how much" question counts, as written.
+
+    "how many cars did Qorvane sell?" -> "cars"; "" when it counts none ("how much was it
+    fined?").
+    """
+    for token in doc[:-2]:
+        if token.lower_ == "how" and doc[token.i + 1].lower_ in {"many", "much"}:
+            after = doc[token.i + 2]
+            chunk = next((c for c in doc.noun_chunks if c.start <= after.i < c.end), None)
+            if chunk is not None and chunk.root.pos_ in {"NOUN", "PROPN"}:
+                return chunk.root.text
+            return after.text if after.pos_ in {"NOUN", "PROPN"} else ""
     return ""

@@ -23,6 +23,7 @@ from index.answer.nlp import get_nlp
 from index.answer.questions import verb_phrase
 from index.answer.reading import BaseReader, Reading
 from index.answer.sentences import Sentence
+from index.answer.types import answer_type
 from index.caching import BatchCache
 from index.corpus.sentences import split_sentences
 
@@ -43,6 +44,7 @@ class Candidate:
     phrase: float  # the span ranker's logit (`AnswerConfig.unparsed` for a reader-only span)
     fit: bool  # of the kind asked for: a name for "who", the phrase after a cue for "why"
     predicate: float = 1.0  # how near its sentence's nearest verb is to the question's
+    type: str = "NOUN"  # its answer type in its sentence (`index.answer.types.answer_type`)
 
     @property
     def best(self) -> Sentence:
@@ -136,8 +138,10 @@ def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: li
             phrase = _phrase(text, doc, span.start, span.end, analysis)
             if not phrase or analysis.question.rules_out(phrase):
                 continue
+            marked = doc.char_span(span.start, span.end, alignment_mode="expand")
+            typed = answer_type(marked) if marked is not None else "NOUN"
             out.append(Candidate(phrase, tuple(group), "reader", span.score, *scores,
-                                 config.unparsed, False))
+                                 config.unparsed, False, type=typed))
     return out
 
 
@@ -153,7 +157,8 @@ def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[R
             marks = [v for w in windows if (v := w.score(start, end)) is not None]
         if marks and option.text:
             out.append(Candidate(option.text, tuple(group), option.origin, max(marks), *scores,
-                                 option.score, _fits(option, analysis)))
+                                 option.score, _fits(option, analysis),
+                                 type=answer_type(option.span)))
     return out
 
 

@@ -53,3 +53,22 @@ def test_one_value_from_two_outlets_is_one_answer_citing_both():
     candidates = [read("40 buses", SENTENCE, "a.md"), read("forty buses", SENTENCE, "b.md")]
     merged = merge(asked("how many buses?", "count"), candidates, 0.5)
     assert len(merged) == 1 and merged[0].sources == ("a.md", "b.md")
+
+
+def test_an_answer_carries_the_lift_of_its_type():
+    from dataclasses import replace
+
+    candidates = [replace(read("40 buses", SENTENCE), type="CARDINAL"),
+                  replace(read("Port Allard", SENTENCE, reader=7.0), type="PLACE")]
+    lifts = {"CARDINAL": 1.5, "PLACE": -2.0}
+    merged = merge(asked("how many buses?", "other"), candidates, 0.5, lifts)
+    assert {m.text: m.features["type_lift"] for m in merged} == {"40 buses": 1.5,
+                                                                "Port Allard": -2.0}
+    unlifted = merge(asked("how many buses?", "other"), candidates, 0.5)
+    assert {m.features["type_lift"] for m in unlifted} == {0.0}
+
+
+def test_without_a_lexicon_no_count_is_compared_with_the_noun_asked():
+    merged = merge(asked("how many hydrogen buses is Port Allard getting?", "count"),
+                   [read("about 140 drivers", "Port Allard employs about 140 drivers.")], 0.5)
+    assert merged[0].features["unit_synonym"] == 0.0 == merged[0].features["unit_other"]

@@ -155,7 +155,8 @@ class _Context:
             "unit_other": float(near is not None and near < self.synonym),
             f"kind_{COARSE[self.analysis.kind]}": 1.0,
         }
-        return Merged(_display(value, members), value, tuple(members), features)
+        shown = _most_precise_first(value, members)
+        return Merged(_display(value, shown), value, tuple(shown), features)
 
 
 def _unit_nearness(analysis: Analysis, kept: list[tuple[Candidate, Value]],
@@ -197,6 +198,23 @@ def _novelty(analysis: Analysis, text: str) -> float:
     if not stems:
         return 0.0
     return sum(s not in analysis.weights for s in stems) / len(stems)
+
+
+def _most_precise_first(value: Value, members: list[Candidate]) -> list[Candidate]:
+    """Return a date's candidates with the one that says the most of it first.
+
+    Outlets that say "last week" and "on Wednesday" of one launch state one answer; the
+    editor asked for a date, and the one that names the day is given, with its sentence.
+    Ties keep their order (the surest first). Other answers are left as they are.
+    """
+    if value.kind not in {"date", "time"}:
+        return members
+
+    def said(candidate: Candidate) -> int:
+        key = value_of(_dated(candidate), value.kind).key
+        return sum(field is not None for i, field in enumerate(key) if i != 3)  # not weekday
+
+    return sorted(members, key=said, reverse=True)
 
 
 def _display(value: Value, members: list[Candidate]) -> str:

@@ -38,6 +38,13 @@ ARTICLES = {
     "quake-2.md": article("Tremor injuries revised", "Valley News", "2026-05-03",
                           "Police revised the number of people injured in the tremor to "
                           "eleven, up from three."),
+    # one launch, one outlet says "last week", another names the day
+    "appeal-1.md": article("Storm appeal pays first grants", "Shore Times", "2026-09-22",
+                           "The Tarn storm appeal, opened last week by the county council, "
+                           "has paid its first grants to families."),
+    "appeal-2.md": article("Council opens storm appeal", "County Post", "2026-09-18",
+                           "The county council opened the Tarn storm appeal on Wednesday to "
+                           "help families whose homes were damaged."),
 }
 
 
@@ -74,3 +81,12 @@ def test_a_later_revision_is_the_answer_and_the_earlier_figure_is_named(desk):
     assert result.revised_from is not None
     assert "three" in result.revised_from.answer.lower()
     assert {c.source for c in result.citations} == {"quake-1.md", "quake-2.md"}
+
+
+def test_a_date_is_given_as_precisely_as_an_outlet_says_it(desk):
+    result = desk.ask("what date was the storm appeal opened?")
+    assert result.answered and not result.conflict
+    assert result.answer == "Wednesday (16 September 2026)"
+    assert "on Wednesday" in result.sentence
+    assert result.citations[0].source == "appeal-2.md"
+    assert result.support == 2

@@ -72,3 +72,23 @@ def test_without_a_lexicon_no_count_is_compared_with_the_noun_asked():
     merged = merge(asked("how many hydrogen buses is Port Allard getting?", "count"),
                    [read("about 140 drivers", "Port Allard employs about 140 drivers.")], 0.5)
     assert merged[0].features["unit_synonym"] == 0.0 == merged[0].features["unit_other"]
+
+
+def test_a_date_is_given_in_the_words_that_say_the_most_of_it():
+    from dataclasses import replace
+
+    def dated(text: str, sentence: str, source: str, reader: float) -> Candidate:
+        said = read(text, sentence, source, reader)
+        hit = said.best.hit
+        passage = replace(hit.passage, published="2026-05-16")
+        return replace(said, sentences=(replace(said.best, hit=replace(hit, passage=passage)),))
+
+    vague = dated("last week", "The relief fund, launched last week, paid its first grants.",
+                  "a.md", 9.0)
+    exact = dated("Wednesday", "The relief fund was launched on Wednesday by the foundation.",
+                  "b.md", 7.0)
+    merged = merge(asked("what date was the relief fund launched?", "date"), [vague, exact], 0.0)
+    assert len(merged) == 1
+    assert merged[0].text == "Wednesday" and merged[0].best is exact
+    assert merged[0].features["reader"] == 9.0  # described by its surest candidate all the same
+    assert merged[0].sources == ("b.md", "a.md")

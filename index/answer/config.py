@@ -24,6 +24,8 @@ class AnswerConfig:
     unparsed: float = -4.0  # the span-ranker logit of a reader span that is no parsed phrase
     support_coverage: float = 0.5  # a source supports an answer when its sentence holds this
     # share of the question's words that the answer's surest sentence holds
+    type_lift: float = 5.0  # an answer type's log-ratio (`index.answer.types`) is kept within
+    # +- this: beyond it, it says no more
     unit_synonym: float = 0.7  # a count's noun this near the noun asked (embedding cosine) counts
     # the same thing ("vehicles" for "cars"); below it, something else ("countries", "buses")
     nearest: int = 3  # passages cited when the coverage does not answer

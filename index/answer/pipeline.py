@@ -48,13 +48,13 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     ranked = _ranked(analysis, evidence)
     groups = distinct(ranked, config.sentences)
     candidates = mark(analysis, groups, reader, config, lexicon)
-    lifts = type_lifts(analysis, evidence, lexicon)
+    lifts = type_lifts(analysis, evidence, lexicon, config.type_lift)
     return Findings(ranked, merge(analysis, candidates, config.support_coverage, lifts,
                                      lexicon, config.unit_synonym))
 
 
-def type_lifts(analysis: Analysis, evidence: Evidence,
-               lexicon: Lexicon | None) -> dict[str, float]:
+def type_lifts(analysis: Analysis, evidence: Evidence, lexicon: Lexicon | None,
+               limit: float = CONFIG.type_lift) -> dict[str, float]:
     """Return how much likelier the question makes each answer type (`index.answer.types`).
 
     The type cue's vector comes with the evidence, else from the lexicon. Nothing (every
@@ -69,7 +69,7 @@ def type_lifts(analysis: Analysis, evidence: Evidence,
         embedder = lexicon.embedder.name
     if cue is None or model is None or not model.fits(embedder, len(vector)):
         return no_lift()
-    return model.lifts(type_inputs(vector, cue, analysis.kind))
+    return model.lifts(type_inputs(vector, cue, analysis.kind), limit)
 
 
 def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,

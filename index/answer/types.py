@@ -39,7 +39,6 @@ _UNITS = frozenset("second minute hour day week fortnight month year decade cent
 _SOME = frozenset("a an several few many some".split())
 _ANCHORED = frozenset("ago later earlier".split())
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bpercent\b", re.I)  # spaCy reads "per cent" as MONEY
-LIFT_LIMIT = 5.0  # |log-ratio| beyond this says no more
 
 
 def _duration(entity: Span) -> bool:
@@ -114,9 +113,9 @@ class TypeModel:
         """Return True when the model reads vectors of this embedding model."""
         return embedder == self.embedder and 2 * dimension + len(KINDS) == self.weights.shape[1]
 
-    def lifts(self, inputs: np.ndarray) -> dict[str, float]:
-        """Return log(P(type | question) / P(type)) per type, within +-LIFT_LIMIT."""
-        ratio = np.clip(np.log(self.probabilities(inputs) / self.prior), -LIFT_LIMIT, LIFT_LIMIT)
+    def lifts(self, inputs: np.ndarray, limit: float) -> dict[str, float]:
+        """Return log(P(type | question) / P(type)) per type, within +-`limit`."""
+        ratio = np.clip(np.log(self.probabilities(inputs) / self.prior), -limit, limit)
         return {t: float(r) for t, r in zip(TYPES, ratio, strict=True)}
 
     def save(self, path: Path = MODEL) -> Path:

@@ -80,9 +80,11 @@ def toy(dimension: int = 2) -> TypeModel:
 
 def test_lifts_favour_the_type_the_question_points_to():
     model = toy()
-    lifts = model.lifts(type_inputs(np.array([1.0, 0.0]), np.zeros(2), "person"))
+    lifts = model.lifts(type_inputs(np.array([1.0, 0.0]), np.zeros(2), "person"), 5.0)
     assert lifts["PERSON"] > 0 > lifts["CARDINAL"]
     assert max(lifts, key=lifts.get) == "PERSON"
+    assert max(model.lifts(type_inputs(np.array([9.0, 0.0]), np.zeros(2), "person"),
+                           1.0).values()) == 1.0
     assert model.fits("toy", 2) and not model.fits("other", 2) and not model.fits("toy", 3)
 
 

@@ -91,7 +91,9 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
         return []
     nearness = _unit_nearness(analysis, kept, lexicon)
     context = _Context(analysis, ordered, groups, lifts or {}, nearness, synonym)
-    return [context.describe(value, members) for value, members in groups]
+    values = {id(c): v for c, v in kept}
+    return [context.describe(value, members, _most_precise_first(value, members, values))
+            for value, members in groups]
 
 
 class _Context:
@@ -115,8 +117,13 @@ class _Context:
         self.top_dense = max(s.features["dense"] for s in every)
         self.top_coverage = max(s.features["coverage"] for s in every)
 
-    def describe(self, value: Value, members: list[Candidate]) -> Merged:
-        """Return one merged answer with its features."""
+    def describe(self, value: Value, members: list[Candidate],
+                 shown: list[Candidate]) -> Merged:
+        """Return one merged answer with its features.
+
+        The features read `members` (the surest first); `shown` holds the same candidates in
+        the order they are to be given.
+        """
         i = next(i for i, g in enumerate(self.groups) if g[1] is members)
         best = members[0]
         others = [r for j, r in enumerate(self.best_of) if j != i]
@@ -155,7 +162,6 @@ class _Context:
             "unit_other": float(near is not None and near < self.synonym),
             f"kind_{COARSE[self.analysis.kind]}": 1.0,
         }
-        shown = _most_precise_first(value, members)
         return Merged(_display(value, shown), value, tuple(shown), features)
 
 
@@ -200,18 +206,20 @@ def _novelty(analysis: Analysis, text: str) -> float:
     return sum(s not in analysis.weights for s in stems) / len(stems)
 
 
-def _most_precise_first(value: Value, members: list[Candidate]) -> list[Candidate]:
+def _most_precise_first(value: Value, members: list[Candidate],
+                        values: dict[int, Value]) -> list[Candidate]:
     """Return a date's candidates with the one that says the most of it first.
 
     Outlets that say "last week" and "on Wednesday" of one launch state one answer; the
     editor asked for a date, and the one that names the day is given, with its sentence.
-    Ties keep their order (the surest first). Other answers are left as they are.
+    Ties keep their order (the surest first). Other answers are left as they are. `values`
+    holds each candidate's value, by `id`.
     """
     if value.kind not in {"date", "time"}:
         return members
 
     def said(candidate: Candidate) -> int:
-        key = value_of(_dated(candidate), value.kind).key
+        key = values[id(candidate)].key
         return sum(field is not None for i, field in enumerate(key) if i != 3)  # not weekday
 
     return sorted(members, key=said, reverse=True)

@@ -15,7 +15,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from index.answer.analysis import Analysis
+from index.answer.analysis import Analysis, acronym_found
 from index.answer.config import CONFIG
 from index.answer.cues import HEDGES
 from index.answer.features import COARSE
@@ -170,7 +170,8 @@ def _unit_nearness(analysis: Analysis, kept: list[tuple[Candidate, Value]],
     """Return, by candidate text, how near a count's noun is to the noun the question counts.
 
     Only counts with a noun of their own ("52 countries", not "49,000") of a question that
-    counts one ("how many cars").
+    counts one ("how many cars"). An acronym counts what it spells out: "214,000 electric
+    vehicles" counts EVs.
     """
     counted = analysis.question.counted
     if not counted or lexicon is None:
@@ -179,7 +180,9 @@ def _unit_nearness(analysis: Analysis, kept: list[tuple[Candidate, Value]],
              if v.kind == "number" and v.unit and (words := WORD.findall(c.text))
              and words[-1].isalpha()}
     near = lexicon.similarities(counted.lower(), {n.lower() for n in nouns.values()})
-    return {text: near[noun.lower()] for text, noun in nouns.items()}
+    spelt = next((a for a in analysis.question.acronyms if counted in {a, f"{a}s"}), None)
+    return {text: 1.0 if spelt and acronym_found(spelt, text) else near[noun.lower()]
+            for text, noun in nouns.items()}
 
 
 def _dated(candidate: Candidate) -> str:

@@ -65,3 +65,12 @@ def test_the_desk_embeds_the_type_cue_with_the_question(corpus_desk, embedder):
     expected = lifts_for("who's the Saltmere mayor?", embedder)
     assert all(abs(lifts[t] - v) < 1e-3 for t, v in expected.items())
     assert desk.ask("who's the Saltmere mayor?").answer == "Ada Quill"
+
+
+def test_a_count_of_what_an_acronym_spells_out_counts_it(embedder):
+    sentence = "Kessaria sold 214,000 electric vehicles and 744,000 vehicles in all."
+    merged = merge(analyse("how many EVs?"),
+                   [candidate("214,000 electric vehicles", sentence),
+                    candidate("744,000 vehicles", sentence)], 0.5, None, Lexicon(embedder), 0.7)
+    said = {m.text: (m.features["unit_synonym"], m.features["unit_other"]) for m in merged}
+    assert said == {"214,000 electric vehicles": (1.0, 0.0), "744,000 vehicles": (0.0, 1.0)}

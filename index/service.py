@@ -302,7 +302,7 @@ class Newsdesk(AddsCoverage):
         analysis = analyse(question, self._snapshot.lexical)
         # the question and the words that say what type of answer it wants, in one pass
         query_vector, cue_vector = self.embedder.encode(
-            [analysis.query, analysis.question.cue or analysis.query])
+            [analysis.query, analysis.cue])
         snapshot, (hits, _) = self._read(  # twice as many, for `spread` to choose
             lambda s: self._search(s, analysis.query, 2 * config.passages, mode, query_vector))
         hits = spread(tuple(hits), config)

@@ -43,6 +43,11 @@ class Analysis:
     weights: dict[str, float]  # stem -> weight
 
     @property
+    def cue(self) -> str:
+        """Return the words that say what type of answer is wanted (the query, failing them)."""
+        return self.question.cue or self.query
+
+    @property
     def kind(self) -> str:
         """Return the kind of answer asked for (a key of `index.answer.questions.KINDS`)."""
         return self.question.kind

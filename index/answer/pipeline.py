@@ -65,7 +65,7 @@ def type_lifts(analysis: Analysis, evidence: Evidence, lexicon: Lexicon | None,
     vector, cue = evidence.query_vector, evidence.cue_vector
     embedder = evidence.embedder
     if cue is None and lexicon is not None:
-        cue = lexicon.vectors([analysis.question.cue or analysis.query])[0]
+        cue = lexicon.vectors([analysis.cue])[0]
         embedder = lexicon.embedder.name
     if cue is None or model is None or not model.fits(embedder, len(vector)):
         return no_lift()

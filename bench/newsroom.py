@@ -2,7 +2,7 @@
 by the official scorer.
 
     .venv/bin/python bench/newsroom.py [--show] [--json FILE] [--backend torch|onnx-int8]
-        [--ids nr-01,nr-05] [--fresh] [--decision FILE --fold K]
+        [--ids nr-01,nr-05] [--fresh] [--decision FILE --fold K] [--reader NAME]
 
 The 45 invented articles of ../shared/eval/newsroom are indexed into
 bench/.cache/newsroom-<backend> (built when absent, refreshed incrementally, rebuilt with
@@ -153,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", action="store_true", help="rebuild the cached index")
     parser.add_argument("--decision", type=Path,
                         help="answer with this decision model (a decision.json) instead")
+    parser.add_argument("--reader", help="answer with this reader (a folder name in "
+                        "index/answer/readers/) instead of the shipped one")
     parser.add_argument("--fold", type=int, choices=(0, 1),
                         help="only the questions of this fold (question number modulo 2), as "
                              "bench/train_decision.py --newsroom splits them")
@@ -173,6 +175,11 @@ def main(argv: list[str] | None = None) -> int:
         from index.answer.decision import load_decision
 
         desk.decision = load_decision(args.decision)
+    if args.reader:
+        from index.service import reader_for
+
+        reader_for(desk.settings, args.reader)  # loaded now, not in the first ask's time
+        desk.reader = args.reader
     results = run(desk, questions)
     wall = time.perf_counter() - started
     if args.show:

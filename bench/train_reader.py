@@ -11,8 +11,13 @@ all of them (Clark & Gardner's shared normalisation): the reader learns to score
 above every span of a passage that does not hold it, so its scores rank passages as well as
 spans. `--start NAME_OR_PATH` continues from an adapter instead of a fresh one.
 
+With `--sentences N` it reads what the answerer reads instead of paragraphs: one sentence after
+its article's title, each question's own and N of its paragraph's others that do not answer it
+(answered by [CLS]); it then also reports F1 / EM given the gold sentence on the held-out
+articles (docs/benchmarks.md, "A reader fitted on titled sentences").
+
     .venv/bin/python bench/train_reader.py [--epochs 3] [--titles train|all] [--name NAME]
-        [--negatives 2] [--start minilm-squad]
+        [--negatives 2] [--start minilm-squad] [--impossible] [--sentences N]
 
 About 4-7 s per step of 16 questions on 2 cores (3 epochs of one half: about an hour); with
 negatives a step holds 16 / (1 + N) questions.
@@ -24,6 +29,7 @@ import argparse
 import json
 import os
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -64,6 +70,68 @@ def examples(titles: str, impossible: bool = False) -> tuple[list[tuple], list[t
                 train += [(qa["question"], para["context"], []) for qa in para["qas"]
                           if qa.get("is_impossible")]
     return train, test
+
+
+def _words(text: str) -> set[str]:
+    """Return the lower-cased words of `text` longer than three letters (a rough overlap)."""
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3}
+
+
+def sentence_examples(chosen: set[str], impossible: bool, negatives: int) -> list[tuple]:
+    """Return (question, context, answers) rows as the answerer reads: one titled sentence.
+
+    The answerer reads single sentences after their article's title
+    (`index.answer.spans.in_context`), most of which do not answer the question. Each
+    answerable question gives its gold sentence (the answer's offset moved into it) and the
+    `negatives` other sentences of its paragraph that share most words with the question,
+    answered by [CLS]; a sentence that holds a gold answer's text is never a negative. With
+    `impossible`, each SQuAD 2.0 unanswerable question gives the `negatives + 1` sentences of
+    its paragraph nearest to it, answered by [CLS].
+    """
+    from index.answer.spans import titled
+    from index.corpus.sentences import sentence_spans
+
+    def sentences(context: str) -> list[tuple[int, str]]:
+        out = []
+        for a, b in sentence_spans(context):
+            text = context[a:b]
+            out.append((a + len(text) - len(text.lstrip()), text.strip()))
+        return out
+
+    def nearest(question: str, options: list[tuple[int, str]], count: int) -> list[str]:
+        asked = _words(question)
+        ranked = sorted(options, key=lambda o: -len(asked & _words(o[1])))
+        return [text for _, text in ranked[:count]]
+
+    data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
+    rows: list[tuple] = []
+    for doc in data:
+        title = doc["title"].replace("_", " ")
+        for para in doc["paragraphs"] if doc["title"] in chosen else []:
+            spans = sentences(para["context"])
+            for qa in para["qas"]:
+                gold = qa["answers"][0]
+                start, end = gold["answer_start"], gold["answer_start"] + len(gold["text"])
+                own = [(a, t) for a, t in spans if a <= start and end <= a + len(t)]
+                if not own:
+                    continue  # the answer crosses a sentence boundary
+                context, offset = titled(title, own[0][1])
+                rows.append((qa["question"], context,
+                             [{"text": gold["text"], "answer_start": start - own[0][0] + offset}]))
+                texts = [a["text"].lower() for a in qa["answers"]]
+                others = [(a, t) for a, t in spans
+                          if (a, t) != own[0] and not any(x in t.lower() for x in texts)]
+                rows += [(qa["question"], titled(title, t)[0], [])
+                         for t in nearest(qa["question"], others, negatives)]
+    if impossible:
+        for doc in json.loads(SQUAD2.read_text(encoding="utf-8"))["data"]:
+            title = doc["title"].replace("_", " ")
+            for para in doc["paragraphs"] if doc["title"] in chosen else []:
+                spans = sentences(para["context"])
+                rows += [(qa["question"], titled(title, t)[0], [])
+                         for qa in para["qas"] if qa.get("is_impossible")
+                         for t in nearest(qa["question"], spans, negatives + 1)]
+    return rows
 
 
 def hard_negatives(rows: list[tuple], count: int) -> list[tuple[str, ...]]:
@@ -231,12 +299,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", help="continue from this adapter (a name or a folder)")
     parser.add_argument("--impossible", action="store_true",
                         help="add SQuAD 2.0's unanswerable questions, answered by [CLS]")
+    parser.add_argument("--sentences", type=int, metavar="N",
+                        help="read titled sentences, as the answerer does: each question's own "
+                        "and N of its paragraph's others that do not answer it")
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     if not SQUAD.is_file():
         print(f"{SQUAD} is absent: nothing to train on", file=sys.stderr)
         return 1
     rows, held_out = examples(args.titles, args.impossible)
+    sentence_rows: list[tuple] = []
+    if args.sentences is not None:
+        data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
+        trained = training_titles(data)
+        chosen = {d["title"] for d in data if args.titles == "all" or d["title"] in trained}
+        rows = sentence_examples(chosen, args.impossible, args.sentences)
+        sentence_rows = sentence_examples({d["title"] for d in data} - chosen, False, 0)
     if args.negatives:
         rows = [(*row, others) for row, others in
                 zip(rows, hard_negatives(rows, args.negatives), strict=True)]
@@ -249,11 +327,15 @@ def main(argv: list[str] | None = None) -> int:
     (folder / "adapter_config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
     meta = {"trained_on": f"SQuAD v1.1 dev part b, {args.titles} articles ({len(rows)} "
             "questions)", "epochs": args.epochs, "rate": args.rate, "rank": args.rank,
-            "negatives": args.negatives, "start": args.start,
+            "negatives": args.negatives, "start": args.start, "sentences": args.sentences,
             "impossible": sum(not answers for _, _, answers, *_ in rows)}
     if held_out:
         f1, em = held_out_scores(args.name, held_out)
         meta["held_out"] = {"questions": len(held_out), "f1": round(f1, 3), "em": round(em, 3)}
+    if sentence_rows:
+        f1, em = held_out_scores(args.name, sentence_rows)
+        meta["held_out_sentence"] = {"questions": len(sentence_rows), "f1": round(f1, 3),
+                                     "em": round(em, 3)}
     (folder / "trained.json").write_text(json.dumps(meta, indent=1) + "\n")
     print(json.dumps(meta))
     return 0

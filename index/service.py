@@ -91,12 +91,15 @@ def empty_index_text(corpus_dir: Path) -> str:
     )
 
 
-def reader_for(settings: Settings) -> BaseReader:
-    """Return the extractive reader on the embedder's runtime (loaded once per process)."""
+def reader_for(settings: Settings, name: str | None = None) -> BaseReader:
+    """Return the named extractive reader (default: the shipped one) on the embedder's runtime.
+
+    Each is loaded once per process.
+    """
     from index.answer.reading import DEFAULT_READER
     from index.answer.reading_backends import load_reader
 
-    return load_reader(DEFAULT_READER, settings.embedding_backend, settings.onnx_dir)
+    return load_reader(name or DEFAULT_READER, settings.embedding_backend, settings.onnx_dir)
 
 
 def warm_up(settings: Settings) -> None:
@@ -181,6 +184,7 @@ class Newsdesk(AddsCoverage):
         self._snapshot = self._load_snapshot()
         self._build_checked = False  # whether the settings were compared with the index's build
         self.decision: DecisionModel | None = None  # None: the shipped decision model
+        self.reader: str | None = None  # a reader in index/answer/readers/; None: the shipped one
         self.recorder = Recorder(settings.feedback_path, settings.record_questions)
 
     @classmethod
@@ -241,8 +245,8 @@ class Newsdesk(AddsCoverage):
         started = time.perf_counter()
         resolved = self.follow_up(asked, previous)
         analysis, evidence = self.evidence(resolved, k, mode)
-        found = answer(analysis, evidence, reader_for(self.settings), model=self.decision,
-                       lexicon=Lexicon(self.embedder))
+        found = answer(analysis, evidence, reader_for(self.settings, self.reader),
+                       model=self.decision, lexicon=Lexicon(self.embedder))
         elapsed = (time.perf_counter() - started) * 1000
         return replace(date_answer(found), question=asked,  # relative dates resolved
                        answered_question=resolved if resolved != asked else "",

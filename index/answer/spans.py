@@ -105,13 +105,19 @@ def in_context(sentence: Sentence, around: int) -> tuple[str, int]:
     passage = split_sentences(sentence.hit.passage.text)
     if sentence.index >= len(passage) or passage[sentence.index] != sentence.text:
         return sentence.text, 0
-    title = sentence.hit.passage.title.strip()
     before = passage[max(sentence.index - around, 0):sentence.index] if around > 0 else []
-    if title and title != sentence.text:
-        before = [title.rstrip(".") + ".", *before]
     after = passage[sentence.index + 1:sentence.index + 1 + around] if around > 0 else []
-    head = " ".join(before) + " " if before else ""
-    return head + sentence.text + "".join(" " + s for s in after), len(head)
+    text, _ = titled(sentence.hit.passage.title, " ".join([*before, sentence.text]))
+    return text + "".join(" " + s for s in after), len(text) - len(sentence.text)
+
+
+def titled(title: str, text: str) -> tuple[str, int]:
+    """Return `text` after its article's title, as the reader reads it, and the text's offset."""
+    title = title.strip()
+    if not title or title == text:
+        return text, 0
+    head = title.rstrip(".") + ". "
+    return head + text, len(head)
 
 
 def crop(reading: Reading, start: int, end: int) -> Reading | None:

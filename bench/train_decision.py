@@ -19,15 +19,18 @@ measures each on the fold it did not see; the shipped model is fitted on both fo
 
 The articles are split in two by title (the held-out articles of the reader's recipe, odd
 positions, split again): the model is fitted on one part and every figure reported is measured
-on the other. Of the thresholds that handle the most held-out newsroom questions right
-(answered right, or declined where nothing is right, in their own mix: most have an answer),
-give or take one question, the threshold is the one with the best balanced rate (the mean of
-the rate of right answers and the rate of right declines, each weighing alike whatever the
-mix); or with `--precision` the lowest whose held-out answers are right that often. The curve
-is printed either way.
+on the other. The threshold is the highest at which the held-out answerable questions are
+still answered 85% of the time (`--answered`): the operating point the answerer's targets
+state (decline what cannot be answered while answering 85% of what can); or with
+`--precision` the lowest whose held-out answers are right that often. The curve is printed
+either way.
+
+Describing and causal questions ("How did X describe Y?", "What caused Z?") are a few per cent
+of SQuAD: every one of them in the sampled articles joins the sample (`framed`), so that the
+decision learns what an answer frame that fits is worth.
 
     .venv/bin/python bench/train_decision.py [-n 500] [--reader NAME] [--newsroom]
-        [--precision P] [--features FILE] [--sentences N] [--write]
+        [--answered A | --precision P] [--features FILE] [--sentences N] [--write]
 
 Features are cached per question in bench/.cache/decision-<reader>.jsonl (a re-run only fits).
 """
@@ -44,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from fitting import ANSWERED  # noqa: E402
 from quality import CACHE, SQUAD, f1_score, load_squad, normalize, open_desk, training_titles  # noqa: E402
 
 SQUAD2 = SQUAD.with_name("squad-v2.0-dev-part-b.json")
@@ -129,6 +133,20 @@ def collect(desk, questions: list[dict], kind: str, reader, out, config=None) ->
             print(f"{kind}: {i}/{len(questions)}", file=sys.stderr)
 
 
+def framed(pool: list[dict], sampled: list[dict]) -> list[dict]:
+    """Return the questions of `pool` not sampled whose answer a frame may point at.
+
+    Describing and causal questions ("How did Luther describe ...?", "What caused ...?",
+    `index.answer.frames`) are a few per cent of SQuAD: a sample holds too few of them for the
+    decision to learn what a frame that fits is worth, so every one of them is added.
+    """
+    from index.answer.questions import parse_question
+
+    taken = {q["id"] for q in sampled}
+    return [q for q in pool
+            if q["id"] not in taken and parse_question(q["question"]).frame is not None]
+
+
 def gather(args) -> Path:
     """Compute (or reuse) the features of every sampled question."""
     from dataclasses import replace
@@ -148,7 +166,8 @@ def gather(args) -> Path:
     answerable = [dict(q, title=title_of[q["source"]]) for q in answerable
                   if title_of[q["source"]] in titles]
     rng = random.Random(args.seed)
-    answerable = rng.sample(answerable, min(args.n, len(answerable)))
+    sampled = rng.sample(answerable, min(args.n, len(answerable)))
+    answerable = sampled + framed(answerable, sampled)
     impossible = [q for q in impossible_questions() if q["title"] in titles]
     impossible = rng.sample(impossible, min(args.n, len(impossible)))
     reader = load_reader(args.reader)
@@ -176,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", type=int, default=500, help="questions of each kind")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--reader", default="minilm-squad2")
+    parser.add_argument("--answered", type=float, default=ANSWERED,
+                        help="choose the highest threshold that still answers this share of "
+                             "the held-out answerable questions (default %(default)s)")
     parser.add_argument("--precision", type=float,
                         help="choose the lowest threshold whose held-out answers are right this "
                              "often (default: see above)")
@@ -201,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
             merged["label"] = judge(merged.get("value", merged["text"]), row["answers"])
     fit_titles, _ = split_titles()
     model = fit_and_report(rows, fit_titles, args.precision, args.reader, args.newsroom_weight,
-                           CACHE.parent)
+                           CACHE.parent, args.answered)
     if args.write:
         print(f"wrote {model.save()}")
     return 0

@@ -76,9 +76,10 @@ class DecisionModel:
 
 
 # What the decision reads of an answer's own features, beside its rank: whether the words and
-# names the question asks about are in its sentence, and whether the reader thinks it answers.
+# names the question asks about are in its sentence, whether the reader thinks it answers, and
+# whether an answer frame points at it.
 OWN = ("coverage", "missing", "names", "dense", "top_dense", "null_gap", "sentence_null_gap",
-       "value_fit", "type_lift")
+       "value_fit", "type_lift", "frame")
 
 
 def decision_features(rank: float, share: float, margin: float,

@@ -8,7 +8,9 @@ side's sentences are all hedged ("could rise to", "if", "by 2030") while the oth
 not: a possibility is another fact, not a disagreement. When the newer side's sentence says
 that it revises ("revised", "up from", "has risen to", "more than first reported"), the
 newer value is the answer and the older one what it was revised from; otherwise both sides
-are given. One dissenting source is enough: no majority silences it.
+are given. Two amounts that may both hold ("more than $2.3 million", then "3.1 million dollars")
+are no disagreement, but the later one is the answer, revised, when its sentence says it
+updates the earlier ("has now raised"). One dissenting source is enough: no majority silences it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 
 from index.answer.cues import HEDGES, REVISIONS
 from index.answer.merging import Merged
-from index.answer.values import comparable, same_value
+from index.answer.values import comparable, same_value, updatable
 
 
 @dataclass(frozen=True)
@@ -51,13 +53,20 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
 
     """
     best = ranked[0]
-    sides = [best]
+    sides, updates = [best], []
     for other in ranked[1:]:
-        if other.probability < threshold:
+        if other.probability < threshold or any(
+                same_value(s.merged.value, other.merged.value) for s in sides):
             continue
-        if _disagrees(best.merged, other.merged, (reader_gap, coverage_share, missing_gap)) and all(
-                not same_value(s.merged.value, other.merged.value) for s in sides):
+        limits = (reader_gap, coverage_share, missing_gap)
+        if _disagrees(best.merged, other.merged, limits):
             sides.append(other)
+        elif _disagrees(best.merged, other.merged, limits, updating=True):
+            updates.append(other)  # "more than 2.3 million", then "3.1 million": no conflict
+    if len(sides) == 1 and len(updates) == 1:
+        older, newest = sorted([best, *updates], key=lambda s: _first_said(s.merged))
+        if _revises(newest.merged, _first_said(older.merged)):
+            return Disagreement((newest, older), revision=True)
     if len(sides) == 1:
         return None
     if len(sides) == 2:
@@ -67,10 +76,16 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
     return Disagreement(tuple(sides), revision=False)
 
 
-def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float]) -> bool:
-    """Return True when `other` states another value of the fact `best` states."""
+def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float],
+               updating: bool = False) -> bool:
+    """Return True when `other` states another value of the fact `best` states.
+
+    With `updating`, two amounts that may both hold ("more than 2.3 million", "3.1 million")
+    count too: a later report of one may update the other, though they do not contradict.
+    """
     reader_gap, coverage_share, missing_gap = limits
-    if not comparable(best.value, other.value) or same_value(best.value, other.value):
+    related = updatable if updating else comparable
+    if not related(best.value, other.value) or same_value(best.value, other.value):
         return False
     if best.value.unit != other.value.unit:
         return False  # "40 firefighters" and "90" may count different things

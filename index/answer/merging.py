@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.answer.analysis import Analysis, acronym_found
 from index.answer.config import CONFIG
@@ -21,7 +21,14 @@ from index.answer.cues import HEDGES
 from index.answer.features import COARSE
 from index.answer.lexicon import Lexicon
 from index.answer.spans import Candidate
-from index.answer.values import Value, counted_noun, merge_names, same_value, value_of
+from index.answer.values import (
+    Value,
+    counted_noun,
+    merge_names,
+    qualified,
+    same_value,
+    value_of,
+)
 from index.corpus.dates import resolve_relative_dates
 from index.terms import WORD, stem_words
 
@@ -64,6 +71,8 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
           synonym: float = CONFIG.unit_synonym) -> list[Merged]:
     """Merge equivalent candidates and describe each merged answer.
 
+    An amount read without the qualifier that bounds it in its sentence gets it back ("70 per
+    cent" -> "more than 70 per cent", `index.answer.values.qualified`).
     A value of a kind that cannot answer the question (`RULED_OUT`) is dropped. A candidate
     joins an answer only when its sentence holds at least `share` of the question's words
     that the answer's surest sentence holds: "3" in a story about ships does not support
@@ -74,6 +83,8 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
     another ("52 countries" for "how many cars").
     """
     ruled_out = RULED_OUT.get(analysis.kind, ())
+    candidates = [c if (q := qualified(c.text, c.best.text)) == c.text else replace(c, text=q)
+                  for c in candidates]
     valued = ((c, value_of(_dated(c), analysis.kind))
               for c in sorted(candidates, key=lambda c: (-c.reader, -c.phrase)))
     kept = [(c, v) for c, v in valued if v.kind not in ruled_out]

@@ -38,6 +38,9 @@ ROLES = tuple("""
     bishop general admiral commander architect engineer artist singer actor actress composer
     poet doctor person man woman""".split())
 
+_WH = frozenset("what which who whom whose when where why how".split())
+_YES_NO = r"^(is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|must)\b"
+
 # First matching pattern wins; patterns see the lower-cased question.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^why\b|^(what|which) (caused|causes|led to|leads to|prompted|triggered|drove)\b"
@@ -50,8 +53,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bhow long\b", "duration"),
     (r"\b(what|which) (year|month|day|date|time|decade|century)\b", "date"),
     (r"^(when|since when)\b|\bwhen\b", "date"),
-    (r"\b(what|which) (is|was|are|were) the (population|number|amount|total|size|count)\b",
-     "quantity"),
+    (r"\b(what|which) (is|was|are|were) the (\w+ ){0,2}(population|number|amount|total|size|"
+     r"count|toll|tally|height|depth|length|width|weight|capacity|distance)\b", "quantity"),
     (r"\b(how) (big|large|tall|high|old|far|fast|heavy)\b", "quantity"),
     (r"\b(who|whom|whose)\b", "person"),
     (rf"\b(which|what) ({'|'.join(ROLES)})s?\b|\bname of (the|a|an|this|that) "
@@ -61,8 +64,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(which|what) (company|organi[sz]ation|firm|agency|party|group|team|body)\b",
      "organisation"),
     (r"\bhow does .* rank\b", "ordinal"),
-    (r"^(is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|must)\b",
-     "yesno"),
+    (_YES_NO, "yesno"),
 )
 
 # Words that shape a question but are not what it is about.
@@ -106,8 +108,14 @@ class Question:
 
 
 def question_kind(text: str) -> str:
-    """Return the kind of answer `text` asks for (a key of KINDS)."""
+    """Return the kind of answer `text` asks for (a key of KINDS).
+
+    A terse question with no question word ("flood death toll?", "share of exports to
+    Caldoria?") asks what the thing it names is: it is read as "what is the ...".
+    """
     lowered = " ".join(text.lower().split())
+    if not (_WH & set(WORD.findall(lowered))) and not re.search(_YES_NO, lowered):
+        lowered = f"what is the {lowered}"
     for pattern, kind in _PATTERNS:
         if re.search(pattern, lowered):
             return kind
@@ -198,7 +206,6 @@ def _focus(doc: Doc) -> str:
     return ""
 
 
-_WH = frozenset("what which who whom whose when where why how".split())
 CUE_WINDOW = 5  # tokens after the question word in which its noun is looked for
 
 

@@ -136,15 +136,21 @@ def crop(reading: Reading, start: int, end: int) -> Reading | None:
 
 def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[Reading],
                 scores: tuple[float, float], config: AnswerConfig) -> list[Candidate]:
-    """Return the reader's best spans of one sentence as candidates."""
+    """Return the reader's best spans of one sentence as candidates.
+
+    A span is widened to the parse's whole words: the reader's word pieces may end inside one
+    ("Patrick Oyelar" of "Patrick Oyelaran").
+    """
     out = []
     text = group[0].text
     for window in windows:
         for span in window.best(config.spans):
-            phrase = _phrase(text, doc, span.start, span.end, analysis)
+            marked = doc.char_span(span.start, span.end, alignment_mode="expand")
+            start, end = (span.start, span.end) if marked is None else (
+                marked.start_char, marked.end_char)
+            phrase = _phrase(text, doc, start, end, analysis)
             if not phrase or analysis.question.rules_out(phrase):
                 continue
-            marked = doc.char_span(span.start, span.end, alignment_mode="expand")
             typed = answer_type(marked) if marked is not None else "NOUN"
             out.append(Candidate(phrase, tuple(group), "reader", span.score, *scores,
                                  config.unparsed, False, type=typed))

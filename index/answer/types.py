@@ -27,6 +27,7 @@ import numpy as np
 from spacy.tokens import Span
 
 from index.answer.questions import KINDS
+from index.answer.values import TIME_MEASURES, value_of
 
 MODEL = Path(__file__).with_name("types.json")
 
@@ -38,6 +39,7 @@ _LABELS = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "PRODUCT": "NAME", "E
 _UNITS = frozenset("second minute hour day week fortnight month year decade century".split())
 _SOME = frozenset("a an several few many some".split())
 _ANCHORED = frozenset("ago later earlier".split())
+_DATED = frozenset({"DATE", "TIME"})  # a year in a phrase ("the 2018 arrest") is no count
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bpercent\b", re.I)  # spaCy reads "per cent" as MONEY
 
 
@@ -51,12 +53,36 @@ def _duration(entity: Span) -> bool:
                for t in entity)
 
 
+def _measured(span: Span) -> str | None:
+    """Return the type an amount's unit gives a span that starts with one, else None.
+
+    The value parser (`index.answer.values`) knows units that the small English model often
+    labels wrong ("186 mm" as a CARDINAL): money, a percent, a measure ("31 cm", "186 mm of
+    rain"), a length of time ("three days of heavy rain", "48 hours"), unless anchored to a
+    date ("three days ago").
+    """
+    if not any(t.like_num for t in span):
+        return None
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if after in _ANCHORED or any(t.lower_ in _ANCHORED for t in span):
+        return None
+    value = value_of(span.text)
+    if value.kind in ("money", "percent"):
+        return value.kind.upper()
+    measure = value.key[1] if value.kind == "number" and len(value.key) > 1 else ""
+    if not measure:
+        return None
+    return "DURATION" if measure in TIME_MEASURES else "QUANTITY"
+
+
 def answer_type(span: Span) -> str:
     """Return the type (one of TYPES) of a candidate answer read in its parsed sentence.
 
-    The named entity that makes up most of the span gives it (places merged, other names as
-    NAME, a DATE that is a length of time as DURATION); failing one, a span with a number is
-    a CARDINAL, one with a verb a CLAUSE, and the rest a NOUN phrase.
+    A date entity that makes up most of the span gives it (a DATE, or DURATION for a length of
+    time); an amount's unit, read by the value parser, gives MONEY, PERCENT, QUANTITY or
+    DURATION; else the named entity that makes up most of the span (places merged, other names
+    as NAME); failing one, a span with a number (not a date's) is a CARDINAL, one with a verb a
+    CLAUSE, and the rest a NOUN phrase.
     """
     words = [t for t in span if not t.is_punct]
     if not words:
@@ -66,14 +92,18 @@ def answer_type(span: Span) -> str:
         shared = min(entity.end, span.end) - max(entity.start, span.start)
         if shared > overlap:
             best, overlap = entity, shared
-    if best is not None and 2 * overlap >= len(words):
-        if best.label_ == "DATE" and _duration(best):
-            return "DURATION"
+    entity = best is not None and 2 * overlap >= len(words)
+    if entity and best.label_ == "DATE":
+        return "DURATION" if _duration(best) else "DATE"
+    measured = _measured(span)
+    if measured:
+        return measured
+    if entity:
         label = _LABELS.get(best.label_, best.label_)
         if label in {"MONEY", "CARDINAL", "QUANTITY"} and _PERCENT.search(best.text):
             return "PERCENT"
         return label if label in TYPES else "NAME"
-    if any(t.like_num for t in words):
+    if any(t.like_num and t.ent_type_ not in _DATED for t in words):
         return "PERCENT" if _PERCENT.search(span.text) else "CARDINAL"
     if any(t.pos_ in {"VERB", "AUX"} for t in words):
         return "CLAUSE"

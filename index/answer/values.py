@@ -76,7 +76,7 @@ _QUALIFIERS = {q: (float(lo), float(hi)) for q, (lo, hi) in _table("""
     more than, over, above, at least, upwards of, upward of, in excess of, exceeding,
     greater than, north of = 1 inf; less than, fewer than, under, below, up to, at most,
     as many as, as much as, no more than, as high as = 0 1; nearly, almost, just under,
-    close to, just shy of = 0.85 1; just over, just above, slightly more than = 1 1.15;
+    close to, just shy of = 0.9 1; just over, just above, slightly more than = 1 1.15;
     about, around, approximately, approx., approx, roughly, some, circa, an estimated,
     estimated, ~, in the region of = 0.85 1.15; a, an, the, a total of, total of, a record,
     record, only, just, exactly, precisely, another, a further, an additional, up, down, by,
@@ -120,6 +120,7 @@ _MEASURES = {n: (base, Decimal(factor)) for n, (base, factor) in _table("""
     kilometres = km2 1; °c, degrees celsius = °c 1; °f, degrees fahrenheit = °f 1; lb, lbs,
     pound, pounds = lb 1""").items()}
 _MEASURE = re.compile(rf"^(?:{_alternatives(_MEASURES)})(?![a-z\d])")
+TIME_MEASURES = frozenset({"s", "month"})  # the base measures of lengths of time
 _PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child"}
 _PAIR = re.compile(r"^(\d+(?:\.\d+)?) ?(?:-|to) ?(\d+(?:\.\d+)?)(?: [a-z]+){0,2}$")
 _YES_NO = re.compile(r"^(yes|no)\b(?!\.? ?\d)", re.IGNORECASE)
@@ -150,6 +151,25 @@ def value_of(phrase: str, kind_hint: str = "") -> Value:
         found = _name(text, phrase, kind_hint)
     found = found or _pair_or_ordinal(spoken, phrase) or _quantity(spoken, phrase, kind_hint)
     return found or _name(text, phrase, kind_hint) or _text(text, phrase)
+
+
+_BOUNDING = sorted((q for q, f in _QUALIFIERS.items() if f != (1.0, 1.0)), key=len, reverse=True)
+_BOUND_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, _BOUNDING))})\s+$", re.I)
+
+
+def qualified(phrase: str, sentence: str) -> str:
+    """Return an amount with the qualifier that bounds it in its sentence, if it lacks it.
+
+    "70 per cent" read in "taking more than 70 per cent of its exports" is "more than 70 per
+    cent": without its qualifier a figure says another thing, and may seem to contradict one
+    that keeps it ("71%"). Other phrases, and amounts already qualified, are kept as they are.
+    """
+    at = sentence.find(phrase)
+    if at <= 0 or _QUALIFIER.match(phrase.lower()) or value_of(phrase).kind not in {
+            "number", "percent", "money"}:
+        return phrase
+    bound = _BOUND_BEFORE.search(sentence[:at])
+    return sentence[bound.start() : at] + phrase if bound else phrase
 
 
 def same_value(a: Value, b: Value) -> bool:
@@ -194,6 +214,16 @@ def comparable(a: Value, b: Value) -> bool:
     if tags == {("#ordinal",)}:
         return a.key[2:] == b.key[2:]
     return tags == {("#pair",)} or {a.key, b.key} <= {("yes",), ("no",)}
+
+
+def updatable(a: Value, b: Value) -> bool:
+    """Return True when `a` and `b` are two amounts of one thing that may both hold.
+
+    "more than $2.3 million" and "3.1 million dollars" do not contradict each other, but a
+    later report of the second may update the first (a running total, a count still rising).
+    """
+    return (_FAMILY[a.kind] == _FAMILY[b.kind] == "q" and a.key[0] != b.key[0]
+            and _units_agree(a, b, strict=True))
 
 
 def merge_names(phrases: list[str]) -> dict[str, str]:
@@ -281,7 +311,14 @@ def _unit(rest: str, money: bool) -> tuple[str, str, str, Decimal] | None:
 
 def _span(digits: str, amount: Decimal, factor: Decimal, low: float, high: float
           ) -> tuple[float, float]:
-    """Return the amounts a number allows: its qualifier's, widened by its rounding."""
+    """Return the amounts a number allows: its qualifier's, else those its rounding allows.
+
+    A qualifier states its own vagueness: "nearly 2,000" is at most a tenth short of 2,000,
+    however round the figure.
+    """
+    if (low, high) != (1.0, 1.0):
+        size = float(amount)
+        return (size * low, math.inf if high == math.inf else size * high)
     whole, _, decimals = digits.partition(".")
     zeros = len(whole) - len(whole.rstrip("0")) if whole.strip("0") and not decimals else 0
     step = Decimal(1).scaleb(zeros - len(decimals))

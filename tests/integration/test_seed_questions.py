@@ -26,13 +26,9 @@ def seed_desk(shared_corpus, embedder, tmp_path_factory):
     return desk
 
 
-# Seeds the answering pipeline of index/answer/ misses for now (its reader reads one sentence
-# at a time and was fitted on 12 articles): the cause and a frame rank their phrase below
-# another of the same sentence. Strict: a fix shows as XPASS and fails the run.
-MISSED = {
-    "pub-07": "the Huawei arrest ranks below 'political and economic friction'",
-    "pub-10": "the framed 'a turning point' ranks below 'Xi Jinping'",
-}
+# Seeds the answering pipeline of index/answer/ misses for now (none). Strict: a fix shows as
+# XPASS and fails the run.
+MISSED: dict[str, str] = {}
 
 
 def _marked(item: dict):

@@ -85,3 +85,22 @@ def test_no_disagreement_between_values_of_different_kinds_or_within_one_sentenc
     bare = stated("90", "Then 90 came.", ("b.md", "2026-04-10"))
     for other in (engines, a_date, bare):
         assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is None
+
+
+def test_a_later_running_total_updates_a_bound_it_does_not_contradict():
+    old = stated("more than $2.3 million", "The appeal has raised more than $2.3 million.",
+                 ("a.md", "2026-05-14"), kind="money")
+    new = stated("3.1 million dollars", "The fund has now raised 3.1 million dollars.",
+                 ("b.md", "2026-05-20"), probability=0.4, kind="money")
+    found = disagreement([old, new], THRESHOLD, GAP, SHARE, MISSING)
+    assert found is not None and found.revision
+    assert [s.merged.text for s in found.sides] == ["3.1 million dollars",
+                                                    "more than $2.3 million"]
+
+
+def test_a_bound_and_a_figure_within_it_are_no_disagreement_without_an_update():
+    best = stated("more than 70 per cent", "It takes more than 70 per cent of exports.",
+                  ("a.md", "2026-02-11"), kind="percent")
+    other = stated("71 per cent", "It sends 71 per cent of its exports there.",
+                   ("b.md", "2026-02-12"), probability=0.4, kind="percent")
+    assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is None

@@ -92,3 +92,12 @@ def test_a_date_is_given_in_the_words_that_say_the_most_of_it():
     assert merged[0].text == "Wednesday" and merged[0].best is exact
     assert merged[0].features["reader"] == 9.0  # described by its surest candidate all the same
     assert merged[0].sources == ("b.md", "a.md")
+
+
+def test_a_figure_read_without_its_bound_gets_it_back_and_merges_with_it():
+    said = "Caldoria takes more than 70 per cent of Norland's exports."
+    candidates = [read("70 per cent", said, reader=9.0),
+                  read("more than 70 per cent", said, reader=7.0)]
+    merged = merge(asked("what share of exports go to Caldoria?", "percent"), candidates, 0.5)
+    assert [m.text for m in merged] == ["more than 70 per cent"]
+    assert merged[0].value.span[1] == float("inf")  # so "71%" does not contradict it

@@ -27,6 +27,12 @@ from index.answer.questions import parse_question, question_kind
         ("Where are the theories on what caused the fire kept?", "place"),
         ("Has the budget been approved?", "yesno"),
         ("What did the mayor promise?", "other"),
+        ("What was the final vote tally?", "quantity"),
+        # a terse question with no question word asks what the thing it names is
+        ("flood death toll?", "quantity"),
+        ("battery size on the new buses?", "quantity"),
+        ("share of exports that go to Caldoria?", "percent"),
+        ("Stroud's trip to Halvane?", "other"),
     ],
 )
 def test_question_kind(question, kind):

@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from index.answer.values import comparable, merge_names, same_value, value_of
+from index.answer.values import comparable, merge_names, qualified, same_value, value_of
 
 
 @pytest.mark.parametrize(
@@ -129,6 +129,7 @@ CONTRADICTIONS = [
     ("6.4 metres", "6.1 metres", "quantity"),
     ("6.4 m", "6.1", "quantity"),
     ("seven", "eight", "quantity"),
+    ("nearly 2,000 homes", "1,730 homes", "quantity"),  # "nearly" is within a tenth below
     ("4.9%", "5.9 per cent", "percent"),
     ("$188.4m", "$210m", "money"),
     ("188.4m", "C$210m", "money"),
@@ -239,3 +240,21 @@ def test_well_under_a_millisecond_a_call():
             comparable(a, b)
     assert (time.perf_counter() - start) / len(values[::4]) ** 2 < 0.0001
     assert merge_names(phrases[-200:-100])["Minister Jo Ahson"] == "Jo Ahson"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "sentence", "expected"),
+    [
+        ("70 per cent", "Caldoria takes more than 70 per cent of its exports.",
+         "more than 70 per cent"),
+        ("2,000 homes", "The flood damaged nearly 2,000 homes.", "nearly 2,000 homes"),
+        ("50", "About 50 firefighters were called.", "About 50"),
+        ("38,000", "Norland will allow up to 38,000 cars a year.", "up to 38,000"),
+        ("more than 70 per cent", "It takes more than 70 per cent.", "more than 70 per cent"),
+        ("2,000", "It sold 2,000 cars.", "2,000"),  # no qualifier
+        ("50", "The hangover 50 remained.", "50"),  # "over" inside a word is none
+        ("Carney", "Xi met over Carney's objections.", "Carney"),  # not an amount
+    ],
+)
+def test_qualified_keeps_the_bound_a_sentence_puts_on_an_amount(phrase, sentence, expected):
+    assert qualified(phrase, sentence) == expected

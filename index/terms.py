@@ -20,13 +20,28 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 def stem(word: str) -> str:
-    """Return the Snowball stem of one lower-cased word."""
-    return _stemmer().stemWord(word.lower())
+    """Return the Snowball stem of one lower-cased word (`singular` first)."""
+    return _stemmer().stemWord(singular(word.lower()))
 
 
 def stem_words(words: list[str]) -> list[str]:
     """Return the Snowball stems of lower-cased words (bm25s's calling convention)."""
-    return _stemmer().stemWords([w.lower() for w in words])
+    return _stemmer().stemWords([singular(w.lower()) for w in words])
+
+
+def singular(word: str) -> str:
+    """Return a lower-cased "-ses" plural of a word ending in one "s" as that word.
+
+    Snowball stems "buses" as "buse" but "bus" as "bus" (and "gases", "lenses", "statuses"
+    alike), so a question about a bus would miss every article about buses. The plural is read
+    as its singular only when the vocabulary knows that word and not the one with an "e"
+    ("bases" stays: "base" is a word).
+    """
+    if len(word) > 4 and word.endswith("ses") and not word.endswith("sses"):
+        known = _known_words()
+        if word[:-2] in known and word[:-1] not in known:
+            return word[:-2]
+    return word
 
 
 def content_terms(text: str) -> list[str]:

@@ -47,15 +47,18 @@ class Sentence:
 def spread(hits: tuple[Hit, ...], config: AnswerConfig) -> tuple[Hit, ...]:
     """Return the hits to read, best first, spread over as many articles as were found.
 
-    At most `per_article` passages of one article are read while other articles offer more;
-    when too few articles were found, the best of the rest fill the places left.
+    At most `per_article` passages of one article are read while other articles offer more,
+    besides its lead (its first `lead` paragraphs: in news the lead states the story's main
+    facts, and a plain-text article's first paragraph is its headline); when too few articles
+    were found, the best of the rest fill the places left.
     """
     taken: dict[str, int] = {}
     first, rest = [], []
     for hit in hits:
         count = taken.get(hit.passage.source, 0)
-        (first if count < config.per_article else rest).append(hit)
-        taken[hit.passage.source] = count + 1
+        lead = hit.passage.paragraph <= config.lead
+        (first if count < config.per_article or lead else rest).append(hit)
+        taken[hit.passage.source] = count + (not lead)
     chosen = set(map(id, (first + rest)[: config.passages]))
     return tuple(h for h in hits if id(h) in chosen)
 

@@ -9,11 +9,11 @@ import pytest
 
 from bench import newsroom
 
-# The rates measured with the shipped decision model (41/60, 2/15, 7/12, 11/12), less one
+# The rates measured with the shipped decision model (42/60, 2/15, 7/12, 11/12), less one
 # question each: reading sentences in batches of another make-up moves a logit in the last
 # decimals, which can tip one close decision. The decision was fitted on these questions too
 # (in two folds); the held-out rates are in docs/benchmarks.md.
-FLOOR = {"answer": 40 / 60, "unanswerable": 1 / 15, "conflict": 6 / 12, "time": 10 / 12}
+FLOOR = {"answer": 41 / 60, "unanswerable": 1 / 15, "conflict": 6 / 12, "time": 10 / 12}
 ABSENT = newsroom.missing()
 pytestmark = pytest.mark.skipif(ABSENT is not None, reason=str(ABSENT))
 

@@ -54,11 +54,11 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
     """
     best = ranked[0]
     sides, updates = [best], []
+    limits = (reader_gap, coverage_share, missing_gap)
     for other in ranked[1:]:
         if other.probability < threshold or any(
                 same_value(s.merged.value, other.merged.value) for s in sides):
             continue
-        limits = (reader_gap, coverage_share, missing_gap)
         if _disagrees(best.merged, other.merged, limits):
             sides.append(other)
         elif _disagrees(best.merged, other.merged, limits, updating=True):

@@ -29,6 +29,8 @@ class AnswerConfig:
     # +- this: beyond it, it says no more
     unit_synonym: float = 0.7  # a count's noun this near the noun asked (embedding cosine) counts
     # the same thing ("vehicles" for "cars"); below it, something else ("countries", "buses")
+    near_word: float = 0.7  # a sentence's word this near a question's word (embedding cosine)
+    # counts as it in the soft word coverage, by its similarity ("vehicles" for "cars": 0.88)
     nearest: int = 3  # passages cited when the coverage does not answer
     cited: int = 6  # at most this many citations for one answer or side
     yes_no_coverage: float = 0.5  # share of a yes/no question's words a sentence must hold

@@ -79,7 +79,7 @@ class DecisionModel:
 # names the question asks about are in its sentence, whether the reader thinks it answers, and
 # whether an answer frame points at it.
 OWN = ("coverage", "missing", "names", "dense", "top_dense", "null_gap", "sentence_null_gap",
-       "value_fit", "type_lift", "frame")
+       "value_fit", "type_lift", "frame", "soft_coverage")
 
 
 def decision_features(rank: float, share: float, margin: float,

@@ -166,6 +166,7 @@ class _Context:
             "value_fit": float(value.kind in VALUE_KINDS.get(self.analysis.kind, ())),
             "unit_match": float(value.kind == "number" and value.unit in self.nouns),
             "predicate": max(c.predicate for c in members),
+            "soft_coverage": max(c.soft for c in members),
             "hedged": sum(bool(HEDGES.search(s.text)) for s in sentences) / len(sentences),
             "missing": self.analysis.missing(best.best.text),
             "type_lift": max(self.lifts.get(c.type, 0.0) for c in members),

@@ -26,6 +26,7 @@ from index.answer.sentences import Sentence
 from index.answer.types import answer_type
 from index.caching import BatchCache
 from index.corpus.sentences import split_sentences
+from index.terms import WORD, stem
 
 PARSES: BatchCache[str, Doc] = BatchCache(4096)  # spaCy parses of read sentences
 _STRIP = " \t\n,.;:!?\"'“”‘’()"
@@ -44,6 +45,7 @@ class Candidate:
     phrase: float  # the span ranker's logit (`AnswerConfig.unparsed` for a reader-only span)
     fit: bool  # of the kind asked for: a name for "who", the phrase after a cue for "why"
     predicate: float = 1.0  # how near its sentence's nearest verb is to the question's
+    soft: float = 0.0  # the question's words its sentence holds, near words counting (`soft`)
     type: str = "NOUN"  # its answer type in its sentence (`index.answer.types.answer_type`)
 
     @property
@@ -76,6 +78,7 @@ def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
             readings[reading.passage].append(cropped)
     docs = parse_all(texts)
     nearness = predicates(analysis.question.predicate, docs, lexicon)
+    held = soft(analysis, docs, lexicon, config.near_word)
     found: list[Candidate] = []
     for rank, (group, doc, windows) in enumerate(zip(groups, docs, readings, strict=True)):
         best = max((s.score for w in windows for s in w.best(1)), default=float("-inf"))
@@ -83,8 +86,48 @@ def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
         marked = _read_spans(analysis, group, doc, windows, scores, config)
         if rank < config.parsed:
             marked.extend(_parsed(analysis, group, doc, windows, scores, config))
-        found.extend(replace(c, predicate=nearness[rank]) for c in marked)
+        found.extend(replace(c, predicate=nearness[rank], soft=held[rank]) for c in marked)
     return found
+
+
+def soft(analysis: Analysis, docs: list[Doc], lexicon: Lexicon | None,
+         near: float) -> list[float]:
+    """Return, per sentence, the weighted share of the question's words it holds.
+
+    A word the sentence lacks counts by the similarity of its nearest word of the sentence
+    under the embedding model, when that reaches `near` ("vehicles" for "cars", 0.88;
+    "import" for "buy"): paraphrase keeps a question's meaning, not its words. Without a
+    lexicon only the question's own words (their stems) count.
+    """
+    weights = analysis.weights
+    asked = {}  # stem -> the question's word
+    for word in WORD.findall(analysis.text):
+        if (key := stem(word)) in weights:
+            asked.setdefault(key, word.lower())
+    total = sum(weights[k] for k in asked)
+    if not total:
+        return [0.0] * len(docs)
+    words = [sorted({t.lower_ for t in doc if t.is_alpha and not t.is_stop}) for doc in docs]
+    stems = [{stem(w) for w in found} for found in words]
+    lacking = sorted(k for k in asked if any(k not in found for found in stems))
+    similar: dict[str, dict[str, float]] = {}
+    if lacking and lexicon is not None:
+        vocabulary = sorted(set().union(*words))
+        vectors = lexicon.vectors([asked[k] for k in lacking] + vocabulary)
+        table = vectors[: len(lacking)] @ vectors[len(lacking) :].T
+        similar = {k: dict(zip(vocabulary, row.tolist(), strict=True))
+                   for k, row in zip(lacking, table, strict=True)}
+    out = []
+    for found, doc_words in zip(stems, words, strict=True):
+        credit = 0.0
+        for key in asked:
+            if key in found:
+                credit += weights[key]
+            elif key in similar:
+                best = max((similar[key][w] for w in doc_words), default=0.0)
+                credit += weights[key] * best if best >= near else 0.0
+        out.append(credit / total)
+    return out
 
 
 def predicates(verb: str, docs: list[Doc], lexicon: Lexicon | None) -> list[float]:

@@ -1,7 +1,8 @@
 """When sources disagree: two values of one fact, a later revision, or a yes and a no.
 
 Two merged answers disagree when their values are of one kind and differ (two counts of one
-thing, two dates or weekdays, two names: `index.answer.values.comparable`), each is itself
+thing, two dates or weekdays as said, two names said to hold the role the question asks
+about: `index.answer.values.comparable`, `role_of`), each is itself
 a likely answer, both are read in sentences about the question to a like degree (the other
 lacks no weightier question word than the best: "the depot fire" is not another fire), and neither
 side's sentences are all hedged ("could rise to", "if", "by 2030") while the other's are
@@ -15,11 +16,15 @@ updates the earlier ("has now raised"). One dissenting source is enough: no majo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from index.answer.cues import HEDGES, REVISIONS
 from index.answer.merging import Merged
-from index.answer.values import comparable, same_value, updatable
+from index.answer.values import comparable, same_value, updatable, value_of
+from index.terms import WORD, stem
+
+DATED = ("date", "time")
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,8 @@ class Disagreement:
 
 
 def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
-                 coverage_share: float, missing_gap: float) -> Disagreement | None:
+                 coverage_share: float, missing_gap: float,
+                 role: str = "") -> Disagreement | None:
     """Return the disagreement among the likely answers `ranked` (best first), if any.
 
     Args:
@@ -50,6 +56,8 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
         coverage_share: the share of the best side's question coverage the other must reach.
         missing_gap: how much weightier a question word the other side's sentence may lack
             (a paraphrased verb, not the noun that names another event).
+        role: the role noun a "who" question asks to fill (`role_of`); names disagree only
+            as holders of it.
 
     """
     best = ranked[0]
@@ -59,9 +67,9 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
         if other.probability < threshold or any(
                 same_value(s.merged.value, other.merged.value) for s in sides):
             continue
-        if _disagrees(best.merged, other.merged, limits):
+        if _disagrees(best.merged, other.merged, limits, role):
             sides.append(other)
-        elif _disagrees(best.merged, other.merged, limits, updating=True):
+        elif _disagrees(best.merged, other.merged, limits, role, updating=True):
             updates.append(other)  # "more than 2.3 million", then "3.1 million": no conflict
     if len(sides) == 1 and len(updates) == 1:
         older, newest = sorted([best, *updates], key=lambda s: _first_said(s.merged))
@@ -77,9 +85,10 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
 
 
 def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float],
-               updating: bool = False) -> bool:
+               role: str = "", updating: bool = False) -> bool:
     """Return True when `other` states another value of the fact `best` states.
 
+    `role` is the noun a "who" question asks to fill ("trade minister" -> "minister"), if any.
     With `updating`, two amounts that may both hold ("more than 2.3 million", "3.1 million")
     count too: a later report of one may update the other, though they do not contradict.
     """
@@ -91,6 +100,11 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float],
         return False  # "40 firefighters" and "90" may count different things
     if other.best.best.key == best.best.best.key:
         return False  # two figures of one sentence are two facts ("5 of the 14 ferries")
+    if best.value.kind == "name" and not _one_role(best, other, role):
+        return False  # two people named in answer to "who operates the dam?" are two facts
+    if best.value.kind in DATED and not comparable(value_of(best.best.text, "date"),
+                                                   value_of(other.best.text, "date")):
+        return False  # "Friday" said, resolved to 17 April 2026, is no other year than "2018"
     if other.best.reader < best.best.reader - reader_gap:
         return False
     if other.features["coverage"] < coverage_share * best.features["coverage"]:
@@ -98,6 +112,55 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float],
     if other.features["missing"] > best.features["missing"] + missing_gap:
         return False  # it lacks a weightier question word: another fire, another visit
     return _hedged(best) == _hedged(other)
+
+
+def role_of(cue: str) -> str:
+    """Return the role a question's type cue asks to fill, or "".
+
+    "who's the trade minister" -> "trade minister", "which judge" -> "judge"; "who operates
+    the dam" asks for whoever does something, not for the holder of a role.
+    """
+    found = _ROLE.match(cue.strip())
+    return (found[1] or found[2]).lower() if found else ""
+
+
+_ROLE = re.compile(r"(?:which|what|whose)\s+([a-z]+)$"
+                   r"|who(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?([a-z][\w\s-]*)$",
+                   re.I)
+NEAR_ROLE = 4  # words between a name and the role noun that says it holds the role
+
+
+def _one_role(best: Merged, other: Merged, role: str) -> bool:
+    """Return True when both names are said to hold the role the question asks about.
+
+    Two names disagree only as two accounts of who holds one role: "trade minister Owen
+    Balcombe" and "Fiona Ruddick, the trade minister". A question with no role noun, or a name
+    said without it, gives no grounds for a disagreement.
+    """
+    return bool(role) and _holds(best, role) and _holds(other, role)
+
+
+def _holds(merged: Merged, role: str) -> bool:
+    """Return True when a sentence stating `merged` puts the role's words beside its name."""
+    keys = [stem(w) for w in WORD.findall(role)]
+    name = [w for w in merged.value.key if isinstance(w, str)]  # "fiona", "ruddick"
+    for candidate in merged.candidates:
+        for sentence in candidate.sentences:
+            words = WORD.findall(sentence.text.lower())
+            for i in range(len(words) - len(name) + 1):
+                if words[i:i + len(name)] != name:
+                    continue
+                end = i + len(name)
+                near = words[max(0, i - NEAR_ROLE):i] + words[end:end + NEAR_ROLE]
+                if _within([stem(w) for w in near], keys):
+                    return True
+    return False
+
+
+def _within(words: list[str], phrase: list[str]) -> bool:
+    """Return True when `phrase` occurs in `words`, its words in a row."""
+    n = len(phrase)
+    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
 
 
 def _hedged(merged: Merged) -> bool:

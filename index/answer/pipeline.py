@@ -11,7 +11,7 @@ from index.answer import citing
 from index.answer.analysis import Analysis
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
-from index.answer.disagreement import Scored, disagreement
+from index.answer.disagreement import Scored, disagreement, role_of
 from index.answer.lexicon import Lexicon
 from index.answer.merging import Merged, merge
 from index.answer.places import more_precise
@@ -88,7 +88,8 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if not scored or scored[0].probability < model.threshold:
         return citing.not_found(analysis.text, findings.sentences, config.nearest)
     disagreeing = disagreement(scored, model.threshold, config.conflict_reader_gap,
-                               config.conflict_coverage, config.conflict_missing)
+                               config.conflict_coverage, config.conflict_missing,
+                               role_of(analysis.question.cue))
     if disagreeing is not None:
         return citing.disagreed(analysis.text, disagreeing, config.cited)
     said = citing.answered(analysis.text, scored[0], config.cited)

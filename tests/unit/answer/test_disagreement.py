@@ -1,6 +1,8 @@
 """Disagreements and revisions between merged answers, on hand-made answers (pure, no model)."""
 
-from index.answer.disagreement import Scored, disagreement
+import pytest
+
+from index.answer.disagreement import Scored, disagreement, role_of
 from index.answer.merging import Merged
 from index.answer.sentences import Sentence
 from index.answer.spans import Candidate
@@ -104,3 +106,45 @@ def test_a_bound_and_a_figure_within_it_are_no_disagreement_without_an_update():
     other = stated("71 per cent", "It sends 71 per cent of its exports there.",
                    ("b.md", "2026-02-12"), probability=0.4, kind="percent")
     assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is None
+
+
+def test_two_names_disagree_only_as_holders_of_the_role_asked_about():
+    best = stated("Owen Balcombe", "Trade Minister Owen Balcombe said the text was ready.",
+                  ("a.md", "2026-02-11"), kind="person")
+    other = stated("Fiona Ruddick", "Fiona Ruddick, the trade minister, said it was not.",
+                   ("b.md", "2026-02-12"), probability=0.4, kind="person")
+    colleague = stated("Fiona Ruddick", "She travelled with Trade Minister Owen Balcombe, "
+                       "Agriculture Minister Fiona Ruddick and 60 executives.",
+                       ("b.md", "2026-02-12"), probability=0.4, kind="person")
+    role = role_of("who's the trade minister")
+    found = disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING, role)
+    assert found is not None and not found.revision
+    assert disagreement([best, colleague], THRESHOLD, GAP, SHARE, MISSING, role) is None
+    # "who operates the dam?" asks for no role: two names are two facts
+    assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING,
+                        role_of("who operates the dam")) is None
+
+
+@pytest.mark.parametrize(("cue", "role"), [
+    ("who's the trade minister", "trade minister"),
+    ("who is the boss", "boss"),
+    ("which judge", "judge"),
+    ("who was the chief fire officer", "chief fire officer"),
+    ("who operates the dam", ""),
+    ("who runs the car workers' union", ""),
+])
+def test_role_of_a_question(cue, role):
+    assert role_of(cue) == role
+
+
+def test_a_weekday_and_a_year_said_are_no_disagreement_once_the_weekday_is_resolved():
+    best = stated("2018", "Penhale took the top job in 2018.", ("a.md", "2026-04-17"),
+                  kind="date")
+    other = stated("Friday", "He resigned on Friday.", ("b.md", "2026-04-17"),
+                   probability=0.4, kind="date")
+    other = Scored(Merged("Friday", value_of("Friday (17 April 2026)", "date"),
+                          other.merged.candidates, other.merged.features), 0.4)
+    assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is None
+    assert disagreement([best, stated("2019", "He took over in 2019.", ("b.md", "2026-04-17"),
+                                      probability=0.4, kind="date")],
+                        THRESHOLD, GAP, SHARE, MISSING) is not None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.answer.config import CONFIG
 from index.answer.cues import HEDGES, REVISIONS
 from index.answer.merging import Merged
 from index.answer.values import comparable, same_value, updatable, value_of
@@ -45,8 +46,8 @@ class Disagreement:
 
 
 def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
-                 coverage_share: float, missing_gap: float,
-                 role: str = "") -> Disagreement | None:
+                 coverage_share: float, missing_gap: float, role: str = "",
+                 role_window: int = CONFIG.conflict_role_window) -> Disagreement | None:
     """Return the disagreement among the likely answers `ranked` (best first), if any.
 
     Args:
@@ -56,20 +57,22 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
         coverage_share: the share of the best side's question coverage the other must reach.
         missing_gap: how much weightier a question word the other side's sentence may lack
             (a paraphrased verb, not the noun that names another event).
-        role: the role noun a "who" question asks to fill (`role_of`); names disagree only
-            as holders of it.
+        role: the role a "who" question asks to fill (`role_of`); names disagree only as
+            holders of it.
+        role_window: how many words from the role each name may be said.
 
     """
     best = ranked[0]
     sides, updates = [best], []
     limits = (reader_gap, coverage_share, missing_gap)
+    role_of_name = (role, role_window)
     for other in ranked[1:]:
         if other.probability < threshold or any(
                 same_value(s.merged.value, other.merged.value) for s in sides):
             continue
-        if _disagrees(best.merged, other.merged, limits, role):
+        if _disagrees(best.merged, other.merged, limits, role_of_name):
             sides.append(other)
-        elif _disagrees(best.merged, other.merged, limits, role, updating=True):
+        elif _disagrees(best.merged, other.merged, limits, role_of_name, updating=True):
             updates.append(other)  # "more than 2.3 million", then "3.1 million": no conflict
     if len(sides) == 1 and len(updates) == 1:
         older, newest = sorted([best, *updates], key=lambda s: _first_said(s.merged))
@@ -85,10 +88,11 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
 
 
 def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float],
-               role: str = "", updating: bool = False) -> bool:
+               role: tuple[str, int], updating: bool = False) -> bool:
     """Return True when `other` states another value of the fact `best` states.
 
-    `role` is the noun a "who" question asks to fill ("trade minister" -> "minister"), if any.
+    `role` is the role a "who" question asks to fill ("trade minister"; "" if none) and how
+    many words from it a name may be said.
     With `updating`, two amounts that may both hold ("more than 2.3 million", "3.1 million")
     count too: a later report of one may update the other, though they do not contradict.
     """
@@ -100,7 +104,7 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float],
         return False  # "40 firefighters" and "90" may count different things
     if other.best.best.key == best.best.best.key:
         return False  # two figures of one sentence are two facts ("5 of the 14 ferries")
-    if best.value.kind == "name" and not _one_role(best, other, role):
+    if best.value.kind == "name" and not _one_role(best, other, *role):
         return False  # two people named in answer to "who operates the dam?" are two facts
     if best.value.kind in DATED and not comparable(value_of(best.best.text, "date"),
                                                    value_of(other.best.text, "date")):
@@ -127,20 +131,19 @@ def role_of(cue: str) -> str:
 _ROLE = re.compile(r"(?:which|what|whose)\s+([a-z]+)$"
                    r"|who(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?([a-z][\w\s-]*)$",
                    re.I)
-NEAR_ROLE = 4  # words between a name and the role noun that says it holds the role
 
 
-def _one_role(best: Merged, other: Merged, role: str) -> bool:
+def _one_role(best: Merged, other: Merged, role: str, window: int) -> bool:
     """Return True when both names are said to hold the role the question asks about.
 
     Two names disagree only as two accounts of who holds one role: "trade minister Owen
     Balcombe" and "Fiona Ruddick, the trade minister". A question with no role noun, or a name
     said without it, gives no grounds for a disagreement.
     """
-    return bool(role) and _holds(best, role) and _holds(other, role)
+    return bool(role) and _holds(best, role, window) and _holds(other, role, window)
 
 
-def _holds(merged: Merged, role: str) -> bool:
+def _holds(merged: Merged, role: str, window: int) -> bool:
     """Return True when a sentence stating `merged` puts the role's words beside its name."""
     keys = [stem(w) for w in WORD.findall(role)]
     name = [w for w in merged.value.key if isinstance(w, str)]  # "fiona", "ruddick"
@@ -151,7 +154,7 @@ def _holds(merged: Merged, role: str) -> bool:
                 if words[i:i + len(name)] != name:
                     continue
                 end = i + len(name)
-                near = words[max(0, i - NEAR_ROLE):i] + words[end:end + NEAR_ROLE]
+                near = words[max(0, i - window):i] + words[end:end + window]
                 if _within([stem(w) for w in near], keys):
                     return True
     return False

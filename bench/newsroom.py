@@ -134,7 +134,8 @@ def open_desk(backend: str = "torch", fresh: bool = False):
     chroma = CACHE / f"newsroom-{backend}" / "chroma"
     if fresh:
         shutil.rmtree(chroma, ignore_errors=True)
-    settings = Settings(corpus_dir=CORPUS, chroma_path=chroma, embedding_backend=backend)
+    settings = Settings(corpus_dir=CORPUS, chroma_path=chroma, embedding_backend=backend,
+                        answer_precision=Settings.from_env().answer_precision)
     desk = Newsdesk.open(settings)
     report = desk.index()
     print(f"indexed {report.articles} articles, {report.passages} passages "

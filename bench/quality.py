@@ -104,7 +104,8 @@ def open_desk(articles: list[dict], cache: Path = CACHE, backend: str = "torch")
     if not target.is_file() or target.read_text(encoding="utf-8") != lines:
         target.write_text(lines, encoding="utf-8")
     settings = Settings(corpus_dir=corpus, chroma_path=cache / "chroma",
-                        embedding_backend=backend)
+                        embedding_backend=backend,
+                        answer_precision=Settings.from_env().answer_precision)
     desk = Newsdesk.open(settings)
     started = time.perf_counter()
     report = desk.index()

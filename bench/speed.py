@@ -1,6 +1,7 @@
 """Speed and memory of newsdesk on this machine, as ratios to the bare parts measured in the run.
 
     .venv/bin/python bench/speed.py [--backend torch] [--sizes 1000,10000,100000] [--json out.json]
+        [--answer-precisions auto,float32]
 
 Sections (each can be skipped with --skip encoders,index,query,fresh,rss):
 
@@ -15,6 +16,9 @@ Sections (each can be skipped with --skip encoders,index,query,fresh,rss):
   most `per_article` of one article are kept: candidate_count(48) + MARGIN), ids and
   distances only. `floor_docs` is the same query also fetching documents and metadata (as
   the dense side does today); `search` is retrieval alone (both sides, fusion, no answer).
+  With --answer-precisions auto,float32, `ask` is also timed with the float32 reader, in
+  turn with the first, question by question (`ask_float32_*`, and the ratio); which goes
+  first alternates, since the first to ask a question also embeds its new words.
   The corpora and their vectors are synthetic at scale: see bench/synthetic.py (real SQuAD
   text, perturbed copies, real paragraph vectors plus noise). Stores are cached in
   bench/.cache/speed (built once: about 10 minutes for 100,000 passages here).
@@ -51,11 +55,12 @@ CACHE = ROOT / "bench" / ".cache" / "speed"
 QUESTION = "How many electric buses did Harbourview order?"
 
 
-def settings_for(chroma: Path, corpus: Path | None = None, backend: str = "torch"):
+def settings_for(chroma: Path, corpus: Path | None = None, backend: str = "torch",
+                 precision: str = "auto"):
     from index.settings import Settings
 
     return Settings(corpus_dir=corpus or chroma.parent / "corpus", chroma_path=chroma,
-                    embedding_backend=backend)
+                    embedding_backend=backend, answer_precision=precision)
 
 
 def open_desk(settings, embedder):
@@ -166,15 +171,23 @@ def share_exports(chroma: Path) -> None:
         folder.symlink_to(CACHE / "onnx")
 
 
-def bench_query(chroma: Path, model, questions: list[str], backend: str) -> dict:
+def bench_query(chroma: Path, model, questions: list[str], backend: str,
+                precisions: tuple[str, ...] = ("auto",)) -> dict:
+    """Time retrieval and `ask` at one size; `ask` once per ANSWER_PRECISION, in turn.
+
+    The first precision's times are `ask_*`; each other's are `ask_<precision>_*`, with the
+    ratio of the first's p50 to its.
+    """
     from index.answer import CONFIG
     from index.store.retrieval import candidate_count
     from index.store.snapshot import MARGIN
 
     share_exports(chroma)
     started = time.perf_counter()
-    desk = open_desk(settings_for(chroma, backend=backend), model)
+    desk = open_desk(settings_for(chroma, backend=backend, precision=precisions[0]), model)
     open_s = time.perf_counter() - started
+    others = {p: open_desk(settings_for(chroma, backend=backend, precision=p), model)
+              for p in precisions[1:]}
     collection = desk.store.active()
     k = 2 * CONFIG.passages  # what `ask` retrieves (index.service.Newsdesk.evidence)
     n = candidate_count(k) + MARGIN
@@ -189,17 +202,28 @@ def bench_query(chroma: Path, model, questions: list[str], backend: str) -> dict
     for q in questions[:5]:
         desk.ask(q)
         floor(q)
+        for other in others.values():
+            other.ask(q)
     asks, floors, texts, searches = [], [], [], []
-    for q in questions:
+    other_asks: dict[str, list[float]] = {p: [] for p in others}
+    for i, q in enumerate(questions):
         floors.append(timed(lambda q=q: floor(q)) * 1000)
         texts.append(timed(lambda q=q: with_text(q)) * 1000)
         searches.append(timed(lambda q=q: desk.search(q, k=k)) * 1000)
-        asks.append(timed(lambda q=q: desk.ask(q)) * 1000)
+        # the first to ask a question also embeds its new words for the process's lexicon:
+        # every other question, the other precisions go first
+        turns = [(None, desk), *others.items()]
+        for p, asker in turns if i % 2 == 0 else turns[::-1]:
+            ms = timed(lambda q=q, asker=asker: asker.ask(q)) * 1000
+            (asks if p is None else other_asks[p]).append(ms)
     row = {"passages": len(desk._snapshot.ids), "open_s": round(open_s, 1), "n_chroma": n}
-    for name, values in (("floor", floors), ("floor_docs", texts), ("search", searches),
-                         ("ask", asks)):
+    timings = [("floor", floors), ("floor_docs", texts), ("search", searches), ("ask", asks)]
+    timings += [(f"ask_{p}", values) for p, values in other_asks.items()]
+    for name, values in timings:
         row[f"{name}_p50_ms"] = round(pct(values, 50), 1)
         row[f"{name}_p95_ms"] = round(pct(values, 95), 1)
+    for p in others:
+        row[f"ask_p50_x_{p}"] = round(row["ask_p50_ms"] / row[f"ask_{p}_p50_ms"], 2)
     row["p50_x_floor"] = round(row["ask_p50_ms"] / row["floor_p50_ms"], 2)
     row["p95_x_floor"] = round(row["ask_p95_ms"] / row["floor_p95_ms"], 2)
     row["search_p50_x_floor"] = round(row["search_p50_ms"] / row["floor_p50_ms"], 2)
@@ -298,8 +322,9 @@ def run(args: argparse.Namespace) -> dict:
         table(f"index ({args.backend})", [results["index"]])
     if "query" not in skip:
         model = embedder(args.backend)
+        precisions = tuple(args.answer_precisions.split(","))
         rows = [{"size": size, **bench_query(build_store(paragraphs, size), model, questions,
-                                             args.backend)}
+                                             args.backend, precisions)}
                 for size in sizes]
         results["query"] = rows
         table(f"warm query latency ({args.backend}), {len(questions)} questions", rows)
@@ -320,6 +345,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", default="torch", help="EMBEDDING_BACKEND for index/query/rss")
     parser.add_argument("--sizes", default="1000,10000,100000", help="passages per query store")
     parser.add_argument("--queries", type=int, default=60, help="questions timed per size")
+    parser.add_argument("--answer-precisions", default="auto",
+                        help="ANSWER_PRECISIONs timed in turn by 'query' (torch), e.g. "
+                        "auto,float32: the first is `ask`, the others beside it")
     parser.add_argument("--index-n", type=int, default=300, help="paragraphs indexed in 'index'")
     parser.add_argument("--fresh-runs", type=int, default=3)
     parser.add_argument("--fresh-backends", default="torch,onnx-int8")

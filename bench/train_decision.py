@@ -32,7 +32,8 @@ decision learns what an answer frame that fits is worth.
     .venv/bin/python bench/train_decision.py [-n 500] [--reader NAME] [--newsroom]
         [--answered A | --precision P] [--features FILE] [--sentences N] [--write]
 
-Features are cached per question in bench/.cache/decision-<reader>.jsonl (a re-run only fits).
+Features are cached per question in bench/.cache/decision-<reader>[-bfloat16].jsonl (a re-run
+only fits); the reader and the lexicon compute in the precision ANSWER_PRECISION gives the bot.
 """
 
 from __future__ import annotations
@@ -111,11 +112,10 @@ def newsroom_questions() -> list[dict]:
 def collect(desk, questions: list[dict], kind: str, reader, out, config=None) -> None:
     """Run each question to the decision; write one line of merged answers per question."""
     from index.answer.config import CONFIG
-    from index.answer.lexicon import Lexicon
     from index.answer.pipeline import read
 
     config = config or CONFIG
-    lexicon = Lexicon(desk.embedder)
+    lexicon = desk.lexicon()
     for i, item in enumerate(questions):
         analysis, evidence = desk.evidence(item["question"])
         merged = read(analysis, evidence, reader, config, lexicon=lexicon).merged
@@ -152,10 +152,14 @@ def gather(args) -> Path:
     from dataclasses import replace
 
     from index.answer.config import CONFIG
+    from index.answer.precision import resolve_precision
     from index.answer.reading_backends import load_reader
+    from index.settings import Settings
 
     config = CONFIG if args.sentences is None else replace(CONFIG, sentences=args.sentences)
+    precision = resolve_precision(Settings.from_env().answer_precision)  # the bot's, by default
     tag = "" if args.sentences is None else f"-s{args.sentences}"
+    tag += "" if precision == "float32" else f"-{precision}"
     path = args.features or CACHE.with_name(f"decision-{args.reader}{tag}.jsonl")
     if path.is_file():
         return path
@@ -170,7 +174,7 @@ def gather(args) -> Path:
     answerable = sampled + framed(answerable, sampled)
     impossible = [q for q in impossible_questions() if q["title"] in titles]
     impossible = rng.sample(impossible, min(args.n, len(impossible)))
-    reader = load_reader(args.reader)
+    reader = load_reader(args.reader, precision=precision)
     partial = path.with_suffix(".partial")
     with partial.open("w", encoding="utf-8") as out:
         desk = open_desk(articles)

@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # the answerer (spaCy, the reader) is imported only by the pa
     from index.answer import Analysis, Evidence
     from index.answer.decision import DecisionModel
     from index.answer.followups import Turn
+    from index.answer.lexicon import Lexicon
     from index.answer.reading import BaseReader
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,8 @@ def reader_for(settings: Settings, name: str | None = None) -> BaseReader:
     from index.answer.reading import DEFAULT_READER
     from index.answer.reading_backends import load_reader
 
-    return load_reader(name or DEFAULT_READER, settings.embedding_backend, settings.onnx_dir)
+    return load_reader(name or DEFAULT_READER, settings.embedding_backend, settings.onnx_dir,
+                       settings.answer_precision)
 
 
 def warm_up(settings: Settings) -> None:
@@ -109,8 +111,9 @@ def warm_up(settings: Settings) -> None:
     started = time.perf_counter()
     reader = reader_for(settings)
     get_nlp()
-    log.info("the answerer is ready (reader %s) after %.1f s", reader.name,
-             time.perf_counter() - started)
+    precision = getattr(reader, "precision", "")
+    log.info("the answerer is ready (reader %s%s) after %.1f s", reader.name,
+             f", {precision}" if precision else "", time.perf_counter() - started)
 
 
 class AddsCoverage:
@@ -237,7 +240,6 @@ class Newsdesk(AddsCoverage):
         answered is the answer's `answered_question`.
         """
         from index.answer import answer
-        from index.answer.lexicon import Lexicon
 
         asked = check_question(question)
         if self.is_empty:
@@ -246,11 +248,22 @@ class Newsdesk(AddsCoverage):
         resolved = self.follow_up(asked, previous)
         analysis, evidence = self.evidence(resolved, k, mode)
         found = answer(analysis, evidence, reader_for(self.settings, self.reader),
-                       model=self.decision, lexicon=Lexicon(self.embedder))
+                       model=self.decision, lexicon=self.lexicon())
         elapsed = (time.perf_counter() - started) * 1000
         return replace(date_answer(found), question=asked,  # relative dates resolved
                        answered_question=resolved if resolved != asked else "",
                        elapsed_ms=elapsed)
+
+    def lexicon(self) -> Lexicon:
+        """Return word similarities under the embedding model, in ANSWER_PRECISION on torch."""
+        from index.answer.lexicon import Lexicon
+
+        precision = "float32"
+        if getattr(self.embedder, "backend", "") == "torch":
+            from index.answer.precision import resolve_precision
+
+            precision = resolve_precision(self.settings.answer_precision)
+        return Lexicon(self.embedder, precision)
 
     def follow_up(self, question: str, previous: Turn | None) -> str:
         """Return the question to answer for `question` asked after `previous`.
@@ -259,7 +272,6 @@ class Newsdesk(AddsCoverage):
         previous question and its answer (answered first if not given).
         """
         from index.answer.followups import needs_context, resolve
-        from index.answer.lexicon import Lexicon
 
         if previous is None:
             return question
@@ -269,7 +281,7 @@ class Newsdesk(AddsCoverage):
             said = self.ask(previous.question)
             previous = replace(previous, question=said.answered_question or said.question,
                                answer=said.value)
-        return resolve(question, previous, Lexicon(self.embedder))
+        return resolve(question, previous, self.lexicon())
 
     def record(self, answer: Answer, user: int | str, guild: int | None = None,
                channel: int | None = None) -> int | None:

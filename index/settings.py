@@ -16,6 +16,7 @@ from index.errors import ConfigError
 from index.log_setup import check_level
 
 BACKENDS = ("torch", "onnx", "onnx-int8")  # how the embedding model and the reader run
+ANSWER_PRECISIONS = ("auto", "bfloat16", "float32")  # what the answerer's torch models use
 
 
 def env_field(name: str, parse: Callable[[str], Any] = str) -> dict[str, Any]:
@@ -101,6 +102,13 @@ def _backend(raw: str) -> str:
     return check_backend(raw.strip().lower())
 
 
+def _precision(raw: str) -> str:
+    name = raw.strip().lower()
+    if name not in ANSWER_PRECISIONS:
+        raise ValueError(f"expected one of {', '.join(ANSWER_PRECISIONS)}, got {raw!r}")
+    return name
+
+
 @dataclass(frozen=True)
 class Settings:
     """Every setting the core reads; `.env.example` documents the same names.
@@ -117,6 +125,9 @@ class Settings:
     embedding_model: str | None = field(default=None, metadata=env_field("EMBEDDING_MODEL"))
     embedding_backend: str = field(
         default="torch", metadata=env_field("EMBEDDING_BACKEND", _backend)
+    )
+    answer_precision: str = field(
+        default="auto", metadata=env_field("ANSWER_PRECISION", _precision)
     )
     allow_private_urls: bool = field(
         default=False, metadata=env_field("ALLOW_PRIVATE_URLS", parse_flag)

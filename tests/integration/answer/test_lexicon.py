@@ -1,5 +1,8 @@
 """The question's verb against a sentence's verbs, by the real embedding model."""
 
+import numpy as np
+import pytest
+
 from index.answer.lexicon import Lexicon
 from index.answer.spans import parse_all, predicates, soft
 
@@ -40,3 +43,23 @@ def test_soft_coverage_counts_a_near_word_by_its_similarity(embedder):
     assert cars == exact[1] == 1.0
     assert exact[0] < vehicles < 1.0  # "vehicles" counts for "cars", by its similarity
     assert plant == exact[2] < vehicles  # nothing near "cars" or "sell" there
+
+
+def test_bfloat16_similarities_are_float32_ones_within_a_hundredth(embedder):
+    words = ["resigned", "donated", "quit", "vehicles", "cars", "tariff", "levy"]
+    exact = Lexicon(embedder).similarities("quit", words)
+    fast = Lexicon(embedder, "bfloat16")
+    assert fast.similarities("quit", words) == pytest.approx(exact, abs=0.01)
+    assert fast.vectors(["cars"]).dtype == np.float32
+    assert np.linalg.norm(fast.vectors(["cars"])[0]) == pytest.approx(1.0, abs=1e-3)
+    # its own vectors, not float32's from the shared cache
+    assert not np.array_equal(fast.vectors(["levy"]), Lexicon(embedder).vectors(["levy"]))
+
+
+def test_a_desk_embeds_words_in_its_answer_precision(make_desk, tmp_path):
+    from index.answer.precision import resolve_precision
+
+    for precision in ("float32", "bfloat16", "auto"):
+        desk = make_desk(tmp_path, answer_precision=precision)
+        want = resolve_precision(precision)
+        assert (desk.lexicon()._model is not None) == (want == "bfloat16")

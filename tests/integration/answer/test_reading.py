@@ -2,6 +2,7 @@
 
 import pytest
 
+from index.answer.precision import native_bfloat16, resolve_precision
 from index.answer.reading import LONGEST, Reader
 from index.answer.reading_backends import load_reader
 
@@ -86,3 +87,28 @@ def test_many_passages_read_in_batches_read_as_each_alone(reader):
         assert got.offsets == alone.offsets
         assert got.starts == pytest.approx(alone.starts, abs=1e-3)
         assert got.null == pytest.approx(alone.null, abs=1e-3)
+
+
+@pytest.fixture(scope="module")
+def bfloat16_reader() -> Reader:
+    return load_reader(precision="bfloat16")
+
+
+@pytest.mark.parametrize(("question", "answer"), FERRY_ANSWERS)
+def test_bfloat16_reads_as_float32(reader, bfloat16_reader, question, answer):
+    assert (reader.precision, bfloat16_reader.precision) == ("float32", "bfloat16")
+    best = bfloat16_reader.read(question, [FERRY], top=1)[0][0]
+    assert answer in FERRY[best.start : best.end]
+    for want, got in zip(reader.readings(question, [FERRY, WEATHER]),
+                         bfloat16_reader.readings(question, [FERRY, WEATHER]), strict=True):
+        assert got.offsets == want.offsets
+        assert got.starts == pytest.approx(want.starts, abs=0.15)
+        assert got.ends == pytest.approx(want.ends, abs=0.15)
+        assert got.null == pytest.approx(want.null, abs=0.15)
+
+
+def test_precision_auto_follows_the_cpu_and_a_bad_one_is_named():
+    assert resolve_precision("auto") == ("bfloat16" if native_bfloat16() else "float32")
+    assert resolve_precision("float32") == "float32"
+    with pytest.raises(ValueError, match="unknown answer precision 'fp8'; valid: auto, bfloat16"):
+        resolve_precision("fp8")

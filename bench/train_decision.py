@@ -152,12 +152,10 @@ def gather(args) -> Path:
     from dataclasses import replace
 
     from index.answer.config import CONFIG
-    from index.answer.precision import resolve_precision
     from index.answer.reading_backends import load_reader
-    from index.settings import Settings
 
     config = CONFIG if args.sentences is None else replace(CONFIG, sentences=args.sentences)
-    precision = resolve_precision(Settings.from_env().answer_precision)  # the bot's, by default
+    precision = answer_precision()
     tag = "" if args.sentences is None else f"-s{args.sentences}"
     tag += "" if precision == "float32" else f"-{precision}"
     path = args.features or CACHE.with_name(f"decision-{args.reader}{tag}.jsonl")
@@ -193,6 +191,14 @@ def gather(args) -> Path:
     return path
 
 
+def answer_precision() -> str:
+    """Return the precision the reader and lexicon compute in: ANSWER_PRECISION, as the bot's."""
+    from index.answer.precision import resolve_precision
+    from index.settings import Settings
+
+    return resolve_precision(Settings.from_env().answer_precision)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Gather features, fit, report held-out figures, and write the model when asked."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -226,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         for merged in row["merged"]:
             merged["label"] = judge(merged.get("value", merged["text"]), row["answers"])
     fit_titles, _ = split_titles()
-    model = fit_and_report(rows, fit_titles, args.precision, args.reader, args.newsroom_weight,
+    reader = f"{args.reader} ({answer_precision()})"
+    model = fit_and_report(rows, fit_titles, args.precision, reader, args.newsroom_weight,
                            CACHE.parent, args.answered)
     if args.write:
         print(f"wrote {model.save()}")

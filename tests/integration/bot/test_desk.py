@@ -19,8 +19,11 @@ def test_an_empty_embedded_index_is_filled_at_start(tmp_path, shared_corpus, emb
     )
     with caplog.at_level(logging.INFO, logger="index.service"):
         desk.start()
-    assert any(r.getMessage().startswith("the answerer is ready (reader minilm-squad2)")
-               for r in caplog.records)
+    from index.answer.precision import resolve_precision
+
+    precision = resolve_precision("auto")  # the default: bfloat16 on a CPU that has it
+    ready = f"the answerer is ready (reader minilm-squad2, {precision})"
+    assert any(r.getMessage().startswith(ready) for r in caplog.records)
     assert (desk.status().articles, desk.status().passages) == (2, 24)
     answer = desk.ask("how many EVs?")
     assert "49,000" in answer.answer and answer.citations[0].source == EVS_SOURCE

@@ -154,12 +154,13 @@ async def start_bot(args, work: Path, recorder: Recorder):
     from tests.fakediscord import FakeDiscord
 
     class TimedDesk(ReconnectingDesk):
-        def ask(self, question, k=None):
+        def ask(self, question, *args, **kwargs):
             recorder.started.append(question)
-            return super().ask(question, k)
+            return super().ask(question, *args, **kwargs)
 
     fake = await FakeDiscord(token="bench-token.abc.DEF").start()
-    core = Settings(corpus_dir=work / "corpus", chroma_path=work / "chroma")
+    core = Settings(corpus_dir=work / "corpus", chroma_path=work / "chroma",
+                    answer_precision=Settings.from_env().answer_precision)
     settings = BotSettings(core, discord_token=fake.token, discord_api_base=fake.api_base,
                            discord_gateway_url=fake.gateway_url,
                            answer_workers=args.workers or BotSettings().answer_workers)

@@ -140,7 +140,7 @@ def open_desk(backend: str = "torch", fresh: bool = False):
     report = desk.index()
     print(f"indexed {report.articles} articles, {report.passages} passages "
           f"({report.embedded} embedded) in {report.elapsed_s:.1f} s", file=sys.stderr)
-    warm_up(settings)  # the reader and spaCy load here, not in the first ask
+    warm_up(settings, desk.embedder)  # the models load here, not in the first ask
     return desk
 
 

@@ -112,7 +112,7 @@ class ReconnectingDesk(AddsCoverage):
         """Load the models and try the store; index an empty index. A dead store is not fatal."""
         if self._embedder is None:
             self._embedder = embedder_for(self.settings)
-        warm_up(self.settings)  # the first question should not wait for the reader
+        warm_up(self.settings, self._embedder)  # the first question waits for no model
         try:
             desk = self.current()
         except StoreUnavailableError:

@@ -104,13 +104,30 @@ def reader_for(settings: Settings, name: str | None = None) -> BaseReader:
                        settings.answer_precision)
 
 
-def warm_up(settings: Settings) -> None:
-    """Load the reader (on the settings' backend) and spaCy now, not at the first question."""
+def lexicon_for(settings: Settings, embedder: Embedder) -> Lexicon:
+    """Return word similarities under `embedder`, in ANSWER_PRECISION when it runs on torch."""
+    from index.answer.lexicon import Lexicon
+
+    precision = "float32"
+    if getattr(embedder, "backend", "") == "torch":
+        from index.answer.precision import resolve_precision
+
+        precision = resolve_precision(settings.answer_precision)
+    return Lexicon(embedder, precision)
+
+
+def warm_up(settings: Settings, embedder: Embedder | None = None) -> None:
+    """Load the reader (on the settings' backend) and spaCy now, not at the first question.
+
+    With the embedder, its copy for word similarities is made now too (in bfloat16).
+    """
     from index.answer.nlp import get_nlp
 
     started = time.perf_counter()
     reader = reader_for(settings)
     get_nlp()
+    if embedder is not None:
+        lexicon_for(settings, embedder)
     precision = getattr(reader, "precision", "")
     log.info("the answerer is ready (reader %s%s) after %.1f s", reader.name,
              f", {precision}" if precision else "", time.perf_counter() - started)
@@ -256,14 +273,7 @@ class Newsdesk(AddsCoverage):
 
     def lexicon(self) -> Lexicon:
         """Return word similarities under the embedding model, in ANSWER_PRECISION on torch."""
-        from index.answer.lexicon import Lexicon
-
-        precision = "float32"
-        if getattr(self.embedder, "backend", "") == "torch":
-            from index.answer.precision import resolve_precision
-
-            precision = resolve_precision(self.settings.answer_precision)
-        return Lexicon(self.embedder, precision)
+        return lexicon_for(self.settings, self.embedder)
 
     def follow_up(self, question: str, previous: Turn | None) -> str:
         """Return the question to answer for `question` asked after `previous`.

@@ -63,3 +63,15 @@ def test_a_desk_embeds_words_in_its_answer_precision(make_desk, tmp_path):
         desk = make_desk(tmp_path, answer_precision=precision)
         want = resolve_precision(precision)
         assert (desk.lexicon()._model is not None) == (want == "bfloat16")
+
+
+def test_warm_up_makes_the_bfloat16_word_model_before_the_first_question(embedder):
+    from index.answer.lexicon import _bfloat16_model
+    from index.service import warm_up
+    from index.settings import Settings
+
+    warm_up(Settings(answer_precision="bfloat16"), embedder)
+    made = _bfloat16_model.cache_info()
+    assert Lexicon(embedder, "bfloat16")._model is not None
+    after = _bfloat16_model.cache_info()
+    assert (after.hits, after.misses) == (made.hits + 1, made.misses)  # reused, not made

@@ -56,11 +56,13 @@ QUESTION = "How many electric buses did Harbourview order?"
 
 
 def settings_for(chroma: Path, corpus: Path | None = None, backend: str = "torch",
-                 precision: str = "auto"):
+                 precision: str | None = None):
+    """Return the settings of a store; ANSWER_PRECISION from the environment unless given."""
     from index.settings import Settings
 
     return Settings(corpus_dir=corpus or chroma.parent / "corpus", chroma_path=chroma,
-                    embedding_backend=backend, answer_precision=precision)
+                    embedding_backend=backend,
+                    answer_precision=precision or Settings.from_env().answer_precision)
 
 
 def open_desk(settings, embedder):
@@ -322,7 +324,8 @@ def run(args: argparse.Namespace) -> dict:
         table(f"index ({args.backend})", [results["index"]])
     if "query" not in skip:
         model = embedder(args.backend)
-        precisions = tuple(args.answer_precisions.split(","))
+        precisions = tuple((args.answer_precisions or os.environ.get("ANSWER_PRECISION")
+                            or "auto").split(","))
         rows = [{"size": size, **bench_query(build_store(paragraphs, size), model, questions,
                                              args.backend, precisions)}
                 for size in sizes]
@@ -345,9 +348,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", default="torch", help="EMBEDDING_BACKEND for index/query/rss")
     parser.add_argument("--sizes", default="1000,10000,100000", help="passages per query store")
     parser.add_argument("--queries", type=int, default=60, help="questions timed per size")
-    parser.add_argument("--answer-precisions", default="auto",
+    parser.add_argument("--answer-precisions", default=None,
                         help="ANSWER_PRECISIONs timed in turn by 'query' (torch), e.g. "
-                        "auto,float32: the first is `ask`, the others beside it")
+                        "auto,float32: the first is `ask`, the others beside it "
+                        "(default: ANSWER_PRECISION, else auto)")
     parser.add_argument("--index-n", type=int, default=300, help="paragraphs indexed in 'index'")
     parser.add_argument("--fresh-runs", type=int, default=3)
     parser.add_argument("--fresh-backends", default="torch,onnx-int8")

@@ -78,10 +78,10 @@ def _words(text: str) -> set[str]:
 
 
 def sentence_examples(chosen: set[str], impossible: bool, negatives: int) -> list[tuple]:
-    """Return (question, context, answers) rows as the answerer reads: one titled sentence.
+    """Return (question, context, answers) rows of single titled sentences.
 
-    The answerer reads single sentences after their article's title
-    (`index.answer.spans.in_context`), most of which do not answer the question. Each
+    The answerer reads sentences after their article's title (`index.answer.spans.
+    read_windows`, which adds their neighbours), most of which do not answer the question. Each
     answerable question gives its gold sentence (the answer's offset moved into it) and the
     `negatives` other sentences of its paragraph that share most words with the question,
     answered by [CLS]; a sentence that holds a gold answer's text is never a negative. With

@@ -69,13 +69,13 @@ def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
     if not groups:
         return []
     texts = [group[0].text for group in groups]
-    contexts = [in_context(group[0], config.context) for group in groups]
+    windows = read_windows([group[0] for group in groups], config.context)
     readings: list[list[Reading]] = [[] for _ in texts]
-    for reading in reader.readings(analysis.query, [text for text, _ in contexts]):
-        start = contexts[reading.passage][1]
-        cropped = crop(reading, start, start + len(texts[reading.passage]))
-        if cropped is not None:
-            readings[reading.passage].append(cropped)
+    for reading in reader.readings(analysis.query, [text for text, _ in windows]):
+        for index, start in windows[reading.passage][1]:
+            cropped = crop(reading, start, start + len(texts[index]))
+            if cropped is not None:
+                readings[index].append(replace(cropped, passage=index))
     docs = parse_all(texts)
     nearness = predicates(analysis.question.predicate, docs, lexicon)
     held = soft(analysis, docs, lexicon, config.near_word)
@@ -139,19 +139,47 @@ def predicates(verb: str, docs: list[Doc], lexicon: Lexicon | None) -> list[floa
     return [max((near[v] for v in found), default=0.0) for found in verbs]
 
 
-def in_context(sentence: Sentence, around: int) -> tuple[str, int]:
-    """Return the sentence to read, after its title and among `around` neighbours; its offset.
+def read_windows(sentences: list[Sentence], around: int
+                 ) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Return the texts to read for `sentences`, each with the sentences it holds and where.
 
-    The reader was fitted on paragraphs: "Justice Ellen Thwaite said on Thursday that..." holds
-    the judge who quashed a quota cut only for a reader that has seen what it is about.
+    Each sentence is read after its article's title and among `around` neighbours of its
+    passage each side: the reader was fitted on paragraphs, and "He ruled on Thursday" names
+    its judge only for a reader that has seen the sentence before it. Sentences of one passage
+    whose neighbourhoods meet share one text, read once. Returns `(text, [(i, offset), ...])`:
+    sentence `i` of `sentences` starts at `offset` of `text`.
     """
-    passage = split_sentences(sentence.hit.passage.text)
-    if sentence.index >= len(passage) or passage[sentence.index] != sentence.text:
-        return sentence.text, 0
-    before = passage[max(sentence.index - around, 0):sentence.index] if around > 0 else []
-    after = passage[sentence.index + 1:sentence.index + 1 + around] if around > 0 else []
-    text, _ = titled(sentence.hit.passage.title, " ".join([*before, sentence.text]))
-    return text + "".join(" " + s for s in after), len(text) - len(sentence.text)
+    ranges: dict[str, list[tuple[int, int, int]]] = {}  # passage id -> (first, last, i)
+    alone: list[tuple[str, list[tuple[int, int]]]] = []
+    parts: dict[str, list[str]] = {}
+    for i, sentence in enumerate(sentences):
+        passage = sentence.hit.passage
+        split = parts.setdefault(passage.id, split_sentences(passage.text))
+        if sentence.index >= len(split) or split[sentence.index] != sentence.text:
+            text, offset = titled(passage.title, sentence.text)
+            alone.append((text, [(i, offset)]))
+            continue
+        first = max(sentence.index - around, 0)
+        last = min(sentence.index + around, len(split) - 1)
+        ranges.setdefault(passage.id, []).append((first, last, i))
+    out = []
+    for passage_id, spans in ranges.items():
+        split = parts[passage_id]
+        title = next(sentences[i].hit.passage.title for *_, i in spans)
+        spans.sort()
+        merged: list[tuple[int, int, list[int]]] = []
+        for first, last, i in spans:
+            if merged and first <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(last, merged[-1][1]), [*merged[-1][2], i])
+            else:
+                merged.append((first, last, [i]))
+        for first, last, held in merged:
+            text, offset = titled(title, " ".join(split[first:last + 1]))
+            starts = [offset]
+            for part in split[first:last]:
+                starts.append(starts[-1] + len(part) + 1)
+            out.append((text, [(i, starts[sentences[i].index - first]) for i in held]))
+    return out + alone
 
 
 def titled(title: str, text: str) -> tuple[str, int]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.answer.spans import titled
+from index.answer.spans import read_windows, titled
 
 
 @pytest.mark.parametrize(("title", "text", "read", "offset"), [
@@ -41,3 +41,55 @@ def test_a_reader_span_ending_inside_a_word_is_widened_to_the_whole_word():
     found = _read_spans(analysis, group, doc, [Reading(0, offsets, starts, ends)], (9.0, 0.0),
                         CONFIG)
     assert found[0].text == "Patrick Oyelaran"
+
+
+PARAGRAPH = ("The court sat in Fenmouth. Justice Ellen Thwaite heard the case. She quashed the cut "
+             "on Thursday. The ministry said it would appeal. Fishers welcomed the ruling.")
+
+
+def _sentences(*indices: int, text: str = PARAGRAPH, title: str = "Quota cut quashed"):
+    from index.answer.sentences import Sentence
+    from index.corpus.sentences import split_sentences
+    from index.models import Hit, Passage
+
+    hit = Hit(Passage("a.md#1", "a.md", title, 1, text), 1.0)
+    split = split_sentences(text)
+    return [Sentence(hit, 0, i, split[i], {}, 0.0) for i in indices]
+
+
+def _held(windows, sentences):
+    """Return, per window, the sentences it holds, as found at their offsets."""
+    return [[text[offset:offset + len(sentences[i].text)] == sentences[i].text and i
+             for i, offset in held] for text, held in windows]
+
+
+def test_a_sentence_is_read_after_its_title_among_its_neighbours():
+    sentences = _sentences(2)
+    windows = read_windows(sentences, 1)
+    assert windows[0][0] == ("Quota cut quashed. Justice Ellen Thwaite heard the case. She "
+                             "quashed the cut on Thursday. The ministry said it would appeal.")
+    assert _held(windows, sentences) == [[0]]
+
+
+def test_sentences_whose_neighbourhoods_meet_are_read_once():
+    sentences = _sentences(1, 3)  # neighbours 0-2 and 2-4 share sentence 2
+    windows = read_windows(sentences, 1)
+    assert len(windows) == 1 and _held(windows, sentences) == [[0, 1]]
+    assert windows[0][0].count("Thwaite") == 1
+
+
+def test_without_neighbours_each_sentence_is_read_alone():
+    sentences = _sentences(1, 2)
+    windows = read_windows(sentences, 0)
+    assert [text for text, _ in windows] == [
+        "Quota cut quashed. Justice Ellen Thwaite heard the case.",
+        "Quota cut quashed. She quashed the cut on Thursday."]
+    assert _held(windows, sentences) == [[0], [1]]
+
+
+def test_neighbours_stop_at_the_passage_and_far_sentences_are_read_apart():
+    sentences = _sentences(0, 4)
+    windows = read_windows(sentences, 1)
+    assert len(windows) == 2 and _held(windows, sentences) == [[0], [1]]
+    assert windows[0][0].startswith("Quota cut quashed. The court sat in Fenmouth.")
+    assert windows[1][0].endswith("Fishers welcomed the ruling.")

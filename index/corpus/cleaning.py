@@ -1,7 +1,8 @@
 """Cleaning of extracted article text: paragraphs, whitespace, furniture, subheadings, titles.
 
 Every function here is pure: strings in, strings out. Furniture is what a web page wraps
-around an article (ad markers, share buttons, timestamps, language pickers, image credits);
+around an article (ad markers, share buttons, timestamps, language pickers, image credits,
+breadcrumbs, newsletter prompts, lists of links to other stories);
 it is recognised only when it fills a whole line, so sentences that mention such words are
 never touched. The patterns live in one table, `FURNITURE`.
 """
@@ -49,6 +50,24 @@ _AGENCY = (
     r"(?:getty images|reuters|afp|ap(?: photo)?|epa(?:-efe)?|pa(?: media| wire)?|shutterstock|"
     r"alamy|bloomberg|anadolu(?: agency)?|associated press)"
 )
+
+# "Image: Crowds at the rally. Credit: The Courier / J. Doe": the caption is kept, as what the
+# outlet says of the picture ("... celebrates his late winner"); its label and credit are not.
+_CAPTION = re.compile(
+    r"(?:image|photo|picture|photograph)s?\s*:\s*(?P<caption>.{1,300}?)\s*"
+    r"\b(?:image |photo )?credit\s*:[^!?]{1,120}(?<![a-z]{3}\.)",  # initials, not a sentence
+    re.IGNORECASE,
+)
+
+# The label of a list of links to other stories ("Related stories", "Most read", "See also").
+_LINKS = (
+    r"related(?: stories| articles| topics| content| links| coverage)?|more on this story|"
+    r"top stories|most (?:read|popular|viewed|shared|commented)|trending(?: now)?|"
+    r"read (?:more|next|also)|see also|also read|you (?:may|might) also like|"
+    r"recommended(?: for you| reading)?|more (?:from|on) [^:.!?]{1,40}"
+)
+_LINKS_HEADING = re.compile(rf"(?:{_LINKS})\s*:?", re.IGNORECASE)
+
 
 # Page furniture: (kind, pattern matched against a whole normalised line, case-insensitive).
 FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -101,6 +120,25 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         # "Getty Images", "AFP via Getty Images", "Reuters/Jane Doe"
         ("agency credit", rf"{_AGENCY}(?:\s*(?:/|via)\s*[^.!?]{{1,60}})?"),
+        # "(Reporting by J. Doe in Paris; Editing by R. Roe)"
+        (
+            "agency byline",
+            r"\((?:(?:additional )?reporting|writing|editing|compiled|edited)\s+by\b[^()]{1,200}\)",
+        ),
+        # "Most read: Metro cancels routes | Appeal nears target", "Related: ...", "See also: ..."
+        ("link list", rf"(?:{_LINKS})\s*:[^.!?]*"),
+        # "Harrowgate Courier | News | Transport", "NNR News · World · Business", "Home > News > UK"
+        (
+            "breadcrumbs",
+            r"[^.!?:|·•›»>/]{1,40}(?:\s+[|·•›»>/]\s+[^.!?:|·•›»>/]{1,40}){2,}",
+        ),
+        # "Sign up for the Courier Sport newsletter", "Get our daily newsletter. Sign up here."
+        (
+            "newsletter prompt",
+            r"(?=.{1,160}$)(?=.*\b(?:newsletters?|alerts?|briefings?|inbox|digest)\b)"
+            r"(?:(?:sign up|subscribe|get (?:our|the)|share this (?:article|story|page))\b"
+            r"|newsletter\s*:).*",
+        ),
         # "·", "* * *", "---": nothing but punctuation, symbols or whitespace
         ("punctuation", r"[\W_]*"),
     )
@@ -137,7 +175,7 @@ def clean_paragraphs(paragraphs: Iterable[str], *, drop_subheadings: bool = True
             turn off when the source format already marks headings (markdown, HTML).
 
     """
-    lines = [normalise_text(paragraph) for paragraph in paragraphs]
+    lines = _without_link_lists([_uncaptioned(normalise_text(p)) for p in paragraphs])
     lines = [line for line in lines if line and furniture_kind(line) is None]
     return _without_subheadings(lines) if drop_subheadings else lines
 
@@ -178,6 +216,30 @@ def derive_title(paragraphs: Iterable[str]) -> str:
     if title[TITLE_MAX_CHARS - 1] != " " and " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:-\u2013\u2014") + "…"
+
+
+def _uncaptioned(line: str) -> str:
+    """Return a picture's caption without its label and credit; any other line as it is."""
+    caption = _CAPTION.fullmatch(line)
+    return caption["caption"] if caption else line
+
+
+def _without_link_lists(lines: list[str]) -> list[str]:
+    """Drop the headlines listed under a "Related stories" label: links to other stories.
+
+    A plain-text copy of a page keeps a link list as lines of headlines; they are headline-
+    shaped (`is_heading`), and the list ends at the first line that is not.
+    """
+    out, listing = [], False
+    for line in lines:
+        if _LINKS_HEADING.fullmatch(line):
+            listing = True
+            continue
+        if listing and line and is_heading(line):
+            continue
+        listing = listing and not line
+        out.append(line)
+    return out
 
 
 def _without_subheadings(lines: list[str]) -> list[str]:

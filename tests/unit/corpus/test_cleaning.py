@@ -76,6 +76,16 @@ def test_shared_article_title_comes_from_the_standfirst(shared_lines):
         ("Photo: Jane Doe/Reuters", "image credit"),
         ("Getty Images", "agency credit"),
         ("AFP via Getty Images", "agency credit"),
+        ("(Reporting by Jane Doe in Paris; Editing by Richard Roe)", "agency byline"),
+        ("Most read: Metro cancels routes as snow hits | Appeal nears target", "link list"),
+        ("See also: The long road back", "link list"),
+        ("Harrowgate Courier | News | Transport", "breadcrumbs"),
+        ("NNR News · World · Business", "breadcrumbs"),
+        ("Home > News > UK", "breadcrumbs"),
+        ("Sign up for the Courier Sport newsletter", "newsletter prompt"),
+        ("Get our daily newsletter. Sign up here.", "newsletter prompt"),
+        ("Newsletter: Get the Courier's morning headlines in your inbox", "newsletter prompt"),
+        ("Share this page · Sign up for NNR News alerts", "newsletter prompt"),
         ("·", "punctuation"),
         ("* * *", "punctuation"),
     ],
@@ -94,11 +104,45 @@ def test_furniture_is_recognised(line, kind):
         "Getty Images said it would appeal the ruling.",
         "The council met 2 days ago to vote.",
         "Save the date: the festival opens on 18 July.",
+        "(Reporting from the scene was difficult, officials said.)",
+        "Sign up for the scheme opened on Monday, the ministry said.",
+        "Subscribers to the newsletter rose to 40,000 this year, the paper said.",
+        "The route runs Paris / Lyon / Marseille and back, the operator said.",
+        "Related: the two councils share one budget, the report found.",
     ],
 )
 def test_sentences_that_mention_furniture_words_are_kept(line):
     assert furniture_kind(line) is None
     assert clean_paragraphs([line]) == [line]
+
+
+def test_the_headlines_listed_under_a_links_label_go_with_it():
+    lines = ["The council voted 9-4 for the plan.", "Share this article", "Related stories",
+             "Metro board approves $162m bus order", "'It failed': residents turn on operator",
+             "", "Get our daily newsletter. Sign up here."]
+    assert clean_paragraphs(lines) == ["The council voted 9-4 for the plan."]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Image: Kofi Lind celebrates his late winner. Credit: The Courier / Rhian Cole",
+         "Kofi Lind celebrates his late winner."),
+        ("Image: Sandbags in the square. Image credit: NNR / J. Doe", "Sandbags in the square."),
+        # no credit: no caption, a line like any other
+        ("Image: the word the campaign used most, its strategist said, was credit: cheap credit.",
+         "Image: the word the campaign used most, its strategist said, was credit: cheap credit."),
+    ],
+)
+def test_a_caption_keeps_its_words_without_its_label_and_credit(line, kept):
+    assert clean_paragraphs([line], drop_subheadings=False) == [kept]
+
+
+def test_a_links_label_ends_at_the_first_line_that_is_no_headline():
+    lines = ["Read more", "Fire hits depot", "The fire started at 2 a.m., officials said.",
+             "Rovers win again"]
+    assert clean_paragraphs(lines, drop_subheadings=False) == [
+        "The fire started at 2 a.m., officials said.", "Rovers win again"]
 
 
 @pytest.mark.parametrize(

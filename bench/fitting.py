@@ -230,3 +230,39 @@ def fit_and_report(rows: list[dict], fit_titles: set[str], precision: float | No
         "fitted": dt.date.today().isoformat(),
     }
     return DecisionModel(model.rank, model.decide, threshold, meta)
+
+
+def fit_splits(rows: list[dict], fit_titles: set[str], threshold: float, splits: int,
+               newsroom: float, folds_to: Path) -> list[Path]:
+    """Fit two fold models for each of `splits` random halvings of the newsroom questions.
+
+    Split 0 halves them by question number, as `fit_and_report` does; split s > 0 by a
+    shuffle seeded with s. Each model is fitted on the SQuAD fitting articles and one half,
+    keeps `threshold`, and records the ids of the half it did not see (`meta.held_out_ids`),
+    which `bench/newsroom.py --splits` answers with it: one refit moves a half's total by a
+    question or more, so several halvings give the held-out figure with its spread.
+    """
+    import random
+
+    from index.answer.decision import DecisionModel
+
+    squad = [r for r in rows if r["kind"] != "newsroom" and r["title"] in fit_titles]
+    asked = [r for r in rows if r["kind"] == "newsroom"]
+    ids = sorted({r["id"] for r in asked})
+    written = []
+    for split in range(splits):
+        if split == 0:
+            half = {i for i in ids if int(i.split("-")[1]) % 2 == 0}
+        else:
+            shuffled = random.Random(split).sample(ids, len(ids))
+            half = set(shuffled[: len(ids) // 2])
+        halves = ([r for r in asked if r["id"] in half],
+                  [r for r in asked if r["id"] not in half])
+        for k in (0, 1):
+            fold = fit(squad + halves[k], newsroom)
+            held_out = sorted({r["id"] for r in halves[1 - k]})
+            path = folds_to / f"decision-split-{split}-fold-{k}.json"
+            DecisionModel(fold.rank, fold.decide, threshold,
+                          {"split": split, "fold": k, "held_out_ids": held_out}).save(path)
+            written.append(path)
+    return written

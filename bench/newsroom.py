@@ -2,7 +2,7 @@
 by the official scorer.
 
     .venv/bin/python bench/newsroom.py [--show] [--json FILE] [--backend torch|onnx-int8]
-        [--ids nr-01,nr-05] [--fresh] [--decision FILE --fold K] [--reader NAME]
+        [--ids nr-01,nr-05] [--fresh] [--decision FILE --fold K] [--reader NAME] [--splits]
 
 The 45 invented articles of ../shared/eval/newsroom are indexed into
 bench/.cache/newsroom-<backend> (built when absent, refreshed incrementally, rebuilt with
@@ -120,6 +120,35 @@ def summary_lines(results: list[Result]) -> list[str]:
     return [f"{k}/{n} {kind} ({k / n:.2f})" for kind, (k, n) in rows if n]
 
 
+def held_out_splits(desk, folds: list[Path], questions: list[dict]) -> list[str]:
+    """Answer each half of the questions with the fold model that did not see it.
+
+    `folds` are the models `bench/train_decision.py --newsroom --splits N` writes, each naming
+    the ids it holds out. Returns a line per halving (both halves' results together), then
+    per kind the mean over halvings with its range.
+    """
+    from index.answer.decision import load_decision
+
+    by_id = {q["id"]: q for q in questions}
+    splits: dict[int, list[Result]] = {}
+    for path in folds:
+        model = load_decision(path)
+        desk.decision = model
+        asked = [by_id[i] for i in model.meta["held_out_ids"] if i in by_id]
+        splits.setdefault(model.meta["split"], []).extend(run(desk, asked))
+    lines, tallies = [], []
+    for split, results in sorted(splits.items()):
+        counts = {**tally(results), "total": (sum(r.passed for r in results), len(results))}
+        tallies.append(counts)
+        lines.append(f"split {split}: " + " · ".join(f"{k}/{n} {kind}"
+                                                      for kind, (k, n) in counts.items()))
+    for kind in tallies[0] if tallies else ():
+        right = [t[kind][0] for t in tallies]
+        lines.append(f"{statistics.mean(right):.1f}/{tallies[0][kind][1]} {kind} "
+                     f"(mean of {len(right)} halvings; {min(right)}-{max(right)})")
+    return lines
+
+
 def failure_lines(results: list[Result], kind: str | None = None) -> list[str]:
     """Return one line per failed question (of `kind` only, when given)."""
     return [f"  {r.id} [{r.kind}] {r.question!r}: {r.why}" for r in results
@@ -156,6 +185,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="answer with this decision model (a decision.json) instead")
     parser.add_argument("--reader", help="answer with this reader (a folder name in "
                         "index/answer/readers/) instead of the shipped one")
+    parser.add_argument("--splits", action="store_true",
+                        help="answer each half of the questions with the fold model that did "
+                             "not see it, for every halving bench/train_decision.py --splits "
+                             "fitted; print the mean and range per kind")
     parser.add_argument("--fold", type=int, choices=(0, 1),
                         help="only the questions of this fold (question number modulo 2), as "
                              "bench/train_decision.py --newsroom splits them")
@@ -181,6 +214,12 @@ def main(argv: list[str] | None = None) -> int:
 
         reader_for(desk.settings, args.reader)  # loaded now, not in the first ask's time
         desk.reader = args.reader
+    if args.splits:
+        folds = sorted(CACHE.glob("decision-split-*-fold-*.json"))
+        if not folds:
+            parser.error("no split fold models: run bench/train_decision.py --newsroom --splits N")
+        print("\n".join(held_out_splits(desk, folds, questions)))
+        return 0
     results = run(desk, questions)
     wall = time.perf_counter() - started
     if args.show:

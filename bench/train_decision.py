@@ -29,8 +29,12 @@ Describing and causal questions ("How did X describe Y?", "What caused Z?") are 
 of SQuAD: every one of them in the sampled articles joins the sample (`framed`), so that the
 decision learns what an answer frame that fits is worth.
 
-    .venv/bin/python bench/train_decision.py [-n 500] [--reader NAME] [--newsroom]
+    .venv/bin/python bench/train_decision.py [-n 500] [--reader NAME] [--newsroom [--splits N]]
         [--answered A | --precision P] [--features FILE] [--sentences N] [--write]
+
+With `--splits N`, the newsroom questions are also halved N ways (by number, then by seeded
+shuffles) and two fold models fitted per halving; `bench/newsroom.py --splits` answers each
+half with the model that did not see it and reports the mean and range per kind.
 
 Features are cached per question in bench/.cache/decision-<reader>[-bfloat16].jsonl (a re-run
 only fits); the reader and the lexicon compute in the precision ANSWER_PRECISION gives the bot.
@@ -218,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", type=int,
                         help="sentences the reader reads (AnswerConfig.sentences), to fit a "
                              "decision for another setting; features cached apart")
+    parser.add_argument("--splits", type=int, default=0,
+                        help="with --newsroom: also fit the fold models of this many halvings "
+                             "of the newsroom questions, for `bench/newsroom.py --splits`")
     parser.add_argument("--newsroom-weight", type=float, default=3.0,
                         help="how much a newsroom question weighs against a SQuAD one")
     args = parser.parse_args(argv)
@@ -235,6 +242,14 @@ def main(argv: list[str] | None = None) -> int:
     reader = f"{args.reader} ({answer_precision()})"
     model = fit_and_report(rows, fit_titles, args.precision, reader, args.newsroom_weight,
                            CACHE.parent, args.answered)
+    if args.splits and args.newsroom:
+        from fitting import fit_splits
+
+        for old in CACHE.parent.glob("decision-split-*-fold-*.json"):
+            old.unlink()
+        written = fit_splits(rows, fit_titles, model.threshold, args.splits,
+                             args.newsroom_weight, CACHE.parent)
+        print(f"wrote {len(written)} fold models to {CACHE.parent} for bench/newsroom.py --splits")
     if args.write:
         print(f"wrote {model.save()}")
     return 0

@@ -487,7 +487,7 @@ _ROLES = _HONORIFICS | frozenset(
     "minister premier president mayor senator governor chancellor chief commissioner "
     "inspector sergeant sgt constable const cst detective det councillor cllr judge justice "
     "leader spokesperson spokesman spokeswoman mp mpp mla ceo deputy superintendent "
-    "supt officer secretary ambassador".split())
+    "supt officer secretary ambassador pm".split())
 _JOINERS = frozenset({"and", "&", "of", "the", "for"})
 _PARTICLES = _JOINERS | frozenset("de du la le van von der den da di del dos des y".split())
 
@@ -507,6 +507,8 @@ def _name_parts(text: str, hint: str) -> tuple[tuple[str, ...], str] | None:
     if words:
         words[-1] = re.sub(r"'s?$", "", words[-1])
     if hint not in ("organisation", "place"):
+        if _two_people(words):
+            return None
         words = _untitled(words)
     last = len(words) - 1
     if not words or last > 9:
@@ -528,6 +530,17 @@ def _untitled(words: list[str]) -> list[str]:
         if _fold(word) in _ROLES and words[i + 1][:1].isupper():
             cut = i + 1
     return words[cut:]
+
+
+def _two_people(words: list[str]) -> bool:
+    """Return True when a joiner leads to a title: two people, not one name.
+
+    "Xi Jinping and Canadian Prime Minister Mark Carney" (or "... and Canadian Prime
+    Minister", cut short) names two people; "the Energy and Utilities Regulator" and "Marks &
+    Spencer" are one name each.
+    """
+    return any(w.lower() in {"and", "&"} and any(_fold(v) in _ROLES for v in words[i + 1:])
+               for i, w in enumerate(words))
 
 
 def _fold(word: str) -> str:

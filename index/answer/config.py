@@ -38,6 +38,9 @@ class AnswerConfig:
     conflict_coverage: float = 0.8  # ... when its sentence holds this share of the best's words
     conflict_missing: float = 0.5  # ... and lacks no question word weightier by this (a share
     # of the weightiest word's weight) than the best's sentence lacks
+    conflict_ratio: float = 20.0  # two amounts this many times apart count different things
+    # ("$3 million" extra against a "$162 million" project), not two accounts of one; counts
+    # of one crowd may differ tenfold (police and organisers), so this is set wider
     conflict_role_window: int = 4  # two names conflict when each is this many words or
     # fewer from the role the question asks to fill ("Trade Minister Owen Balcombe")
 

@@ -12,20 +12,24 @@ newer value is the answer and the older one what it was revised from; otherwise 
 are given. Two amounts that may both hold ("more than $2.3 million", then "3.1 million dollars")
 are no disagreement, but the later one is the answer, revised, when its sentence says it
 updates the earlier ("has now raised"). One dissenting source is enough: no majority silences it.
+Two amounts twenty times apart or more count different things ("$3 million" more for a "$162
+million" project), and a figure that may be a side's, rounded ("$188.4 million" beside
+"$188 million"), joins that side instead of making a third.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.answer.config import CONFIG
 from index.answer.cues import HEDGES, REVISIONS
 from index.answer.merging import Merged
-from index.answer.values import comparable, same_value, updatable, value_of
+from index.answer.values import comparable, may_be_one, ratio, same_value, updatable, value_of
 from index.terms import WORD, stem
 
 DATED = ("date", "time")
+AMOUNTS = ("number", "percent", "money")
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,8 @@ class Disagreement:
 
 def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
                  coverage_share: float, missing_gap: float, role: str = "",
-                 role_window: int = CONFIG.conflict_role_window) -> Disagreement | None:
+                 role_window: int = CONFIG.conflict_role_window,
+                 apart: float = CONFIG.conflict_ratio) -> Disagreement | None:
     """Return the disagreement among the likely answers `ranked` (best first), if any.
 
     Args:
@@ -60,15 +65,24 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
         role: the role a "who" question asks to fill (`role_of`); names disagree only as
             holders of it.
         role_window: how many words from the role each name may be said.
+        apart: two amounts this many times apart or more count different things.
 
     """
     best = ranked[0]
     sides, updates = [best], []
-    limits = (reader_gap, coverage_share, missing_gap)
+    limits = (reader_gap, coverage_share, missing_gap, apart)
     role_of_name = (role, role_window)
     for other in ranked[1:]:
+        value = other.merged.value
         if other.probability < threshold or any(
-                same_value(s.merged.value, other.merged.value) for s in sides):
+                same_value(s.merged.value, value) for s in sides):
+            continue
+        joined = next((i for i, s in enumerate(sides[1:], 1)
+                       if may_be_one(s.merged.value, value)), None)
+        if joined is not None:  # "$188.4 million" beside "$188 million": one account, pooled
+            side = sides[joined]
+            pooled = side.merged.candidates + other.merged.candidates
+            sides[joined] = replace(side, merged=replace(side.merged, candidates=pooled))
             continue
         if _disagrees(best.merged, other.merged, limits, role_of_name):
             sides.append(other)
@@ -87,7 +101,7 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
     return Disagreement(tuple(sides), revision=False)
 
 
-def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float],
+def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, float],
                role: tuple[str, int], updating: bool = False) -> bool:
     """Return True when `other` states another value of the fact `best` states.
 
@@ -96,12 +110,14 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float],
     With `updating`, two amounts that may both hold ("more than 2.3 million", "3.1 million")
     count too: a later report of one may update the other, though they do not contradict.
     """
-    reader_gap, coverage_share, missing_gap = limits
+    reader_gap, coverage_share, missing_gap, apart = limits
     related = updatable if updating else comparable
     if not related(best.value, other.value) or same_value(best.value, other.value):
         return False
     if best.value.unit != other.value.unit:
         return False  # "40 firefighters" and "90" may count different things
+    if best.value.kind in AMOUNTS and ratio(best.value, other.value) >= apart:
+        return False  # "$3 million" is no account of a "$162 million" project's cost
     if other.best.best.key == best.best.best.key:
         return False  # two figures of one sentence are two facts ("5 of the 14 ferries")
     if best.value.kind == "name" and not _one_role(best, other, *role):

@@ -89,7 +89,8 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         return citing.not_found(analysis.text, findings.sentences, config.nearest)
     disagreeing = disagreement(scored, model.threshold, config.conflict_reader_gap,
                                config.conflict_coverage, config.conflict_missing,
-                               role_of(analysis.question.cue), config.conflict_role_window)
+                               role_of(analysis.question.cue), config.conflict_role_window,
+                               config.conflict_ratio)
     if disagreeing is not None:
         return citing.disagreed(analysis.text, disagreeing, config.cited)
     said = citing.answered(analysis.text, scored[0], config.cited)

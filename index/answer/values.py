@@ -149,10 +149,12 @@ def value_of(phrase: str, kind_hint: str = "") -> Value:
     found = _date(text, phrase, kind_hint)
     if found is None and kind_hint in _NAME_HINTS:
         found = _name(text, phrase, kind_hint)
-    found = found or _pair_or_ordinal(spoken, phrase) or _quantity(spoken, phrase, kind_hint)
+    if not _BARE_SCALE.match(words):  # "billion Norland dollars" lost its number: no amount
+        found = found or _pair_or_ordinal(spoken, phrase) or _quantity(spoken, phrase, kind_hint)
     return found or _name(text, phrase, kind_hint) or _text(text, phrase)
 
 
+_BARE_SCALE = re.compile(r"(?:hundred|thousand|million|billion|trillion)s?\b")
 _BOUNDING = sorted((q for q, f in _QUALIFIERS.items() if f != (1.0, 1.0)), key=len, reverse=True)
 _BOUND_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, _BOUNDING))})\s+$", re.I)
 
@@ -214,6 +216,22 @@ def comparable(a: Value, b: Value) -> bool:
     if tags == {("#ordinal",)}:
         return a.key[2:] == b.key[2:]
     return tags == {("#pair",)} or {a.key, b.key} <= {("yes",), ("no",)}
+
+
+def may_be_one(a: Value, b: Value) -> bool:
+    """Return True when two amounts may be one figure: one unit, and their spans overlap.
+
+    "$188 million" is "$188.4 million" rounded; "about 50" may be 52. Neither contradicts the
+    other, though neither is the same value.
+    """
+    return (_FAMILY[a.kind] == _FAMILY[b.kind] == "q" and _units_agree(a, b, strict=True)
+            and not _apart(a, b))
+
+
+def ratio(a: Value, b: Value) -> float:
+    """Return how many times the larger of two amounts is the smaller (inf if one is 0)."""
+    low, high = sorted((abs(a.key[0]), abs(b.key[0])))
+    return high / low if low else float("inf")
 
 
 def updatable(a: Value, b: Value) -> bool:
@@ -314,10 +332,15 @@ def _span(digits: str, amount: Decimal, factor: Decimal, low: float, high: float
     """Return the amounts a number allows: its qualifier's, else those its rounding allows.
 
     A qualifier states its own vagueness: "nearly 2,000" is at most a tenth short of 2,000,
-    however round the figure.
+    however round the figure. An approximate one ("about", "nearly", "just over") is as vague
+    as the figure lets it be: "about 50" may be 57, but "about 118 billion", stated to three
+    figures, is within 1.5% of it (a tenth of the leeway for each figure past the second).
     """
     if (low, high) != (1.0, 1.0):
         size = float(amount)
+        if low > 0 and high != math.inf:
+            shrink = 10.0 ** -max(_significant(digits) - 2, 0)
+            low, high = 1 - (1 - low) * shrink, 1 + (high - 1) * shrink
         return (size * low, math.inf if high == math.inf else size * high)
     whole, _, decimals = digits.partition(".")
     zeros = len(whole) - len(whole.rstrip("0")) if whole.strip("0") and not decimals else 0
@@ -325,6 +348,14 @@ def _span(digits: str, amount: Decimal, factor: Decimal, low: float, high: float
     size = float(amount)
     slack = min(float(step * factor) / 2, 0.05 * size)  # "49,000" may be 48,700 rounded
     return (size * low - slack, math.inf if high == math.inf else size * high + slack)
+
+
+def _significant(digits: str) -> int:
+    """Return how many significant figures a written number states ("118" 3, "20000" 1)."""
+    whole, _, decimals = digits.partition(".")
+    if decimals:
+        return len((whole + decimals).lstrip("0")) or 1
+    return len(whole.strip("0")) or 1
 
 
 def counted_noun(word: str) -> str:

@@ -148,3 +148,29 @@ def test_a_weekday_and_a_year_said_are_no_disagreement_once_the_weekday_is_resol
     assert disagreement([best, stated("2019", "He took over in 2019.", ("b.md", "2026-04-17"),
                                       probability=0.4, kind="date")],
                         THRESHOLD, GAP, SHARE, MISSING) is not None
+
+
+def test_a_figure_that_may_be_a_sides_rounded_joins_that_side():
+    best = stated("$162 million", "It was a $162 million project.", ("a.md", "2026-03-04"),
+                  kind="money")
+    rounded = stated("$188 million", "Now it's $188 million.", ("b.md", "2026-03-20"),
+                     probability=0.5, kind="money")
+    precise = stated("$188.4 million", "The cost is $188.4 million.", ("c.md", "2026-03-20"),
+                     probability=0.4, kind="money")
+    found = disagreement([best, rounded, precise], THRESHOLD, GAP, SHARE, MISSING)
+    assert found is not None and not found.revision
+    assert [s.merged.text for s in found.sides] == ["$162 million", "$188 million"]
+    assert found.sides[1].merged.sources == ("b.md", "c.md")
+
+
+@pytest.mark.parametrize(("best", "other", "disagree"), [
+    ("$162 million", "$3 million", False),  # an extra sum, not the project's cost
+    ("5,000 people", "50,000 people", True),  # police and organisers count one crowd
+    ("40 firefighters", "90 firefighters", True),
+])
+def test_amounts_far_apart_count_different_things(best, other, disagree):
+    kind = "money" if best.startswith("$") else "quantity"
+    first = stated(best, f"They said {best}.", ("a.md", "2026-03-04"), kind=kind)
+    second = stated(other, f"Others said {other}.", ("b.md", "2026-03-04"), kind=kind)
+    found = disagreement([first, second], THRESHOLD, GAP, SHARE, MISSING)
+    assert (found is not None) == disagree

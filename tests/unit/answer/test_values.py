@@ -2,7 +2,15 @@ import time
 
 import pytest
 
-from index.answer.values import comparable, merge_names, qualified, same_value, value_of
+from index.answer.values import (
+    comparable,
+    may_be_one,
+    merge_names,
+    qualified,
+    ratio,
+    same_value,
+    value_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -54,6 +62,8 @@ from index.answer.values import comparable, merge_names, qualified, same_value, 
         ("the Energy and Utilities Regulator", "organisation", "name",
          ("energy", "utilities", "regulator")),
         ("Dr. Eileen de Villa", "", "name", ("eileen", "de", "villa")),
+        ("billion Norland dollars", "", "text", ("billion", "norland", "dollars")),
+        ("a billion dollars", "", "money", (1e9, "$")),
         ("9–4", "", "text", ("#pair", 9.0, 4.0)),
         ("nine to four", "", "text", ("#pair", 9.0, 4.0)),
         ("second-largest", "ordinal", "text", ("#ordinal", 2, "largest")),
@@ -274,3 +284,23 @@ def test_well_under_a_millisecond_a_call():
 )
 def test_qualified_keeps_the_bound_a_sentence_puts_on_an_amount(phrase, sentence, expected):
     assert qualified(phrase, sentence) == expected
+
+
+@pytest.mark.parametrize(("a", "b", "one"), [
+    ("$188 million", "$188.4 million", True),  # the first is the second rounded
+    ("about 50", "52", True),
+    ("about 1,200 people", "1,350 people", True),  # two figures: "about" allows 15%
+    ("about 118 billion", "124 billion", False),  # three figures: "about" allows 1.5%
+    ("about 118 billion", "119 billion", True),
+    ("$162 million", "$188 million", False),
+    ("49,000", "49,000 cars", True),
+    ("12%", "12 cars", False),  # not one unit
+    ("2017", "2017", False),  # dates are no amounts
+])
+def test_may_be_one(a, b, one):
+    assert may_be_one(value_of(a), value_of(b)) == one
+
+
+def test_ratio():
+    assert ratio(value_of("$3 million"), value_of("$162 million")) == pytest.approx(54.0)
+    assert ratio(value_of("0"), value_of("4")) == float("inf")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from index.answer.analysis import Analysis
 from index.answer.config import AnswerConfig
@@ -255,11 +255,37 @@ def _fits(option: Option, analysis: Analysis) -> bool:
 
 
 def _phrase(text: str, doc: Doc, start: int, end: int, analysis: Analysis) -> str:
-    """Return a reader span as a short answer: a number gets its unit, at most 15 words."""
+    """Return a reader span as a short answer: a number gets its unit, at most 15 words.
+
+    Asked for an amount, a span that opens with one and runs on past it into a preposition,
+    a conjunction or a comma ("120 electric buses from Brightwell last June in a ...", "186 mm
+    of rain in 48 hours") is cut to the amount with its unit: the rest is its sentence's.
+    """
     phrase = text[start:end]
     if any(c.isdigit() for c in phrase):
         marked = doc.char_span(start, end, alignment_mode="expand")
         if marked is not None:
-            phrase = widen(marked, analysis.question).text
+            marked = widen(marked, analysis.question)
+            if analysis.kind in _AMOUNT_KINDS:
+                marked = _amount_only(marked, analysis)
+            phrase = marked.text
     words = phrase.strip(_STRIP).split()
     return " ".join(words[:MAX_WORDS])
+
+
+_AMOUNT_KINDS = frozenset({"count", "quantity", "money", "percent"})
+_RUN_ON = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT"})
+
+
+def _amount_only(span: Span, analysis: Analysis) -> Span:
+    """Return the amount a span opens with, with its unit, when the span runs on past it."""
+    lead = span[:3]
+    first = next((t for t in lead if t.like_num), None)
+    if first is None:
+        return span
+    amount = widen(span.doc[first.i : first.i + 1], analysis.question)
+    if amount.start < span.start or amount.end >= span.end:
+        return span
+    if span.doc[amount.end].pos_ not in _RUN_ON:
+        return span
+    return span.doc[span.start : amount.end]

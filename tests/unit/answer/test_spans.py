@@ -93,3 +93,31 @@ def test_neighbours_stop_at_the_passage_and_far_sentences_are_read_apart():
     assert len(windows) == 2 and _held(windows, sentences) == [[0], [1]]
     assert windows[0][0].startswith("Quota cut quashed. The court sat in Fenmouth.")
     assert windows[1][0].endswith("Fishers welcomed the ruling.")
+
+
+@pytest.mark.parametrize(("question", "sentence", "span", "expected"), [
+    ("how many buses did Harrowgate order?",
+     "Metro ordered 120 electric buses from Brightwell last June in a $162 million contract.",
+     "120 electric buses from Brightwell last June in a $162 million", "120 electric buses"),
+    ("how much rain fell before the flood?",
+     "A rain gauge at Tarnhollow recorded 186 mm of rain in 48 hours up to Saturday.",
+     "186 mm of rain in 48 hours", "186 mm"),
+    ("how many firefighters were there?", "About 50 firefighters, and 12 engines, were called.",
+     "About 50 firefighters, and 12 engines", "About 50 firefighters"),
+    ("how many people were evacuated?", "About 1,200 people were evacuated on Sunday.",
+     "About 1,200 people", "About 1,200 people"),
+    # not asked for an amount, or the amount is not what the span opens with: as read
+    ("who ordered the buses?", "Metro ordered 120 electric buses from Brightwell.",
+     "120 electric buses from Brightwell", "120 electric buses from Brightwell"),
+    ("how much will the duty fall?", "Kessaria will cut the duty to about 12 per cent by April.",
+     "cut the duty to about 12 per cent by April", "cut the duty to about 12 per cent by April"),
+])
+def test_an_amount_span_that_runs_on_is_cut_to_the_amount(question, sentence, span, expected):
+    from index.answer.analysis import Analysis
+    from index.answer.nlp import get_nlp
+    from index.answer.questions import parse_question
+    from index.answer.spans import _phrase
+
+    start = sentence.index(span)
+    analysis = Analysis(question, question, parse_question(question), {})
+    assert _phrase(sentence, get_nlp()(sentence), start, start + len(span), analysis) == expected

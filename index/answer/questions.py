@@ -53,8 +53,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bhow long\b", "duration"),
     (r"\b(what|which) (year|month|day|date|time|decade|century)\b", "date"),
     (r"^(when|since when)\b|\bwhen\b", "date"),
-    (r"\b(what|which) (is|was|are|were) the (\w+ ){0,2}(population|number|amount|total|size|"
-     r"count|toll|tally|height|depth|length|width|weight|capacity|distance)\b", "quantity"),
+    (r"\b(what|which)('s|’s| is| was| are| were) the (\w+ ){0,2}(population|number|amount|"
+     r"total|size|count|toll|tally|height|depth|length|width|weight|capacity|distance)\b",
+     "quantity"),
     (r"\b(how) (big|large|tall|high|old|far|fast|heavy)\b", "quantity"),
     (r"\b(who|whom|whose)\b", "person"),
     (rf"\b(which|what) ({'|'.join(ROLES)})s?\b|\bname of (the|a|an|this|that) "

@@ -28,6 +28,7 @@ from index.answer.questions import parse_question, question_kind
         ("Has the budget been approved?", "yesno"),
         ("What did the mayor promise?", "other"),
         ("What was the final vote tally?", "quantity"),
+        ("what's the population of Fenmouth?", "quantity"),
         # a terse question with no question word asks what the thing it names is
         ("flood death toll?", "quantity"),
         ("battery size on the new buses?", "quantity"),

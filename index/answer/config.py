@@ -41,8 +41,8 @@ class AnswerConfig:
     conflict_ratio: float = 20.0  # two amounts this many times apart count different things
     # ("$3 million" extra against a "$162 million" project), not two accounts of one; counts
     # of one crowd may differ tenfold (police and organisers), so this is set wider
-    conflict_role_window: int = 4  # two names conflict when each is this many words or
-    # fewer from the role the question asks to fill ("Trade Minister Owen Balcombe")
+    role_window: int = 4  # two names conflict as holders of the role asked about when each is
+    # this many words or fewer from it ("Trade Minister Owen Balcombe", `index.answer.roles`)
 
 
 CONFIG = AnswerConfig()

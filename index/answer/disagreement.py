@@ -2,7 +2,7 @@
 
 Two merged answers disagree when their values are of one kind and differ (two counts of one
 thing, two dates or weekdays as said, two names said to hold the role the question asks
-about: `index.answer.values.comparable`, `role_of`), each is itself
+about: `index.answer.values.comparable`, `index.answer.roles`), each is itself
 a likely answer, both are read in sentences about the question to a like degree (the other
 lacks no weightier question word than the best: "the depot fire" is not another fire), and neither
 side's sentences are all hedged ("could rise to", "if", "by 2030") while the other's are
@@ -19,12 +19,12 @@ million" project), and a figure that may be a side's, rounded ("$188.4 million" 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from index.answer.config import CONFIG
 from index.answer.cues import HEDGES, REVISIONS
 from index.answer.merging import Merged
+from index.answer.roles import beside
 from index.answer.values import comparable, may_be_one, ratio, same_value, updatable, value_of
 from index.terms import WORD, stem
 
@@ -51,7 +51,7 @@ class Disagreement:
 
 def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
                  coverage_share: float, missing_gap: float, role: str = "",
-                 role_window: int = CONFIG.conflict_role_window,
+                 role_window: int = CONFIG.role_window,
                  apart: float = CONFIG.conflict_ratio) -> Disagreement | None:
     """Return the disagreement among the likely answers `ranked` (best first), if any.
 
@@ -62,7 +62,7 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
         coverage_share: the share of the best side's question coverage the other must reach.
         missing_gap: how much weightier a question word the other side's sentence may lack
             (a paraphrased verb, not the noun that names another event).
-        role: the role a "who" question asks to fill (`role_of`); names disagree only as
+        role: the role a "who" question asks to fill (`Question.role`); names disagree only as
             holders of it.
         role_window: how many words from the role each name may be said.
         apart: two amounts this many times apart or more count different things.
@@ -134,21 +134,6 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, f
     return _hedged(best) == _hedged(other)
 
 
-def role_of(cue: str) -> str:
-    """Return the role a question's type cue asks to fill, or "".
-
-    "who's the trade minister" -> "trade minister", "which judge" -> "judge"; "who operates
-    the dam" asks for whoever does something, not for the holder of a role.
-    """
-    found = _ROLE.match(cue.strip())
-    return (found[1] or found[2]).lower() if found else ""
-
-
-_ROLE = re.compile(r"(?:which|what|whose)\s+([a-z]+)$"
-                   r"|who(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?([a-z][\w\s-]*)$",
-                   re.I)
-
-
 def _one_role(best: Merged, other: Merged, role: str, window: int) -> bool:
     """Return True when both names are said to hold the role the question asks about.
 
@@ -163,17 +148,9 @@ def _holds(merged: Merged, role: str, window: int) -> bool:
     """Return True when a sentence stating `merged` puts the role's words beside its name."""
     keys = [stem(w) for w in WORD.findall(role)]
     name = [w for w in merged.value.key if isinstance(w, str)]  # "fiona", "ruddick"
-    for candidate in merged.candidates:
-        for sentence in candidate.sentences:
-            words = WORD.findall(sentence.text.lower())
-            for i in range(len(words) - len(name) + 1):
-                if words[i:i + len(name)] != name:
-                    continue
-                end = i + len(name)
-                near = words[max(0, i - window):i] + words[end:end + window]
-                if _within([stem(w) for w in near], keys):
-                    return True
-    return False
+    texts = dict.fromkeys(s.text for c in merged.candidates for s in c.sentences)
+    return any(_within([stem(w) for w in near], keys)
+               for text in texts for near in beside(name, text, window))
 
 
 def _within(words: list[str], phrase: list[str]) -> bool:

@@ -11,7 +11,7 @@ from index.answer import citing
 from index.answer.analysis import Analysis
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
-from index.answer.disagreement import Scored, disagreement, role_of
+from index.answer.disagreement import Scored, disagreement
 from index.answer.lexicon import Lexicon
 from index.answer.merging import Merged, merge
 from index.answer.places import more_precise
@@ -89,7 +89,7 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         return citing.not_found(analysis.text, findings.sentences, config.nearest)
     disagreeing = disagreement(scored, model.threshold, config.conflict_reader_gap,
                                config.conflict_coverage, config.conflict_missing,
-                               role_of(analysis.question.cue), config.conflict_role_window,
+                               analysis.question.role, config.role_window,
                                config.conflict_ratio)
     if disagreeing is not None:
         return citing.disagreed(analysis.text, disagreeing, config.cited)

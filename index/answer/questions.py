@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from index.answer.frames import Frame, question_frame
 from index.answer.nlp import get_nlp
+from index.answer.roles import ROLES, question_role
 from index.terms import STOPWORDS, WORD, stem
 
 # Answer kinds and the spaCy entity labels that can fill them.
@@ -27,16 +28,6 @@ KINDS: dict[str, tuple[str, ...]] = {
     "yesno": (),
     "other": (),
 }
-
-# Nouns that name a person by role: "which judge", "what minister" ask for a person.
-ROLES = tuple("""
-    judge justice minister premier president chancellor mayor governor senator councillor
-    councilor mp official officer executive exec ceo chief boss head chair chairman chairwoman
-    chairperson director manager leader spokesperson spokesman spokeswoman secretary ambassador
-    envoy commissioner lawyer prosecutor founder owner author writer inventor scientist
-    researcher economist analyst coach player captain king queen prince princess emperor pope
-    bishop general admiral commander architect engineer artist singer actor actress composer
-    poet doctor person man woman""".split())
 
 _WH = frozenset("what which who whom whose when where why how".split())
 _YES_NO = r"^(is|are|was|were|has|have|had|do|does|did|can|could|will|would|should|must)\b"
@@ -58,8 +49,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      "quantity"),
     (r"\b(how) (big|large|tall|high|old|far|fast|heavy)\b", "quantity"),
     (r"\b(who|whom|whose)\b", "person"),
-    (rf"\b(which|what) ({'|'.join(ROLES)})s?\b|\bname of (the|a|an|this|that) "
-     rf"({'|'.join(ROLES)})s?\b", "person"),
+    (rf"\b(which|what) ({'|'.join(sorted(ROLES))})s?\b|\bname of (the|a|an|this|that) "
+     rf"({'|'.join(sorted(ROLES))})s?\b", "person"),
     (r"\bwhere\b", "place"),
     (r"\b(which|what) (country|city|state|town|region|province|capital|place|venue)\b", "place"),
     (r"\b(which|what) (company|organi[sz]ation|firm|agency|party|group|team|body)\b",
@@ -97,6 +88,7 @@ class Question:
     predicate: str = ""  # its main verb as written, with its particle ("threw out"), unless light
     cue: str = ""  # the words that say what type of answer it wants ("what duty", "death toll")
     counted: str = ""  # the noun "how many" / "how much" counts, as written ("cars")
+    role: str = ""  # the role it asks to fill ("trade minister", `index.answer.roles`)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -154,6 +146,9 @@ def parse_question(text: str) -> Question:
         weight = 1.0 if token.pos_ in _KEY_POS else SOFT_WEIGHT
         weight_of[term] = max(weight, weight_of.get(term, 0.0))
     kind = question_kind(text)
+    role = question_role(doc)
+    if kind == "other" and role:
+        kind = "person"  # "which Chinese premier": the pattern wants the role noun next
     words = [t.text for t in doc]
     acronyms = tuple(
         w[:-1] if w.endswith("s") and w[:-1].isupper() else w
@@ -176,6 +171,7 @@ def parse_question(text: str) -> Question:
         _predicate(doc),
         type_cue(doc),
         counted_word(doc),
+        role,
     )
 
 

@@ -1,0 +1,34 @@
+import pytest
+
+from index.answer.questions import parse_question
+from index.answer.roles import beside
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("who's the trade minister?", "trade minister"),
+    ("who's the boss at Brightwell?", "boss"),
+    ("who quit as transit boss?", "transit boss"),
+    ("who's Kessaria's commerce minister?", "commerce minister"),  # the name is no role word
+    ("who's the new permanent Metro CEO?", "new permanent ceo"),
+    ("which judge threw out the scallop quota cut?", "judge"),
+    ("Which Chinese premier did the prime minister meet?", "premier"),
+    ("who was the chief fire officer?", "chief fire officer"),
+    ("who was named interim chief executive?", "interim chief executive"),
+    ("whose spokesperson denied it?", "spokesperson"),
+    # a role noun doing something else is not asked for
+    ("who did the prime minister meet?", ""),
+    ("who operates the dam?", ""),
+    ("who runs the car workers' union?", ""),
+    ("what was the name of the man who died near Elderby?", ""),  # a person, no role
+])
+def test_the_role_a_question_asks_to_fill(question, role):
+    assert parse_question(question).role == role
+
+
+def test_a_role_noun_after_which_makes_a_person_question():
+    assert parse_question("Which Chinese premier did the prime minister meet?").kind == "person"
+
+
+def test_the_words_beside_a_name_leave_out_stop_words():
+    assert beside(["owen", "balcombe"], "He met the Trade Minister, Owen Balcombe, on Monday.",
+                  3) == [["trade", "minister", "monday"]]

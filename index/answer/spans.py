@@ -260,14 +260,15 @@ def _phrase(text: str, doc: Doc, start: int, end: int, analysis: Analysis) -> st
     Asked for an amount, a span that opens with one and runs on past it into a preposition,
     a conjunction or a comma ("120 electric buses from Brightwell last June in a ...", "186 mm
     of rain in 48 hours") is cut to the amount with its unit: the rest is its sentence's.
+    Asked anything else but a reason, so is a span that opens with a measure (a share, a sum,
+    a quantity: "about 12 per cent by the end of April and to lift tariffs ..." for "rapeseed
+    tariff?").
     """
     phrase = text[start:end]
     if any(c.isdigit() for c in phrase):
         marked = doc.char_span(start, end, alignment_mode="expand")
         if marked is not None:
-            marked = widen(marked, analysis.question)
-            if analysis.kind in _AMOUNT_KINDS:
-                marked = _amount_only(marked, analysis)
+            marked = _amount_only(widen(marked, analysis.question), analysis)
             phrase = marked.text
     words = phrase.strip(_STRIP).split()
     return " ".join(words[:MAX_WORDS])
@@ -275,6 +276,18 @@ def _phrase(text: str, doc: Doc, start: int, end: int, analysis: Analysis) -> st
 
 _AMOUNT_KINDS = frozenset({"count", "quantity", "money", "percent"})
 _RUN_ON = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT"})
+_MEASURES = frozenset({"PERCENT", "MONEY", "QUANTITY"})  # entity labels of a measured amount
+_PERCENT = frozenset({"cent", "percent", "pct", "%"})
+
+
+def _per_cent(amount: Span) -> Span:
+    """Return an amount with the "per cent" after it, which spaCy's entities often leave out."""
+    doc, end = amount.doc, amount.end
+    if end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent":
+        return doc[amount.start : end + 2]
+    if end < len(doc) and doc[end].lower_ in _PERCENT:
+        return doc[amount.start : end + 1]
+    return amount
 
 
 def _amount_only(span: Span, analysis: Analysis) -> Span:
@@ -283,9 +296,12 @@ def _amount_only(span: Span, analysis: Analysis) -> Span:
     first = next((t for t in lead if t.like_num), None)
     if first is None:
         return span
-    amount = widen(span.doc[first.i : first.i + 1], analysis.question)
-    if amount.start < span.start or amount.end >= span.end:
+    amount = _per_cent(widen(span.doc[first.i : first.i + 1], analysis.question))
+    if amount.end >= span.end:
         return span
+    measured = amount[-1].lower_ in _PERCENT or any(t.ent_type_ in _MEASURES for t in amount)
+    if analysis.kind == "reason" or (analysis.kind not in _AMOUNT_KINDS and not measured):
+        return span  # a cause runs on; "38,000 will pay ..." may answer "what will happen?"
     if span.doc[amount.end].pos_ not in _RUN_ON:
         return span
-    return span.doc[span.start : amount.end]
+    return span.doc[min(span.start, amount.start) : amount.end]  # "12" is "about 12" said

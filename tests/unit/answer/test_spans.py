@@ -106,9 +106,22 @@ def test_neighbours_stop_at_the_passage_and_far_sentences_are_read_apart():
      "About 50 firefighters, and 12 engines", "About 50 firefighters"),
     ("how many people were evacuated?", "About 1,200 people were evacuated on Sunday.",
      "About 1,200 people", "About 1,200 people"),
-    # not asked for an amount, or the amount is not what the span opens with: as read
+    # asked something else, a measure (a share, a sum, a quantity) is cut as well
+    ("rapeseed tariff by end of April?",
+     "Kessaria will reduce the duty to about 12 per cent by the end of April and lift others.",
+     "about 12 per cent by the end of April and lift others", "about 12 per cent"),
+    # the reader's span may open inside the amount said: it gets the whole amount
+    ("rapeseed tariff by end of April?",
+     "Kessaria will reduce the duty to about 12 per cent by the end of April and lift others.",
+     "12 per cent by the end of April and lift others", "about 12 per cent"),
+    ("what did the council approve?", "The council approved $26.4 million for the programme.",
+     "$26.4 million for the programme", "$26.4 million"),
+    # ... a bare count is not, nor is anything asked why: a cause runs on
     ("who ordered the buses?", "Metro ordered 120 electric buses from Brightwell.",
      "120 electric buses from Brightwell", "120 electric buses from Brightwell"),
+    ("why did the price rise?", "It rose after a 25 per cent tariff on batteries.",
+     "25 per cent tariff on batteries", "25 per cent tariff on batteries"),
+    # not the amount the span opens with: as read
     ("how much will the duty fall?", "Kessaria will cut the duty to about 12 per cent by April.",
      "cut the duty to about 12 per cent by April", "cut the duty to about 12 per cent by April"),
 ])

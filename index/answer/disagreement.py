@@ -19,6 +19,7 @@ million" project), and a figure that may be a side's, rounded ("$188.4 million" 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from index.answer.config import CONFIG
@@ -118,7 +119,7 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, f
         return False  # "40 firefighters" and "90" may count different things
     if best.value.kind in AMOUNTS and ratio(best.value, other.value) >= apart:
         return False  # "$3 million" is no account of a "$162 million" project's cost
-    if other.best.best.key == best.best.best.key:
+    if other.best.best.key == best.best.best.key or _side_by_side(best, other):
         return False  # two figures of one sentence are two facts ("5 of the 14 ferries")
     if best.value.kind == "name" and not _one_role(best, other, *role):
         return False  # two people named in answer to "who operates the dam?" are two facts
@@ -175,3 +176,31 @@ def _revises(newest: Merged, older_first_said: str) -> bool:
     if not older_first_said or _first_said(newest) <= older_first_said:
         return False
     return any(REVISIONS.search(s.text) for c in newest.candidates for s in c.sentences)
+
+
+def _side_by_side(a: Merged, b: Merged) -> bool:
+    """Return True when a sentence states both values, neither set against the other.
+
+    "About 40 firefighters and 12 engines", "an extra $26.4 million, taking its budget to
+    $188.4 million": two facts. "$188.4 million, up from $162 million" and "in November, later
+    than the September date" are two accounts of one.
+    """
+    said = [_said(a), _said(b)]
+    texts = {s.text.lower() for m in (a, b) for c in m.candidates for s in c.sentences}
+    for text in texts:
+        found = [[m.start() for p in patterns for m in p.finditer(text)] for patterns in said]
+        if all(found) and not any(_FROM.search(text[:at]) for at in found[0] + found[1]):
+            return True
+    return False
+
+
+def _said(merged: Merged) -> list[re.Pattern[str]]:
+    """Return a pattern for each way the answer is said, found as a whole ("$40", not "$400")."""
+    texts = {c.text.lower() for c in merged.candidates}
+    return [re.compile(rf"(?<!\w){re.escape(t)}(?!\w)") for t in texts]
+
+
+# Words that set a figure against another as what it came from or replaces: "up from $162
+# million", "later than the September date", "rather than March", "instead of 50".
+_FROM = re.compile(r"\b(?:from|than|instead of|compared with|compared to|against) (?:the )?"
+                   r"(?:about |around |roughly |some |nearly |almost )?$")

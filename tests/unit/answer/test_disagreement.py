@@ -161,3 +161,37 @@ def test_amounts_far_apart_count_different_things(best, other, disagree):
     second = stated(other, f"Others said {other}.", ("b.md", "2026-03-04"), kind=kind)
     found = disagreement([first, second], THRESHOLD, GAP, SHARE, MISSING)
     assert (found is not None) == disagree
+
+
+def test_a_sentence_that_revises_another_figure_is_no_revision_of_the_one_asked():
+    budget = stated("$188.4 million", "The programme's budget is now $188.4 million.",
+                    ("a.md", "2026-04-10"), kind="money")
+    extra = stated("$26.4 million", "The council approved an extra $26.4 million, taking its "
+                   "budget to $188.4 million.", ("b.md", "2026-04-18"), probability=0.4,
+                   kind="money")
+    assert disagreement([budget, extra], THRESHOLD, GAP, SHARE, MISSING) is None
+    # "$40" is not said in "$400": a figure is found as a whole
+    fourhundred = stated("$400", "Each pass costs $400.", ("b.md", "2026-04-18"),
+                      probability=0.4, kind="money")
+    forty = stated("$40", "Each pass costs $40.", ("a.md", "2026-04-10"), kind="money")
+    assert disagreement([forty, fourhundred], THRESHOLD, GAP, SHARE, MISSING) is not None
+    # the same sentence revises from the older figure: a revision
+    raised = stated("$188.4 million", "The budget was raised to $188.4 million, up from $162 "
+                    "million.", ("b.md", "2026-04-18"), probability=0.4, kind="money")
+    first = stated("$162 million", "The programme's budget is $162 million.",
+                   ("a.md", "2025-06-19"), kind="money")
+    found = disagreement([first, raised], THRESHOLD, GAP, SHARE, MISSING)
+    assert found is not None and found.revision
+    assert [s.merged.text for s in found.sides] == ["$188.4 million", "$162 million"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The first buses now come in November, later than the September date given before.",
+    "The first buses now come in November rather than September.",
+    "The first buses now come in November instead of September.",
+])
+def test_a_sentence_that_sets_one_date_against_another_states_one_fact(sentence):
+    told = stated("September", "The first buses arrive in September.", ("a.md", "2026-04-10"),
+                  kind="date")
+    later = stated("November", sentence, ("b.md", "2026-04-18"), probability=0.4, kind="date")
+    assert disagreement([told, later], THRESHOLD, GAP, SHARE, MISSING) is not None

@@ -74,6 +74,7 @@ def run(args: argparse.Namespace) -> dict[str, float]:
     speed.share_exports(chroma)
     desk = speed.open_desk(speed.settings_for(chroma, backend=args.backend),
                            speed.embedder(args.backend))
+    speed.keep_words(desk)  # as the indexer keeps them
     spent: dict[str, float] = collections.defaultdict(float)
     install(STAGES, spent)
     for question in questions[:5]:

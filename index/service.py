@@ -22,7 +22,7 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -107,13 +107,14 @@ def reader_for(settings: Settings, name: str | None = None) -> BaseReader:
 def lexicon_for(settings: Settings, embedder: Embedder) -> Lexicon:
     """Return word similarities under `embedder`, in ANSWER_PRECISION when it runs on torch."""
     from index.answer.lexicon import Lexicon
+    from index.store.words import WordVectors
 
     precision = "float32"
     if getattr(embedder, "backend", "") == "torch":
         from index.answer.precision import resolve_precision
 
         precision = resolve_precision(settings.answer_precision)
-    return Lexicon(embedder, precision)
+    return Lexicon(embedder, precision, WordVectors(settings.words_path))
 
 
 def warm_up(settings: Settings, embedder: Embedder | None = None) -> None:
@@ -438,9 +439,28 @@ class Newsdesk(AddsCoverage):
                 if outcome.committed.run != self._snapshot.committed.run:  # else: no change
                     self._snapshot = Snapshot.build(outcome.committed, outcome.passages)
                 job.clean_up(outcome)
+                self._keep_words(outcome.passages)
                 return outcome.report
         finally:
             self._lock.release()
+
+
+    def _keep_words(self, passages: Sequence[Passage]) -> None:
+        """Embed the words of passages not read before, for answering to look up.
+
+        The index is committed already: a word store that cannot be written costs answering
+        time, not the index.
+        """
+        started = time.perf_counter()
+        try:
+            new = self.lexicon().keep([p.text for p in passages])
+        except Exception as exc:  # the store or the embedder failed: the index stands
+            log.warning("the words of the coverage were not kept (%s: %s); questions will "
+                        "embed them as they need them", type(exc).__name__, exc)
+            return
+        if new:
+            log.info("kept the vectors of %d new words in %.1f s", new,
+                     time.perf_counter() - started)
 
 
 class UnopenedDesk(AddsCoverage):

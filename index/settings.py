@@ -173,6 +173,11 @@ class Settings:
         return self.chroma_path.parent / f"{self.chroma_path.name}-feedback.sqlite3"
 
     @property
+    def words_path(self) -> Path:
+        """Return the word vectors kept for answering: beside the Chroma folder, server or not."""
+        return self.chroma_path.parent / f"{self.chroma_path.name}-words.sqlite3"
+
+    @property
     def store_label(self) -> str:
         """Describe where the vector store lives, for status lines."""
         if self.chroma_host:

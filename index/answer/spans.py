@@ -18,7 +18,7 @@ from index.answer.analysis import Analysis
 from index.answer.config import AnswerConfig
 from index.answer.extraction import MAX_WORDS, Option, phrase_options, widen
 from index.answer.features import entity_label
-from index.answer.lexicon import Lexicon
+from index.answer.lexicon import Lexicon, content_words
 from index.answer.nlp import get_nlp
 from index.answer.questions import verb_phrase
 from index.answer.reading import BaseReader, Reading
@@ -77,6 +77,9 @@ def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
             if cropped is not None:
                 readings[index].append(replace(cropped, passage=index))
     docs = parse_all(texts)
+    if lexicon is not None:  # the question's own words, in one batch: the sentences' are kept
+        predicate = analysis.question.predicate
+        lexicon.vectors([*asked_words(analysis).values(), *([predicate] if predicate else [])])
     nearness = predicates(analysis.question.predicate, docs, lexicon)
     held = soft(analysis, docs, lexicon, config.near_word)
     found: list[Candidate] = []
@@ -100,14 +103,11 @@ def soft(analysis: Analysis, docs: list[Doc], lexicon: Lexicon | None,
     lexicon only the question's own words (their stems) count.
     """
     weights = analysis.weights
-    asked = {}  # stem -> the question's word
-    for word in WORD.findall(analysis.text):
-        if (key := stem(word)) in weights:
-            asked.setdefault(key, word.lower())
+    asked = asked_words(analysis)
     total = sum(weights[k] for k in asked)
     if not total:
         return [0.0] * len(docs)
-    words = [sorted({t.lower_ for t in doc if t.is_alpha and not t.is_stop}) for doc in docs]
+    words = [content_words(doc) for doc in docs]
     stems = [{stem(w) for w in found} for found in words]
     lacking = sorted(k for k in asked if any(k not in found for found in stems))
     similar: dict[str, dict[str, float]] = {}
@@ -128,6 +128,15 @@ def soft(analysis: Analysis, docs: list[Doc], lexicon: Lexicon | None,
                 credit += weights[key] * best if best >= near else 0.0
         out.append(credit / total)
     return out
+
+
+def asked_words(analysis: Analysis) -> dict[str, str]:
+    """Return the question's weighed words as asked (lower-cased), by stem."""
+    asked: dict[str, str] = {}
+    for word in WORD.findall(analysis.text):
+        if (key := stem(word)) in analysis.weights:
+            asked.setdefault(key, word.lower())
+    return asked
 
 
 def predicates(verb: str, docs: list[Doc], lexicon: Lexicon | None) -> list[float]:

@@ -13,11 +13,7 @@ import pytest
 from index.store.chroma import PREFIX, PassageStore, record_id
 from index.store.indexing import IndexJob
 
-CORPUS = {
-    "dam.txt": "Dam repairs finished\n\nRepairs to the Kestrel dam finished in August.\n\n"
-    "The work cost 3 million euros.",
-    "pier.txt": "Old pier closes\n\nThe old pier closed on Tuesday for safety checks.",
-}
+from .conftest import CORPUS
 
 
 class Stop(Exception):
@@ -28,15 +24,6 @@ def stop_once_written(progress):
     """Stop a run right after its first records are written."""
     if progress.stage == "embedding" and progress.passages_embedded > 0:
         raise Stop
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in CORPUS.items():
-        (folder / name).write_text(text)
-    return folder
 
 
 def edit(corpus):

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.tokens import Doc
 
 from index.caching import BatchCache
 from index.store.embedding import Embedder
@@ -133,11 +132,3 @@ class Lexicon:
             return {}
         vectors = self.vectors([phrase, *wanted])
         return {w: float(v @ vectors[0]) for w, v in zip(wanted, vectors[1:], strict=True)}
-
-
-def content_words(doc: Doc) -> list[str]:
-    """Return the distinct words of a text (parsed, or only tokenized) that carry content.
-
-    Lower-cased, alphabetic and no stop words: what a question's word is compared with.
-    """
-    return sorted({t.lower_ for t in doc if t.is_alpha and not t.is_stop})

@@ -18,7 +18,7 @@ from index.answer.analysis import Analysis
 from index.answer.config import AnswerConfig
 from index.answer.extraction import MAX_WORDS, Option, phrase_options, widen
 from index.answer.features import entity_label
-from index.answer.lexicon import Lexicon, content_words
+from index.answer.lexicon import Lexicon
 from index.answer.nlp import get_nlp
 from index.answer.questions import verb_phrase
 from index.answer.reading import BaseReader, Reading
@@ -107,7 +107,7 @@ def soft(analysis: Analysis, docs: list[Doc], lexicon: Lexicon | None,
     total = sum(weights[k] for k in asked)
     if not total:
         return [0.0] * len(docs)
-    words = [content_words(doc) for doc in docs]
+    words = [sorted({t.lower_ for t in doc if t.is_alpha and not t.is_stop}) for doc in docs]
     stems = [{stem(w) for w in found} for found in words]
     lacking = sorted(k for k in asked if any(k not in found for found in stems))
     similar: dict[str, dict[str, float]] = {}

@@ -444,7 +444,6 @@ class Newsdesk(AddsCoverage):
         finally:
             self._lock.release()
 
-
     def _keep_words(self, passages: Sequence[Passage]) -> None:
         """Embed the words of passages not read before, for answering to look up.
 

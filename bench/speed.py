@@ -165,22 +165,26 @@ def build_store(paragraphs: list[dict], size: int) -> Path:
     return folder / "chroma"
 
 
-def keep_words(desk) -> float:
-    """Keep the words of the desk's passages as its indexer would have (`Lexicon.keep`).
+def keep_readings(desk) -> float:
+    """Keep the words and parses of the desk's passages as its indexer would have.
 
     The stores here are indexed by a table of vectors, which cannot embed words: the desk's
-    real model embeds them, in the precision answering uses, before anything is timed.
-    Returns the seconds it took (about 0 once they are kept).
+    real model embeds them (`Lexicon.keep`), in the precision answering uses, and spaCy parses
+    their sentences (`Parser.keep`), before anything is timed. Returns the seconds it took
+    (about 0 once they are kept).
     """
     from index.store.chroma import PassageStore
 
     started = time.perf_counter()
-    passages = PassageStore.scan(desk.store.committed().collection)
-    new = desk.lexicon().keep([s.passage.text for s in passages])
-    spent = time.perf_counter() - started
-    if new:
-        print(f"kept the vectors of {new} words in {spent:.1f} s", file=sys.stderr)
-    return spent
+    texts = [s.passage.text for s in PassageStore.scan(desk.store.committed().collection)]
+    for keeper, what in ((desk.lexicon(), "the vectors of {} words"),
+                         (desk.parser(), "the parses of {} sentences")):
+        begun = time.perf_counter()
+        new = keeper.keep(texts)
+        if new:
+            print(f"kept {what.format(new)} in {time.perf_counter() - begun:.1f} s",
+                  file=sys.stderr)
+    return time.perf_counter() - started
 
 
 def share_exports(chroma: Path) -> None:
@@ -204,7 +208,8 @@ def bench_query(chroma: Path, model, questions: list[str], backend: str,
 
     share_exports(chroma)
     for precision in precisions:  # as the indexer keeps them, before anything is timed
-        keep_words(open_desk(settings_for(chroma, backend=backend, precision=precision), model))
+        keep_readings(open_desk(settings_for(chroma, backend=backend, precision=precision),
+                                model))
     started = time.perf_counter()
     desk = open_desk(settings_for(chroma, backend=backend, precision=precisions[0]), model)
     open_s = time.perf_counter() - started

@@ -32,7 +32,7 @@ STAGES = (
     ("index.answer.pipeline", "_ranked", "ranking every sentence"),
     ("index.answer.pipeline", "mark", "marking candidates (all below)"),
     ("index.answer.reading", "BaseReader.readings", "  the reader"),
-    ("index.answer.spans", "parse_all", "  spaCy parse"),
+    ("index.answer.parsing", "Parser.parse", "  spaCy parse (or the kept parses)"),
     ("index.answer.spans", "soft", "  soft word coverage"),
     ("index.answer.spans", "predicates", "  verbs' nearness"),
     ("index.answer.spans", "_read_spans", "  the reader's spans"),
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> dict[str, float]:
     speed.share_exports(chroma)
     desk = speed.open_desk(speed.settings_for(chroma, backend=args.backend),
                            speed.embedder(args.backend))
-    speed.keep_words(desk)  # as the indexer keeps them
+    speed.keep_readings(desk)  # as the indexer keeps them
     spent: dict[str, float] = collections.defaultdict(float)
     install(STAGES, spent)
     for question in questions[:5]:

@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # the answerer (spaCy, the reader) is imported only by the pa
     from index.answer.decision import DecisionModel
     from index.answer.followups import Turn
     from index.answer.lexicon import Lexicon
+    from index.answer.parsing import Parser
     from index.answer.reading import BaseReader
 
 log = logging.getLogger(__name__)
@@ -266,7 +267,7 @@ class Newsdesk(AddsCoverage):
         resolved = self.follow_up(asked, previous)
         analysis, evidence = self.evidence(resolved, k, mode)
         found = answer(analysis, evidence, reader_for(self.settings, self.reader),
-                       model=self.decision, lexicon=self.lexicon())
+                       model=self.decision, lexicon=self.lexicon(), parser=self.parser())
         elapsed = (time.perf_counter() - started) * 1000
         return replace(date_answer(found), question=asked,  # relative dates resolved
                        answered_question=resolved if resolved != asked else "",
@@ -275,6 +276,13 @@ class Newsdesk(AddsCoverage):
     def lexicon(self) -> Lexicon:
         """Return word similarities under the embedding model, in ANSWER_PRECISION on torch."""
         return lexicon_for(self.settings, self.embedder)
+
+    def parser(self) -> Parser:
+        """Return the sentence parser, looking up the parses the indexer kept."""
+        from index.answer.parsing import Parser
+        from index.store.parses import Parses
+
+        return Parser(Parses(self.settings.parses_path))
 
     def follow_up(self, question: str, previous: Turn | None) -> str:
         """Return the question to answer for `question` asked after `previous`.
@@ -439,27 +447,34 @@ class Newsdesk(AddsCoverage):
                 if outcome.committed.run != self._snapshot.committed.run:  # else: no change
                     self._snapshot = Snapshot.build(outcome.committed, outcome.passages)
                 job.clean_up(outcome)
-                self._keep_words(outcome.passages)
+                self._keep(outcome.passages)
                 return outcome.report
         finally:
             self._lock.release()
 
-    def _keep_words(self, passages: Sequence[Passage]) -> None:
-        """Embed the words of passages not read before, for answering to look up.
+    def _keep(self, passages: Sequence[Passage]) -> None:
+        """Embed the words and parse the sentences (KEEP_PARSES) of passages not read before.
 
-        The index is committed already: a word store that cannot be written costs answering
-        time, not the index.
+        The index is committed already: a store that cannot be written costs answering time,
+        not the index.
         """
-        started = time.perf_counter()
-        try:
-            new = self.lexicon().keep([p.text for p in passages])
-        except Exception as exc:  # the store or the embedder failed: the index stands
-            log.warning("the words of the coverage were not kept (%s: %s); questions will "
-                        "embed them as they need them", type(exc).__name__, exc)
-            return
-        if new:
-            log.info("kept the vectors of %d new words in %.1f s", new,
-                     time.perf_counter() - started)
+        texts = [p.text for p in passages]
+        _kept("words", "embed", self.lexicon().keep, texts)
+        if self.settings.keep_parses:
+            _kept("sentences", "parse", self.parser().keep, texts)
+
+
+def _kept(what: str, verb: str, keep: Callable[[list[str]], int], texts: list[str]) -> None:
+    """Keep what answering needs of `texts` (`keep` returns how many were new); log it."""
+    started = time.perf_counter()
+    try:
+        new = keep(texts)
+    except Exception as exc:  # the store, the model or spaCy failed: the index stands
+        log.warning("the %s of the coverage were not kept (%s: %s); questions will %s them "
+                    "as they need them", what, type(exc).__name__, exc, verb)
+        return
+    if new:
+        log.info("kept %d new %s in %.1f s", new, what, time.perf_counter() - started)
 
 
 class UnopenedDesk(AddsCoverage):

@@ -145,6 +145,7 @@ class Settings:
     record_questions: bool = field(
         default=True, metadata=env_field("RECORD_QUESTIONS", parse_flag)
     )
+    keep_parses: bool = field(default=True, metadata=env_field("KEEP_PARSES", parse_flag))
     log_level: str = field(default="INFO", metadata=env_field("LOG_LEVEL", check_level))
     library_log_level: str = field(
         default="WARNING", metadata=env_field("LIBRARY_LOG_LEVEL", check_level)
@@ -176,6 +177,11 @@ class Settings:
     def words_path(self) -> Path:
         """Return the word vectors kept for answering: beside the Chroma folder, server or not."""
         return self.chroma_path.parent / f"{self.chroma_path.name}-words.sqlite3"
+
+    @property
+    def parses_path(self) -> Path:
+        """Return the sentence parses kept for answering: beside the Chroma folder, like words."""
+        return self.chroma_path.parent / f"{self.chroma_path.name}-parses.sqlite3"
 
     @property
     def store_label(self) -> str:

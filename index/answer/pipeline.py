@@ -14,6 +14,7 @@ from index.answer.decision import DecisionModel, load_decision
 from index.answer.disagreement import Scored, disagreement
 from index.answer.lexicon import Lexicon
 from index.answer.merging import Merged, merge
+from index.answer.parsing import Parser
 from index.answer.places import more_precise
 from index.answer.polarity import yes_or_no
 from index.answer.reading import BaseReader
@@ -43,11 +44,12 @@ class Findings:
 
 
 def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
-         config: AnswerConfig = CONFIG, lexicon: Lexicon | None = None) -> Findings:
+         config: AnswerConfig = CONFIG, lexicon: Lexicon | None = None,
+         parser: Parser | None = None) -> Findings:
     """Run every stage before the decision: choose sentences, mark spans, merge."""
     ranked = _ranked(analysis, evidence)
     groups = distinct(ranked, config.sentences)
-    candidates = mark(analysis, groups, reader, config, lexicon)
+    candidates = mark(analysis, groups, reader, config, lexicon, parser)
     lifts = type_lifts(analysis, evidence, lexicon, config.type_lift)
     return Findings(ranked, merge(analysis, candidates, config.support_coverage, lifts,
                                      lexicon, config.unit_synonym))
@@ -74,14 +76,17 @@ def type_lifts(analysis: Analysis, evidence: Evidence, lexicon: Lexicon | None,
 
 def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
            config: AnswerConfig = CONFIG, model: DecisionModel | None = None,
-           lexicon: Lexicon | None = None) -> Answer:
-    """Answer the question from the evidence, or say the coverage does not."""
+           lexicon: Lexicon | None = None, parser: Parser | None = None) -> Answer:
+    """Answer the question from the evidence, or say the coverage does not.
+
+    The lexicon and the parser look up what the indexer kept (word vectors, parses).
+    """
     model = model or load_decision()
     if analysis.kind == "yesno":
         ranked = _ranked(analysis, evidence)
         said = yes_or_no(analysis, ranked, config.yes_no_coverage, config.cited)
         return said or citing.not_found(analysis.text, ranked, config.nearest)
-    findings = read(analysis, evidence, reader, config, lexicon)
+    findings = read(analysis, evidence, reader, config, lexicon, parser)
     judged = model.judge([m.features for m in findings.merged])
     scored = [Scored(m, j.probability, j.share) for m, j in sorted(
         zip(findings.merged, judged, strict=True), key=lambda mj: -mj[1].rank)]
@@ -95,7 +100,7 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         return citing.disagreed(analysis.text, disagreeing, config.cited)
     said = citing.answered(analysis.text, scored[0], config.cited)
     if analysis.kind == "place":
-        precise = more_precise(said.answer, findings.sentences)
+        precise = more_precise(said.answer, findings.sentences, parser)
         if precise is not None:
             return citing.restated(said, *precise)
     return said

@@ -7,17 +7,19 @@ question wants.
 
 from __future__ import annotations
 
+from index.answer.parsing import Parser
 from index.answer.sentences import Sentence
-from index.answer.spans import parse_all
 
 PLACES = frozenset({"FAC", "LOC", "GPE", "ORG"})
 
 
-def more_precise(place: str, sentences: list[Sentence]) -> tuple[str, Sentence] | None:
+def more_precise(place: str, sentences: list[Sentence],
+                 parser: Parser | None = None) -> tuple[str, Sentence] | None:
     """Return a place the sentences name inside `place` ("X's <place>"), with its sentence."""
     marks = (f"{place}'s ", f"{place}’s ")
     marked = [s for s in sentences if any(m in s.text for m in marks)]
-    for sentence, doc in zip(marked, parse_all([s.text for s in marked]), strict=True):
+    for sentence, doc in zip(marked, (parser or Parser()).parse([s.text for s in marked]),
+                             strict=True):
         for entity in doc.ents:
             if entity.label_ not in PLACES:
                 continue

@@ -19,16 +19,14 @@ from index.answer.config import AnswerConfig
 from index.answer.extraction import MAX_WORDS, Option, phrase_options, widen
 from index.answer.features import entity_label
 from index.answer.lexicon import Lexicon
-from index.answer.nlp import get_nlp
+from index.answer.parsing import Parser
 from index.answer.questions import verb_phrase
 from index.answer.reading import BaseReader, Reading
 from index.answer.sentences import Sentence
 from index.answer.types import answer_type
-from index.caching import BatchCache
 from index.corpus.sentences import split_sentences
 from index.terms import WORD, stem
 
-PARSES: BatchCache[str, Doc] = BatchCache(4096)  # spaCy parses of read sentences
 _STRIP = " \t\n,.;:!?\"'“”‘’()"
 
 
@@ -54,17 +52,14 @@ class Candidate:
         return self.sentences[0]
 
 
-def parse_all(sentences: list[str]) -> list[Doc]:
-    """Parse sentences, those not parsed before in one batch."""
-    return PARSES.get(sentences, lambda missing: get_nlp().pipe(missing))
-
-
 def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
-         config: AnswerConfig, lexicon: Lexicon | None = None) -> list[Candidate]:
+         config: AnswerConfig, lexicon: Lexicon | None = None,
+         parser: Parser | None = None) -> list[Candidate]:
     """Return every candidate answer of the sentence groups (each a sentence and its reprints).
 
     With a lexicon, each candidate also says how near its sentence's verbs come to the
-    question's main verb (1.0 without one, or when the question's verb is a light one).
+    question's main verb (1.0 without one, or when the question's verb is a light one). The
+    parser looks up kept parses (without one, every sentence is parsed).
     """
     if not groups:
         return []
@@ -76,7 +71,7 @@ def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
             cropped = crop(reading, start, start + len(texts[index]))
             if cropped is not None:
                 readings[index].append(replace(cropped, passage=index))
-    docs = parse_all(texts)
+    docs = (parser or Parser()).parse(texts)
     if lexicon is not None:  # the question's own words, in one batch: the sentences' are kept
         predicate = analysis.question.predicate
         lexicon.vectors([*asked_words(analysis).values(), *([predicate] if predicate else [])])

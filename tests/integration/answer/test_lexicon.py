@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from index.answer.lexicon import Lexicon
-from index.answer.spans import parse_all, predicates, soft
+from index.answer.parsing import Parser
+from index.answer.spans import predicates, soft
 
 
 def test_a_paraphrased_verb_is_nearer_than_another_act(embedder):
@@ -14,7 +15,7 @@ def test_a_paraphrased_verb_is_nearer_than_another_act(embedder):
 
 
 def test_each_sentence_gets_its_nearest_verb(embedder):
-    docs = parse_all(["The operator was fined $500,000 by the regulator.",
+    docs = Parser().parse(["The operator was fined $500,000 by the regulator.",
                       "The operator donated $500,000 to the relief fund.",
                       "A fine of $500,000."])
     fined, donated, verbless = predicates("fined", docs, Lexicon(embedder))
@@ -24,7 +25,7 @@ def test_each_sentence_gets_its_nearest_verb(embedder):
 
 
 def test_without_a_verb_in_the_question_every_sentence_is_neutral(embedder):
-    docs = parse_all(["The operator donated $500,000."])
+    docs = Parser().parse(["The operator donated $500,000."])
     assert predicates("", docs, Lexicon(embedder)) == [1.0]
 
 
@@ -35,7 +36,7 @@ def test_soft_coverage_counts_a_near_word_by_its_similarity(embedder):
     question = "how many cars did Qorvane sell?"
     weights = {"car": 1.0, "qorvan": 1.0, "sell": 0.35}
     analysis = Analysis(question, question, parse_question(question), weights)
-    docs = parse_all(["Qorvane sold 1,912,000 vehicles in 2025.",
+    docs = Parser().parse(["Qorvane sold 1,912,000 vehicles in 2025.",
                       "Qorvane sells cars in 52 countries.",
                       "Qorvane opened a plant in Valdessa."])
     vehicles, cars, plant = soft(analysis, docs, Lexicon(embedder), 0.7)

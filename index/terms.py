@@ -29,6 +29,12 @@ def stem_words(words: list[str]) -> list[str]:
     return _stemmer().stemWords([singular(w.lower()) for w in words])
 
 
+@lru_cache(maxsize=8192)
+def text_stems(text: str) -> frozenset[str]:
+    """Return the stems of the words of `text` (answering asks this of a sentence many times)."""
+    return frozenset(stem_words(WORD.findall(text)))
+
+
 def singular(word: str) -> str:
     """Return a lower-cased "-ses" plural of a word ending in one "s" as that word.
 

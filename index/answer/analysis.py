@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from index.answer.questions import Question, parse_question
-from index.terms import WORD, is_known_word, stem, stem_words
+from index.terms import WORD, is_known_word, stem, stem_words, text_stems
 
 
 class Vocabulary(Protocol):
@@ -54,7 +54,7 @@ class Analysis:
 
     def held(self, text: str) -> set[str]:
         """Return the question's words (stems) that `text` holds, spelt-out acronyms too."""
-        stems = set(stem_words(WORD.findall(text)))
+        stems = text_stems(text)
         held = {t for t in self.weights if t in stems}
         for acronym in self.question.acronyms:
             if acronym_found(acronym, text):
@@ -83,7 +83,7 @@ class Analysis:
         wanted = len(named) + len(question.acronyms)
         if not wanted:
             return 1.0
-        stems = set(stem_words(WORD.findall(text)))
+        stems = text_stems(text)
         found = sum(_name_found(n, stems, text) for n in named)
         found += sum(acronym_found(a, text) for a in question.acronyms)
         return found / wanted
@@ -125,7 +125,7 @@ def acronym_found(acronym: str, text: str) -> bool:
     return len(letters) > 1 and letters in initials
 
 
-def _name_found(name: str, stems: set[str], text: str) -> bool:
+def _name_found(name: str, stems: frozenset[str], text: str) -> bool:
     """Return True when `text` names `name`: by stem, or verbatim for "V&A", "U.S.", "Sky+HD"."""
     if WORD.fullmatch(name):
         return stem_words([name])[0] in stems

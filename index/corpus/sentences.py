@@ -8,6 +8,7 @@ a reader given both takes the filing date for the event's. It is split off as a 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import blingfire
 
@@ -33,4 +34,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def split_sentences(text: str) -> list[str]:
     """Return the sentences of `text`, stripped, in order."""
-    return [text[start:end].strip() for start, end in sentence_spans(text)]
+    return list(_split(text))
+
+
+@lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[str, ...]:
+    # answering splits each passage it reads twice (to rank and to read its sentences), and
+    # the passages of one story again for each question: about 0.4 ms a passage
+    return tuple(text[start:end].strip() for start, end in sentence_spans(text))

@@ -28,7 +28,7 @@ def described(doc):
     """Everything answering reads of a parse."""
     return ([(t.text, t.idx, t.whitespace_, t.lower_, t.is_alpha, t.is_stop, t.like_num,
               t.is_punct, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_type_, t.ent_iob_,
-              t.is_sent_start) for t in doc],
+              t.is_sent_start, str(t.morph)) for t in doc],
             [(e.start, e.end, e.label_) for e in doc.ents],
             [(c.start, c.end) for c in doc.noun_chunks],
             [(s.start, s.end) for s in doc.sents])
@@ -81,3 +81,12 @@ def test_an_unreadable_store_is_said_once_and_the_sentences_parsed(tmp_path, cap
         parser.parse(SENTENCES[1:])
     assert first[0].ents
     assert caplog.text.count("cannot be read") == 1
+
+
+def test_a_kept_parse_that_cannot_be_read_is_parsed_again(tmp_path, caplog):
+    store = Parses(tmp_path / "parses.sqlite3")
+    store.put(pipeline_name(), {digest(SENTENCES[0]): b"not a parse"}, ())
+    with caplog.at_level(logging.WARNING, logger="index.answer.parsing"):
+        doc = Parser(store).parse([SENTENCES[0]])[0]
+    assert doc.text == SENTENCES[0] and doc.ents
+    assert "cannot be read" in caplog.text

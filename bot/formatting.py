@@ -313,8 +313,13 @@ def progress_embed(progress: Progress) -> discord.Embed:
         f"Stage: {progress.stage}",
         f"Documents read: {docs}",
         f"Passages embedded: {passages}",
-        f"Elapsed: {progress.elapsed_s:,.1f} s",
     ]
+    if progress.words_total:
+        lines.append(f"Words kept: {progress.words_embedded:,} of {progress.words_total:,}")
+    if progress.sentences_total:
+        lines.append(f"Sentences parsed: {progress.sentences_parsed:,} of "
+                     f"{progress.sentences_total:,}")
+    lines.append(f"Elapsed: {progress.elapsed_s:,.1f} s")
     return discord.Embed(title="Reindexing…", description="\n".join(lines), colour=ADMIN_COLOUR)
 
 

@@ -201,12 +201,18 @@ class IndexReport:
 class Progress:
     """A snapshot of a running index job, for live progress displays."""
 
-    stage: str  # "reading", "embedding" (each step is embedded, then written), "done"
+    stage: str  # "reading", "embedding" (each step is embedded, then written), "done" (the
+    # index is committed and answers from it); then, for what it added, "words" (their vectors
+    # kept) and "parsing" (their sentences' parses kept, KEEP_PARSES), until the run returns
     documents_read: int = 0
     documents_total: int = 0
     passages_embedded: int = 0
     passages_total: int = 0
     elapsed_s: float = 0.0
+    words_embedded: int = 0
+    words_total: int = 0
+    sentences_parsed: int = 0
+    sentences_total: int = 0
 
 
 @dataclass(frozen=True)

@@ -447,28 +447,32 @@ class Newsdesk(AddsCoverage):
                 if outcome.committed.run != self._snapshot.committed.run:  # else: no change
                     self._snapshot = Snapshot.build(outcome.committed, outcome.passages)
                 job.clean_up(outcome)
-                self._keep(outcome.passages)
+                self._keep(outcome.passages, job.tell)
                 return outcome.report
         finally:
             self._lock.release()
 
-    def _keep(self, passages: Sequence[Passage]) -> None:
+    def _keep(self, passages: Sequence[Passage], tell: Callable[..., None]) -> None:
         """Embed the words and parse the sentences (KEEP_PARSES) of passages not read before.
 
         The index is committed already: a store that cannot be written costs answering time,
-        not the index.
+        not the index. `tell` reports progress (`IndexJob.tell`).
         """
         texts = [p.text for p in passages]
-        _kept("words", "embed", self.lexicon().keep, texts)
+        _kept(self.lexicon().keep, texts, "words", "embed",
+              lambda done, total: tell("words", words_embedded=done, words_total=total))
         if self.settings.keep_parses:
-            _kept("sentences", "parse", self.parser().keep, texts)
+            _kept(self.parser().keep, texts, "sentences", "parse",
+                  lambda done, total: tell("parsing", sentences_parsed=done,
+                                           sentences_total=total))
 
 
-def _kept(what: str, verb: str, keep: Callable[[list[str]], int], texts: list[str]) -> None:
+def _kept(keep: Callable[..., int], texts: list[str], what: str, verb: str,
+          progress: Callable[[int, int], None]) -> None:
     """Keep what answering needs of `texts` (`keep` returns how many were new); log it."""
     started = time.perf_counter()
     try:
-        new = keep(texts)
+        new = keep(texts, progress=progress)
     except Exception as exc:  # the store, the model or spaCy failed: the index stands
         log.warning("the %s of the coverage were not kept (%s: %s); questions will %s them "
                     "as they need them", what, type(exc).__name__, exc, verb)

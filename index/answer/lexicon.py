@@ -18,7 +18,7 @@ from __future__ import annotations
 import copy
 import logging
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -99,10 +99,12 @@ class Lexicon:
             found.update(zip(rest, self._encode(rest), strict=True))
         return [found[p] for p in phrases]
 
-    def keep(self, texts: Sequence[str], batch: int = 2048) -> int:
+    def keep(self, texts: Sequence[str], batch: int = 2048,
+             progress: Callable[[int, int], None] | None = None) -> int:
         """Embed and store the words of the texts not read before; return how many were new.
 
         A text is read once (by its digest); only words the store lacks are embedded.
+        `progress` is told (words embedded, words to embed) after each batch.
         """
         from index.answer.nlp import get_nlp
 
@@ -122,6 +124,8 @@ class Lexicon:
         for start in range(0, len(new), batch):
             part = new[start : start + batch]
             store.add(self._name, dict(zip(part, self.vectors(part), strict=True)), ())
+            if progress is not None:
+                progress(start + len(part), len(new))
         store.add(self._name, {}, unread)
         return len(new)
 

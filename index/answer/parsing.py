@@ -16,7 +16,7 @@ import json
 import logging
 import sqlite3
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -86,11 +86,13 @@ class Parser:
                 for k, blob in self.store.values(pipeline_name(), list(keys)).items()}
         return {s: doc for s, doc in docs.items() if doc.text == s}
 
-    def keep(self, texts: Sequence[str], batch: int = 1000) -> int:
+    def keep(self, texts: Sequence[str], batch: int = 1000,
+             progress: Callable[[int, int], None] | None = None) -> int:
         """Parse and store the sentences of the texts not read before; return how many were new.
 
         A text is read once (by its digest), split into sentences as answering splits it; a
-        sentence already kept (another outlet's reprint) is not parsed again.
+        sentence already kept (another outlet's reprint) is not parsed again. `progress` is
+        told (sentences parsed, sentences to parse) after each batch is written.
         """
         store = self.store
         if store is None or not texts:
@@ -104,10 +106,12 @@ class Parser:
         kept = store.known(name, list(sentences))
         new = [s for k, s in sentences.items() if k not in kept]
         parsed: dict[str, bytes] = {}
-        for doc in get_nlp().pipe(new, batch_size=64):
+        for done, doc in enumerate(get_nlp().pipe(new, batch_size=64), 1):
             parsed[digest(doc.text)] = _to_bytes(doc)
-            if len(parsed) >= batch:  # written as it goes: a long run keeps what it parsed
+            if len(parsed) >= batch or done == len(new):  # a long run keeps what it parsed
                 store.put(name, parsed, ())
                 parsed = {}
-        store.put(name, parsed, unread)
+                if progress is not None:
+                    progress(done, len(new))
+        store.put(name, {}, unread)
         return len(new)

@@ -141,9 +141,9 @@ class IndexJob:
 
     def run(self, corpus_dir: Path, full: bool = False) -> Outcome:
         """Index `corpus_dir` and commit; leave the clean-up to `clean_up`."""
-        self._tell("reading")
+        self.tell("reading")
         articles, skipped = load_corpus(corpus_dir)
-        self._tell("reading", documents_read=len(articles), documents_total=len(articles))
+        self.tell("reading", documents_read=len(articles), documents_total=len(articles))
         dropped = self.store.drop_inactive()
         if dropped:
             log.info("dropped generations of an unfinished run: %s", ", ".join(dropped))
@@ -162,7 +162,7 @@ class IndexJob:
             target = self.store.new_generation()
         embedded = self._write(target, plan.passages, existing)
         run = self._commit(target, committed, plan, fresh=rebuild, corpus_dir=corpus_dir)
-        self._tell("done", passages_embedded=embedded)
+        self.tell("done", passages_embedded=embedded)
         wanted = {record_id(p.id, h) for p, h in plan.passages}
         return Outcome(
             report=self._report(plan, skipped, embedded, full=rebuild,
@@ -211,7 +211,7 @@ class IndexJob:
         found = PassageStore.vectors(target, [donors[p.id] for p, _ in todo if p.id in donors])
         reuse = {record.partition(":")[0]: vectors for record, vectors in found.items()}
         total = sum(p.id not in reuse for p, _ in todo)
-        self._tell("embedding", passages_embedded=0, passages_total=total)
+        self.tell("embedding", passages_embedded=0, passages_total=total)
         done = 0
         for start in range(0, len(todo), STEP):
             step = todo[start : start + STEP]
@@ -225,7 +225,7 @@ class IndexJob:
                 [h for _, h in step],
             )
             done += len(fresh)
-            self._tell("embedding", passages_embedded=done, passages_total=total)
+            self.tell("embedding", passages_embedded=done, passages_total=total)
         return total
 
     def _embed(self, texts: list[str]) -> list[Vectors]:
@@ -267,7 +267,7 @@ class IndexJob:
             corpus_changed_from=corpus[1],
         )
 
-    def _tell(self, stage: str, **counts: int) -> None:
+    def tell(self, stage: str, **counts: int) -> None:
         """Report progress; counts from earlier stages carry over."""
         self._counts.update(counts)
         self.progress(

@@ -39,3 +39,13 @@ def test_with_keep_parses_off_indexing_parses_nothing_and_answering_parses(corpu
     desk.index()
     assert not desk.settings.parses_path.exists()
     assert desk.ask("When did the dam repairs finish?").answer == "August"
+
+
+def test_keeping_words_and_parses_is_reported_after_the_index_is_done(corpus, make_desk):
+    seen = []
+    make_desk(corpus).index(progress=seen.append)
+    stages = [p.stage for p in seen]
+    assert stages.index("done") < stages.index("words") < stages.index("parsing")
+    last = seen[-1]
+    assert last.stage == "parsing" and last.sentences_parsed == last.sentences_total >= 3
+    assert last.words_embedded == last.words_total > 0 and last.documents_read == 2

@@ -255,6 +255,9 @@ def test_status_progress_and_report():
         "Passages embedded: 40 of 120",
         "Elapsed: 2.5 s",
     ]
+    parsing = Progress("parsing", 10, 10, 120, 120, 9.0, 300, 300, 1500, 2400)
+    assert progress_embed(parsing).description.splitlines()[3:] == [
+        "Words kept: 300 of 300", "Sentences parsed: 1,500 of 2,400", "Elapsed: 9.0 s"]
     skipped = tuple(Skipped(f"bad-{n}.pdf", "unsupported file type .pdf") for n in range(200))
     report = report_embed(IndexReport(added=1, unchanged=2, skipped=skipped, elapsed_s=3.0))
     fields = {f.name: f.value for f in report.fields}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 from index.answer.parsing import pipeline_name
 from index.corpus.sentences import split_sentences
 from index.store.chroma import PassageStore
@@ -22,16 +20,6 @@ def test_indexing_keeps_the_parse_of_every_sentence_it_adds(corpus, make_desk):
     (corpus / "ferry.txt").write_text("Ferry sails again\n\nThe old ferry sailed on Tuesday.")
     desk.index()
     assert parser.store.known(pipeline_name(), [digest("The old ferry sailed on Tuesday.")])
-
-
-def test_a_parse_store_that_cannot_be_written_costs_the_index_nothing(corpus, make_desk, caplog):
-    desk = make_desk(corpus)
-    desk.settings.parses_path.mkdir(parents=True)  # a folder where the file should be
-    with caplog.at_level(logging.WARNING, logger="index.service"):
-        report = desk.index()
-    assert report.passages == 3 and not desk.is_empty
-    assert "the sentences of the coverage were not kept" in caplog.text
-    assert desk.ask("When did the dam repairs finish?").answered
 
 
 def test_with_keep_parses_off_indexing_parses_nothing_and_answering_parses(corpus, make_desk):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import logging
 
 import numpy as np
 import pytest
@@ -46,13 +45,3 @@ def test_an_added_article_has_only_its_new_words_embedded(corpus, make_desk, fre
     assert sorted(lexicon.store.get(lexicon.name, ["ferry", "sailed"])) == ["ferry", "sailed"]
     # of this text's words, only "a", "new", "word" and "lighthouse" are not kept yet
     assert lexicon.keep(["The old ferry sailed on Tuesday. A new word: lighthouse."]) == 4
-
-
-def test_a_word_store_that_cannot_be_written_costs_the_index_nothing(corpus, make_desk, caplog):
-    desk = make_desk(corpus)
-    desk.settings.words_path.mkdir(parents=True)  # a folder where the file should be
-    with caplog.at_level(logging.WARNING, logger="index.service"):
-        report = desk.index()
-    assert report.passages == 3 and not desk.is_empty
-    assert "the words of the coverage were not kept" in caplog.text
-    assert desk.ask("When did the dam repairs finish?").answered

@@ -50,6 +50,14 @@ def _from_bytes(blob: bytes) -> Doc:
     return Doc(get_nlp().vocab).from_json(json.loads(zlib.decompress(blob)))
 
 
+def _kept(store: Parses, sentences: list[str]) -> dict[str, Doc]:
+    """Return the parses `store` keeps of the sentences, by sentence (those kept only)."""
+    keys = {digest(s): s for s in sentences}
+    docs = {keys[k]: _from_bytes(blob)
+            for k, blob in store.values(pipeline_name(), list(keys)).items()}
+    return {s: doc for s, doc in docs.items() if doc.text == s}
+
+
 class Parser:
     """Parses of sentences, looked up in a store of kept parses before parsing."""
 
@@ -69,7 +77,7 @@ class Parser:
         found: dict[str, Doc] = {}
         if self.store is not None:
             try:
-                found = self._kept(sentences)
+                found = _kept(self.store, sentences)
             except (sqlite3.Error, OSError, ValueError, KeyError, zlib.error) as exc:
                 if self.store.path not in _UNREADABLE:
                     _UNREADABLE.add(self.store.path)
@@ -78,13 +86,6 @@ class Parser:
         rest = [s for s in dict.fromkeys(sentences) if s not in found]
         found.update(zip(rest, get_nlp().pipe(rest), strict=True))
         return [found[s] for s in sentences]
-
-    def _kept(self, sentences: list[str]) -> dict[str, Doc]:
-        assert self.store is not None
-        keys = {digest(s): s for s in sentences}
-        docs = {keys[k]: _from_bytes(blob)
-                for k, blob in self.store.values(pipeline_name(), list(keys)).items()}
-        return {s: doc for s, doc in docs.items() if doc.text == s}
 
     def keep(self, texts: Sequence[str], batch: int = 1000,
              progress: Callable[[int, int], None] | None = None) -> int:

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -41,19 +42,43 @@ def test_float_export_reads_like_torch_window_by_window(exported):
         assert np.allclose(got.ends, want.ends, atol=2e-3)
 
 
+def _int8_exact() -> bool:
+    """Return True on a CPU whose int8 products ONNX Runtime computes exactly (VNNI, AMX).
+
+    The int8 tests below were fitted on such CPUs. With AVX2 alone its int8 kernels round
+    differently, and the answers drift: a span may run on past torch's, a question near the
+    decision's threshold may be declined (about 0.7 logits on a seed question).
+    """
+    try:
+        flags = set(Path("/proc/cpuinfo").read_text().split())
+    except OSError:
+        return True
+    return bool(flags & {"avx512_vnni", "avx_vnni", "amx_int8"})
+
+
+INT8_EXACT = _int8_exact()
+
+
+def _int8_case(question: str, answer: str):
+    # the int8 export of minilm-squad2 runs this span on to the order's value (torch: "40")
+    wider = INT8_EXACT and question == "How many electric buses will Harbourview buy?"
+    marks = [pytest.mark.xfail(strict=True, reason="int8 span runs on")] if wider else []
+    return pytest.param(question, answer, marks=marks)
+
+
 @pytest.mark.parametrize(
-    ("question", "answer"), [*FERRY_ANSWERS, ("When will the new bridge open?", "2031")]
+    ("question", "answer"),
+    [_int8_case(*case) for case in [*FERRY_ANSWERS, ("When will the new bridge open?", "2031")]],
 )
-def test_int8_export_marks_a_span_holding_the_same_answer(exported, question, answer):
-    # ONNX Runtime's int8 kernels round differently by CPU (AVX-512 VNNI, or AVX2 alone), and
-    # its best span may run on past torch's ("40 electric buses from Northwind Motors" where
-    # torch marks "40"; the pipeline cuts an amount's run-on span): it must hold it
+def test_int8_export_marks_the_same_answers(exported, question, answer):
     reader = OnnxReader(exported, "int8", quantized=True)
     spans = reader.read(question, [FERRY, LONG], top=1)
     best = max((s[0] for s in spans), key=lambda s: s.score)
-    text = [FERRY, LONG][best.passage]
-    assert answer in text[best.start : best.end]
-    assert len(text[best.start : best.end].split()) <= 20
+    marked = [FERRY, LONG][best.passage][best.start : best.end]
+    if INT8_EXACT:
+        assert marked == answer
+    else:  # AVX2 alone: the span may run on past torch's, and must hold it
+        assert answer in marked and len(marked.split()) <= 20
 
 
 def test_a_second_export_is_not_made_and_the_name_follows_the_adapter(exported, onnx_root):
@@ -105,7 +130,6 @@ def test_the_seed_questions_pass_on_int8(exported, onnx_root, shared_corpus, tmp
             check_answer(answer, item)  # an answer given is right
         else:
             declined.append(item["id"])
-    # The int8 reader's logits drift from torch's by the CPU's int8 kernels (about 0.7 logits
-    # with AVX2 alone): a question whose torch answer is near the decision's threshold (one
-    # seed: 0.166 against 0.14) may be declined there, never answered wrongly
-    assert len(declined) <= 1, declined
+    # with AVX2 alone (`_int8_exact`), a question whose torch answer is near the decision's
+    # threshold (one seed: 0.166 against 0.14) may be declined, never answered wrongly
+    assert len(declined) <= (0 if INT8_EXACT else 1), declined

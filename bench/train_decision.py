@@ -119,10 +119,10 @@ def collect(desk, questions: list[dict], kind: str, reader, out, config=None) ->
     from index.answer.pipeline import read
 
     config = config or CONFIG
-    lexicon = desk.lexicon()
+    lexicon, parser = desk.lexicon(), desk.parser()
     for i, item in enumerate(questions):
         analysis, evidence = desk.evidence(item["question"])
-        merged = read(analysis, evidence, reader, config, lexicon=lexicon).merged
+        merged = read(analysis, evidence, reader, config, lexicon=lexicon, parser=parser).merged
         judge = newsroom_label if kind.startswith("newsroom") else label
         out.write(json.dumps({
             "id": item["id"], "kind": kind, "title": item["title"], "question": item["question"],

@@ -134,6 +134,81 @@ def sentence_examples(chosen: set[str], impossible: bool, negatives: int) -> lis
     return rows
 
 
+# Entity labels a question's name or figure may be swapped between (`swapped`).
+SWAPPABLE = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                       "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY",
+                       "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def swapped(rows: list[tuple], titles: dict[str, str], seed: int = 0) -> list[tuple]:
+    """Return near-miss questions: each answerable row's question with one entity swapped.
+
+    News coverage invites questions that are answerable in every word but one: "how many
+    Norland-built EVs will Kessaria take?" of a sentence about Kessarian-built ones, "who's
+    Kessaria's commerce minister?" of one naming Norland's prime minister. For each row (a
+    question and its gold context: a paragraph, or a titled sentence), one entity of the
+    question that the context states is replaced by another of the same label that the same
+    article states elsewhere and the context does not ("England" -> "France", "1066" ->
+    "1204"); the swapped question asks about something the context does not say, and is
+    answered by [CLS]. A row whose
+    answer is the entity, or whose question has no such entity, gives none. `titles` maps each
+    context to its article's other entities, by label (see `article_entities`).
+    """
+    from index.answer.nlp import get_nlp
+
+    rng = random.Random(seed)
+    questions = [q for q, _, _ in rows]
+    out = []
+    for (question, context, answers), doc in zip(rows, get_nlp().pipe(questions), strict=True):
+        said = context.lower()
+        golds = [a["text"].lower() for a in answers]
+        options = []
+        for ent in doc.ents:
+            name = ent.text.lower()
+            if ent.label_ not in SWAPPABLE or name not in said or any(name in g for g in golds):
+                continue
+            others = [o for o in titles.get(context, {}).get(ent.label_, ())
+                      if o.lower() not in said and o.lower() != name]
+            if others:
+                options.append((ent, others))
+        if options:
+            ent, others = rng.choice(options)
+            other = rng.choice(sorted(others))
+            text = question[: ent.start_char] + other + question[ent.end_char :]
+            out.append((text, context, []))
+    return out
+
+
+def article_entities(chosen: set[str], sentences: bool) -> dict[str, dict[str, set[str]]]:
+    """Return, per context of the chosen articles, its article's entities by label.
+
+    A context is a paragraph, or with `sentences` a sentence after its title (as
+    `sentence_examples` writes a gold row's context).
+    """
+    from index.answer.nlp import get_nlp
+    from index.answer.spans import titled
+    from index.corpus.sentences import split_sentences
+
+    data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
+    out: dict[str, dict[str, set[str]]] = {}
+    for doc in data:
+        if doc["title"] not in chosen:
+            continue
+        title = doc["title"].replace("_", " ")
+        contexts = [p["context"] for p in doc["paragraphs"]]
+        found: dict[str, set[str]] = {}
+        for parsed in get_nlp().pipe(contexts):
+            for ent in parsed.ents:
+                found.setdefault(ent.label_, set()).add(ent.text)
+        for context in contexts:
+            if not sentences:
+                out[context] = found
+                continue
+            for sentence in split_sentences(context):
+                out[titled(title, sentence)[0]] = found
+    return out
+
+
 def hard_negatives(rows: list[tuple], count: int) -> list[tuple[str, ...]]:
     """Return, per row, the `count` paragraphs of `rows` BM25 ranks best that are not its own."""
     import bm25s
@@ -299,6 +374,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", help="continue from this adapter (a name or a folder)")
     parser.add_argument("--impossible", action="store_true",
                         help="add SQuAD 2.0's unanswerable questions, answered by [CLS]")
+    parser.add_argument("--swaps", action="store_true",
+                        help="add near-miss questions: one entity of each answerable question "
+                        "swapped for another of its article that its context does not state "
+                        "([CLS])")
     parser.add_argument("--sentences", type=int, metavar="N",
                         help="read titled sentences, as the answerer does: each question's own "
                         "and N of its paragraph's others that do not answer it")
@@ -314,6 +393,14 @@ def main(argv: list[str] | None = None) -> int:
         trained = training_titles(data)
         chosen = {d["title"] for d in data if args.titles == "all" or d["title"] in trained}
         rows = sentence_examples(chosen, args.impossible, args.sentences)
+    if args.swaps:
+        data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
+        trained = training_titles(data)
+        chosen = {d["title"] for d in data if args.titles == "all" or d["title"] in trained}
+        answered = [row for row in rows if row[2]]
+        near = swapped(answered, article_entities(chosen, args.sentences is not None))
+        print(f"{len(near)} near-miss questions of {len(answered)}", file=sys.stderr)
+        rows += near
         sentence_rows = sentence_examples({d["title"] for d in data} - chosen, False, 0)
     if args.negatives:
         rows = [(*row, others) for row, others in
@@ -328,6 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = {"trained_on": f"SQuAD v1.1 dev part b, {args.titles} articles ({len(rows)} "
             "questions)", "epochs": args.epochs, "rate": args.rate, "rank": args.rank,
             "negatives": args.negatives, "start": args.start, "sentences": args.sentences,
+            "swaps": args.swaps,
             "impossible": sum(not answers for _, _, answers, *_ in rows)}
     if held_out:
         f1, em = held_out_scores(args.name, held_out)

@@ -140,7 +140,8 @@ SWAPPABLE = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", 
                        "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
-def swapped(rows: list[tuple], titles: dict[str, str], seed: int = 0) -> list[tuple]:
+def swapped(rows: list[tuple], titles: dict[str, dict[str, set[str]]],
+            seed: int = 0) -> list[tuple]:
     """Return near-miss questions: each answerable row's question with one entity swapped.
 
     News coverage invites questions that are answerable in every word but one: "how many
@@ -150,8 +151,8 @@ def swapped(rows: list[tuple], titles: dict[str, str], seed: int = 0) -> list[tu
     question that the context states is replaced by another of the same label that the same
     article states elsewhere and the context does not ("England" -> "France", "1066" ->
     "1204"); the swapped question asks about something the context does not say, and is
-    answered by [CLS]. A row whose
-    answer is the entity, or whose question has no such entity, gives none. `titles` maps each
+    answered by [CLS]. A row whose answer is the entity, or whose question has no such entity,
+    gives none. `titles` maps each
     context to its article's other entities, by label (see `article_entities`).
     """
     from index.answer.nlp import get_nlp
@@ -387,21 +388,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{SQUAD} is absent: nothing to train on", file=sys.stderr)
         return 1
     rows, held_out = examples(args.titles, args.impossible)
+    data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
+    trained = training_titles(data)
+    chosen = {d["title"] for d in data if args.titles == "all" or d["title"] in trained}
     sentence_rows: list[tuple] = []
     if args.sentences is not None:
-        data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
-        trained = training_titles(data)
-        chosen = {d["title"] for d in data if args.titles == "all" or d["title"] in trained}
         rows = sentence_examples(chosen, args.impossible, args.sentences)
+        sentence_rows = sentence_examples({d["title"] for d in data} - chosen, False, 0)
     if args.swaps:
-        data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
-        trained = training_titles(data)
-        chosen = {d["title"] for d in data if args.titles == "all" or d["title"] in trained}
         answered = [row for row in rows if row[2]]
         near = swapped(answered, article_entities(chosen, args.sentences is not None))
         print(f"{len(near)} near-miss questions of {len(answered)}", file=sys.stderr)
         rows += near
-        sentence_rows = sentence_examples({d["title"] for d in data} - chosen, False, 0)
     if args.negatives:
         rows = [(*row, others) for row, others in
                 zip(rows, hard_negatives(rows, args.negatives), strict=True)]

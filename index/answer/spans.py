@@ -81,9 +81,10 @@ def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
     for rank, (group, doc, windows) in enumerate(zip(groups, docs, readings, strict=True)):
         best = max((s.score for w in windows for s in w.best(1)), default=float("-inf"))
         scores = (best, max((w.null for w in windows), default=0.0))
-        marked = _read_spans(analysis, group, doc, windows, scores, config)
+        options = phrase_options(doc, analysis.question)
+        marked = _read_spans(analysis, group, doc, windows, scores, options, config)
         if rank < config.parsed:
-            marked.extend(_parsed(analysis, group, doc, windows, scores, config))
+            marked.extend(_parsed(analysis, group, doc, windows, scores, options, config))
         found.extend(replace(c, predicate=nearness[rank], soft=held[rank]) for c in marked)
     return found
 
@@ -210,12 +211,19 @@ def crop(reading: Reading, start: int, end: int) -> Reading | None:
 
 
 def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[Reading],
-                scores: tuple[float, float], config: AnswerConfig) -> list[Candidate]:
+                scores: tuple[float, float], options: list[Option],
+                config: AnswerConfig) -> list[Candidate]:
     """Return the reader's best spans of one sentence as candidates.
 
     A span is widened to the parse's whole words: the reader's word pieces may end inside one
-    ("Patrick Oyelar" of "Patrick Oyelaran").
+    ("Patrick Oyelar" of "Patrick Oyelaran"). A span that is one of the sentence's phrases
+    (`options`, however the span ranker ranks it) takes that phrase's score; any other span,
+    `AnswerConfig.unparsed`.
     """
+    ranked: dict[str, float] = {}
+    for option in options:
+        key = option.text.strip(_STRIP).lower()
+        ranked[key] = max(option.score, ranked.get(key, option.score))
     out = []
     text = group[0].text
     for window in windows:
@@ -228,15 +236,17 @@ def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: li
                 continue
             typed = answer_type(marked) if marked is not None else "NOUN"
             out.append(Candidate(phrase, tuple(group), "reader", span.score, *scores,
-                                 config.unparsed, False, type=typed))
+                                 ranked.get(phrase.lower(), config.unparsed), False,
+                                 type=typed))
     return out
 
 
 def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[Reading],
-            scores: tuple[float, float], config: AnswerConfig) -> list[Candidate]:
-    """Return the span ranker's best phrases of one sentence, each scored by the reader."""
+            scores: tuple[float, float], options: list[Option],
+            config: AnswerConfig) -> list[Candidate]:
+    """Return the span ranker's best phrases of a sentence (`options`), scored by the reader."""
     out = []
-    for option in phrase_options(doc, analysis.question)[: config.phrases]:
+    for option in options[: config.phrases]:
         start, end = option.span.start_char, option.span.end_char
         if option.origin == "frame":  # the reader's trust in the sentence, the frame's span
             marks = [v for w in windows if (v := w.best_within(0, len(doc.text))) is not None]

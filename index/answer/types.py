@@ -11,7 +11,8 @@ feature of a merged answer, one piece of evidence the decision weighs.
 
 The model ships as `types.json` (its weights, the embedding model it reads, what it was
 fitted on), fitted by `bench/train_types.py` on the SQuAD articles the reader was fitted on.
-With another embedding model than it was fitted for, it says nothing (lift 0).
+With another embedding model than it was fitted for, it says nothing (lift 0); the same model
+on another backend (an ONNX export) is the same model.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from spacy.tokens import Span
 
 from index.answer.questions import KINDS
 from index.answer.values import TIME_MEASURES, value_of
+from index.store.embedding_backends import model_of
 
 MODEL = Path(__file__).with_name("types.json")
 
@@ -140,8 +142,9 @@ class TypeModel:
         return exps / exps.sum()
 
     def fits(self, embedder: str, dimension: int) -> bool:
-        """Return True when the model reads vectors of this embedding model."""
-        return embedder == self.embedder and 2 * dimension + len(KINDS) == self.weights.shape[1]
+        """Return True when the model reads vectors of this embedding model, on any backend."""
+        return (model_of(embedder) == model_of(self.embedder)
+                and 2 * dimension + len(KINDS) == self.weights.shape[1])
 
     def lifts(self, inputs: np.ndarray, limit: float) -> dict[str, float]:
         """Return log(P(type | question) / P(type)) per type, within +-`limit`."""

@@ -21,6 +21,7 @@ def test_titled(title, text, read, offset):
 def test_a_reader_span_ending_inside_a_word_is_widened_to_the_whole_word():
     from index.answer.analysis import Analysis
     from index.answer.config import CONFIG
+    from index.answer.extraction import phrase_options
     from index.answer.nlp import get_nlp
     from index.answer.questions import parse_question
     from index.answer.reading import Reading
@@ -38,9 +39,19 @@ def test_a_reader_span_ending_inside_a_word_is_widened_to_the_whole_word():
     analysis = Analysis(question, question, parse_question(question), {"board": 1.0})
     hit = Hit(Passage("a.md#1", "a.md", "a.md", 1, text), 1.0)
     group = [Sentence(hit, 0, 0, text, {}, 1.0)]
+    options = phrase_options(doc, analysis.question)
     found = _read_spans(analysis, group, doc, [Reading(0, offsets, starts, ends)], (9.0, 0.0),
-                        CONFIG)
+                        options, CONFIG)
     assert found[0].text == "Patrick Oyelaran"
+    # the span is a phrase of the parse: it takes the span ranker's score, however ranked
+    listed = next(o.score for o in options if o.text == "Patrick Oyelaran")
+    assert found[0].phrase == listed != CONFIG.unparsed
+    # a span that is no phrase of the parse ("chair Patrick") is scored as unparsed
+    starts = (-9.0, 9.0, -9.0, -9.0, -9.0, -9.0, -9.0)
+    ends = (-9.0, -9.0, 9.0, -9.0, -9.0, -9.0, -9.0)
+    found = _read_spans(analysis, group, doc, [Reading(0, offsets, starts, ends)], (9.0, 0.0),
+                        options, CONFIG)
+    assert found[0].text == "chair Patrick" and found[0].phrase == CONFIG.unparsed
 
 
 PARAGRAPH = ("The court sat in Fenmouth. Justice Ellen Thwaite heard the case. She quashed the cut "

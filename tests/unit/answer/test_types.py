@@ -96,6 +96,17 @@ def test_lifts_favour_the_type_the_question_points_to():
     assert max(model.lifts(type_inputs(np.array([9.0, 0.0]), np.zeros(2), "person"),
                            1.0).values()) == 1.0
     assert model.fits("toy", 2) and not model.fits("other", 2) and not model.fits("toy", 3)
+    # the same model exported to ONNX (`embedder_name`) computes the same vectors
+    assert model.fits("toy [onnx-int8]", 2) and not model.fits("other [onnx]", 2)
+
+
+@pytest.mark.parametrize("backend", ["torch", "onnx", "onnx-int8"])
+def test_an_embedders_model_is_its_name_without_the_backend(backend):
+    from index.store.embedding import PACKAGED_MODEL
+    from index.store.embedding_backends import embedder_name, model_of
+
+    assert model_of(embedder_name(None, backend)) == PACKAGED_MODEL
+    assert model_of(embedder_name("/models/e5 [v2]", backend)) == "/models/e5 [v2]"
 
 
 def test_a_saved_model_loads_the_same(tmp_path):

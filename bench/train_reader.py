@@ -1,8 +1,8 @@
 """Fit the extractive reader: a LoRA adapter and span head on the packaged MiniLM, from SQuAD.
 
 Trains on the questions of the training articles of ../shared/bench (even positions of the
-sorted titles, as `bench/quality.py --half train`), or of every article with `--titles all`,
-then reports short-answer F1 / EM given the gold paragraph on the held-out articles (when any
+sorted titles, as `bench/quality.py --half train`; `--titles odd` the other half, `--titles
+quarter` every fourth title, `--titles all` every article), then reports short-answer F1 / EM given the gold paragraph on the held-out articles (when any
 are held out) and writes the adapter to `index/answer/readers/<name>/`.
 
 With `--negatives N` each question is read beside the N paragraphs of the same side that BM25
@@ -16,7 +16,7 @@ its article's title, each question's own and N of its paragraph's others that do
 (answered by [CLS]); it then also reports F1 / EM given the gold sentence on the held-out
 articles (docs/benchmarks.md, "A reader fitted on titled sentences").
 
-    .venv/bin/python bench/train_reader.py [--epochs 3] [--titles train|all] [--name NAME]
+    .venv/bin/python bench/train_reader.py [--epochs 3] [--titles train|odd|quarter|all] [--name NAME]
         [--negatives 2] [--start minilm-squad] [--impossible] [--sentences N]
 
 About 4-7 s per step of 16 questions on 2 cores (3 epochs of one half: about an hour); with
@@ -49,6 +49,27 @@ LORA_TARGETS = ["query", "key", "value", "attention.output.dense", "intermediate
                 "output.dense"]
 
 
+TITLES = ("train", "odd", "quarter", "all")
+
+
+def chosen_titles(data: list[dict], titles: str) -> tuple[set[str], set[str]]:
+    """Return (trained, held-out) article titles for a `--titles` choice.
+
+    `train`: the even positions of the sorted titles (the shipped reader's), held out the odd;
+    `odd`: the odd positions, held out the even (the other fold); `quarter`: every fourth
+    title, held out the odd ones, so that its held-out figures compare with `train`'s (a point
+    of the learning curve); `all`: every article, none held out.
+    """
+    ordered = sorted(d["title"] for d in data)
+    trained = training_titles(data)
+    if titles == "all":
+        return set(ordered), set()
+    if titles == "odd":
+        return set(ordered) - trained, trained
+    held = set(ordered) - trained
+    return (set(ordered[::4]) if titles == "quarter" else trained), held
+
+
 def examples(titles: str, impossible: bool = False) -> tuple[list[tuple], list[tuple]]:
     """Return (training, held-out) (question, context, answers) triples.
 
@@ -56,15 +77,14 @@ def examples(titles: str, impossible: bool = False) -> tuple[list[tuple], list[t
     articles, with no answer: the reader learns to put them on [CLS] (its no-answer score).
     """
     data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
-    trained = training_titles(data)
+    chosen, held = chosen_titles(data, titles)
     train, test = [], []
     for doc in data:
-        side = train if titles == "all" or doc["title"] in trained else test
-        for para in doc["paragraphs"]:
+        side = train if doc["title"] in chosen else test if doc["title"] in held else None
+        for para in doc["paragraphs"] if side is not None else []:
             for qa in para["qas"]:
                 side.append((qa["question"], para["context"], qa["answers"]))
     if impossible:
-        chosen = {d["title"] for d in data if titles == "all" or d["title"] in trained}
         for doc in json.loads(SQUAD2.read_text(encoding="utf-8"))["data"]:
             for para in doc["paragraphs"] if doc["title"] in chosen else []:
                 train += [(qa["question"], para["context"], []) for qa in para["qas"]
@@ -368,7 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=float, default=3.0)
     parser.add_argument("--rate", type=float, default=5e-4)
     parser.add_argument("--rank", type=int, default=16)
-    parser.add_argument("--titles", choices=("train", "all"), default="train")
+    parser.add_argument("--titles", choices=TITLES, default="train",
+                        help="the articles trained on (held out: the other half)")
     parser.add_argument("--name", default="minilm-squad2")
     parser.add_argument("--negatives", type=int, default=0,
                         help="hard-negative paragraphs read beside each question's own")
@@ -389,12 +410,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     rows, held_out = examples(args.titles, args.impossible)
     data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
-    trained = training_titles(data)
-    chosen = {d["title"] for d in data if args.titles == "all" or d["title"] in trained}
+    chosen, held = chosen_titles(data, args.titles)
     sentence_rows: list[tuple] = []
     if args.sentences is not None:
         rows = sentence_examples(chosen, args.impossible, args.sentences)
-        sentence_rows = sentence_examples({d["title"] for d in data} - chosen, False, 0)
+        sentence_rows = sentence_examples(held, False, 0)
     if args.swaps:
         answered = [row for row in rows if row[2]]
         near = swapped(answered, article_entities(chosen, args.sentences is not None))

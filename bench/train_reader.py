@@ -2,8 +2,9 @@
 
 Trains on the questions of the training articles of ../shared/bench (even positions of the
 sorted titles, as `bench/quality.py --half train`; `--titles odd` the other half, `--titles
-quarter` every fourth title, `--titles all` every article), then reports short-answer F1 / EM given the gold paragraph on the held-out articles (when any
-are held out) and writes the adapter to `index/answer/readers/<name>/`.
+quarter` every fourth title, `--titles all` every article), then reports short-answer F1 / EM
+given the gold paragraph on the held-out articles (when any are held out) and writes the
+adapter to `index/answer/readers/<name>/`.
 
 With `--negatives N` each question is read beside the N paragraphs of the same side that BM25
 ranks highest without being its own (hard negatives), and the span softmax is shared across
@@ -16,8 +17,8 @@ its article's title, each question's own and N of its paragraph's others that do
 (answered by [CLS]); it then also reports F1 / EM given the gold sentence on the held-out
 articles (docs/benchmarks.md, "A reader fitted on titled sentences").
 
-    .venv/bin/python bench/train_reader.py [--epochs 3] [--titles train|odd|quarter|all] [--name NAME]
-        [--negatives 2] [--start minilm-squad] [--impossible] [--sentences N]
+    .venv/bin/python bench/train_reader.py [--epochs 3] [--titles train|odd|quarter|all]
+        [--name NAME] [--negatives 2] [--start minilm-squad] [--impossible] [--sentences N]
 
 About 4-7 s per step of 16 questions on 2 cores (3 epochs of one half: about an hour); with
 negatives a step holds 16 / (1 + N) questions.

@@ -52,6 +52,20 @@ class Result:
     answer: dict
 
 
+def use_models(desk, reader: str | None = None, decision: Path | None = None) -> None:
+    """Make `desk` answer with another reader (a folder name in index/answer/readers/) or
+    decision model (a file) than the shipped ones; None keeps the shipped one."""
+    if decision:
+        from index.answer.decision import load_decision
+
+        desk.decision = load_decision(decision)
+    if reader:
+        from index.service import reader_for
+
+        reader_for(desk.settings, reader)  # loaded now, not in the first ask's time
+        desk.reader = reader
+
+
 def missing() -> str | None:
     """Return why the dev set cannot run here, or None when it can."""
     for path in (CORPUS, QUESTIONS, SCORER):
@@ -205,15 +219,7 @@ def main(argv: list[str] | None = None) -> int:
         questions = [q for q in questions if int(q["id"].split("-")[1]) % 2 == args.fold]
     started = time.perf_counter()
     desk = open_desk(args.backend, args.fresh)
-    if args.decision:
-        from index.answer.decision import load_decision
-
-        desk.decision = load_decision(args.decision)
-    if args.reader:
-        from index.service import reader_for
-
-        reader_for(desk.settings, args.reader)  # loaded now, not in the first ask's time
-        desk.reader = args.reader
+    use_models(desk, args.reader, args.decision)
     if args.splits:
         folds = sorted(CACHE.glob("decision-split-*-fold-*.json"))
         if not folds:

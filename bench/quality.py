@@ -19,7 +19,7 @@ and EM the share answered with a gold answer all the same (another paragraph of 
 says it too: such a question is still answerable, and answering it is right).
 
     .venv/bin/python bench/quality.py [-n 1000] [--modes hybrid,lexical,dense] [--json out.json]
-        [--half all|train|heldout] [--withhold]
+        [--half all|train|heldout] [--withhold] [--reader NAME] [--decision FILE]
 
 The shipped reader and rankers were fitted on the articles at even positions of the sorted
 titles (`--half train`); `--half heldout` asks only about the other articles (the whole corpus
@@ -156,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="ask about all articles, the training ones or the held-out ones")
     parser.add_argument("--withhold", action="store_true",
                         help="leave each sampled question's gold paragraph out of the corpus")
+    parser.add_argument("--reader", help="answer with this reader (a folder name in "
+                        "index/answer/readers/) instead of the shipped one")
+    parser.add_argument("--decision", type=Path,
+                        help="answer with this decision model instead of the shipped one")
     args = parser.parse_args(argv)
     if not SQUAD.is_file():
         print(f"{SQUAD} is absent: nothing to measure", file=sys.stderr)
@@ -169,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
         articles = [a for a in articles if a["id"] not in gold]
         cache = cache.with_name(f"{cache.name}-withheld")
     desk = open_desk(articles, cache, args.backend)
+    from newsroom import use_models
+
+    use_models(desk, args.reader, args.decision)
     results = {mode: evaluate(desk, questions, mode) for mode in args.modes.split(",")}
     keys = list(next(iter(results.values()))["metrics"])
     print(f"{len(questions)} questions over {len(articles)} paragraphs")

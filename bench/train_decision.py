@@ -30,7 +30,13 @@ of SQuAD: every one of them in the sampled articles joins the sample (`framed`),
 decision learns what an answer frame that fits is worth.
 
     .venv/bin/python bench/train_decision.py [-n 500] [--reader NAME] [--newsroom [--splits N]]
-        [--answered A | --precision P] [--features FILE] [--sentences N] [--write]
+        [--answered A | --precision P] [--features FILE] [--sentences N]
+        [--fold-readers EVEN ODD] [--write]
+
+A reader fitted on every SQuAD article (`bench/train_reader.py --titles all`) leaves none it
+has not seen; `--fold-readers EVEN ODD` cross-fits: each SQuAD question is read by the fold
+reader not fitted on its article (EVEN fitted on the even-position titles, ODD on the odd),
+the newsroom by `--reader`, and all 24 articles are sampled and halved (use twice the -n).
 
 With `--splits N`, the newsroom questions are also halved N ways (by number, then by seeded
 shuffles) and two fold models fitted per halving; `bench/newsroom.py --splits` answers each
@@ -58,12 +64,20 @@ from quality import CACHE, SQUAD, f1_score, load_squad, normalize, open_desk, tr
 SQUAD2 = SQUAD.with_name("squad-v2.0-dev-part-b.json")
 
 
-def split_titles() -> tuple[set[str], set[str]]:
-    """Return (fit, test) titles: the reader recipe's held-out articles, halved."""
+def split_titles(every: bool = False) -> tuple[set[str], set[str]]:
+    """Return (fit, test) titles: the reader recipe's held-out articles, halved.
+
+    With `every` (fold readers, see `gather`), the articles it was fitted on join them, halved
+    the same way: no reader has seen the article it reads either way.
+    """
     data = json.loads(SQUAD.read_text(encoding="utf-8"))["data"]
     trained = training_titles(data)
     held = sorted(d["title"] for d in data if d["title"] not in trained)
-    return set(held[::2]), set(held[1::2])
+    fit, test = set(held[::2]), set(held[1::2])
+    if every:
+        fit |= set(sorted(trained)[::2])
+        test |= set(sorted(trained)[1::2])
+    return fit, test
 
 
 def impossible_questions() -> list[dict]:
@@ -114,15 +128,21 @@ def newsroom_questions() -> list[dict]:
 
 
 def collect(desk, questions: list[dict], kind: str, reader, out, config=None) -> None:
-    """Run each question to the decision; write one line of merged answers per question."""
+    """Run each question to the decision; write one line of merged answers per question.
+
+    `reader` is a reader, or a function of a question's article title returning the one that
+    reads it (fold readers).
+    """
     from index.answer.config import CONFIG
     from index.answer.pipeline import read
 
     config = config or CONFIG
+    reader_of = reader if callable(reader) else lambda title: reader
     lexicon, parser = desk.lexicon(), desk.parser()
     for i, item in enumerate(questions):
         analysis, evidence = desk.evidence(item["question"])
-        merged = read(analysis, evidence, reader, config, lexicon=lexicon, parser=parser).merged
+        merged = read(analysis, evidence, reader_of(item["title"]), config, lexicon=lexicon,
+                      parser=parser).merged
         judge = newsroom_label if kind.startswith("newsroom") else label
         out.write(json.dumps({
             "id": item["id"], "kind": kind, "title": item["title"], "question": item["question"],
@@ -162,10 +182,12 @@ def gather(args) -> Path:
     precision = answer_precision()
     tag = "" if args.sentences is None else f"-s{args.sentences}"
     tag += "" if precision == "float32" else f"-{precision}"
+    if args.fold_readers:
+        tag += "-x-" + "-".join(args.fold_readers)
     path = args.features or CACHE.with_name(f"decision-{args.reader}{tag}.jsonl")
     if path.is_file():
         return path
-    fit, test = split_titles()
+    fit, test = split_titles(every=bool(args.fold_readers))
     titles = fit | test
     articles, answerable = load_squad(SQUAD, "all")
     title_of = {a["id"]: a["id"].rsplit("#", 1)[0] for a in articles}
@@ -177,15 +199,20 @@ def gather(args) -> Path:
     impossible = [q for q in impossible_questions() if q["title"] in titles]
     impossible = rng.sample(impossible, min(args.n, len(impossible)))
     reader = load_reader(args.reader, precision=precision)
+    squad_reader = reader
+    if args.fold_readers:
+        trained = training_titles(json.loads(SQUAD.read_text(encoding="utf-8"))["data"])
+        even, odd = (load_reader(name, precision=precision) for name in args.fold_readers)
+        squad_reader = lambda title: odd if title in trained else even  # noqa: E731
     partial = path.with_suffix(".partial")
     with partial.open("w", encoding="utf-8") as out:
         desk = open_desk(articles)
-        collect(desk, answerable, "answerable", reader, out, config)
-        collect(desk, impossible, "impossible", reader, out, config)
+        collect(desk, answerable, "answerable", squad_reader, out, config)
+        collect(desk, impossible, "impossible", squad_reader, out, config)
         gold = {q["source"] for q in answerable}
         desk = open_desk([a for a in articles if a["id"] not in gold],
                          CACHE.with_name(f"{CACHE.name}-withheld-decision"))
-        collect(desk, answerable, "withheld", reader, out, config)
+        collect(desk, answerable, "withheld", squad_reader, out, config)
         if args.newsroom:
             from newsroom import open_desk as open_newsroom
 
@@ -225,6 +252,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--splits", type=int, default=0,
                         help="with --newsroom: also fit the fold models of this many halvings "
                              "of the newsroom questions, for `bench/newsroom.py --splits`")
+    parser.add_argument("--fold-readers", nargs=2, metavar=("EVEN", "ODD"),
+                        help="cross-fitting, for a --reader fitted on all the SQuAD articles: "
+                             "SQuAD questions are read by EVEN (a reader fitted on the "
+                             "even-position articles) or ODD (on the others), whichever has "
+                             "not seen their article, and every article is sampled; the "
+                             "newsroom is read by --reader")
     parser.add_argument("--newsroom-weight", type=float, default=3.0,
                         help="how much a newsroom question weighs against a SQuAD one")
     args = parser.parse_args(argv)
@@ -238,8 +271,10 @@ def main(argv: list[str] | None = None) -> int:
         judge = newsroom_label if row["kind"] == "newsroom" else label
         for merged in row["merged"]:
             merged["label"] = judge(merged.get("value", merged["text"]), row["answers"])
-    fit_titles, _ = split_titles()
+    fit_titles, _ = split_titles(every=bool(args.fold_readers))
     reader = f"{args.reader} ({answer_precision()})"
+    if args.fold_readers:
+        reader += "; SQuAD read by {} and {}".format(*args.fold_readers)
     model = fit_and_report(rows, fit_titles, args.precision, reader, args.newsroom_weight,
                            CACHE.parent, args.answered)
     if args.splits and args.newsroom:

@@ -20,6 +20,7 @@ from index.answer.config import CONFIG
 from index.answer.cues import HEDGES
 from index.answer.features import COARSE
 from index.answer.lexicon import Lexicon
+from index.answer.questions import asks_for_day
 from index.answer.spans import Candidate
 from index.answer.values import (
     Value,
@@ -73,7 +74,9 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
 
     An amount read without the qualifier that bounds it in its sentence gets it back ("70 per
     cent" -> "more than 70 per cent", `index.answer.values.qualified`).
-    A value of a kind that cannot answer the question (`RULED_OUT`) is dropped. A candidate
+    A value of a kind that cannot answer the question (`RULED_OUT`) is dropped, and so is an
+    answer that no source dates to a day when the question asks for one ("what date...": not
+    "2011", but "last week" if another outlet says "Wednesday"). A candidate
     joins an answer only when its sentence holds at least `share` of the question's words
     that the answer's surest sentence holds: "3" in a story about ships does not support
     "three" people injured. `lifts` says how much likelier the question makes each answer
@@ -98,13 +101,22 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
             groups.append((value, [candidate]))
         else:
             home[1].append(candidate)
+    values = {id(c): v for c, v in kept}
+    if asks_for_day(analysis.text):
+        groups = [g for g in groups if not all(_dayless(values[id(c)]) for c in g[1])]
+        dated = {id(c) for _, members in groups for c in members}
+        ordered = [c for c in ordered if id(c) in dated]
     if not groups:
         return []
     nearness = _unit_nearness(analysis, kept, lexicon)
     context = _Context(analysis, ordered, groups, lifts or {}, nearness, synonym)
-    values = {id(c): v for c, v in kept}
     return [context.describe(value, members, _most_precise_first(value, members, values))
             for value, members in groups]
+
+
+def _dayless(value: Value) -> bool:
+    """Return True for a date without a day or a weekday ("2011", "September")."""
+    return value.kind == "date" and value.key[2] is None and value.key[3] is None
 
 
 class _Context:

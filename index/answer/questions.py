@@ -100,6 +100,17 @@ class Question:
         return bool(self.excluded) and any(stem(w) in self.excluded for w in WORD.findall(text))
 
 
+_DAY = re.compile(r"\b(what|which)\s+(date|day)\b", re.IGNORECASE)
+
+
+def asks_for_day(text: str) -> bool:
+    """Return True when `text` asks for a day ("what date", "on which day").
+
+    A year or a month alone answers such a question only in part.
+    """
+    return _DAY.search(text) is not None
+
+
 def question_kind(text: str) -> str:
     """Return the kind of answer `text` asks for (a key of KINDS).
 

@@ -49,6 +49,18 @@ def test_a_count_of_the_noun_asked_about_matches_its_unit():
         "40 hydrogen fuel-cell buses": 1.0, "about 140 drivers": 0.0}
 
 
+def test_a_day_asked_for_is_not_answered_by_a_year_or_a_month_alone():
+    said = ("Port Allard ordered hydrogen buses in 2011, in September 2019 and on Monday (16 "
+            "March 2026).")
+    candidates = [read("2011", said, reader=9.0), read("September 2019", said, reader=8.5),
+                  read("Monday (16 March 2026)", said, reader=7.0)]
+    merged = merge(asked("what date did Port Allard order hydrogen buses?", "date"),
+                   candidates, 0.5)
+    assert [m.text for m in merged] == ["Monday (16 March 2026)"]
+    when = merge(asked("when did Port Allard order hydrogen buses?", "date"), candidates, 0.5)
+    assert len(when) == 3  # "when" may be answered by a year
+
+
 def test_one_value_from_two_outlets_is_one_answer_citing_both():
     candidates = [read("40 buses", SENTENCE, "a.md"), read("forty buses", SENTENCE, "b.md")]
     merged = merge(asked("how many buses?", "count"), candidates, 0.5)

@@ -1,6 +1,6 @@
 import pytest
 
-from index.answer.questions import parse_question, question_kind
+from index.answer.questions import asks_for_day, parse_question, question_kind
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,14 @@ def test_rules_out_what_the_question_excludes():
 )
 def test_predicate_is_the_main_verb_as_written_with_its_particle(question, predicate):
     assert parse_question(question).predicate == predicate
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("what date did the president arrive?", True),
+    ("On which day was the vote held?", True),
+    ("What day of the week are elections held?", True),
+    ("when did the president arrive?", False),
+    ("what year did the plant open?", False),
+])
+def test_a_question_asks_for_a_day_by_its_words(text, day):
+    assert asks_for_day(text) is day

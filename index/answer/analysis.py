@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from index.answer.questions import Question, parse_question
+from index.answer.questions import Question, parse_question, spelt_out
 from index.terms import WORD, is_known_word, stem, stem_words, text_stems
 
 
@@ -46,6 +46,11 @@ class Analysis:
     def cue(self) -> str:
         """Return the words that say what type of answer is wanted (the query, failing them)."""
         return self.question.cue or self.query
+
+    @property
+    def read_as(self) -> str:
+        """Return the query as the reader reads it: written out in full (`spelt_out`)."""
+        return spelt_out(self.query)
 
     @property
     def kind(self) -> str:

@@ -111,14 +111,50 @@ def asks_for_day(text: str) -> bool:
     return _DAY.search(text) is not None
 
 
+# A request is no terse question: "Name two series that ..."
+_IMPERATIVE = re.compile(r"(name|list|give|identify|state|describe|explain|tell me)\b")
+
+
+def is_terse(text: str) -> bool:
+    """Return True for a question with no question word, no yes/no question and no request.
+
+    "flood death toll?", "share of exports to Caldoria?": it asks what the thing it names is.
+    """
+    lowered = " ".join(text.lower().split())
+    return not (_WH & set(WORD.findall(lowered))) and not re.search(_YES_NO, lowered) \
+        and not _IMPERATIVE.match(lowered)
+
+
+_CONTRACTED = re.compile(
+    r"\b(who|what|where|when|why|how|which|that|there)['’]s\b(\s+(?:been|got)\b)?", re.IGNORECASE
+)
+
+
+def spelt_out(text: str) -> str:
+    """Return a question as it is read by a reader fitted on questions written out in full.
+
+    A question word's "'s" is "is" ("who's the boss at Brightwell?" -> "who is the boss at
+    Brightwell?"; "has" before "been" or "got"), and a terse question is read as "what is
+    ..." ("flood death toll?" -> "what is the flood death toll?"; "Serravia's new tariff?" ->
+    "what is Serravia's new tariff?"); it ends with a question mark, as questions typed in a
+    hurry often do not.
+    """
+    text = _CONTRACTED.sub(lambda m: m.group(1) + (" has" + m.group(2) if m.group(2) else " is"),
+                           text).strip()
+    if not text.endswith("?"):
+        text = text.rstrip(".!") + "?"
+    if not is_terse(text):
+        return text
+    return f"what is {text}" if text[:1].isupper() else f"what is the {text}"
+
+
 def question_kind(text: str) -> str:
     """Return the kind of answer `text` asks for (a key of KINDS).
 
-    A terse question with no question word ("flood death toll?", "share of exports to
-    Caldoria?") asks what the thing it names is: it is read as "what is the ...".
+    A terse question (`is_terse`) is read as "what is the ...".
     """
     lowered = " ".join(text.lower().split())
-    if not (_WH & set(WORD.findall(lowered))) and not re.search(_YES_NO, lowered):
+    if is_terse(lowered):
         lowered = f"what is the {lowered}"
     for pattern, kind in _PATTERNS:
         if re.search(pattern, lowered):

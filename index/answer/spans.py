@@ -66,7 +66,7 @@ def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
     texts = [group[0].text for group in groups]
     windows = read_windows([group[0] for group in groups], config.context)
     readings: list[list[Reading]] = [[] for _ in texts]
-    for reading in reader.readings(analysis.query, [text for text, _ in windows]):
+    for reading in reader.readings(analysis.read_as, [text for text, _ in windows]):
         for index, start in windows[reading.passage][1]:
             cropped = crop(reading, start, start + len(texts[index]))
             if cropped is not None:

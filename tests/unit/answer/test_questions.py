@@ -1,6 +1,6 @@
 import pytest
 
-from index.answer.questions import asks_for_day, parse_question, question_kind
+from index.answer.questions import asks_for_day, parse_question, question_kind, spelt_out
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,25 @@ def test_predicate_is_the_main_verb_as_written_with_its_particle(question, predi
 ])
 def test_a_question_asks_for_a_day_by_its_words(text, day):
     assert asks_for_day(text) is day
+
+
+@pytest.mark.parametrize(("asked", "read"), [
+    ("who's the boss at Brightwell?", "who is the boss at Brightwell?"),
+    ("Who’s running Metro for now?", "Who is running Metro for now?"),
+    ("what's the bus budget now?", "what is the bus budget now?"),
+    ("who's been named chief executive?", "who has been named chief executive?"),
+    ("where's the depot?", "where is the depot?"),
+    # a terse question is read as asking what the thing it names is
+    ("flood death toll?", "what is the flood death toll?"),
+    ("Serravia's new tariff on imported EVs?", "what is Serravia's new tariff on imported EVs?"),
+    # as asked: full questions, a name's possessive, yes/no questions
+    ("how many EVs?", "how many EVs?"),
+    ("what did Stroud's office say?", "what did Stroud's office say?"),
+    ("Has the budget been approved?", "Has the budget been approved?"),
+    ("Name two series that were reboots.", "Name two series that were reboots?"),
+    # with its question mark
+    ("how many EVs", "how many EVs?"),
+    ("who chairs the board.", "who chairs the board?"),
+])
+def test_a_question_is_read_written_out_in_full(asked, read):
+    assert spelt_out(asked) == read

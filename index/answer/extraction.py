@@ -15,6 +15,7 @@ from index.answer.features import MAX_WORDS, anchors, novelty, span_candidates, 
 from index.answer.frames import frame_spans
 from index.answer.questions import Question
 from index.answer.ranker import load_ranker
+from index.answer.tokens import tokens
 from index.terms import stem
 
 __all__ = ["MAX_WORDS", "Option", "phrase_options", "short_answer", "widen"]
@@ -71,15 +72,16 @@ def _cued(option: Option, question: Question) -> bool:
 
 def widen(span: Span, question: Question) -> Span:
     """Give a number its entity ("12" -> "12%") and, for how-many questions, its unit."""
-    if not any(t.like_num for t in span):
+    table = tokens(span.doc)
+    if not any(table.number[span.start : span.end]):
         return span
     doc = span.doc
-    for entity in doc.ents:
+    for entity in table.ents:
         if entity.start <= span.start and span.end <= entity.end:
             span = doc[entity.start : entity.end]
             break
     if question.kind in {"quantity", "count"}:
-        for chunk in doc.noun_chunks:
+        for chunk in table.chunks:
             if chunk.start <= span.start and span.end <= chunk.end and len(chunk) <= 8:
                 span = doc[min(chunk.start, span.start) : max(chunk.end, span.end)]
                 break

@@ -12,11 +12,13 @@ import itertools
 import math
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from index.answer.phrases import CAUSES, cue_phrases, trim
 from index.answer.questions import Question
+from index.answer.tokens import Tokens, tokens
 from index.models import MAX_WORDS
 from index.terms import stem
 
@@ -45,6 +47,7 @@ WINDOW = 4  # tokens either side of a phrase that count as its context
 WH = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 
 
+@lru_cache(maxsize=256)
 def wh_word(text: str) -> str:
     """Return the question word a question leads with ("" when it has none)."""
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
@@ -54,15 +57,18 @@ def wh_word(text: str) -> str:
 def anchors(doc: Doc | Span, question: Question) -> list[tuple[Token, float]]:
     """Return the tokens that match question terms, each with its term's weight."""
     weight = dict(zip(question.terms, question.weights, strict=True))
-    return [(t, weight[s]) for t in doc if (s := stem(t.text)) in weight]
+    if isinstance(doc, Span):
+        return [(t, weight[s]) for t in doc if (s := stem(t.text)) in weight]
+    return [(doc[i], weight[s]) for i, s in enumerate(tokens(doc).stems) if s in weight]
 
 
 def novelty(span: Span, question: Question) -> float:
     """Return the share of the span's content words the question does not already hold."""
-    words = [t for t in span if (t.is_alpha or t.like_num) and not t.is_stop]
+    table = tokens(span.doc)
+    words = [i for i in range(span.start, span.end) if table.content[i]]
     if not words:
         return 0.0
-    return sum(stem(t.text) not in question.terms for t in words) / len(words)
+    return sum(table.stems[i] not in question.terms for i in words) / len(words)
 
 
 def _chains(doc: Doc) -> list[list[int]]:
@@ -82,9 +88,14 @@ def _chains(doc: Doc) -> list[list[int]]:
 
 def tree_distance(a: Token, b: Token) -> int:
     """Return the number of dependency arcs between two tokens of one sentence."""
-    chains = _chains(a.doc)
-    depth = {t: d for d, t in enumerate(chains[b.i])}
-    for d, t in enumerate(chains[a.i]):
+    return _arcs(a.doc, a.i, b.i)
+
+
+def _arcs(doc: Doc, a: int, b: int) -> int:
+    """Return the number of dependency arcs between words `a` and `b` (12 across sentences)."""
+    chains = _chains(doc)
+    depth = {t: d for d, t in enumerate(chains[b])}
+    for d, t in enumerate(chains[a]):
         if t in depth:
             return d + depth[t]
     return 12
@@ -93,27 +104,28 @@ def tree_distance(a: Token, b: Token) -> int:
 def _joined(span: Span) -> Span:
     """Widen a span over words hyphen-joined to it ("second" -> "second-largest")."""
     doc, start, end = span.doc, span.start, span.end
-    while (end + 1 < len(doc) and doc[end].text in "-–"
-           and not doc[end - 1].whitespace_ and not doc[end].whitespace_):
+    text, space = tokens(doc).text, tokens(doc).space
+    while (end + 1 < len(doc) and text[end] in "-–"
+           and not space[end - 1] and not space[end]):
         end += 2
-    while (start >= 2 and doc[start - 1].text in "-–"
-           and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_):
+    while (start >= 2 and text[start - 1] in "-–"
+           and not space[start - 2] and not space[start - 1]):
         start -= 2
     return doc[start:end]
 
 
 def _raw_spans(doc: Doc) -> Iterator[tuple[str, Span]]:
     yield from _after_cues(doc)  # first: a phrase keeps the origin it is first seen with
-    for entity in doc.ents:
+    table = tokens(doc)
+    for entity in table.ents:
         yield "entity", entity
-    for chunk in doc.noun_chunks:
+    for chunk in table.chunks:
         yield "chunk", chunk
-    for token in doc:
-        subtree = doc[token.left_edge.i : token.right_edge.i + 1]
-        if token.pos_ in {"NOUN", "PROPN", "NUM"} and 1 < len(subtree) <= MAX_WORDS:
-            yield "subtree", subtree
-        if token.pos_ in {"ADJ", "ADV", "NUM", "PROPN", "NOUN"} and not token.is_stop:
-            yield "word", doc[token.i : token.i + 1]
+    for i, (pos, (left, right)) in enumerate(zip(table.pos, table.edges, strict=True)):
+        if pos in {"NOUN", "PROPN", "NUM"} and 1 < right + 1 - left <= MAX_WORDS:
+            yield "subtree", doc[left : right + 1]
+        if pos in {"ADJ", "ADV", "NUM", "PROPN", "NOUN"} and not table.stop[i]:
+            yield "word", doc[i : i + 1]
 
 
 def _after_cues(doc: Doc) -> Iterator[tuple[str, Span]]:
@@ -135,32 +147,45 @@ def span_candidates(doc: Doc, question: Question) -> list[tuple[str, Span]]:
     return list(seen.values())
 
 
-def _subject_named(span: Span, question: Question) -> bool:
-    """Return True when the span is the object of a verb whose subject the question names."""
-    verb = span.root.head
-    if span.root.dep_ == "pobj" and verb.head.i != verb.i:
-        verb = verb.head
-    if span.root.dep_ not in {"dobj", "attr", "oprd", "pobj", "acomp"} or verb.pos_ not in {
+def _subject_named(table: Tokens, root: int, question: Question) -> bool:
+    """Return True when the question names the subject of the verb the phrase is the object of.
+
+    The phrase is the one headed by word `root`.
+    """
+    head, dep = table.head, table.dep
+    verb = head[root]
+    if dep[root] == "pobj" and head[verb] != verb:
+        verb = head[verb]
+    if dep[root] not in {"dobj", "attr", "oprd", "pobj", "acomp"} or table.pos[verb] not in {
             "VERB", "AUX"}:
         return False
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and stem(c.text) in question.terms
-               for c in verb.children)
+    return any(dep[c] in {"nsubj", "nsubjpass"} and table.stems[c] in question.terms
+               for c in table.children(verb))
 
 
-def _governor(span: Span) -> str:
-    """Return the stem of the word the span attaches to, looking through a preposition."""
-    head = span.root.head
-    if head.dep_ == "prep" and head.head.i != head.i:
-        head = head.head
-    return stem(head.text)
+def _governor(table: Tokens, root: int) -> str:
+    """Return the stem of the word that the phrase headed by word `root` attaches to.
+
+    A preposition is looked through ("the bill [on] tariffs" -> "bill").
+    """
+    head = table.head[root]
+    if table.dep[head] == "prep" and table.head[head] != head:
+        head = table.head[head]
+    return table.stems[head]
 
 
 def entity_label(span: Span) -> str:
     """Return the entity label of the span's head word, else of its first named word."""
-    labels = [t.ent_type_ for t in span if t.ent_type_]
-    if span.root.ent_type_:
-        return span.root.ent_type_
-    return labels[0] if labels else ""
+    table = tokens(span.doc)
+    return _label(table, span, table.root(span.start, span.end))
+
+
+def _label(table: Tokens, span: Span, root: int) -> str:
+    """Return the entity label of word `root`, else of the span's first named word."""
+    entity = table.entity
+    if entity[root]:
+        return entity[root]
+    return next((entity[i] for i in range(span.start, span.end) if entity[i]), "")
 
 
 def span_features(
@@ -168,24 +193,26 @@ def span_features(
 ) -> dict[str, float]:
     """Describe one candidate answer phrase of a parsed sentence."""
     kind = COARSE[question.kind]
+    table = tokens(span.doc)
+    root = table.root(span.start, span.end)
     total = sum(w for _, w in found) or 1.0
     outside = [(t, w) for t, w in found if not span.start <= t.i < span.end]
     near = min((abs(t.i - (span.start if t.i < span.start else span.end - 1))
                 for t, _ in outside), default=12)
-    size = len([t for t in span if not t.is_punct])
-    label = entity_label(span)
-    exact_entity = any(e.start == span.start and e.end == span.end for e in span.doc.ents)
-    before = span.doc[max(0, span.start - 3) : span.start].text
+    size = sum(not table.punct[i] for i in range(span.start, span.end))
+    label = _label(table, span, root)
+    exact_entity = any(e.start == span.start and e.end == span.end for e in table.ents)
+    before = table.before(span.start, 3)
     left = sum(w for t, w in outside if 0 < span.start - t.i <= WINDOW) / total
     right = sum(w for t, w in outside if 0 <= t.i - span.end < WINDOW) / total
     wh = wh_word(question.text)
-    subject_named = float(_subject_named(span, question))
-    anchor_governs = float(_governor(span) in question.terms)
+    subject_named = float(_subject_named(table, root, question))
+    anchor_governs = float(_governor(table, root) in question.terms)
     cause_cue = float(bool(CAUSES.search(before)))
     features = {
         "bias": 1.0,
         "novelty": novelty(span, question),
-        "proximity": sum(w / (1 + tree_distance(span.root, t)) for t, w in outside) / total,
+        "proximity": sum(w / (1 + _arcs(span.doc, root, t.i)) for t, w in outside) / total,
         "near": 1 / (1 + near),
         "size": min(size, MAX_WORDS) / MAX_WORDS,
         "single": float(size == 1),
@@ -193,12 +220,12 @@ def span_features(
         "after_anchor": float(any(t.i < span.start for t, _ in outside)),
         "before_anchor": float(any(t.i >= span.end for t, _ in outside)),
         "exact_entity": float(exact_entity),
-        "in_parens": float(span.start > 0 and span.doc[span.start - 1].text == "("),
-        "after_comma": float(span.start > 0 and span.doc[span.start - 1].text == ","),
-        "gerund": float(span[0].tag_ == "VBG"),
+        "in_parens": float(span.start > 0 and table.text[span.start - 1] == "("),
+        "after_comma": float(span.start > 0 and table.text[span.start - 1] == ","),
+        "gerund": float(table.tag[span.start] == "VBG"),
         "cause_cue": cause_cue,
         "instance_cue": float(bool(INSTANCES.search(before))),
-        "has_digit": float(any(t.like_num for t in span)),
+        "has_digit": float(any(table.number[span.start : span.end])),
         "anchor_governs": anchor_governs,
         "subject_named": subject_named,
         f"{kind}:subject_named": subject_named,
@@ -207,12 +234,12 @@ def span_features(
         "right_context": right,
         "both_sides": min(left, right),
         f"wh={wh}:label={label or 'none'}": 1.0,
-        f"wh={wh}:role={span.root.dep_ if span.root.dep_ in ROLES else 'other'}": 1.0,
+        f"wh={wh}:role={dep if (dep := table.dep[root]) in ROLES else 'other'}": 1.0,
         f"origin={origin}": 1.0,
         f"{kind}:origin={origin}": 1.0,
         f"{kind}:label={label or 'none'}": 1.0,
-        f"{kind}:role={span.root.dep_ if span.root.dep_ in ROLES else 'other'}": 1.0,
-        f"{kind}:pos={span.root.pos_ if span.root.pos_ in POS else 'other'}": 1.0,
+        f"{kind}:role={dep if dep in ROLES else 'other'}": 1.0,
+        f"{kind}:pos={pos if (pos := table.pos[root]) in POS else 'other'}": 1.0,
         f"{kind}:bias": 1.0,
         f"{kind}:single": float(size == 1),
         f"{kind}:cause_cue": cause_cue,
@@ -220,10 +247,9 @@ def span_features(
     if label in question.labels:
         features["label_fits"] = 1.0
     if question.focus:
-        stems = [stem(t.text) for t in span]
-        features["focus_in_span"] = float(question.focus in stems)
-        features["focus_is_head"] = float(stem(span.root.text) == question.focus)
-        features["focus_governs"] = float(stem(span.root.head.text) == question.focus)
+        features["focus_in_span"] = float(question.focus in table.stems[span.start : span.end])
+        features["focus_is_head"] = float(table.stems[root] == question.focus)
+        features["focus_governs"] = float(table.stems[table.head[root]] == question.focus)
         features["focus_instance"] = float(bool(INSTANCES.search(before)))
     return features
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from index.answer.tokens import tokens
 from index.models import MAX_WORDS
 
 CAUSES = re.compile(r"\b(because of|because|due to|caused by|as a result of|owing to|so that|"
@@ -20,14 +21,14 @@ _EDGE = frozenset(",.;:!?—–-\"'“”‘’()[]{}") | {"and", "or", "but", "
 
 def trim(span: Span) -> Span | None:
     """Return the span without edge punctuation or conjunctions, at most MAX_WORDS words."""
-    tokens = list(span)
-    while tokens and tokens[0].lower_ in _EDGE:
-        tokens.pop(0)
-    while tokens and tokens[-1].lower_ in _EDGE:
-        tokens.pop()
-    if not tokens:
+    lower = tokens(span.doc).lower
+    start, end = span.start, span.end
+    while start < end and lower[start] in _EDGE:
+        start += 1
+    while start < end and lower[end - 1] in _EDGE:
+        end -= 1
+    if start == end:
         return None
-    start, end = tokens[0].i, tokens[-1].i + 1
     return span.doc[start : min(end, start + MAX_WORDS)]
 
 

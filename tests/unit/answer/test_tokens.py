@@ -1,0 +1,27 @@
+import pytest
+
+from index.answer.nlp import get_nlp
+from index.answer.tokens import tokens
+
+SENTENCES = [
+    "Harbourview's council voted on Tuesday to buy 40 electric buses from Northwind Motors.",
+    "The order, worth 38 million dollars, replaces the diesel fleet by 2028, said the mayor.",
+    "Chief fire officer Naomi Redgrave said more than 70 firefighters had been involved.",
+    "It rained. Then -- after three days -- the Vell burst its banks at Pennock Bridge!",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_the_table_reads_each_token_as_spacy_does(text):
+    doc = get_nlp()(text)
+    table = tokens(doc)
+    assert table is tokens(doc)  # kept with the doc
+    assert table.text == tuple(t.text for t in doc)
+    assert table.ents == tuple(doc.ents) and table.chunks == tuple(doc.noun_chunks)
+    for t in doc:
+        assert table.children(t.i) == [c.i for c in t.children]
+        assert table.edges[t.i] == (t.left_edge.i, t.right_edge.i)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            assert table.root(start, end) == doc[start:end].root.i
+        assert table.before(start, 3) == doc[max(0, start - 3) : start].text

@@ -37,6 +37,7 @@ STAGES = (
     ("index.answer.spans", "predicates", "  verbs' nearness"),
     ("index.answer.spans", "_read_spans", "  the reader's spans"),
     ("index.answer.spans", "_parsed", "  parsed phrases"),
+    ("index.answer.spans", "phrase_options", "  every phrase of a sentence described and scored"),
     ("index.answer.pipeline", "merge", "merging"),
     ("index.answer.pipeline", "disagreement", "disagreements"),
 )

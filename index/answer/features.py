@@ -20,7 +20,6 @@ from index.answer.phrases import CAUSES, cue_phrases, trim
 from index.answer.questions import Question
 from index.answer.tokens import Tokens, tokens
 from index.models import MAX_WORDS
-from index.terms import stem
 
 # Coarse answer kinds: entity labels and roles are crossed with these.
 COARSE = {
@@ -54,11 +53,9 @@ def wh_word(text: str) -> str:
     return next((w for w in words if w in WH), "")
 
 
-def anchors(doc: Doc | Span, question: Question) -> list[tuple[Token, float]]:
+def anchors(doc: Doc, question: Question) -> list[tuple[Token, float]]:
     """Return the tokens that match question terms, each with its term's weight."""
     weight = dict(zip(question.terms, question.weights, strict=True))
-    if isinstance(doc, Span):
-        return [(t, weight[s]) for t in doc if (s := stem(t.text)) in weight]
     return [(doc[i], weight[s]) for i, s in enumerate(tokens(doc).stems) if s in weight]
 
 
@@ -84,11 +81,6 @@ def _chains(doc: Doc) -> list[list[int]]:
             chains.append(chain)
         doc.user_data[_CHAINS] = chains
     return chains
-
-
-def tree_distance(a: Token, b: Token) -> int:
-    """Return the number of dependency arcs between two tokens of one sentence."""
-    return _arcs(a.doc, a.i, b.i)
 
 
 def _arcs(doc: Doc, a: int, b: int) -> int:

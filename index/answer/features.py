@@ -72,7 +72,7 @@ def _chains(doc: Doc) -> list[list[int]]:
     """Return each token's path to its sentence root (token indices), kept with the doc."""
     chains = doc.user_data.get(_CHAINS)
     if chains is None:
-        heads = [t.head.i for t in doc]
+        heads = tokens(doc).head
         chains = []
         for i in range(len(heads)):
             chain = [i]
@@ -96,7 +96,8 @@ def _arcs(doc: Doc, a: int, b: int) -> int:
 def _joined(span: Span) -> Span:
     """Widen a span over words hyphen-joined to it ("second" -> "second-largest")."""
     doc, start, end = span.doc, span.start, span.end
-    text, space = tokens(doc).text, tokens(doc).space
+    table = tokens(doc)
+    text, space = table.text, table.space
     while (end + 1 < len(doc) and text[end] in "-–"
            and not space[end - 1] and not space[end]):
         end += 2

@@ -9,6 +9,7 @@ import numpy as np
 
 from index.answer import citing
 from index.answer.analysis import Analysis
+from index.answer.choices import either_or
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
 from index.answer.disagreement import Scored, disagreement
@@ -84,7 +85,10 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     model = model or load_decision()
     if analysis.kind == "yesno":
         ranked = _ranked(analysis, evidence)
-        said = yes_or_no(analysis, ranked, config.yes_no_coverage, config.cited)
+        if analysis.question.alternatives:  # "yearly or spread out?": not a yes or a no
+            said = either_or(analysis, ranked, config, lexicon)
+        else:
+            said = yes_or_no(analysis, ranked, config.yes_no_coverage, config.cited)
         return said or citing.not_found(analysis.text, ranked, config.nearest)
     findings = read(analysis, evidence, reader, config, lexicon, parser)
     judged = model.judge([m.features for m in findings.merged])

@@ -89,6 +89,7 @@ class Question:
     cue: str = ""  # the words that say what type of answer it wants ("what duty", "death toll")
     counted: str = ""  # the noun "how many" / "how much" counts, as written ("cars")
     role: str = ""  # the role it asks to fill ("trade minister", `index.answer.roles`)
+    alternatives: tuple[str, ...] = ()  # the two things an either-or question offers
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -219,7 +220,43 @@ def parse_question(text: str) -> Question:
         type_cue(doc),
         counted_word(doc),
         role,
+        alternatives(doc) if kind == "yesno" else (),
     )
+
+
+# Words after "or" that make a question no choice: "is it legal or not?"
+_NO_CHOICE = frozenset("not no never otherwise else so".split())
+# The left dependents that belong to a first alternative that is a noun or a number: "an
+# electrical fault", "4.9 per cent" (an adjective or a verb stands alone: "electric").
+_MODIFIERS = frozenset("det amod compound nummod quantmod poss nmod case".split())
+_MODIFIED = frozenset("NOUN PROPN NUM".split())
+
+
+def alternatives(doc: Doc) -> tuple[str, ...]:
+    """Return the two things an either-or question offers, as written, or ().
+
+    "is the quota yearly or spread out?" -> ("yearly", "spread out"); "did the flood kill one
+    or two people?" -> ("one", "two"); "was it signed on Thursday or Friday?" -> ("Thursday",
+    "Friday"). The second is what "or" joins (its `conj`); the first, the phrase that ends
+    before "or". "or not" offers no choice.
+    """
+    for token in doc[1:-1]:
+        if token.lower_ != "or" or token.dep_ != "cc":
+            continue
+        second = next((c for c in token.head.children if c.dep_ == "conj" and c.i > token.i),
+                      None)
+        if second is None or second.lower_ in _NO_CHOICE:
+            continue
+        end = token.i - 1
+        while end > 0 and doc[end].is_punct:
+            end -= 1
+        first = doc[end]
+        start = min((c.left_edge.i for c in first.lefts
+                     if c.dep_ in _MODIFIERS and first.pos_ in _MODIFIED), default=first.i)
+        words = [t for t in doc[token.i + 1 : second.right_edge.i + 1] if not t.is_punct]
+        if start <= end and words:
+            return doc[start : end + 1].text, " ".join(t.text for t in words)
+    return ()
 
 
 # Verbs that carry little of a question's meaning: "how many buses is it getting?".

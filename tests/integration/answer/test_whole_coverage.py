@@ -45,6 +45,12 @@ ARTICLES = {
     "appeal-2.md": article("Council opens storm appeal", "County Post", "2026-09-18",
                            "The county council opened the Tarn storm appeal on Wednesday to "
                            "help families whose homes were damaged."),
+    # the new trams are electric; another story's buses are diesel
+    "tram-1.md": article("Trams arrive", "City Times", "2026-06-01",
+                         "The city's new trams are electric and draw power from overhead "
+                         "lines."),
+    "tram-2.md": article("Bus route to close", "Evening Star", "2026-06-02",
+                         "The diesel buses on the tram route will be retired in July."),
 }
 
 
@@ -90,3 +96,42 @@ def test_a_date_is_given_as_precisely_as_an_outlet_says_it(desk):
     assert "on Wednesday" in result.sentence
     assert result.citations[0].source == "appeal-2.md"
     assert result.support == 2
+
+
+def test_an_either_or_question_is_answered_with_the_value_the_coverage_states(desk):
+    result = desk.ask("did the council order 12 or 14 ferries?")
+    assert result.answered and not result.conflict
+    assert result.answer == "14"
+    assert result.support >= 2
+    assert {"ferry-1.md", "ferry-3.md"} <= {c.source for c in result.citations}
+
+
+def test_an_either_or_question_whose_sources_disagree_gives_both(desk):
+    result = desk.ask("did 40 or 90 firefighters fight the Dock Road fire?")
+    assert result.answered and result.conflict
+    assert sorted(side.answer for side in result.sides) == ["40", "90"]
+    by_number = {c.n: c.source for c in result.citations}
+    assert {by_number[n] for side in result.sides for n in side.citations} == {
+        "fire-1.md", "fire-2.md"}
+
+
+def test_an_either_or_question_is_answered_with_the_alternative_about_what_it_asks(desk):
+    result = desk.ask("are the new trams electric or diesel?")
+    assert result.answered and not result.conflict
+    assert result.answer == "electric"
+    assert [c.source for c in result.citations] == ["tram-1.md"]
+
+
+@pytest.mark.parametrize("question", [
+    "was the storm appeal opened on Tuesday or Wednesday?",
+])
+def test_an_either_or_date_is_the_day_an_outlet_names(desk, question):
+    result = desk.ask(question)
+    assert result.answered and not result.conflict
+    assert result.answer.startswith("Wednesday")
+    assert result.citations[0].source == "appeal-2.md"
+
+
+def test_an_either_or_question_the_coverage_does_not_settle_is_declined(desk):
+    result = desk.ask("are the ferries painted red or blue?")
+    assert not result.answered  # not "Yes": neither is a yes or a no answer

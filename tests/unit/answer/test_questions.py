@@ -107,3 +107,20 @@ def test_a_question_asks_for_a_day_by_its_words(text, day):
 ])
 def test_a_question_is_read_written_out_in_full(asked, read):
     assert spelt_out(asked) == read
+
+
+@pytest.mark.parametrize(("question", "offered"), [
+    ("is the quota yearly or spread out?", ("yearly", "spread out")),
+    ("are the new buses electric or diesel?", ("electric", "diesel")),
+    ("are the new trams electric or diesel?", ("electric", "diesel")),  # "trams" misparsed
+    ("did the flood kill one or two people?", ("one", "two")),
+    ("was the deal signed on Thursday or Friday?", ("Thursday", "Friday")),
+    ("did Norland or Kessaria arrest the executive?", ("Norland", "Kessaria")),
+    ("was the fire caused by arson or an electrical fault?", ("arson", "an electrical fault")),
+    # no choice: "or not", or a question that asks for something else
+    ("is it legal or not?", ()),
+    ("who won, Stroud or Valich?", ()),
+    ("Has the budget been approved?", ()),
+])
+def test_an_either_or_question_offers_two_alternatives(question, offered):
+    assert parse_question(question).alternatives == offered

@@ -5,8 +5,9 @@ alternatives (`Question.alternatives`). A sentence states an alternative when it
 rest of the question (holds `yes_no_coverage` of its other words) and says the one and not the
 other: a number or a date by its value ("two" for "one or two people"), words by their stems or
 by a word at least `near_word` like them under the embedding model ("a year" for "yearly").
-When some sources state one and others the other, the sources disagree; when no sentence
-tells them apart (it says both, or neither), the question is left to the yes/no reading.
+When some sources state one and others the other, the sources disagree, unless one side's
+sentences are far less about the rest of the question (`conflict_coverage`); when no sentence
+tells the two apart (it says both, or neither), there is no answer: never a "Yes" or a "No".
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from index.answer.analysis import Analysis
-from index.answer.citing import Citations
+from index.answer.citing import Citations, disagreeing
 from index.answer.config import AnswerConfig
 from index.answer.lexicon import Lexicon
 from index.answer.sentences import Sentence
@@ -41,7 +42,7 @@ def either_or(analysis: Analysis, ranked: list[Sentence], config: AnswerConfig,
     choices = [_Choice(first, second, lexicon), _Choice(second, first, lexicon)]
     own = set().union(*(c.stems for c in choices))
     rest = {t: w for t, w in analysis.weights.items() if t not in own}
-    asked = {t: w for t, w in asked_words(analysis).items() if t in rest}
+    asked = {t: word for t, word in asked_words(analysis).items() if t in rest}
     stated: list[list[Sentence]] = [[], []]
     about: dict[int, float] = {}  # how much of the rest of the question a sentence holds
     for sentence in ranked[: config.either_or_sentences]:
@@ -71,9 +72,8 @@ def either_or(analysis: Analysis, ranked: list[Sentence], config: AnswerConfig,
                       tuple(citations.items), support=_sources(sentences[0]))
     given = tuple(Side(offered[i], n, citations.published(n))
                   for i, n in zip(sides, numbers, strict=True))
-    phrase = " ".join(f"Sources disagree: {' or '.join(s.answer for s in given)}".split()[:15])
-    return Answer(analysis.text, True, phrase, best.text, True, tuple(citations.items),
-                  support=_sources(sentences[0]), sides=given)
+    return Answer(analysis.text, True, disagreeing(given), best.text, True,
+                  tuple(citations.items), support=_sources(sentences[0]), sides=given)
 
 
 class _Choice:

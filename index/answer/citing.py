@@ -83,10 +83,14 @@ def disagreed(question: str, found: Disagreement, limit: int) -> Answer:
                       tuple(citations.items), support=len(first.sources), revised_from=earlier)
     sides = tuple(Side(s.merged.text, n, citations.published(n))
                   for s, n in zip(found.sides, numbers, strict=True))
+    return Answer(question, True, disagreeing(sides), first.best.best.text, True,
+                  tuple(citations.items), support=len(first.sources), sides=sides)
+
+
+def disagreeing(sides: Iterable[Side]) -> str:
+    """Return the short answer that says the sources disagree, and on what (15 words at most)."""
     text = " or ".join(s.answer for s in sides)
-    phrase = " ".join(f"Sources disagree: {text}".split()[:15])
-    return Answer(question, True, phrase, first.best.best.text, True, tuple(citations.items),
-                  support=len(first.sources), sides=sides)
+    return " ".join(f"Sources disagree: {text}".split()[:15])
 
 
 def not_found(question: str, ranked: list[Sentence], nearest: int) -> Answer:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from index.answer.questions import Question, parse_question, spelt_out
+from index.answer.questions import Question, apostrophes, parse_question, spelt_out
 from index.terms import WORD, is_known_word, stem, stem_words, text_stems
 
 
@@ -96,10 +96,11 @@ class Analysis:
 
 def analyse(text: str, vocabulary: Vocabulary) -> Analysis:
     """Parse `text`, weigh its words against the coverage and repair its typos."""
-    question = parse_question(text)
+    asked = apostrophes(text)  # "whats" -> "what's"
+    question = parse_question(asked)
     n = max(len(vocabulary), 1)
     names = set(stem_words(list(question.names)))
-    words = {stem(w): w for w in WORD.findall(text)}
+    words = {stem(w): w for w in WORD.findall(asked)}
     weights: dict[str, float] = {}
     repaired: dict[str, str] = {}
     for term, factor in zip(question.terms, question.weights, strict=True):
@@ -114,7 +115,7 @@ def analyse(text: str, vocabulary: Vocabulary) -> Analysis:
                 term, frequency = fixed, vocabulary.document_frequency(fixed)
         weight = factor * math.log(1 + n / (frequency + 0.5))
         weights[term] = max(weights.get(term, 0.0), weight)
-    query = text
+    query = asked
     for word, fixed in repaired.items():
         query = re.sub(rf"\b{re.escape(word)}\b", fixed, query)
     return Analysis(text, query, question, weights)

@@ -131,6 +131,17 @@ _CONTRACTED = re.compile(
 )
 
 
+_UNMARKED = re.compile(r"\b(what|who|where|when|why|how)s\b", re.IGNORECASE)
+
+
+def apostrophes(text: str) -> str:
+    """Return a question with the apostrophe of a contracted question word put back.
+
+    Chat typing drops it: "whats the tariff on canola" is "what's the tariff on canola".
+    """
+    return _UNMARKED.sub(r"\1's", text)
+
+
 def spelt_out(text: str) -> str:
     """Return a question as it is read by a reader fitted on questions written out in full.
 

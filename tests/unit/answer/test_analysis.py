@@ -2,7 +2,9 @@
 
 import pytest
 
-from index.answer.analysis import acronym_found
+from index.answer.analysis import acronym_found, analyse
+from index.models import Passage
+from index.store.lexical import LexicalIndex
 
 
 @pytest.mark.parametrize(
@@ -16,3 +18,24 @@ from index.answer.analysis import acronym_found
 )
 def test_acronym_found(acronym, text, found):
     assert acronym_found(acronym, text) is found
+
+
+COVERAGE = [
+    "Kessaria cut the tariff on canola to 12 per cent.",
+    "Brightwell's chief executive, Colm Hardacre, said the depot would reopen.",
+    "The council vote is due on Tuesday.",
+]
+
+
+@pytest.mark.parametrize(("asked", "kind", "read"), [
+    ("whats the tariff on canola", "other", "what is the tariff on canola?"),
+    ("whos the boss at Brightwell", "person", "who is the boss at Brightwell?"),
+    ("Wheres the depot", "place", "Where is the depot?"),
+    ("whens the vote", "date", "when is the vote?"),
+])
+def test_a_question_word_typed_without_its_apostrophe_is_read_as_one(asked, kind, read):
+    coverage = LexicalIndex([Passage(str(i), "s.txt", "t", 1, t) for i, t in enumerate(COVERAGE)])
+    analysis = analyse(asked, coverage)
+    assert analysis.text == asked  # answered as asked
+    assert analysis.kind == kind and analysis.read_as == read
+    assert not any(t.startswith(("what", "who", "where", "when")) for t in analysis.weights)

@@ -45,7 +45,7 @@ def either_or(analysis: Analysis, ranked: list[Sentence], config: AnswerConfig,
     asked = {t: word for t, word in asked_words(analysis).items() if t in rest}
     stated: list[list[Sentence]] = [[], []]
     about: dict[int, float] = {}  # how much of the rest of the question a sentence holds
-    for sentence in ranked[: config.either_or_sentences]:
+    for sentence in ranked[: config.scanned]:
         held = _coverage(analysis, rest, asked, sentence.text, lexicon, config.near_word)
         if held < config.yes_no_coverage:
             continue

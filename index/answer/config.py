@@ -34,8 +34,8 @@ class AnswerConfig:
     nearest: int = 3  # passages cited when the coverage does not answer
     cited: int = 6  # at most this many citations for one answer or side
     yes_no_coverage: float = 0.5  # share of a yes/no question's words a sentence must hold
-    either_or_sentences: int = 30  # best sentences read for the alternative an either-or
-    # question's answer is (`index.answer.choices`)
+    scanned: int = 30  # best sentences read for the alternative an either-or question's
+    # answer is (`index.answer.choices`), or for what a "who is X?" question's X is (`profiles`)
     conflict_reader_gap: float = 3.0  # another value within this many reader logits may conflict
     conflict_coverage: float = 0.8  # ... when its sentence holds this share of the best's words
     conflict_missing: float = 0.5  # ... and lacks no question word weightier by this (a share

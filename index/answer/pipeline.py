@@ -18,6 +18,7 @@ from index.answer.merging import Merged, merge
 from index.answer.parsing import Parser
 from index.answer.places import more_precise
 from index.answer.polarity import yes_or_no
+from index.answer.profiles import profile
 from index.answer.reading import BaseReader
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import mark
@@ -90,6 +91,10 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         else:
             said = yes_or_no(analysis, ranked, config.yes_no_coverage, config.cited)
         return said or citing.not_found(analysis.text, ranked, config.nearest)
+    if analysis.question.described:  # "who is Teodor Valich?": what the coverage says he is
+        said = profile(analysis, _ranked(analysis, evidence), config, parser)
+        if said is not None:
+            return said
     findings = read(analysis, evidence, reader, config, lexicon, parser)
     judged = model.judge([m.features for m in findings.merged])
     scored = [Scored(m, j.probability, j.share) for m, j in sorted(

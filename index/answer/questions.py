@@ -90,6 +90,7 @@ class Question:
     counted: str = ""  # the noun "how many" / "how much" counts, as written ("cars")
     role: str = ""  # the role it asks to fill ("trade minister", `index.answer.roles`)
     alternatives: tuple[str, ...] = ()  # the two things an either-or question offers
+    described: str = ""  # the name a "who is X?" question asks to have described
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -232,6 +233,7 @@ def parse_question(text: str) -> Question:
         counted_word(doc),
         role,
         alternatives(doc) if kind == "yesno" else (),
+        described_name(doc),
     )
 
 
@@ -268,6 +270,21 @@ def alternatives(doc: Doc) -> tuple[str, ...]:
         if start <= end and words:
             return doc[start : end + 1].text, " ".join(t.text for t in words)
     return ()
+
+
+def described_name(doc: Doc) -> str:
+    """Return the name a "who is X?" question asks to have described, or "".
+
+    "who is Teodor Valich?" -> "Teodor Valich"; not "who is the trade minister?", which asks
+    for a name.
+    """
+    words = [t for t in doc if not t.is_punct]
+    if len(words) < 3 or words[0].lower_ != "who" or words[1].lemma_ != "be":
+        return ""
+    rest = words[2:]
+    if all(t.text[:1].isupper() and t.is_alpha for t in rest):
+        return " ".join(t.text for t in rest)
+    return ""
 
 
 # Verbs that carry little of a question's meaning: "how many buses is it getting?".

@@ -51,6 +51,11 @@ ARTICLES = {
                          "lines."),
     "tram-2.md": article("Bus route to close", "Evening Star", "2026-06-02",
                          "The diesel buses on the tram route will be retired in July."),
+    # what a person is, said by two outlets in two ways
+    "mayor-1.md": article("Terminal opens", "Coast Wire", "2026-07-01",
+                          "Island mayor Lena Ortiz opened the new ferry terminal on Friday."),
+    "mayor-2.md": article("Ferries to run from May", "Harbour Post", "2026-07-02",
+                          "Lena Ortiz, the island mayor, said the ferries would run from May."),
 }
 
 
@@ -135,3 +140,11 @@ def test_an_either_or_date_is_the_day_an_outlet_names(desk, question):
 def test_an_either_or_question_the_coverage_does_not_settle_is_declined(desk):
     result = desk.ask("are the ferries painted red or blue?")
     assert not result.answered  # not "Yes": neither is a yes or a no answer
+
+
+def test_who_someone_is_is_what_the_coverage_says_beside_the_name(desk):
+    result = desk.ask("who is Lena Ortiz?")
+    assert result.answered and not result.conflict
+    assert result.answer.lower() in {"island mayor", "the island mayor"}
+    assert result.support == 2
+    assert {c.source for c in result.citations} == {"mayor-1.md", "mayor-2.md"}

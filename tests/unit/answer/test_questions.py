@@ -124,3 +124,17 @@ def test_a_question_is_read_written_out_in_full(asked, read):
 ])
 def test_an_either_or_question_offers_two_alternatives(question, offered):
     assert parse_question(question).alternatives == offered
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("who is Teodor Valich?", "Teodor Valich"),
+    ("Who was Ruth Annesley", "Ruth Annesley"),
+    ("who is Valich", "Valich"),
+    # a question that asks for a name, or for more than who someone is
+    ("who is the trade minister?", ""),
+    ("Who is Kessaria's president?", ""),
+    ("who is running Metro?", ""),
+    ("what is Brightwell?", ""),
+])
+def test_a_who_is_question_names_whom_it_asks_about(question, name):
+    assert parse_question(question).described == name

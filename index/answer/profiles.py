@@ -1,0 +1,142 @@
+"""Who-is questions: what the coverage says a name is.
+
+"who is Teodor Valich?" asks for no name: it names one, and wants the words the coverage says
+beside it (`Question.described`). They are read off the parse of every chosen sentence that
+names him: a title before the name ("Kessarian President Teodor Valich"), an apposition after
+it ("Colm Hardacre, Brightwell's managing director") or before it ("Brightwell's managing
+director, Colm Hardacre"), and what a copula says he is ("Valich is the president of
+Kessaria", "Sayle, who was Norland's ambassador"). The answer is the description the most
+sources give, a fuller one counting for the one it ends with ("Kessarian President" is a
+"President"), and given in the fullest form two sources give; its sentences are cited. None
+found, and the question is read as any other.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc, Span, Token
+
+from index.answer.analysis import Analysis
+from index.answer.citing import Citations
+from index.answer.config import AnswerConfig
+from index.answer.parsing import Parser
+from index.answer.roles import ROLES
+from index.answer.sentences import Sentence
+from index.models import MAX_WORDS, Answer
+
+_TITLE = frozenset({"compound", "amod", "nmod", "poss"})  # a title's place before a name
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame"})  # say no more
+
+
+def profile(analysis: Analysis, ranked: list[Sentence], config: AnswerConfig,
+            parser: Parser | None = None) -> Answer | None:
+    """Answer a "who is X?" question with what the most sources say X is, or None."""
+    name = analysis.question.described
+    if not name:
+        return None
+    last = name.split()[-1]
+    chosen = [s for s in ranked[: config.scanned] if last in s.text]
+    if not chosen:
+        return None
+    said: dict[str, list[tuple[str, Sentence]]] = defaultdict(list)
+    for sentence, doc in zip(chosen, (parser or Parser()).parse([s.text for s in chosen]),
+                             strict=True):
+        for description in descriptions(doc, name):
+            said[_key(description)].append((description, sentence))
+    if not said:
+        return None
+    key = max(said, key=lambda k: (_sources(_ending(said, k)), len(k)))
+    best = _shown(said, key)
+    citations = Citations(config.cited)
+    citations.cite([s for _, s in best], best[0][1].score)
+    description, sentence = best[0]
+    return Answer(analysis.text, True, description, sentence.text, False,
+                  tuple(citations.items), support=_sources(best))
+
+
+def descriptions(doc: Doc, name: str) -> list[str]:
+    """Return what a parsed sentence says the person or body `name` is, as written."""
+    parts = set(name.split())
+    found: list[str] = []
+    for token in doc:
+        if token.text != name.split()[-1]:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].text in parts:
+            start -= 1
+        found.extend(_said(doc, token, start))
+    return [d for d in dict.fromkeys(found) if d]
+
+
+def _said(doc: Doc, token: Token, start: int) -> list[str]:
+    """Return the descriptions of the name that ends with `token` and starts at `start`."""
+    out = []
+    title = [c for c in token.lefts if c.i < start and c.dep_ in _TITLE]
+    if title:
+        out.append(_described(doc[min(c.left_edge.i for c in title):start]))
+    for child in token.rights:
+        if child.dep_ == "appos":
+            out.append(_described(doc[child.left_edge.i:child.right_edge.i + 1]))
+    if token.dep_ == "appos" and token.head.i < start:
+        head = token.head
+        modifiers = [c for c in head.lefts if c.dep_ in _TITLE | {"det", "nummod"}]
+        out.append(_described(doc[min((c.left_edge.i for c in modifiers), default=head.i)
+                                  :head.i + 1]))
+    for clause in (c for c in token.rights if c.dep_ == "relcl" and c.lemma_ == "be"):
+        out.extend(_described(doc[c.left_edge.i:c.right_edge.i + 1])
+                   for c in clause.rights if c.dep_ == "attr")  # "..., who was ambassador"
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ == "be":
+        for child in token.head.rights:
+            if child.dep_ == "attr":
+                out.append(_described(doc[child.left_edge.i:child.right_edge.i + 1]))
+    return out
+
+
+def _described(span: Span) -> str:
+    """Return a span as a description: a role or a noun, within the answer's length, or ""."""
+    while len(span) and span[0].tag_ in {"WP", "WP$", "WDT"}:  # "whose operator"
+        span = span[1:]
+    words = [t for t in span if not t.is_punct]
+    if not words or all(t.lower_.rstrip(".") in _HONORIFICS for t in words):
+        return ""
+    if not any((t.pos_ == "NOUN" and t.text.islower()) or t.lower_ in ROLES for t in words):
+        return ""  # "Norland's", a name alone: not what the name is
+    if any(t.ent_type_ == "PERSON" for t in words):
+        return ""  # it names another person: "Stroud's deputy" says more of Stroud
+    text = span.text.strip(" ,;:\"'()")
+    return " ".join(text.split()[:MAX_WORDS])
+
+
+def _ending(said: dict[str, list[tuple[str, Sentence]]],
+            key: str) -> list[tuple[str, Sentence]]:
+    """Return every description that ends as `key` does: "Kessarian President" is a "President"."""
+    return [found for k, group in said.items() if k == key or k.endswith(f" {key}")
+            for found in group]
+
+
+def _shown(said: dict[str, list[tuple[str, Sentence]]],
+           key: str) -> list[tuple[str, Sentence]]:
+    """Return the descriptions to give for `key`: its fullest form that two sources give.
+
+    "Kessarian President" rather than "President" once two outlets say so; else the form
+    the most sources give, the longest of a tie. The form given comes first.
+    """
+    forms = [k for k in said if k == key or k.endswith(f" {key}")]
+    backed = [k for k in forms if _sources(said[k]) >= 2]
+    if backed:
+        shown = max(backed, key=lambda k: (len(k.split()), _sources(said[k])))
+    else:
+        shown = max(forms, key=lambda k: (_sources(said[k]), len(k)))
+    return said[shown] + [found for k in forms if k != shown for found in said[k]]
+
+
+def _key(description: str) -> str:
+    """Return what makes two descriptions one: case and a leading article aside."""
+    words = description.lower().split()
+    return " ".join(words[1:] if words[0] in {"the", "a", "an"} else words)
+
+
+def _sources(found: list[tuple[str, Sentence]]) -> int:
+    """Return how many distinct sources give a description."""
+    return len({s.hit.passage.source for _, s in found})

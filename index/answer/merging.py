@@ -20,7 +20,7 @@ from index.answer.config import CONFIG
 from index.answer.cues import HEDGES
 from index.answer.features import COARSE
 from index.answer.lexicon import Lexicon
-from index.answer.questions import asks_for_day
+from index.answer.questions import asks_for_clock, asks_for_day
 from index.answer.spans import Candidate
 from index.answer.values import (
     Value,
@@ -43,7 +43,8 @@ VALUE_KINDS = {
 # The kinds of value that can never answer a kind of question: "how many" is not a share or a sum.
 RULED_OUT = {"count": ("percent", "money"), "percent": ("money",), "money": ("percent",),
              "date": ("percent", "money"), "person": ("number", "percent", "money", "date", "time"),
-             "organisation": ("number", "percent", "money", "date", "time")}
+             "organisation": ("number", "percent", "money", "date", "time"),
+             "reason": ("number", "percent", "money", "date", "time")}
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,11 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
 
     An amount read without the qualifier that bounds it in its sentence gets it back ("70 per
     cent" -> "more than 70 per cent", `index.answer.values.qualified`).
-    A value of a kind that cannot answer the question (`RULED_OUT`) is dropped, and so is an
-    answer that no source dates to a day when the question asks for one ("what date...": not
-    "2011", but "last week" if another outlet says "Wednesday"). A candidate
+    A value of a kind that cannot answer the question (`RULED_OUT`: "30 per cent" is no reason)
+    is dropped, and so is an answer that no source dates to a day when the question asks for
+    one ("what date...": not "2011", but "last week" if another outlet says "Wednesday"), or
+    that is no time of day when the question asks for one and another answer is ("what
+    time...": "10:30 p.m.", not "March 3"). A candidate
     joins an answer only when its sentence holds at least `share` of the question's words
     that the answer's surest sentence holds: "3" in a story about ships does not support
     "three" people injured. `lifts` says how much likelier the question makes each answer
@@ -104,14 +107,21 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
     values = {id(c): v for c, v in kept}
     if asks_for_day(analysis.text):
         groups = [g for g in groups if not all(_dayless(values[id(c)]) for c in g[1])]
-        dated = {id(c) for _, members in groups for c in members}
-        ordered = [c for c in ordered if id(c) in dated]
+    elif asks_for_clock(analysis.text) and any(_clocked(v) for v, _ in groups):
+        groups = [g for g in groups if _clocked(g[0])]  # "what time": not "March 3"
+    kept_ids = {id(c) for _, members in groups for c in members}
+    ordered = [c for c in ordered if id(c) in kept_ids]
     if not groups:
         return []
     nearness = _unit_nearness(analysis, kept, lexicon)
     context = _Context(analysis, ordered, groups, lifts or {}, nearness, synonym)
     return [context.describe(value, members, _most_precise_first(value, members, values))
             for value, members in groups]
+
+
+def _clocked(value: Value) -> bool:
+    """Return True for a time of day ("2:40 a.m.", "shortly after 10:30 p.m.")."""
+    return value.kind in {"date", "time"} and value.key[4] is not None
 
 
 def _dayless(value: Value) -> bool:

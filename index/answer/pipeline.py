@@ -99,7 +99,9 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     judged = model.judge([m.features for m in findings.merged])
     scored = [Scored(m, j.probability, j.share) for m, j in sorted(
         zip(findings.merged, judged, strict=True), key=lambda mj: -mj[1].rank)]
-    if not scored or scored[0].probability < model.threshold:
+    if not scored or scored[0].probability < model.threshold or (
+            analysis.question.described and scored[0].merged.value.kind == "name"):
+        # a name is no answer to "who is Teodor Valich?": the coverage does not say
         return citing.not_found(analysis.text, findings.sentences, config.nearest)
     disagreeing = disagreement(scored, model.threshold, config.conflict_reader_gap,
                                config.conflict_coverage, config.conflict_missing,

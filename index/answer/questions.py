@@ -90,7 +90,7 @@ class Question:
     counted: str = ""  # the noun "how many" / "how much" counts, as written ("cars")
     role: str = ""  # the role it asks to fill ("trade minister", `index.answer.roles`)
     alternatives: tuple[str, ...] = ()  # the two things an either-or question offers
-    described: str = ""  # the name a "who is X?" question asks to have described
+    described: str = ""  # the name a "who is X?" / "what is X?" question asks to have described
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -111,6 +111,18 @@ def asks_for_day(text: str) -> bool:
     A year or a month alone answers such a question only in part.
     """
     return _DAY.search(text) is not None
+
+
+_CLOCK = re.compile(r"\b(what|which)\s+time\b(?!\s+(?:period|frame|span|zone|of))",
+                    re.IGNORECASE)
+
+
+def asks_for_clock(text: str) -> bool:
+    """Return True when `text` asks for a time of day ("what time did the fire start?").
+
+    Not "what time period", "what time of year".
+    """
+    return _CLOCK.search(text) is not None
 
 
 # A request is no terse question: "Name two series that ..."
@@ -273,13 +285,13 @@ def alternatives(doc: Doc) -> tuple[str, ...]:
 
 
 def described_name(doc: Doc) -> str:
-    """Return the name a "who is X?" question asks to have described, or "".
+    """Return the name a "who is X?" or "what is X?" question asks to have described, or "".
 
-    "who is Teodor Valich?" -> "Teodor Valich"; not "who is the trade minister?", which asks
-    for a name.
+    "who is Teodor Valich?" -> "Teodor Valich", "what is Vellstream Hydro?" -> "Vellstream
+    Hydro"; not "who is the trade minister?", which asks for a name.
     """
     words = [t for t in doc if not t.is_punct]
-    if len(words) < 3 or words[0].lower_ != "who" or words[1].lemma_ != "be":
+    if len(words) < 3 or words[0].lower_ not in {"who", "what"} or words[1].lemma_ != "be":
         return ""
     rest = words[2:]
     if all(t.text[:1].isupper() and t.is_alpha for t in rest):

@@ -148,3 +148,8 @@ def test_who_someone_is_is_what_the_coverage_says_beside_the_name(desk):
     assert result.answer.lower() in {"island mayor", "the island mayor"}
     assert result.support == 2
     assert {c.source for c in result.citations} == {"mayor-1.md", "mayor-2.md"}
+
+
+def test_a_name_the_coverage_says_nothing_about_is_not_described_by_another_name(desk):
+    result = desk.ask("what is Dock Road?")
+    assert not result.answered

@@ -61,6 +61,30 @@ def test_a_day_asked_for_is_not_answered_by_a_year_or_a_month_alone():
     assert len(when) == 3  # "when" may be answered by a year
 
 
+def test_a_time_of_day_asked_for_is_not_answered_by_a_date():
+    said = ("The first Port Allard hydrogen buses left the depot on March 3, shortly after "
+            "6:15 a.m.")
+    candidates = [read("March 3", said, reader=9.0), read("shortly after 6:15 a.m.", said)]
+    merged = merge(asked("what time did the Port Allard hydrogen buses leave?", "date"),
+                   candidates, 0.5)
+    assert [m.text for m in merged] == ["shortly after 6:15 a.m."]
+    when = merge(asked("when did the Port Allard hydrogen buses leave?", "date"), candidates,
+                 0.5)
+    assert len(when) == 2
+    dated = merge(asked("what time did the Port Allard hydrogen buses leave?", "date"),
+                  candidates[:1], 0.5)
+    assert [m.text for m in dated] == ["March 3"]  # no time of day said: the date may do
+
+
+def test_a_reason_is_never_a_bare_amount_or_date():
+    said = "Port Allard cut its hydrogen bus order by 5 per cent in 2019 because fuel cost more."
+    candidates = [read("5 per cent", said, reader=9.0), read("2019", said, reader=8.5),
+                  read("fuel cost more", said, reader=7.0)]
+    merged = merge(asked("why did Port Allard cut its hydrogen bus order?", "reason"),
+                   candidates, 0.5)
+    assert [m.text for m in merged] == ["fuel cost more"]
+
+
 def test_one_value_from_two_outlets_is_one_answer_citing_both():
     candidates = [read("40 buses", SENTENCE, "a.md"), read("forty buses", SENTENCE, "b.md")]
     merged = merge(asked("how many buses?", "count"), candidates, 0.5)

@@ -1,6 +1,12 @@
 import pytest
 
-from index.answer.questions import asks_for_day, parse_question, question_kind, spelt_out
+from index.answer.questions import (
+    asks_for_clock,
+    asks_for_day,
+    parse_question,
+    question_kind,
+    spelt_out,
+)
 
 
 @pytest.mark.parametrize(
@@ -130,11 +136,23 @@ def test_an_either_or_question_offers_two_alternatives(question, offered):
     ("who is Teodor Valich?", "Teodor Valich"),
     ("Who was Ruth Annesley", "Ruth Annesley"),
     ("who is Valich", "Valich"),
+    ("What is Vellstream Hydro?", "Vellstream Hydro"),
     # a question that asks for a name, or for more than who someone is
     ("who is the trade minister?", ""),
     ("Who is Kessaria's president?", ""),
     ("who is running Metro?", ""),
-    ("what is Brightwell?", ""),
+    ("what is Norland's standard tariff?", ""),
 ])
-def test_a_who_is_question_names_whom_it_asks_about(question, name):
+def test_a_who_is_question_names_what_it_asks_about(question, name):
     assert parse_question(question).described == name
+
+
+@pytest.mark.parametrize(("text", "clock"), [
+    ("what time did the fire start?", True),
+    ("At what time were the spillway gates opened?", True),
+    ("what time period saw the most rain?", False),
+    ("what time of year is the vote?", False),
+    ("when did the fire start?", False),
+])
+def test_a_question_asks_for_a_time_of_day_by_its_words(text, clock):
+    assert asks_for_clock(text) is clock

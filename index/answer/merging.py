@@ -43,8 +43,10 @@ VALUE_KINDS = {
 # The kinds of value that can never answer a kind of question: "how many" is not a share or a sum.
 RULED_OUT = {"count": ("percent", "money"), "percent": ("money",), "money": ("percent",),
              "date": ("percent", "money"), "person": ("number", "percent", "money", "date", "time"),
-             "organisation": ("number", "percent", "money", "date", "time"),
-             "reason": ("number", "percent", "money", "date", "time")}
+             "organisation": ("number", "percent", "money", "date", "time")}
+# The answer types (`index.answer.types`) that are no reason: "why..." is not "30 per cent", but
+# may be "the 2018 arrest of Meng Wanzhou", whose value reads as a number.
+NO_REASON = frozenset({"DATE", "DURATION", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,8 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
 
     An amount read without the qualifier that bounds it in its sentence gets it back ("70 per
     cent" -> "more than 70 per cent", `index.answer.values.qualified`).
-    A value of a kind that cannot answer the question (`RULED_OUT`: "30 per cent" is no reason)
-    is dropped, and so is an answer that no source dates to a day when the question asks for
+    A value of a kind that cannot answer the question (`RULED_OUT`, and `NO_REASON` for a
+    reason) is dropped, and so is an answer that no source dates to a day when the question asks for
     one ("what date...": not "2011", but "last week" if another outlet says "Wednesday"), or
     that is no time of day when the question asks for one and another answer is ("what
     time...": "10:30 p.m.", not "March 3"). A candidate
@@ -93,7 +95,8 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
                   for c in candidates]
     valued = ((c, value_of(_dated(c), analysis.kind))
               for c in sorted(candidates, key=lambda c: (-c.reader, -c.phrase)))
-    kept = [(c, v) for c, v in valued if v.kind not in ruled_out]
+    kept = [(c, v) for c, v in valued if v.kind not in ruled_out
+            and not (analysis.kind == "reason" and c.type in NO_REASON)]
     ordered = [c for c, _ in kept]
     groups: list[tuple[Value, list[Candidate]]] = []
     for candidate, value in kept:

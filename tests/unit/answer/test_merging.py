@@ -1,5 +1,7 @@
 """Merging candidates into answers, on hand-made candidates (pure, no model)."""
 
+from dataclasses import replace
+
 from index.answer.analysis import Analysis
 from index.answer.merging import merge
 from index.answer.questions import Question
@@ -78,11 +80,13 @@ def test_a_time_of_day_asked_for_is_not_answered_by_a_date():
 
 def test_a_reason_is_never_a_bare_amount_or_date():
     said = "Port Allard cut its hydrogen bus order by 5 per cent in 2019 because fuel cost more."
-    candidates = [read("5 per cent", said, reader=9.0), read("2019", said, reader=8.5),
+    candidates = [replace(read("5 per cent", said, reader=9.0), type="PERCENT"),
+                  replace(read("2019", said, reader=8.5), type="DATE"),
+                  replace(read("the 2018 fuel price rise", said, reader=8.0), type="NOUN"),
                   read("fuel cost more", said, reader=7.0)]
     merged = merge(asked("why did Port Allard cut its hydrogen bus order?", "reason"),
                    candidates, 0.5)
-    assert [m.text for m in merged] == ["fuel cost more"]
+    assert [m.text for m in merged] == ["the 2018 fuel price rise", "fuel cost more"]
 
 
 def test_one_value_from_two_outlets_is_one_answer_citing_both():

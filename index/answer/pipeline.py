@@ -89,7 +89,8 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         if analysis.question.alternatives:  # "yearly or spread out?": not a yes or a no
             said = either_or(analysis, ranked, config, lexicon)
         else:
-            said = yes_or_no(analysis, ranked, config.yes_no_coverage, config.cited)
+            said = yes_or_no(analysis, ranked, config.yes_no_coverage, config.cited, parser,
+                             config.conflict_coverage)
         return said or citing.not_found(analysis.text, ranked, config.nearest)
     if analysis.question.described:  # "who is Teodor Valich?": what the coverage says he is
         said = profile(analysis, _ranked(analysis, evidence), config, parser)

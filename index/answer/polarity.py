@@ -1,17 +1,42 @@
-"""Yes/no questions: the best sentence's polarity, or both when sources' polarities differ."""
+"""Yes/no questions: the polarity of the clause that states what is asked, over sources.
+
+A sentence answers "did Valich agree to visit Norland?" in the clause that holds most of the
+question's words, not anywhere: "Valich has accepted an invitation to visit Norland, but
+neither side has proposed dates" says yes, its "neither" belonging to another clause. A clause
+is a verb with its words, less the clauses it governs (`_CLAUSES`); it says no when a word of
+it negates ("not", "no one", "never") or its verb denies ("refused", "failed") unless the
+question asks about that very verb. The answer is the polarity of the best such clause among
+the best sentences about the question, with the sources that agree; when another source's
+clause holds nearly as much of the question (`share` of the best's) and says the opposite,
+the sources disagree.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
 
 from index.answer.analysis import Analysis
 from index.answer.citing import Citations
+from index.answer.parsing import Parser
 from index.answer.sentences import Sentence
 from index.models import Answer, Side
+from index.terms import stem
 
-NEGATION = re.compile(
-    r"\b(no|not|never|none|neither|nor|without|yet to|denied|denies|refused|n't)\b", re.I
-)
+NEGATIVE = frozenset("no not never none neither nor nobody nothing nowhere without n't".split())
+DENYING = frozenset("deny refuse decline fail reject".split())  # lemmas of verbs that say no
+_CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "cc"})
+_READ = 5  # best sentences about the question whose clauses may give the answer
+
+
+@dataclass(frozen=True)
+class Stance:
+    """What one sentence says to a yes/no question: its clause's polarity and relevance."""
+
+    sentence: Sentence
+    negated: bool
+    held: float  # the weighted share of the question's words its clause holds
 
 
 def about_it(analysis: Analysis, sentence: Sentence, share: float) -> bool:
@@ -20,27 +45,91 @@ def about_it(analysis: Analysis, sentence: Sentence, share: float) -> bool:
     return analysis.coverage(text) >= share and analysis.names_share(text) >= 0.5
 
 
-def yes_or_no(analysis: Analysis, ranked: list[Sentence], share: float,
-              limit: int) -> Answer | None:
-    """Answer yes or no from the best sentence about it, or report that sources disagree.
+def stance(analysis: Analysis, sentence: Sentence, doc: Doc) -> Stance:
+    """Return the polarity of the sentence's clause that holds most of the question.
 
-    Returns None when no sentence is about what the question asks.
+    The clause is chosen by the question's words other than its names (a sentence's clauses
+    share who they are about), each weighing by its rarity alone, and of a tie, by the
+    question's own verb: the verb is what a yes/no question asks ("was anyone hurt at the
+    depot?" is answered by "no one else was hurt", not by "a fire destroyed buses at the
+    depot").
+    """
+    verbs = [t for t in doc if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"}]
+    clauses = [_clause(v) for v in verbs] or [list(doc)]
+    flat = _flat(analysis)
+    verb = analysis.question.predicate.split()[0] if analysis.question.predicate else ""
+    asked = {stem(verb)} if verb else set()
+    scored = [(_held(analysis, flat, own), bool(asked & {stem(t.text) for t in own}),
+               analysis.coverage(" ".join(t.text for t in own)), own) for own in clauses]
+    *_, held, own = max(scored, key=lambda found: found[:3])
+    negated = any(_negates(t, analysis) for t in own)
+    return Stance(sentence, negated, held)
+
+
+def _flat(analysis: Analysis) -> dict[str, float]:
+    """Return the question's words but its names, each weighing its rarity (no part of speech)."""
+    question = analysis.question
+    factor = dict(zip(question.terms, question.weights, strict=True))
+    names = {stem(n) for n in question.names}
+    return {t: w / factor.get(t, 1.0) for t, w in analysis.weights.items() if t not in names}
+
+
+def _held(analysis: Analysis, weights: dict[str, float], own: list[Token]) -> float:
+    """Return the weighted share of `weights`' words that a clause's words hold."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    held = analysis.held(" ".join(t.text for t in own))
+    return sum(w for t, w in weights.items() if t in held) / total
+
+
+def _clause(verb: Token) -> list[Token]:
+    """Return a verb's clause: the verb and its words, less the clauses it governs."""
+    own, todo = [], [verb]
+    while todo:
+        token = todo.pop()
+        own.append(token)
+        todo.extend(c for c in token.children if c.dep_ not in _CLAUSES)
+    return sorted(own, key=lambda t: t.i)
+
+
+def _negates(token: Token, analysis: Analysis) -> bool:
+    """Return True when a word says no: a negation, or a denying verb the question lacks."""
+    if token.dep_ == "neg" or token.lower_ in NEGATIVE:
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in DENYING and stem(lemma) not in analysis.weights \
+        and stem(token.text) not in analysis.weights
+
+
+def yes_or_no(analysis: Analysis, ranked: list[Sentence], share: float, limit: int,
+              parser: Parser | None = None, conflict: float = 0.8) -> Answer | None:
+    """Answer yes or no from the clauses about it, or report that sources disagree.
+
+    Returns None when no sentence is about what the question asks. `share` is the share of
+    the question's words a sentence's passage must hold; `conflict`, the share of the best
+    clause's a clause of another source must hold to agree with it or to disagree.
     """
     relevant = [s for s in ranked if about_it(analysis, s, share)]
     if not relevant:
         return None
-    best = relevant[0]
-    negated = bool(NEGATION.search(best.text))
-    other = next((s for s in relevant[1:] if s.hit.passage.source != best.hit.passage.source
-                  and s.features["coverage"] >= share
-                  and bool(NEGATION.search(s.text)) != negated), None)
+    docs = (parser or Parser()).parse([s.text for s in relevant])
+    stances = [stance(analysis, s, d) for s, d in zip(relevant, docs, strict=True)]
+    best = max(stances[:_READ], key=lambda st: st.held)
+    strong = [st for st in stances if st.held >= conflict * best.held and st.held > 0]
+    agree = [best, *(st for st in strong if st.negated == best.negated and st is not best)]
+    other = next((st for st in strong if st.negated != best.negated
+                  and st.sentence.hit.passage.source != best.sentence.hit.passage.source), None)
     citations = Citations(limit)
+    said = "No" if best.negated else "Yes"
+    sources = len({st.sentence.hit.passage.source for st in agree})
     if other is None:
-        citations.cite([best], best.score)
-        return Answer(analysis.text, True, "No" if negated else "Yes", best.text, False,
-                      tuple(citations.items), support=1)
-    first, second = citations.cite([best], best.score), citations.cite([other], other.score)
-    sides = (Side("No" if negated else "Yes", first, citations.published(first)),
-             Side("Yes" if negated else "No", second, citations.published(second)))
-    return Answer(analysis.text, True, "Sources disagree", best.text, True,
-                  tuple(citations.items), support=1, sides=sides)
+        citations.cite([st.sentence for st in agree], best.sentence.score)
+        return Answer(analysis.text, True, said, best.sentence.text, False,
+                      tuple(citations.items), support=sources)
+    first = citations.cite([st.sentence for st in agree], best.sentence.score)
+    second = citations.cite([other.sentence], other.sentence.score)
+    sides = (Side(said, first, citations.published(first)),
+             Side("Yes" if best.negated else "No", second, citations.published(second)))
+    return Answer(analysis.text, True, "Sources disagree", best.sentence.text, True,
+                  tuple(citations.items), support=sources, sides=sides)

@@ -56,6 +56,12 @@ ARTICLES = {
                           "Island mayor Lena Ortiz opened the new ferry terminal on Friday."),
     "mayor-2.md": article("Ferries to run from May", "Harbour Post", "2026-07-02",
                           "Lena Ortiz, the island mayor, said the ferries would run from May."),
+    # yes said by one clause, no by another clause about something else
+    "visit-1.md": article("Ortiz to visit the capital", "Coast Wire", "2026-07-03",
+                          "Lena Ortiz has accepted an invitation to visit the capital, but "
+                          "neither side has proposed dates."),
+    "visit-2.md": article("Mayor's trip", "Daily Ledger", "2026-07-04",
+                          "Ortiz agreed to visit the capital later this year, her office said."),
 }
 
 
@@ -153,3 +159,11 @@ def test_who_someone_is_is_what_the_coverage_says_beside_the_name(desk):
 def test_a_name_the_coverage_says_nothing_about_is_not_described_by_another_name(desk):
     result = desk.ask("what is Dock Road?")
     assert not result.answered
+
+
+def test_a_yes_no_answer_reads_the_clause_that_states_what_is_asked(desk):
+    result = desk.ask("has Lena Ortiz agreed to visit the capital?")
+    assert result.answered and not result.conflict  # "neither side has proposed dates" is
+    assert result.answer == "Yes"                    # about the dates, not the visit
+    assert result.support == 2
+    assert {c.source for c in result.citations} == {"visit-1.md", "visit-2.md"}

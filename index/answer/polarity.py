@@ -5,10 +5,11 @@ question's words, not anywhere: "Valich has accepted an invitation to visit Norl
 neither side has proposed dates" says yes, its "neither" belonging to another clause. A clause
 is a verb with its words, less the clauses it governs (`_CLAUSES`); it says no when a word of
 it negates ("not", "no one", "never") or its verb denies ("refused", "failed") unless the
-question asks about that very verb. The answer is the polarity of the best such clause among
-the best sentences about the question, with the sources that agree; when another source's
-clause holds nearly as much of the question (`share` of the best's) and says the opposite,
-the sources disagree.
+question asks about that very verb. The answer is the polarity of the best such clause of
+the sentence, among the best about the question, that holds most of the question; the sources
+whose sentences or clauses hold nearly as much of it (`conflict` of the best's) and say the
+same agree, and one that says the opposite of the question's own verb ("has not been
+updated" is no answer to "is it being investigated?") makes the sources disagree.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ class Stance:
 
     sentence: Sentence
     negated: bool
-    held: float  # the weighted share of the question's words its clause holds
+    held: float  # the share of the question's words but its names its clause holds, by rarity
+    about: float  # the same share of its whole sentence
+    verb: bool  # its clause holds the question's own verb (True when the question's is light)
 
 
 def about_it(analysis: Analysis, sentence: Sentence, share: float) -> bool:
@@ -61,9 +64,10 @@ def stance(analysis: Analysis, sentence: Sentence, doc: Doc) -> Stance:
     asked = {stem(verb)} if verb else set()
     scored = [(_held(analysis, flat, own), bool(asked & {stem(t.text) for t in own}),
                analysis.coverage(" ".join(t.text for t in own)), own) for own in clauses]
-    *_, held, own = max(scored, key=lambda found: found[:3])
+    held, verb_held, _, own = max(scored, key=lambda found: found[:3])
     negated = any(_negates(t, analysis) for t in own)
-    return Stance(sentence, negated, held)
+    return Stance(sentence, negated, held, _held(analysis, flat, list(doc)),
+                  verb_held or not asked)
 
 
 def _flat(analysis: Analysis) -> dict[str, float]:
@@ -115,10 +119,11 @@ def yes_or_no(analysis: Analysis, ranked: list[Sentence], share: float, limit: i
         return None
     docs = (parser or Parser()).parse([s.text for s in relevant])
     stances = [stance(analysis, s, d) for s, d in zip(relevant, docs, strict=True)]
-    best = max(stances[:_READ], key=lambda st: st.held)
-    strong = [st for st in stances if st.held >= conflict * best.held and st.held > 0]
+    best = max(stances[:_READ], key=lambda st: (st.about, st.held))
+    strong = [st for st in stances if st.held > 0 and (
+        st.about >= conflict * best.about or st.held >= conflict * best.held)]
     agree = [best, *(st for st in strong if st.negated == best.negated and st is not best)]
-    other = next((st for st in strong if st.negated != best.negated
+    other = next((st for st in strong if st.negated != best.negated and st.verb
                   and st.sentence.hit.passage.source != best.sentence.hit.passage.source), None)
     citations = Citations(limit)
     said = "No" if best.negated else "Yes"

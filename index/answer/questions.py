@@ -38,11 +38,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      r"|^what (is|was) the (reason|cause)\b", "reason"),
     (r"\bhow (much|many)\b.*\b(cost|costs|spend|spent|paid|pay|worth|price|budget)\b"
      r"|\bhow many (dollars|euros|pounds|yen|yuan|rupees|cents)\b", "money"),
+    (r"\b(what|which)('s|’s| is| was| are| were) the (\w+ ){0,2}(cost|price|budget|fine|"
+     r"fee|salary)\b", "money"),
     (r"\bhow many\b", "count"),
     (r"\bhow much\b", "quantity"),
     (r"\b(what|which)\b.*\b(percentage|percent|share|proportion|fraction)\b", "percent"),
     (r"\bhow long\b", "duration"),
-    (r"\b(what|which) (year|month|day|date|time|decade|century)\b", "date"),
+    (r"\b(what|which) (year|month|day|date|time|decade|century)\b"
+     r"|\b(what|which)('s|’s| is| was) the (\w+ ){0,2}(date|day)\b", "date"),
     (r"^(when|since when)\b|\bwhen\b", "date"),
     (r"\b(what|which)('s|’s| is| was| are| were) the (\w+ ){0,2}(population|number|amount|"
      r"total|size|count|toll|tally|height|depth|length|width|weight|capacity|distance)\b",

@@ -35,6 +35,12 @@ from index.answer.questions import (
         ("What did the mayor promise?", "other"),
         ("What was the final vote tally?", "quantity"),
         ("what's the population of Fenmouth?", "quantity"),
+        # the noun the question asks the value of names its kind
+        ("What was the date of Tesla's death?", "date"),
+        ("What is the estimated cost of the gallery?", "money"),
+        ("what's the bus programme budget now?", "money"),
+        ("Stroud visit date?", "date"),
+        ("What is the role of the date line?", "other"),
         # a terse question with no question word asks what the thing it names is
         ("flood death toll?", "quantity"),
         ("battery size on the new buses?", "quantity"),

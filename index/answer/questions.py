@@ -44,13 +44,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bhow much\b", "quantity"),
     (r"\b(what|which)\b.*\b(percentage|percent|share|proportion|fraction)\b", "percent"),
     (r"\bhow long\b", "duration"),
+    (r"\b(how) (big|large|tall|high|old|far|fast|heavy)\b", "quantity"),  # before "when":
+    # "how old was Tesla when he died?"
     (r"\b(what|which) (year|month|day|date|time|decade|century)\b"
      r"|\b(what|which)('s|’s| is| was) the (\w+ ){0,2}(date|day)\b", "date"),
     (r"^(when|since when)\b|\bwhen\b", "date"),
     (r"\b(what|which)('s|’s| is| was| are| were) the (\w+ ){0,2}(population|number|amount|"
      r"total|size|count|toll|tally|height|depth|length|width|weight|capacity|distance)\b",
      "quantity"),
-    (r"\b(how) (big|large|tall|high|old|far|fast|heavy)\b", "quantity"),
     (r"\b(who|whom|whose)\b", "person"),
     (rf"\b(which|what) ({'|'.join(sorted(ROLES))})s?\b|\bname of (the|a|an|this|that) "
      rf"({'|'.join(sorted(ROLES))})s?\b", "person"),

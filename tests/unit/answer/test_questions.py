@@ -20,6 +20,7 @@ from index.answer.questions import (
         ("When did the council vote?", "date"),
         ("In what year was the bridge opened?", "date"),
         ("How long did the strike last?", "duration"),
+        ("How old was the mayor when she was elected?", "quantity"),  # an age, not a date
         ("Who chairs the transit board?", "person"),
         ("Which judge struck the rule down?", "person"),
         ("What ministers resigned?", "person"),

@@ -12,6 +12,7 @@ turns that description into a probability.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -46,6 +47,11 @@ RULED_OUT = {"count": ("percent", "money"), "percent": ("money",), "money": ("pe
              "organisation": ("number", "percent", "money", "date", "time")}
 # The answer types (`index.answer.types`) that are no reason: "why..." is not "30 per cent", but
 # may be "the 2018 arrest of Meng Wanzhou", whose value reads as a number.
+# A rate ("4 cm an hour", `values.value_of`) answers an amount only when the question asks
+# for one.
+AMOUNTS = frozenset({"quantity", "count"})
+RATE_ASKED = re.compile(r"\b(how fast|rate|speed|pace|per|an? (second|minute|hour|day|week|"
+                        r"month|year)|hourly|daily|weekly|monthly|yearly|annual)\b", re.I)
 NO_REASON = frozenset({"DATE", "DURATION", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
@@ -77,26 +83,28 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
 
     An amount read without the qualifier that bounds it in its sentence gets it back ("70 per
     cent" -> "more than 70 per cent", `index.answer.values.qualified`).
-    A value of a kind that cannot answer the question (`RULED_OUT`, and `NO_REASON` for a
-    reason) is dropped, and so is an answer that no source dates to a day when the question asks for
-    one ("what date...": not "2011", but "last week" if another outlet says "Wednesday"), or
-    that is no time of day when the question asks for one and another answer is ("what
-    time...": "10:30 p.m.", not "March 3"). A candidate
-    joins an answer only when its sentence holds at least `share` of the question's words
-    that the answer's surest sentence holds: "3" in a story about ships does not support
-    "three" people injured. `lifts` says how much likelier the question makes each answer
-    type (`index.answer.types`); none says nothing. With a lexicon, a count is also
-    described by whether its noun counts what the question counts: the same word (`unit_match`),
-    one at least `synonym` near it under the embedding model ("vehicles" for "cars"), or
-    another ("52 countries" for "how many cars").
+    A value of a kind that cannot answer the question (`RULED_OUT`, `NO_REASON` for a reason,
+    a rate for an amount not asked as one: `RATE_ASKED`) is dropped, and so is an answer that
+    no source dates to a day when the question asks for one ("what date...": not "2011", but
+    "last week" if another outlet says "Wednesday"), or that is no time of day when the
+    question asks for one and another answer is ("what time...": "10:30 p.m.", not "March
+    3"). A candidate joins an answer only when its sentence holds at least `share` of the
+    question's words that the answer's surest sentence holds: "3" in a story about ships
+    does not support "three" people injured. `lifts` says how much likelier the question
+    makes each answer type (`index.answer.types`); none says nothing. With a lexicon, a count
+    is also described by whether its noun counts what the question counts: the same word
+    (`unit_match`), one at least `synonym` near it under the embedding model ("vehicles" for
+    "cars"), or another ("52 countries" for "how many cars").
     """
     ruled_out = RULED_OUT.get(analysis.kind, ())
     candidates = [c if (q := qualified(c.text, c.best.text)) == c.text else replace(c, text=q)
                   for c in candidates]
     valued = ((c, value_of(_dated(c), analysis.kind))
               for c in sorted(candidates, key=lambda c: (-c.reader, -c.phrase)))
+    rates = analysis.kind not in AMOUNTS or RATE_ASKED.search(analysis.text) is not None
     kept = [(c, v) for c, v in valued if v.kind not in ruled_out
-            and not (analysis.kind == "reason" and c.type in NO_REASON)]
+            and not (analysis.kind == "reason" and c.type in NO_REASON)
+            and (rates or "/" not in v.unit)]  # "how much snow fell?" is no "4 cm an hour"
     ordered = [c for c, _ in kept]
     groups: list[tuple[Value, list[Candidate]]] = []
     for candidate, value in kept:

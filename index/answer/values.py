@@ -120,6 +120,8 @@ _MEASURES = {n: (base, Decimal(factor)) for n, (base, factor) in _table("""
     kilometres = km2 1; °c, degrees celsius = °c 1; °f, degrees fahrenheit = °f 1; lb, lbs,
     pound, pounds = lb 1""").items()}
 _MEASURE = re.compile(rf"^(?:{_alternatives(_MEASURES)})(?![a-z\d])")
+_RATE = re.compile(  # a measure per a length of time: "4 cm an hour", "60 km per hour"
+    r"^\s*(?:an?|per|each|every)\s+(?P<per>second|minute|hour|day|week|month|year)\b")
 TIME_MEASURES = frozenset({"s", "month"})  # the base measures of lengths of time
 _PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child"}
 _PAIR = re.compile(r"^(\d+(?:\.\d+)?) ?(?:-|to) ?(\d+(?:\.\d+)?)(?: [a-z]+){0,2}$")
@@ -313,6 +315,8 @@ def _unit(rest: str, money: bool) -> tuple[str, str, str, Decimal] | None:
         return ("money", _MONEY_CODES[land or word["word"]], "", factor)
     if measure := _MEASURE.match(rest):
         base, factor = _MEASURES[measure.group(0)]
+        if rate := _RATE.match(rest[measure.end():]):  # "4 cm an hour" is no depth of snow
+            base = f"{base}/{rate['per']}"
         return ("number", base, base, factor)
     words = _WORD.findall(rest)
     run: list[str] = []

@@ -78,6 +78,16 @@ def test_a_time_of_day_asked_for_is_not_answered_by_a_date():
     assert [m.text for m in dated] == ["March 3"]  # no time of day said: the date may do
 
 
+def test_an_amount_asked_for_is_not_answered_by_a_rate():
+    said = "Snow fell at up to 4 cm an hour over Port Allard, leaving 31 cm by morning."
+    candidates = [read("up to 4 cm an hour", said, reader=9.0), read("31 cm", said)]
+    merged = merge(asked("how much snow did Port Allard get?", "quantity"), candidates, 0.5)
+    assert [m.text for m in merged] == ["31 cm"]
+    fast = merge(asked("how fast did the snow fall on Port Allard?", "quantity"), candidates,
+                 0.5)
+    assert [m.text for m in fast] == ["up to 4 cm an hour", "31 cm"]
+
+
 def test_a_reason_is_never_a_bare_amount_or_date():
     said = "Port Allard cut its hydrogen bus order by 5 per cent in 2019 because fuel cost more."
     candidates = [replace(read("5 per cent", said, reader=9.0), type="PERCENT"),

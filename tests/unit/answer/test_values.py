@@ -85,7 +85,9 @@ def test_value_of(phrase, hint, kind, key):
     ("phrase", "unit"),
     [("49,000 electric vehicles", "vehicl"), ("five new buses", "bus"),
      ("50 firefighters battled the blaze", "firefight"), ("38,000", ""), ("186 mm", "m"),
-     ("$188.4m", "$"), ("£20 million", "GBP"), ("20 pounds", "lb")],
+     ("$188.4m", "$"), ("£20 million", "GBP"), ("20 pounds", "lb"),
+     ("up to 4 cm an hour", "m/hour"), ("60 km per hour", "m/hour"),
+     ("186 mm of rain in 48 hours", "m")],
 )
 def test_unit(phrase, unit):
     assert value_of(phrase).unit == unit
@@ -199,6 +201,7 @@ UNRELATED = [
     ("Toronto", "Ontario", "place"),  # places nest
     ("Carney", "Mark Carney's government", "person"),
     ("", "Mark Carney", "person"),
+    ("up to 4 cm an hour", "31 cm", "quantity"),  # a rate is no depth
 ]
 
 

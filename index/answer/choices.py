@@ -1,13 +1,14 @@
-"""Either-or questions: which of the two things offered the coverage states, or both.
+"""Either-or questions: which of the things offered the coverage states, or each it states.
 
 "is the quota yearly or spread out?" is no yes/no question: the answer is one of its
-alternatives (`Question.alternatives`). A sentence states an alternative when it is about the
-rest of the question (holds `yes_no_coverage` of its other words) and says the one and not the
-other: a number or a date by its value ("two" for "one or two people"), words by their stems or
-by a word at least `near_word` like them under the embedding model ("a year" for "yearly").
-When some sources state one and others the other, the sources disagree, unless one side's
-sentences are far less about the rest of the question (`conflict_coverage`); when no sentence
-tells the two apart (it says both, or neither), there is no answer: never a "Yes" or a "No".
+alternatives (`Question.alternatives`, two or more). A sentence states an alternative when it
+is about the rest of the question (holds `yes_no_coverage` of its other words) and says that
+one and none of the others: a number or a date by its value ("two" for "one or two people"),
+words by their stems or by a word at least `near_word` like them under the embedding model
+("a year" for "yearly"). When some sources state one and others another, the sources
+disagree, unless a side's sentences are far less about the rest of the question than the
+best side's (`conflict_coverage`); when no sentence tells them apart (it says several, or
+none), there is no answer: never a "Yes" or a "No".
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from index.answer.config import AnswerConfig
 from index.answer.lexicon import Lexicon
 from index.answer.sentences import Sentence
 from index.answer.spans import asked_words
-from index.answer.values import Value, same_value, value_of
+from index.answer.values import TIME_MEASURES, Value, same_value, value_of
 from index.models import Answer, Side
 from index.terms import STOPWORDS, WORD, stem, text_stems
 
@@ -36,14 +37,13 @@ def either_or(analysis: Analysis, ranked: list[Sentence], config: AnswerConfig,
     Returns None when no sentence about the question states one alternative without the other.
     """
     offered = analysis.question.alternatives
-    if len(offered) != 2:
+    if len(offered) < 2:
         return None
-    first, second = offered
-    choices = [_Choice(first, second, lexicon), _Choice(second, first, lexicon)]
+    choices = [_Choice(text, [o for o in offered if o is not text], lexicon) for text in offered]
     own = set().union(*(c.stems for c in choices))
     rest = {t: w for t, w in analysis.weights.items() if t not in own}
     asked = {t: word for t, word in asked_words(analysis).items() if t in rest}
-    stated: list[list[Sentence]] = [[], []]
+    stated: list[list[Sentence]] = [[] for _ in offered]
     about: dict[int, float] = {}  # how much of the rest of the question a sentence holds
     for sentence in ranked[: config.scanned]:
         held = _coverage(analysis, rest, asked, sentence.text, lexicon, config.near_word)
@@ -58,7 +58,7 @@ def either_or(analysis: Analysis, ranked: list[Sentence], config: AnswerConfig,
     strength = [about[id(found[0])] if found else 0.0 for found in stated]
     # a side far less about the question than the other is another thing: "diesel buses"
     # when the new buses are asked about
-    sides = sorted((i for i in range(2) if stated[i]
+    sides = sorted((i for i in range(len(offered)) if stated[i]
                     and strength[i] >= config.conflict_coverage * max(strength)),
                    key=lambda i: (-strength[i], -_sources(stated[i])))
     if not sides:
@@ -79,18 +79,19 @@ def either_or(analysis: Analysis, ranked: list[Sentence], config: AnswerConfig,
 class _Choice:
     """One alternative of an either-or question, and how to find it said in a sentence."""
 
-    def __init__(self, text: str, other: str, lexicon: Lexicon | None) -> None:
+    def __init__(self, text: str, others: list[str], lexicon: Lexicon | None) -> None:
         self.value = value_of(text)
-        self.valued = _valued(self.value) and _valued(value_of(other))
-        theirs = set(_content(other))
-        self.words = [w for w in _content(text) if stem(w) not in {stem(t) for t in theirs}]
+        self.valued = _valued(self.value) and all(_valued(value_of(o)) for o in others)
+        theirs = {stem(w) for other in others for w in _content(other)}
+        self.words = [w for w in _content(text) if stem(w) not in theirs]
         self.stems = {stem(w) for w in _content(text)}
         self.lexicon = lexicon
 
     def stated_in(self, sentence: str, near: float) -> bool:
         """Return True when `sentence` says this alternative."""
-        if self.valued:
-            return any(same_value(self.value, v) for v in _values(sentence))
+        if self.valued:  # a bare "three" is no "three days"
+            return any(same_value(self.value, v) for v in _values(sentence)
+                       if self.value.unit or v.unit not in TIME_MEASURES)
         if not self.words:
             return False
         held = text_stems(sentence)
@@ -117,11 +118,12 @@ def _values(sentence: str) -> tuple[Value, ...]:
     """Return the values of the sentence's short phrases compared by value (`_valued`)."""
     words = sentence.split()
     found: list[Value] = []
-    for start in range(len(words)):
-        for end in range(start + 1, min(len(words), start + _LONGEST) + 1):
+    for start in range(len(words)):  # the longest reading at each word: "three days", not "three"
+        for end in range(min(len(words), start + _LONGEST), start, -1):
             value = value_of(" ".join(words[start:end]).strip(".,;:!?()\"'"))
             if _valued(value):
                 found.append(value)
+                break
     return tuple(found)
 
 

@@ -262,30 +262,60 @@ _MODIFIED = frozenset("NOUN PROPN NUM".split())
 
 
 def alternatives(doc: Doc) -> tuple[str, ...]:
-    """Return the two things an either-or question offers, as written, or ().
+    """Return the things an either-or question offers, as written, or ().
 
     "is the quota yearly or spread out?" -> ("yearly", "spread out"); "did the flood kill one
     or two people?" -> ("one", "two"); "was it signed on Thursday or Friday?" -> ("Thursday",
-    "Friday"). The second is what "or" joins (its `conj`); the first, the phrase that ends
-    before "or". "or not" offers no choice.
+    "Friday"); "are they predators, vegetarian or parasitic?" -> all three. The last is what
+    "or" joins (its `conj`); the others, the phrases that end before "or" and before each
+    comma of a list. Each is taken in whole words ("pro-life", not "life"). "or not" offers no
+    choice.
     """
     for token in doc[1:-1]:
         if token.lower_ != "or" or token.dep_ != "cc":
             continue
-        second = next((c for c in token.head.children if c.dep_ == "conj" and c.i > token.i),
-                      None)
-        if second is None or second.lower_ in _NO_CHOICE:
+        last = next((c for c in token.head.children if c.dep_ == "conj" and c.i > token.i),
+                    None)
+        after, before = doc[token.i + 1], doc[token.i - 1]
+        if last is None and after.pos_ == before.pos_ and not after.is_punct:
+            last = after  # misparsed, but alike: "12, 14 or 16 ferries"
+        if last is None or last.lower_ in _NO_CHOICE:
             continue
+        offered = [_words(doc, token.i + 1, max(last.right_edge.i, last.i))]
         end = token.i - 1
-        while end > 0 and doc[end].is_punct:
-            end -= 1
-        first = doc[end]
-        start = min((c.left_edge.i for c in first.lefts
-                     if c.dep_ in _MODIFIERS and first.pos_ in _MODIFIED), default=first.i)
-        words = [t for t in doc[token.i + 1 : second.right_edge.i + 1] if not t.is_punct]
-        if start <= end and words:
-            return doc[start : end + 1].text, " ".join(t.text for t in words)
+        while end > 0 and len(offered) < _MOST_OFFERED:
+            while end > 0 and doc[end].is_punct:
+                end -= 1
+            first = doc[end]
+            start = min((c.left_edge.i for c in first.lefts
+                         if c.dep_ in _MODIFIERS and first.pos_ in _MODIFIED), default=first.i)
+            offered.insert(0, _words(doc, max(start, 1), end))
+            if start < 2 or doc[start - 1].text != ",":
+                break
+            end = start - 1  # a list: "predators, vegetarian or parasitic"
+        offered = [o for o in offered if o]
+        if len(offered) >= 2:
+            return tuple(offered)
     return ()
+
+
+_MOST_OFFERED = 4
+
+
+def _words(doc: Doc, start: int, end: int) -> str:
+    """Return the question's tokens `start` to `end` (inclusive) in whole words, unpunctuated.
+
+    "pro" of "pro-choice?" is "pro-choice".
+    """
+    if start > end:
+        return ""
+    text = doc.text
+    begin, finish = doc[start].idx, doc[end].idx + len(doc[end])
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    while finish < len(text) and not text[finish].isspace():
+        finish += 1
+    return text[begin:finish].strip(" ,;:?!.\"'")
 
 
 def described_name(doc: Doc) -> str:

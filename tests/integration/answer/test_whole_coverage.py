@@ -117,6 +117,12 @@ def test_an_either_or_question_is_answered_with_the_value_the_coverage_states(de
     assert {"ferry-1.md", "ferry-3.md"} <= {c.source for c in result.citations}
 
 
+def test_an_either_or_question_may_offer_more_than_two(desk):
+    result = desk.ask("did the council order 12, 14 or 16 ferries?")
+    assert result.answered and not result.conflict
+    assert result.answer == "14"
+
+
 def test_an_either_or_question_whose_sources_disagree_gives_both(desk):
     result = desk.ask("did 40 or 90 firefighters fight the Dock Road fire?")
     assert result.answered and result.conflict

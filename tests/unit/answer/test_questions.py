@@ -130,12 +130,15 @@ def test_a_question_is_read_written_out_in_full(asked, read):
     ("was the deal signed on Thursday or Friday?", ("Thursday", "Friday")),
     ("did Norland or Kessaria arrest the executive?", ("Norland", "Kessaria")),
     ("was the fire caused by arson or an electrical fault?", ("arson", "an electrical fault")),
+    ("was it one, two or three?", ("one", "two", "three")),  # a list
+    ("Is the party pro-life or pro-choice?", ("pro-life", "pro-choice")),  # whole words
+    ("did the council, or the mayor, approve it?", ("the council", "the mayor")),
     # no choice: "or not", or a question that asks for something else
     ("is it legal or not?", ()),
     ("who won, Stroud or Valich?", ()),
     ("Has the budget been approved?", ()),
 ])
-def test_an_either_or_question_offers_two_alternatives(question, offered):
+def test_an_either_or_question_offers_its_alternatives(question, offered):
     assert parse_question(question).alternatives == offered
 
 

@@ -8,8 +8,10 @@ it negates ("not", "no one", "never") or its verb denies ("refused", "failed") u
 question asks about that very verb. The answer is the polarity of the best such clause of
 the sentence, among the best about the question, that holds most of the question; the sources
 whose sentences or clauses hold nearly as much of it (`conflict` of the best's) and say the
-same agree, and one that says the opposite of the question's own verb ("has not been
-updated" is no answer to "is it being investigated?") makes the sources disagree.
+same agree, and one that says the opposite makes the sources disagree: in a clause that
+holds the question's own verb, or that denies the event itself ("No vote ... has been held"
+against "approved"); "the plan had not been updated" does not deny "is it being
+investigated?".
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from index.models import Answer, Side
 from index.terms import stem
 
 NEGATIVE = frozenset("no not never none neither nor nobody nothing nowhere without n't".split())
+NOTHING = frozenset("no none neither nobody nothing never".split())  # deny the event itself
 DENYING = frozenset("deny refuse decline fail reject".split())  # lemmas of verbs that say no
 _CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "cc"})
 _READ = 5  # best sentences about the question whose clauses may give the answer
@@ -39,7 +42,9 @@ class Stance:
     negated: bool
     held: float  # the share of the question's words but its names its clause holds, by rarity
     about: float  # the same share of its whole sentence
+    weighed: float  # the share of the question's words its sentence holds, as retrieval weighs
     verb: bool  # its clause holds the question's own verb (True when the question's is light)
+    none: bool = False  # its clause denies that anything of the kind happened ("No vote ...")
 
 
 def about_it(analysis: Analysis, sentence: Sentence, share: float) -> bool:
@@ -66,8 +71,9 @@ def stance(analysis: Analysis, sentence: Sentence, doc: Doc) -> Stance:
                analysis.coverage(" ".join(t.text for t in own)), own) for own in clauses]
     held, verb_held, _, own = max(scored, key=lambda found: found[:3])
     negated = any(_negates(t, analysis) for t in own)
+    none = any(t.lower_ in NOTHING for t in own)
     return Stance(sentence, negated, held, _held(analysis, flat, list(doc)),
-                  verb_held or not asked)
+                  analysis.coverage(sentence.text), verb_held or not asked, none)
 
 
 def _flat(analysis: Analysis) -> dict[str, float]:
@@ -121,9 +127,10 @@ def yes_or_no(analysis: Analysis, ranked: list[Sentence], share: float, limit: i
     stances = [stance(analysis, s, d) for s, d in zip(relevant, docs, strict=True)]
     best = max(stances[:_READ], key=lambda st: (st.about, st.held))
     strong = [st for st in stances if st.held > 0 and (
-        st.about >= conflict * best.about or st.held >= conflict * best.held)]
+        st.weighed >= conflict * best.weighed or st.about >= conflict * best.about
+        or st.held >= conflict * best.held)]
     agree = [best, *(st for st in strong if st.negated == best.negated and st is not best)]
-    other = next((st for st in strong if st.negated != best.negated and st.verb
+    other = next((st for st in strong if st.negated != best.negated and (st.verb or st.none)
                   and st.sentence.hit.passage.source != best.sentence.hit.passage.source), None)
     citations = Citations(limit)
     said = "No" if best.negated else "Yes"

@@ -44,3 +44,14 @@ def test_the_clause_that_states_what_is_asked_gives_the_polarity(question, text,
     found = stance(analyse(question, coverage), said(text), get_nlp()(text))
     assert found.negated is negated
     assert found.held > 0
+
+
+@pytest.mark.parametrize(("text", "none"), [
+    ("No vote on the budget has yet been held.", True),  # denies the event itself
+    ("Nobody was hurt.", True),
+    ("The operating plan had not been updated.", False),  # denies another verb only
+])
+def test_a_clause_that_denies_the_event_itself_is_told_from_one_that_denies_a_verb(text, none):
+    coverage = LexicalIndex([Passage("0", "s.md", "t", 1, text)])
+    found = stance(analyse("was the budget approved?", coverage), said(text), get_nlp()(text))
+    assert found.negated and found.none is none

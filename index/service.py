@@ -259,12 +259,16 @@ class Newsdesk(AddsCoverage):
         answered is the answer's `answered_question`.
         """
         from index.answer import answer
+        from index.answer.questions import names_something
 
         asked = check_question(question)
         if self.is_empty:
             return Answer(asked, answered=False, error=empty_index_text(self.settings.corpus_dir))
         started = time.perf_counter()
         resolved = self.follow_up(asked, previous)
+        if not names_something(resolved):
+            raise QuestionError("The question names nothing to look for: ask about a person, a "
+                                'place, a figure or an event in the coverage ("how many EVs?").')
         analysis, evidence = self.evidence(resolved, k, mode)
         found = answer(analysis, evidence, reader_for(self.settings, self.reader),
                        model=self.decision, lexicon=self.lexicon(), parser=self.parser())

@@ -76,6 +76,8 @@ class Lexicon:
 
     def vectors(self, phrases: list[str]) -> np.ndarray:
         """Return the unit vector of each phrase, a row each (embedded once per process)."""
+        if not phrases:  # a question of question words only: "who is ?"
+            return np.zeros((0, self.embedder.dimension), dtype=np.float32)
         name = self._name
         return np.vstack(WORDS.get([(name, p) for p in phrases],
                                    lambda keys: self._looked_up([p for _, p in keys])))

@@ -159,6 +159,15 @@ def apostrophes(text: str) -> str:
     return _UNMARKED.sub(r"\1's", text)
 
 
+def names_something(text: str) -> bool:
+    """Return True when a question has a word to look for besides question and stop words.
+
+    "who is ?", "or?", "whats" name nothing.
+    """
+    words = WORD.findall(apostrophes(text).lower())
+    return any(w not in QUESTION_WORDS and w not in STOPWORDS and w != "s" for w in words)
+
+
 def spelt_out(text: str) -> str:
     """Return a question as it is read by a reader fitted on questions written out in full.
 

@@ -150,7 +150,8 @@ def test_answer_json_is_the_contract(desk):
 
 @pytest.mark.parametrize(
     ("question", "message"),
-    [("", "empty"), ("   \n ", "empty"), ("w" * 5000, "5,000 characters")],
+    [("", "empty"), ("   \n ", "empty"), ("w" * 5000, "5,000 characters"),
+     ("who is ?", "names nothing to look for"), ("whats", "names nothing to look for")],
 )
 def test_bad_questions_get_a_clear_error(desk, question, message):
     with pytest.raises(QuestionError, match=message):

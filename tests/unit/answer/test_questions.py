@@ -3,6 +3,7 @@ import pytest
 from index.answer.questions import (
     asks_for_clock,
     asks_for_day,
+    names_something,
     parse_question,
     question_kind,
     spelt_out,
@@ -166,3 +167,16 @@ def test_a_who_is_question_names_what_it_asks_about(question, name):
 ])
 def test_a_question_asks_for_a_time_of_day_by_its_words(text, clock):
     assert asks_for_clock(text) is clock
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("how many EVs?", True),
+    ("what happened?", True),
+    ("and canola?", True),
+    ("who is ?", False),
+    ("or?", False),
+    ("whats", False),
+    ("why?", False),  # a follow-up names what the turn before it did
+])
+def test_a_question_names_something_to_look_for(text, named):
+    assert names_something(text) is named

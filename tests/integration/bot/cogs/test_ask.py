@@ -229,3 +229,20 @@ async def wait_for_rows(path, user: str, count: int) -> list[tuple]:
             return rows
         await asyncio.sleep(0.05)
     raise AssertionError(f"{len(rows)} of {count} questions recorded")
+
+
+async def test_a_question_that_names_nothing_gets_a_private_reply_saying_so(
+    fake: FakeDiscord, new_user, caplog
+):
+    with caplog.at_level(logging.ERROR):
+        handle = await fake.invoke("ask", {"question": "who is ?"}, user=new_user())
+        told = await fake.wait_for(
+            lambda: [m for m in handle.interaction.messages if "names nothing" in m.content]
+        )
+    assert told[0].ephemeral
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]  # expected, not logged
+
+
+async def test_a_dm_that_names_nothing_gets_a_reply_saying_so(fake: FakeDiscord, new_user):
+    reply = await (await fake.send_dm(new_user(), "or?")).reply()
+    assert "names nothing to look for" in reply.content

@@ -47,9 +47,12 @@ class Findings:
 
 def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
          config: AnswerConfig = CONFIG, lexicon: Lexicon | None = None,
-         parser: Parser | None = None) -> Findings:
-    """Run every stage before the decision: choose sentences, mark spans, merge."""
-    ranked = _ranked(analysis, evidence)
+         parser: Parser | None = None, ranked: list[Sentence] | None = None) -> Findings:
+    """Run every stage before the decision: choose sentences, mark spans, merge.
+
+    `ranked` is the evidence's sentences as already ranked, if a stage before read them.
+    """
+    ranked = _ranked(analysis, evidence) if ranked is None else ranked
     groups = distinct(ranked, config.sentences)
     candidates = mark(analysis, groups, reader, config, lexicon, parser)
     lifts = type_lifts(analysis, evidence, lexicon, config.type_lift)
@@ -92,11 +95,13 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
             said = yes_or_no(analysis, ranked, config.yes_no_coverage, config.cited, parser,
                              config.conflict_coverage)
         return said or citing.not_found(analysis.text, ranked, config.nearest)
+    ranked = None
     if analysis.question.described:  # "who is Teodor Valich?": what the coverage says he is
-        said = profile(analysis, _ranked(analysis, evidence), config, parser)
+        ranked = _ranked(analysis, evidence)
+        said = profile(analysis, ranked, config, parser)
         if said is not None:
             return said
-    findings = read(analysis, evidence, reader, config, lexicon, parser)
+    findings = read(analysis, evidence, reader, config, lexicon, parser, ranked)
     judged = model.judge([m.features for m in findings.merged])
     scored = [Scored(m, j.probability, j.share) for m, j in sorted(
         zip(findings.merged, judged, strict=True), key=lambda mj: -mj[1].rank)]

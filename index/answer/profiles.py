@@ -130,29 +130,6 @@ def _described(span: Span) -> tuple[str, str]:
     return " ".join(text.split()[:MAX_WORDS]), span.root.lemma_.lower()
 
 
-def _ending(said: dict[str, list[tuple[str, Sentence]]],
-            key: str) -> list[tuple[str, Sentence]]:
-    """Return every description that ends as `key` does: "Kessarian President" is a "President"."""
-    return [found for k, group in said.items() if k == key or k.endswith(f" {key}")
-            for found in group]
-
-
-def _shown(said: dict[str, list[tuple[str, Sentence]]],
-           key: str) -> list[tuple[str, Sentence]]:
-    """Return the descriptions to give for `key`: its fullest form that two sources give.
-
-    "Kessarian President" rather than "President" once two outlets say so; else the form
-    the most sources give, the longest of a tie. The form given comes first.
-    """
-    forms = [k for k in said if k == key or k.endswith(f" {key}")]
-    backed = [k for k in forms if _sources(said[k]) >= 2]
-    if backed:
-        shown = max(backed, key=lambda k: (len(k.split()), _sources(said[k])))
-    else:
-        shown = max(forms, key=lambda k: (_sources(said[k]), len(k)))
-    return said[shown] + [found for k in forms if k != shown for found in said[k]]
-
-
 def _key(description: str) -> str:
     """Return what makes two descriptions one: case and a leading article aside."""
     words = description.lower().split()

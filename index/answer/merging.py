@@ -260,15 +260,18 @@ def _most_precise_first(value: Value, members: list[Candidate],
 
     Outlets that say "last week" and "on Wednesday" of one launch state one answer; the
     editor asked for a date, and the one that names the day is given, with its sentence.
-    Ties keep their order (the surest first). Other answers are left as they are. `values`
-    holds each candidate's value, by `id`.
+    Ties go to the sentence that holds more of the question's words ("on Thursday" in a
+    sentence about the talks, not "on Thursday night" in one about a phone call), then keep
+    their order (the surest first). Other answers are left as they are. `values` holds each
+    candidate's value, by `id`.
     """
     if value.kind not in {"date", "time"}:
         return members
 
-    def said(candidate: Candidate) -> int:
+    def said(candidate: Candidate) -> tuple[int, float]:
         key = values[id(candidate)].key
-        return sum(field is not None for i, field in enumerate(key) if i != 3)  # not weekday
+        return (sum(field is not None for i, field in enumerate(key) if i != 3),  # not weekday
+                candidate.best.features["coverage"])
 
     return sorted(members, key=said, reverse=True)
 

@@ -144,6 +144,25 @@ def test_a_date_is_given_in_the_words_that_say_the_most_of_it():
     assert merged[0].sources == ("b.md", "a.md")
 
 
+def test_of_two_words_for_one_date_the_sentence_about_the_question_gives_it():
+    def dated(text: str, sentence: str, source: str, reader: float,
+              coverage: float) -> Candidate:
+        said = read(text, sentence, source, reader)
+        passage = replace(said.best.hit.passage, published="2026-02-13")
+        best = replace(said.best, hit=replace(said.best.hit, passage=passage),
+                       features={**said.best.features, "coverage": coverage})
+        return replace(said, sentences=(best,))
+
+    night = dated("Thursday night", "He spoke to her by phone on Thursday night.", "a.md",
+                  9.0, 0.4)
+    talks = dated("Thursday", "The Port Allard hydrogen bus talks are on Thursday.", "b.md",
+                  8.0, 1.0)
+    day = merge(asked("what day were the Port Allard hydrogen bus talks?", "date"),
+                [night, talks], 0.0)
+    assert len(day) == 1 and day[0].best is talks
+    assert day[0].features["reader"] == 9.0  # described by its surest candidate all the same
+
+
 def test_a_figure_read_without_its_bound_gets_it_back_and_merges_with_it():
     said = "Caldoria takes more than 70 per cent of Norland's exports."
     candidates = [read("70 per cent", said, reader=9.0),

@@ -1,4 +1,13 @@
-"""Hybrid retrieval: dense (Chroma) and lexical (BM25) rankings fused by reciprocal rank."""
+"""Hybrid retrieval: dense (Chroma) and lexical (BM25) rankings fused by their scores.
+
+Each side's scores are scaled to [0, 1] over its candidates (min-max) and the fused score is
+their weighted sum, a passage missing from one side counting 0 there: a convex combination,
+which Bruch, Gai and Ingber ("An Analysis of Fusion Functions for Hybrid Retrieval", ACM TOIS
+2023) found better than reciprocal-rank fusion, and which keeps a passage that one side ranks
+far first near the top ("who quit as transit boss?" shares no word with "Darius Penhale, the
+chief executive of Harrowgate Metro, resigned", the dense side's first). Measured in
+docs/benchmarks.md ("Fusing the two rankings").
+"""
 
 from __future__ import annotations
 
@@ -7,7 +16,7 @@ from dataclasses import dataclass
 
 from index.models import Hit, Passage
 
-RRF_K = 60  # the constant from Cormack et al. (2009); damps the weight of top ranks
+DENSE_WEIGHT = 0.5  # the dense side's share of the fused score (chosen on SQuAD's training half)
 MODES = ("hybrid", "dense", "lexical")
 
 Ranking = Sequence[tuple[Passage, float]]
@@ -21,35 +30,44 @@ class Candidates:
     lexical: Ranking
 
 
-def fuse(candidates: Candidates, k: int, mode: str = "hybrid") -> list[Hit]:
-    """Fuse the rankings by reciprocal rank and return the best `k` hits.
+def fuse(candidates: Candidates, k: int, mode: str = "hybrid",
+         dense_weight: float = DENSE_WEIGHT) -> list[Hit]:
+    """Fuse the rankings by a weighted sum of their scaled scores; return the best `k` hits.
 
     Args:
         candidates: the dense and lexical rankings.
         k: how many hits to return.
-        mode: "hybrid" fuses both; "dense" or "lexical" ranks by one side alone.
+        mode: "hybrid" fuses both; "dense" or "lexical" ranks by one side alone (the
+            passages the other side found are left out).
+        dense_weight: the dense side's share of a hybrid score (`bench/fusion.py` weighs
+            others).
 
     """
     if mode not in MODES:
         raise ValueError(f"unknown retrieval mode {mode!r}; valid: {', '.join(MODES)}")
-    fused: dict[str, float] = {}
-    passages: dict[str, Passage] = {}
-    dense: dict[str, float] = {}
-    lexical: dict[str, float] = {}
-    for side, ranking, scores in (
-        ("dense", candidates.dense, dense),
-        ("lexical", candidates.lexical, lexical),
-    ):
-        for rank, (passage, score) in enumerate(ranking, start=1):
-            scores[passage.id] = score
-            passages.setdefault(passage.id, passage)
-            if mode in ("hybrid", side):
-                fused[passage.id] = fused.get(passage.id, 0.0) + 1.0 / (RRF_K + rank)
+    passages = {p.id: p for ranking in (candidates.dense, candidates.lexical) for p, _ in ranking}
+    dense = {p.id: score for p, score in candidates.dense}
+    lexical = {p.id: score for p, score in candidates.lexical}
+    weight = {"hybrid": dense_weight, "dense": 1.0, "lexical": 0.0}[mode]
+    ranked = {"hybrid": passages, "dense": dense, "lexical": lexical}[mode]
+    scaled_dense, scaled_lexical = _scaled(dense), _scaled(lexical)
+    fused = {pid: weight * scaled_dense.get(pid, 0.0) + (1 - weight) * scaled_lexical.get(pid, 0.0)
+             for pid in ranked}
     best = sorted(fused, key=lambda pid: (-fused[pid], pid))[:k]
     return [
         Hit(passages[pid], fused[pid], dense=dense.get(pid), lexical=lexical.get(pid))
         for pid in best
     ]
+
+
+def _scaled(scores: dict[str, float]) -> dict[str, float]:
+    """Return the scores scaled to [0, 1] (min-max); all 1 when they are all alike."""
+    if not scores:
+        return {}
+    low, high = min(scores.values()), max(scores.values())
+    if high <= low:
+        return dict.fromkeys(scores, 1.0)
+    return {pid: (score - low) / (high - low) for pid, score in scores.items()}
 
 
 def candidate_count(k: int) -> int:

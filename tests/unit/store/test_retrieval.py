@@ -1,7 +1,7 @@
 import pytest
 
 from index.models import Passage
-from index.store.retrieval import RRF_K, Candidates, fuse, retrieve
+from index.store.retrieval import DENSE_WEIGHT, Candidates, fuse, retrieve
 
 
 def passage(pid: str) -> Passage:
@@ -14,11 +14,22 @@ A, B, C, D = (passage(x) for x in "abcd")
 def test_fusion_rewards_agreement_between_the_two_rankings():
     hits = fuse(Candidates(dense=[(A, 0.9), (B, 0.8), (C, 0.7)],
                            lexical=[(B, 9.0), (C, 5.0), (D, 1.0)]), k=4)
-    assert [h.passage.id for h in hits] == ["b", "c", "a", "d"]
-    assert hits[0].score == pytest.approx(1 / (RRF_K + 2) + 1 / (RRF_K + 1))
+    assert [h.passage.id for h in hits] == ["b", "a", "c", "d"]
+    # each side scaled to [0, 1] over its candidates, then weighed
+    assert hits[0].score == pytest.approx(DENSE_WEIGHT * 0.5 + (1 - DENSE_WEIGHT) * 1.0)
     assert (hits[0].dense, hits[0].lexical) == (0.8, 9.0)
-    assert (hits[2].dense, hits[2].lexical) == (0.9, None)
+    assert (hits[1].dense, hits[1].lexical) == (0.9, None)
     assert (hits[3].dense, hits[3].lexical) == (None, 1.0)
+
+
+def test_a_passage_one_side_ranks_far_first_stays_near_the_top():
+    # the dense side's clear first, which BM25 misses (no shared word), against passages both
+    # sides rank low: reciprocal-rank fusion would put it below every one of them
+    low = [passage(f"p{i}") for i in range(20)]
+    dense = [(A, 0.7)] + [(p, 0.3 - i * 0.001) for i, p in enumerate(low)]
+    lexical = [(p, 2.0 - i * 0.01) for i, p in enumerate(low)]
+    hits = fuse(Candidates(dense, lexical), k=3)
+    assert "a" in [h.passage.id for h in hits]
 
 
 def test_single_side_modes_rank_by_that_side_but_keep_both_scores():

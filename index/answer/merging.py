@@ -41,8 +41,9 @@ VALUE_KINDS = {
     "person": ("name",), "place": ("name",), "organisation": ("name",), "ordinal": ("text",),
 }
 
-# The kinds of value that can never answer a kind of question: "how many" is not a share or a sum.
-RULED_OUT = {"count": ("percent", "money"), "percent": ("money",), "money": ("percent",),
+# The kinds of value that can never answer a kind of question: "how many" is not a share or a
+# sum, nor "what share" a count ("38,000 cars").
+RULED_OUT = {"count": ("percent", "money"), "percent": ("number", "money"), "money": ("percent",),
              "date": ("percent", "money"), "person": ("number", "percent", "money", "date", "time"),
              "organisation": ("number", "percent", "money", "date", "time")}
 # The answer types (`index.answer.types`) that are no reason: "why..." is not "30 per cent", but

@@ -43,6 +43,14 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bhow many\b", "count"),
     (r"\bhow much\b", "quantity"),
     (r"\b(what|which)\b.*\b(percentage|percent|share|proportion|fraction)\b", "percent"),
+    # a charge levied as a share: "rapeseed tariff by April?", "what duty do the cars pay?"
+    # (not "the main duty of the regulator"), "what's the interest rate?" (not "what tax
+    # rate has a direct relationship with ...?")
+    (r"\b(what|which)('s|’s| is| was| are| were| will)? (the )?(\w+ ){0,2}(tariffs?|"
+     r"surtax(es)?|surcharges?|levy|levies)\b"
+     r"|\b(what|which) (\w+ ){0,2}(duty|duties|tax|taxes)\b.*\b(pay|pays|paid|charged?|"
+     r"levied|imposed?|faces?)\b"
+     r"|\b(what|which)('s|’s| is| was) the (\w+ ){0,2}(interest|tax|vat) rate\b", "percent"),
     (r"\bhow long\b", "duration"),
     (r"\b(how) (big|large|tall|high|old|far|fast|heavy)\b", "quantity"),  # before "when":
     # "how old was Tesla when he died?"

@@ -295,11 +295,12 @@ def _quantity(spoken: str, phrase: str, hint: str) -> Value | None:
     kind, noun, measure, factor = unit
     if currency is not None:
         kind, noun = "money", (noun if kind == "money" and noun not in ("", "$") else currency)
-    elif kind == "number" and not noun and hint in ("money", "percent"):
-        kind = hint
     digits = match["num"].replace(",", "").replace(" ", "")
     factor *= Decimal(10) ** _SCALES.get(scale or "", 0) * (12 if match["dozen"] else 1)
     amount = Decimal(digits) * factor
+    share = hint == "percent" and amount <= 100  # "roughly 70" asked as a share; not "38,000"
+    if kind == "number" and not noun and (hint == "money" or share):
+        kind = hint
     key = (float(amount), noun if kind == "money" else measure)
     return Value(kind, key, phrase, noun, _span(digits, amount, factor, low, high))
 

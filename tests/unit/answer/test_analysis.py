@@ -28,7 +28,7 @@ COVERAGE = [
 
 
 @pytest.mark.parametrize(("asked", "kind", "read"), [
-    ("whats the tariff on canola", "other", "what is the tariff on canola?"),
+    ("whats the tariff on canola", "percent", "what is the tariff on canola?"),
     ("whos the boss at Brightwell", "person", "who is the boss at Brightwell?"),
     ("Wheres the depot", "place", "Where is the depot?"),
     ("whens the vote", "date", "when is the vote?"),

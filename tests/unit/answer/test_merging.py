@@ -36,6 +36,14 @@ def test_how_many_is_never_answered_by_a_sum_or_a_share():
     assert [m.text for m in merged] == ["40 hydrogen buses"]
 
 
+def test_a_share_asked_for_is_never_a_count_or_a_sum():
+    candidates = [read("40 hydrogen buses", SENTENCE, reader=9.0), read("$58 million", SENTENCE),
+                  read("5 per cent", SENTENCE, reader=7.0)]
+    merged = merge(asked("what tariff does Port Allard pay on hydrogen buses?", "percent"),
+                   candidates, 0.5)
+    assert [m.text for m in merged] == ["5 per cent"]
+
+
 def test_how_much_may_be_answered_by_a_sum():
     candidates = [read("$58 million", SENTENCE, reader=9.0), read("5 per cent", SENTENCE)]
     merged = merge(asked("how much is the Port Allard order?", "quantity"), candidates, 0.5)

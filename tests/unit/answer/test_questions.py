@@ -47,6 +47,14 @@ from index.answer.questions import (
         ("flood death toll?", "quantity"),
         ("battery size on the new buses?", "quantity"),
         ("share of exports that go to Caldoria?", "percent"),
+        # a charge levied as a share
+        ("what duty do the quota cars pay?", "percent"),
+        ("rapeseed tariff by end of April?", "percent"),
+        ("What is the interest rate now?", "percent"),
+        ("What was the old surcharge on electric cars?", "percent"),
+        ("What is a main duty of the regulator?", "other"),  # a task, not a charge
+        ("What was the average duty of a Watt engine?", "other"),
+        ("What tax rate has a direct relationship with inequality?", "other"),
         ("Stroud's trip to Halvane?", "other"),
     ],
 )

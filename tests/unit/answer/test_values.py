@@ -30,6 +30,7 @@ from index.answer.values import (
         ("C$188.4m", "", "money", (188400000.0, "CAD")),
         ("188.4m", "money", "money", (188400000.0, "")),
         ("4.9", "percent", "percent", (4.9, "")),
+        ("38,000", "percent", "number", (38000.0, "")),  # more than a whole: no share
         ("1st of May", "", "date", (None, 5, 1, None, None, None)),
         ("the first of May", "date", "date", (None, 5, 1, None, None, None)),
         ("May 1, 2026", "", "date", (2026, 5, 1, 4, None, None)),

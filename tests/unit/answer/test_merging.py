@@ -2,6 +2,8 @@
 
 from dataclasses import replace
 
+import pytest
+
 from index.answer.analysis import Analysis
 from index.answer.merging import merge
 from index.answer.questions import Question
@@ -28,20 +30,14 @@ def read(text: str, sentence: str, source: str = "a.md", reader: float = 8.0) ->
 SENTENCE = "Port Allard ordered 40 hydrogen buses in a contract worth $58 million, 5 per cent less."
 
 
-def test_how_many_is_never_answered_by_a_sum_or_a_share():
+@pytest.mark.parametrize(("question", "kind", "kept"), [
+    ("how many hydrogen buses did Port Allard order?", "count", "40 hydrogen buses"),
+    ("what tariff does Port Allard pay on hydrogen buses?", "percent", "5 per cent"),
+])
+def test_a_count_and_a_share_are_never_answered_by_another_kind_of_amount(question, kind, kept):
     candidates = [read("$58 million", SENTENCE, reader=9.0), read("5 per cent", SENTENCE),
                   read("40 hydrogen buses", SENTENCE, reader=7.0)]
-    merged = merge(asked("how many hydrogen buses did Port Allard order?", "count"),
-                   candidates, 0.5)
-    assert [m.text for m in merged] == ["40 hydrogen buses"]
-
-
-def test_a_share_asked_for_is_never_a_count_or_a_sum():
-    candidates = [read("40 hydrogen buses", SENTENCE, reader=9.0), read("$58 million", SENTENCE),
-                  read("5 per cent", SENTENCE, reader=7.0)]
-    merged = merge(asked("what tariff does Port Allard pay on hydrogen buses?", "percent"),
-                   candidates, 0.5)
-    assert [m.text for m in merged] == ["5 per cent"]
+    assert [m.text for m in merge(asked(question, kind), candidates, 0.5)] == [kept]
 
 
 def test_how_much_may_be_answered_by_a_sum():

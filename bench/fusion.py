@@ -1,8 +1,9 @@
 """How well each way of fusing the dense and BM25 rankings puts a passage that answers first.
 
-For every question, both sides are searched as `ask` searches them (each side's best
+For every question, both sides are searched as deep as `ask` searches them (each side's best
 `candidate_count(48)` passages, 48 being the passages `ask` fuses before spreading them over
-articles), and the two rankings are fused by reciprocal rank (Cormack et al. 2009, k = 60: the
+articles), for the question as typed (`ask` searches it with misspelt words repaired),
+and the two rankings are fused by reciprocal rank (Cormack et al. 2009, k = 60: the
 previous fusion) and by the shipped weighted sum of min-max scaled scores at several dense
 weights (`index.store.retrieval.fuse`). Reported per fusion: hit@1/5/24 (a passage that
 answers among the first 1, 5 or 24) and the mean reciprocal rank of the first one.

@@ -40,6 +40,15 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      r"|\bhow many (dollars|euros|pounds|yen|yuan|rupees|cents)\b", "money"),
     (r"\b(what|which)('s|’s| is| was| are| were) the (\w+ ){0,2}(cost|price|budget|fine|"
      r"fee|salary)\b", "money"),
+    # what a firm or a person made or got: "what was Qorvane's profit last year?", "what was
+    # ABC's revenue in 1962?" (not "what is the income inequality gap?")
+    (r"\b(what|which)('s|’s| is| was| are| were) (the |\w+('s|’s|') )(\w+('s|’s|')? ){0,2}"
+     r"(revenues?|profits?|earnings|income|turnover|payout|pay-?off|compensation|salary|wages?)"
+     r"(\?|$|,| (in|of|for|last|this|at|from|per|during|since|over|after|before|to)\b)",
+     "money"),
+    # a place in a ranking: "where does Kessaria rank among ...", "what rank does ... hold"
+    (r"\b(where|how) (does|do|did|is|are|was|were) .*\brank(s|ed)?\b"
+     r"|\b(what|which) (rank|ranking)\b", "ordinal"),
     (r"\bhow many\b", "count"),
     (r"\bhow much\b", "quantity"),
     (r"\b(what|which)\b.*\b(percentage|percent|share|proportion|fraction)\b", "percent"),
@@ -54,7 +63,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bhow long\b", "duration"),
     (r"\b(how) (big|large|tall|high|old|far|fast|heavy)\b", "quantity"),  # before "when":
     # "how old was Tesla when he died?"
-    (r"\b(what|which) (year|month|day|date|time|decade|century)\b"
+    (r"\b(what|which) (years?|months?|days?|dates?|times?|decades?|century|centuries)\b"
      r"|\b(what|which)('s|’s| is| was) the (\w+ ){0,2}(date|day)\b", "date"),
     (r"^(when|since when)\b|\bwhen\b", "date"),
     (r"\b(what|which)('s|’s| is| was| are| were) the (\w+ ){0,2}(population|number|amount|"
@@ -67,7 +76,6 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(which|what) (country|city|state|town|region|province|capital|place|venue)\b", "place"),
     (r"\b(which|what) (company|organi[sz]ation|firm|agency|party|group|team|body)\b",
      "organisation"),
-    (r"\bhow does .* rank\b", "ordinal"),
     (_YES_NO, "yesno"),
 )
 
@@ -194,12 +202,17 @@ def spelt_out(text: str) -> str:
     return f"what is {text}" if text[:1].isupper() else f"what is the {text}"
 
 
+# A capitalised question word after a word is part of a name: "Doctor Who", "The Who".
+_NAMED_WH = re.compile(r"(?<=\w )(?:Who|What|Which|When|Where|Why|How)\b")
+
+
 def question_kind(text: str) -> str:
     """Return the kind of answer `text` asks for (a key of KINDS).
 
-    A terse question (`is_terse`) is read as "what is the ...".
+    A terse question (`is_terse`) is read as "what is the ...". A question word in a name
+    ("In what decades ... Doctor Who?") asks nothing.
     """
-    lowered = " ".join(text.lower().split())
+    lowered = " ".join(_NAMED_WH.sub("-", text).lower().split())
     if is_terse(lowered):
         lowered = f"what is the {lowered}"
     for pattern, kind in _PATTERNS:
@@ -231,7 +244,8 @@ def parse_question(text: str) -> Question:
     weight_of: dict[str, float] = {}
     for token in doc:
         word = token.text
-        if not WORD.fullmatch(word) or word.lower() in QUESTION_WORDS | STOPWORDS:
+        if not WORD.fullmatch(word) or word.lower() in QUESTION_WORDS | STOPWORDS \
+                or _asks_name(token):
             continue
         term = stem(word)
         if term in excluded:
@@ -268,6 +282,22 @@ def parse_question(text: str) -> Question:
         alternatives(doc) if kind == "yesno" else (),
         described_name(doc),
     )
+
+
+def _asks_name(token: Token) -> bool:
+    """Return True for the noun "name" that only asks for one.
+
+    "what was the name of the man...", "what name was given to...", "what is the ship's
+    name?": a passage says "called" or "named", or just the name. Not "who changed his name?".
+    """
+    doc = token.doc
+    if token.lower_ not in {"name", "names"} or token.pos_ != "NOUN":
+        return False
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    return (after is not None and after.lower_ == "of") \
+        or (before is not None and before.lower_ in {"what", "which"}) \
+        or after is None or after.is_punct
 
 
 # Words after "or" that make a question no choice: "is it legal or not?"

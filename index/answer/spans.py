@@ -279,7 +279,10 @@ def _phrase(text: str, doc: Doc, start: int, end: int, analysis: Analysis) -> st
     tariff?").
     """
     phrase = text[start:end]
-    if any(c.isdigit() for c in phrase):
+    if analysis.kind in _NAMED:
+        if (marked := doc.char_span(start, end, alignment_mode="expand")) is not None:
+            phrase = _name_only(marked, analysis).text
+    elif any(c.isdigit() for c in phrase):
         marked = doc.char_span(start, end, alignment_mode="expand")
         if marked is not None:
             marked = _amount_only(widen(marked, analysis.question), analysis)
@@ -302,6 +305,32 @@ def _per_cent(amount: Span) -> Span:
     if end < len(doc) and doc[end].lower_ in _PERCENT:
         return doc[amount.start : end + 1]
     return amount
+
+
+_NAMED = frozenset({"person", "organisation"})
+_APPOSED = frozenset({"who", "whose", "which", "that"})
+
+
+def _name_only(span: Span, analysis: Analysis) -> Span:
+    """Return the name a span opens with, asked for a person or a body, when the span runs on.
+
+    "Darius Penhale, the chief executive of Harrowgate Metro" is "Darius Penhale" for "who
+    quit?", and is merged with the name said alone; "Jules Mortensen of Roadmap Transit
+    Advisory" is "Jules Mortensen". A list ("John Wesley and Charles Wesley", "Fox, Universal
+    Pictures"), a name of another kind than asked ("Kessaria, ..." for "who") and a span that
+    is the name are kept as they are.
+    """
+    first = span[0] if span[0].lower_ != "the" or len(span) == 1 else span[1]
+    entity = next((e for e in span.doc.ents if e.start == first.i), None)
+    if entity is None or entity.label_ not in analysis.question.labels or entity.end >= span.end:
+        return span
+    doc = span.doc
+    after = doc[entity.end]
+    if after.pos_ not in _RUN_ON - {"CCONJ"} and after.lower_ not in _APPOSED:
+        return span  # "John Wesley and Charles Wesley" is a list
+    listed = entity.end + 1 < span.end and doc[entity.end + 1].ent_iob_ == "B" \
+        and doc[entity.end + 1].ent_type_ in analysis.question.labels
+    return span if listed else doc[span.start : entity.end]  # "Fox, Universal Pictures"
 
 
 def _amount_only(span: Span, analysis: Analysis) -> Span:

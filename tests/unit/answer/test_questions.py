@@ -56,6 +56,20 @@ from index.answer.questions import (
         ("What was the average duty of a Watt engine?", "other"),
         ("What tax rate has a direct relationship with inequality?", "other"),
         ("Stroud's trip to Halvane?", "other"),
+        # what a firm or a person made or got is a sum
+        ("What was the carmaker's profit last year?", "money"),
+        ("What was ABC's revenue in 1962?", "money"),
+        ("What was the mayor's salary?", "money"),
+        ("What is the income inequality gap?", "other"),
+        # a place in a ranking
+        ("where does Kessaria rank among Norland's trade partners?", "ordinal"),
+        ("How does the city rank for air quality?", "ordinal"),
+        ("What rank does the show hold in the list?", "ordinal"),
+        # a question word in a name asks nothing; plural time words ask for dates
+        ("What network showed a Doctor Who film?", "other"),
+        ("In what decades was the composer most active?", "date"),
+        ("Between what years did the sea flow north?", "date"),
+        ("Who wrote the Doctor Who theme?", "person"),
     ],
 )
 def test_question_kind(question, kind):
@@ -70,6 +84,16 @@ def test_parse_weighs_nouns_over_verbs_and_finds_acronyms_names_and_focus():
     assert parsed.acronyms == ("EU",)
     assert "Carney" in parsed.names
     assert parsed.focus == "sector"
+
+
+@pytest.mark.parametrize(("question", "terms"), [
+    ("what was the name of the man who died near Elderby?", ("man", "die", "near", "elderbi")),
+    ("What name was given to the ship?", ("given", "ship")),
+    ("what is the ship's name?", ("ship",)),
+    ("Who changed his name to Ali?", ("chang", "his", "name", "ali")),  # a name that is news
+])
+def test_the_noun_name_that_only_asks_for_one_is_no_term(question, terms):
+    assert parse_question(question).terms == terms
 
 
 def test_plural_acronym_is_singular():

@@ -137,6 +137,37 @@ def test_neighbours_stop_at_the_passage_and_far_sentences_are_read_apart():
      "cut the duty to about 12 per cent by April", "cut the duty to about 12 per cent by April"),
 ])
 def test_an_amount_span_that_runs_on_is_cut_to_the_amount(question, sentence, span, expected):
+    assert _phrase_of(question, sentence, span) == expected
+
+
+@pytest.mark.parametrize(("question", "sentence", "span", "expected"), [
+    # asked for a person or a body, a span that opens with one runs on past it: the name
+    ("who quit as transit boss?",
+     "Darius Penhale, the chief executive of Harrowgate Metro, resigned on Monday.",
+     "Darius Penhale, the chief executive", "Darius Penhale"),
+    ("who leads the inquiry?",
+     "Helen Marsh, who chairs the regulator, will lead the inquiry.",
+     "Helen Marsh, who chairs the regulator", "Helen Marsh"),
+    # a list is kept whole, and so is a name of another kind than asked
+    ("Who were two of the founders?",
+     "The founders were John Wesley and Charles Wesley, both Anglicans.",
+     "John Wesley and Charles Wesley", "John Wesley and Charles Wesley"),
+    ("who made the film?",
+     "The film was a co-production between Fox, Universal Pictures and the BBC.",
+     "Fox, Universal Pictures", "Fox, Universal Pictures"),
+    ("which Norlanders did Kessaria lock up?",
+     "The men were held by Kessaria, Norland said.", "Kessaria, Norland", "Kessaria, Norland"),
+    # asked something else, the span is as read
+    ("where did he resign?",
+     "Darius Penhale, the chief executive of Harrowgate Metro, resigned on Monday.",
+     "Darius Penhale, the chief executive", "Darius Penhale, the chief executive"),
+])
+def test_a_name_span_that_runs_on_is_cut_to_the_name(question, sentence, span, expected):
+    assert _phrase_of(question, sentence, span) == expected
+
+
+def _phrase_of(question: str, sentence: str, span: str) -> str:
+    """Return the short answer a reader's `span` of `sentence` gives for `question`."""
     from index.answer.analysis import Analysis
     from index.answer.nlp import get_nlp
     from index.answer.questions import parse_question
@@ -144,4 +175,4 @@ def test_an_amount_span_that_runs_on_is_cut_to_the_amount(question, sentence, sp
 
     start = sentence.index(span)
     analysis = Analysis(question, question, parse_question(question), {})
-    assert _phrase(sentence, get_nlp()(sentence), start, start + len(span), analysis) == expected
+    return _phrase(sentence, get_nlp()(sentence), start, start + len(span), analysis)

@@ -32,11 +32,15 @@ def _matrices(rows: list[dict], names: list[str]) -> list[tuple[np.ndarray, np.n
              np.array([m["label"] for m in r["merged"]])) for r in rows if r["merged"]]
 
 
-def fit_ranker(rows: list[dict], newsroom: float, penalty: float = 0.01) -> dict[str, float]:
-    """Return the ranker's weights by name, fitted listwise on the answerable questions."""
+def fit_ranker(rows: list[dict], newsroom: float, penalty: float = 0.01,
+               names: list[str] | None = None) -> dict[str, float]:
+    """Return the ranker's weights by name, fitted listwise on the answerable questions.
+
+    `names` are the features fitted (by default `feature_names`).
+    """
     from scipy.optimize import minimize
 
-    names = feature_names(rows)
+    names = names or feature_names(rows)
     usable = [r for r in rows if any(m["label"] for m in r["merged"])]
     data = _matrices(usable, names)
     weight = np.array([newsroom if r["kind"] == "newsroom" else 1.0 for r in usable])

@@ -258,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
                              "even-position articles) or ODD (on the others), whichever has "
                              "not seen their article, and every article is sampled; the "
                              "newsroom is read by --reader")
-    parser.add_argument("--newsroom-weight", type=float, default=3.0,
+    parser.add_argument("--newsroom-weight", type=float, default=2.0,
                         help="how much a newsroom question weighs against a SQuAD one")
     args = parser.parse_args(argv)
     if not SQUAD.is_file():

@@ -6,7 +6,7 @@ every candidate phrase (`index.answer.features.span_candidates`) is described by
 `index.answer.features.span_features` and labelled 1 when its SQuAD F1 against a gold answer is at
 least 0.8. The weights are an L2-regularised logistic regression (scikit-learn). The script
 prints the short-answer F1 on the gold sentences of both halves; `--write` saves the ranker.
-The sentence ranker (index/answer/rankers/sentence.json) is hand-set, not fitted here.
+The sentence ranker (index/answer/rankers/sentence.json) is fitted by `bench/train_sentences.py`.
 
     .venv/bin/python bench/train_answerer.py [--write] [--c 0.3] [--label-f1 0.8]
 """

@@ -524,6 +524,10 @@ _ROLES = _HONORIFICS | frozenset(
     "inspector sergeant sgt constable const cst detective det councillor cllr judge justice "
     "leader spokesperson spokesman spokeswoman mp mpp mla ceo deputy superintendent "
     "supt officer secretary ambassador pm".split())
+_TITLE_HEADS = _ROLES | frozenset(
+    "director executive manager chairman chairwoman chair head boss founder owner editor "
+    "coach".split())
+_LOWER_TITLE = 3  # words a lower-case title may run to
 _JOINERS = frozenset({"and", "&", "of", "the", "for"})
 _PARTICLES = _JOINERS | frozenset("de du la le van von der den da di del dos des y".split())
 
@@ -558,7 +562,15 @@ def _name_parts(text: str, hint: str) -> tuple[tuple[str, ...], str] | None:
 
 
 def _untitled(words: list[str]) -> list[str]:
-    """Return a person's name without the titles before it ("Energy Minister", "Dr")."""
+    """Return a person's name without the titles before it ("Energy Minister", "Dr").
+
+    A title in lower case is one too when a role word ends it, right before the name:
+    "Managing director Colm Hardacre", "trade minister Owen Balcombe".
+    """
+    for i, word in enumerate(words[:_LOWER_TITLE]):
+        if _fold(word) in _TITLE_HEADS and word.islower() and i + 1 < len(words) \
+                and words[i + 1][:1].isupper() and all(w.isalpha() for w in words[:i]):
+            return _untitled(words[i + 1:])
     cut = 0
     for i, word in enumerate(words[:-1]):
         if i > 6 or not (word[:1].isupper() or word in _PARTICLES):

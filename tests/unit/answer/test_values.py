@@ -51,6 +51,11 @@ from index.answer.values import (
         ("Prime Minister Mark Carney", "person", "name", ("mark", "carney")),
         ("Carney's", "person", "name", ("carney",)),
         ("Canadian PM Mark Carney", "person", "name", ("mark", "carney")),
+        # a title in lower case, ended by a role word right before the name
+        ("Managing director Colm Hardacre", "person", "name", ("colm", "hardacre")),
+        ("trade minister Owen Balcombe", "person", "name", ("owen", "balcombe")),
+        ("the man who met President Obama", "person", "text",
+         ("man", "met", "president", "obama")),
         ("Xi Jinping and Canadian Prime Minister Mark Carney", "person", "text",
          ("xi", "jinping", "canadian", "prime", "minister", "mark", "carney")),
         ("Xi Jinping and Prime Minister Mark Carney", "", "text",

@@ -49,6 +49,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # a place in a ranking: "where does Kessaria rank among ...", "what rank does ... hold"
     (r"\b(where|how) (does|do|did|is|are|was|were) .*\brank(s|ed)?\b"
      r"|\b(what|which) (rank|ranking)\b", "ordinal"),
+    # a vote's tally is a count of votes ("9-4"), never a sum
+    (r"\bvote (tally|count|split|margin|breakdown)\b"
+     r"|\b(tally|count|split|margin|breakdown) of the vote\b", "count"),
     (r"\bhow many\b", "count"),
     (r"\bhow much\b", "quantity"),
     (r"\b(what|which)\b.*\b(percentage|percent|share|proportion|fraction)\b", "percent"),

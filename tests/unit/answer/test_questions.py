@@ -35,7 +35,8 @@ from index.answer.questions import (
         ("Where are the theories on what caused the fire kept?", "place"),
         ("Has the budget been approved?", "yesno"),
         ("What did the mayor promise?", "other"),
-        ("What was the final vote tally?", "quantity"),
+        ("What was the final vote tally?", "count"),  # votes: "9-4", not a sum
+        ("council vote tally on the extra bus money?", "count"),
         ("what's the population of Fenmouth?", "quantity"),
         # the noun the question asks the value of names its kind
         ("What was the date of Tesla's death?", "date"),

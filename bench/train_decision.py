@@ -15,7 +15,9 @@ gold answer (SQuAD F1 >= 0.5 or a gold answer inside it). Three kinds of questio
 With `--newsroom`, the questions of the invented multi-outlet coverage in ../shared/eval join
 them (terse, paraphrased, many sources: what SQuAD lacks), split in two folds by question
 number: two more models are fitted, each with one fold, and `bench/newsroom.py --decision`
-measures each on the fold it did not see; the shipped model is fitted on both folds.
+measures each on the fold it did not see; the shipped model is fitted on both folds. A
+newsroom question weighs `--newsroom-weight` (2) SQuAD questions in the fit: 3 gained a
+newsroom question held out and lost two points of SQuAD's right answers (docs/benchmarks.md).
 
 The articles are split in two by title (the held-out articles of the reader's recipe, odd
 positions, split again): the model is fitted on one part and every figure reported is measured
@@ -31,7 +33,7 @@ decision learns what an answer frame that fits is worth.
 
     .venv/bin/python bench/train_decision.py [-n 500] [--reader NAME] [--newsroom [--splits N]]
         [--answered A | --precision P] [--features FILE] [--sentences N]
-        [--fold-readers EVEN ODD] [--write]
+        [--fold-readers EVEN ODD] [--newsroom-weight W] [--write]
 
 A reader fitted on every SQuAD article (`bench/train_reader.py --titles all`) leaves none it
 has not seen; `--fold-readers EVEN ODD` cross-fits: each SQuAD question is read by the fold

@@ -21,7 +21,7 @@ ROLES = frozenset("""
     researcher economist analyst coach player captain king queen prince princess emperor pope
     bishop general admiral commander architect engineer artist singer actor actress composer
     poet doctor person man woman""".split())
-_GENERIC = frozenset({"person", "man", "woman"})  # ask for a person, but hold no role
+GENERIC_ROLES = frozenset({"person", "man", "woman"})  # ask for a person, but hold no role
 _ASKING = frozenset({"which", "what", "whose"})
 
 
@@ -62,7 +62,7 @@ def _led(token: Token) -> bool:
 
 def _is_role(token: Token) -> bool:
     word = token.lemma_.lower() if token.lower_ not in ROLES else token.lower_
-    return word in ROLES and word not in _GENERIC
+    return word in ROLES and word not in GENERIC_ROLES
 
 
 def beside(name: list[str], text: str, window: int) -> list[list[str]]:

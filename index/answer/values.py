@@ -34,6 +34,8 @@ from functools import lru_cache
 import Stemmer
 from text_to_num import alpha2digit
 
+from index.answer.roles import GENERIC_ROLES, ROLES
+
 
 @dataclass(frozen=True)
 class Value:
@@ -524,9 +526,7 @@ _ROLES = _HONORIFICS | frozenset(
     "inspector sergeant sgt constable const cst detective det councillor cllr judge justice "
     "leader spokesperson spokesman spokeswoman mp mpp mla ceo deputy superintendent "
     "supt officer secretary ambassador pm".split())
-_TITLE_HEADS = _ROLES | frozenset(
-    "director executive manager chairman chairwoman chair head boss founder owner editor "
-    "coach".split())
+_TITLE_HEADS = _ROLES | (ROLES - GENERIC_ROLES)  # "director", "boss": not "man"
 _LOWER_TITLE = 3  # words a lower-case title may run to
 _JOINERS = frozenset({"and", "&", "of", "the", "for"})
 _PARTICLES = _JOINERS | frozenset("de du la le van von der den da di del dos des y".split())

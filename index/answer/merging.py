@@ -54,6 +54,10 @@ AMOUNTS = frozenset({"quantity", "count"})
 RATE_ASKED = re.compile(r"\b(how fast|rate|speed|pace|per|an? (second|minute|hour|day|week|"
                         r"month|year)|hourly|daily|weekly|monthly|yearly|annual)\b", re.I)
 NO_REASON = frozenset({"DATE", "DURATION", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# A length of time answers an amount only when the question counts time ("how many years",
+# "how much time"): "three days" of "three days of torrential rain" is no "how much rain".
+TIME_ASKED = re.compile(r"\bhow (long|much time|many (\w+ )?(seconds|minutes|hours|days|"
+                        r"weeks|fortnights|months|years|decades|centuries|times))\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -85,8 +89,8 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
     An amount read without the qualifier that bounds it in its sentence gets it back ("70 per
     cent" -> "more than 70 per cent", `index.answer.values.qualified`).
     A value of a kind that cannot answer the question (`RULED_OUT`, `NO_REASON` for a reason,
-    a rate for an amount not asked as one: `RATE_ASKED`) is dropped, and so is an answer that
-    no source dates to a day when the question asks for one ("what date...": not "2011", but
+    a rate or a length of time for an amount not asked as one: `RATE_ASKED`, `TIME_ASKED`) is
+    dropped, and so is an answer that no source dates to a day when the question asks for one ("what date...": not "2011", but
     "last week" if another outlet says "Wednesday"), or that is no time of day when the
     question asks for one and another answer is ("what time...": "10:30 p.m.", not "March
     3"). A candidate joins an answer only when its sentence holds at least `share` of the
@@ -103,9 +107,11 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
     valued = ((c, value_of(_dated(c), analysis.kind))
               for c in sorted(candidates, key=lambda c: (-c.reader, -c.phrase)))
     rates = analysis.kind not in AMOUNTS or RATE_ASKED.search(analysis.text) is not None
+    lengths = analysis.kind not in AMOUNTS or TIME_ASKED.search(analysis.text) is not None
     kept = [(c, v) for c, v in valued if v.kind not in ruled_out
             and not (analysis.kind == "reason" and c.type in NO_REASON)
-            and (rates or "/" not in v.unit)]  # "how much snow fell?" is no "4 cm an hour"
+            and (rates or "/" not in v.unit)  # "how much snow fell?" is no "4 cm an hour"
+            and (lengths or c.type != "DURATION")]
     ordered = [c for c, _ in kept]
     groups: list[tuple[Value, list[Candidate]]] = []
     for candidate, value in kept:

@@ -92,6 +92,24 @@ def test_an_amount_asked_for_is_not_answered_by_a_rate():
     assert [m.text for m in fast] == ["up to 4 cm an hour", "31 cm"]
 
 
+@pytest.mark.parametrize(("question", "kind", "lengths"), [
+    ("how much rain fell before the flood?", "quantity", False),
+    ("how many people were evacuated?", "count", False),
+    ("flood death toll?", "quantity", False),
+    ("how many days did the rain last?", "count", True),
+    ("how many more weeks will the repairs take?", "count", True),
+    ("how much time did the crews need?", "quantity", True),
+    ("how long did it rain?", "duration", True),
+])
+def test_an_amount_asked_for_is_a_length_of_time_only_when_time_is_counted(question, kind,
+                                                                           lengths):
+    said = "The flood followed three days of torrential rain, with 186 mm at Tarnhollow."
+    candidates = [replace(read("three days", said, reader=9.0), type="DURATION"),
+                  replace(read("186 mm", said), type="QUANTITY")]
+    merged = merge(asked(question, kind), candidates, 0.5)
+    assert ("three days" in [m.text for m in merged]) is lengths
+
+
 def test_a_reason_is_never_a_bare_amount_or_date():
     said = "Port Allard cut its hydrogen bus order by 5 per cent in 2019 because fuel cost more."
     candidates = [replace(read("5 per cent", said, reader=9.0), type="PERCENT"),

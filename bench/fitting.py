@@ -20,6 +20,7 @@ import numpy as np
 # enters through `mass` (the reader's probability summed over the sentences stating it).
 LEFT_OUT = frozenset({"bias", "support", "support_share"})
 ANSWERED = 0.90  # share of answerable questions the chosen threshold must still answer
+STORIES = "stories"  # the title of the stories dev set's questions: always fitted on
 
 
 def feature_names(rows: list[dict]) -> list[str]:
@@ -187,7 +188,8 @@ def fit_and_report(rows: list[dict], fit_titles: set[str], precision: float | No
     from index.answer.decision import DecisionModel
 
     squad = [r for r in rows if r["kind"] != "newsroom"]
-    train = [r for r in squad if r["title"] in fit_titles]
+    stories = [r for r in rows if r["title"] == STORIES]
+    train = [r for r in squad if r["title"] in fit_titles] + stories
     test = [r for r in squad if r["title"] not in fit_titles]
     folds = [[r for r in rows if r["title"] == f"newsroom-{k}"] for k in (0, 1)]
     model = fit(train + folds[0] + folds[1], newsroom)
@@ -224,7 +226,8 @@ def fit_and_report(rows: list[dict], fit_titles: set[str], precision: float | No
         "fitted_on": "SQuAD v1.1 dev part b (answerable; the same with their gold paragraph "
                      "withheld) and SQuAD 2.0 dev part b (impossible), articles "
                      + ", ".join(sorted(fit_titles))
-                     + ("; the newsroom dev questions (../shared/eval)" if any(folds) else ""),
+                     + ("; the newsroom dev questions (../shared/eval)" if any(folds) else "")
+                     + ("; the stories dev questions (bench/stories)" if stories else ""),
         "features": sorted(model.rank),
         "questions": len(train) + len(folds[0]) + len(folds[1]),
         "reader": reader,
@@ -250,8 +253,9 @@ def fit_splits(rows: list[dict], fit_titles: set[str], threshold: float, splits:
 
     from index.answer.decision import DecisionModel
 
-    squad = [r for r in rows if r["kind"] != "newsroom" and r["title"] in fit_titles]
-    asked = [r for r in rows if r["kind"] == "newsroom"]
+    squad = [r for r in rows if (r["kind"] != "newsroom" and r["title"] in fit_titles)
+             or r["title"] == STORIES]
+    asked = [r for r in rows if r["kind"] == "newsroom" and r["title"] != STORIES]
     ids = sorted({r["id"] for r in asked})
     written = []
     for split in range(splits):

@@ -1,15 +1,19 @@
 """The newsroom dev set (../shared/eval): every question asked through `Newsdesk.ask`, judged
 by the official scorer.
 
-    .venv/bin/python bench/newsroom.py [--show] [--json FILE] [--backend torch|onnx-int8]
-        [--ids nr-01,nr-05] [--fresh] [--decision FILE --fold K] [--reader NAME] [--splits]
+    .venv/bin/python bench/newsroom.py [--set newsroom|stories] [--show] [--json FILE]
+        [--backend torch|onnx-int8] [--ids nr-01,nr-05] [--fresh] [--decision FILE --fold K]
+        [--reader NAME] [--splits]
 
 The 45 invented articles of ../shared/eval/newsroom are indexed into
 bench/.cache/newsroom-<backend> (built when absent, refreshed incrementally, rebuilt with
---fresh). Each answer is the object `newsdesk ask --batch` prints (`Answer.to_json(id=...)`),
-judged by `judge` from ../shared/eval/score_answers.py, imported by path. Prints `k/n kind
-(rate)` per kind of question and the total, the wall time and the p50 ask latency; --show lists
-the failures (id, kind, question, why).
+--fresh). `--set stories` runs the second invented set instead, bench/stories (four more
+stories with distractors, in the same schema; the decision may be fitted on it, so that the
+newsroom stays unseen: `bench/train_decision.py --stories`), indexed into
+bench/.cache/stories-<backend>. Each answer is the object `newsdesk ask --batch` prints
+(`Answer.to_json(id=...)`), judged by `judge` from ../shared/eval/score_answers.py, imported by
+path. Prints `k/n kind (rate)` per kind of question and the total, the wall time and the p50
+ask latency; --show lists the failures (id, kind, question, why).
 
 tests/integration/test_newsroom.py asks the same questions once per test run through the
 functions here and holds each kind to a floor.
@@ -33,10 +37,33 @@ EVAL = ROOT.parent / "shared" / "eval"
 CORPUS = EVAL / "newsroom"
 QUESTIONS = EVAL / "newsroom-questions.jsonl"
 SCORER = EVAL / "score_answers.py"
+STORIES = ROOT / "bench" / "stories"
 CACHE = ROOT / "bench" / ".cache"
 KINDS = ("answer", "unanswerable", "conflict", "time")
 
 Judge = Callable[[dict, dict], tuple[bool, str]]
+
+
+@dataclass(frozen=True)
+class DevSet:
+    """Invented coverage and its questions (files of the newsroom dev set's schema)."""
+
+    name: str  # also its index's folder in bench/.cache: <name>-<backend>
+    corpus: Path
+    questions: tuple[Path, ...]
+
+
+NEWSROOM = DevSet("newsroom", CORPUS, (QUESTIONS,))
+
+
+def dev_set(name: str) -> DevSet:
+    """Return the dev set called `name`: "newsroom" or "stories"."""
+    if name == "newsroom":
+        return NEWSROOM
+    if name == "stories":
+        return DevSet("stories", STORIES / "articles",
+                      tuple(sorted(STORIES.glob("questions-*.jsonl"))))
+    raise ValueError(f"no dev set called {name!r}: newsroom or stories")
 
 
 @dataclass(frozen=True)
@@ -66,17 +93,21 @@ def use_models(desk, reader: str | None = None, decision: Path | None = None) ->
         desk.reader = reader
 
 
-def missing() -> str | None:
+def missing(devset: DevSet = NEWSROOM) -> str | None:
     """Return why the dev set cannot run here, or None when it can."""
-    for path in (CORPUS, QUESTIONS, SCORER):
+    for path in (devset.corpus, *devset.questions, SCORER):
         if not path.exists():
-            return f"{path} is absent: the newsroom dev set cannot run"
+            return f"{path} is absent: the {devset.name} dev set cannot run"
+    if not devset.questions:
+        return f"{devset.name} has no questions"
     return None
 
 
-def load_questions(ids: Iterable[str] | None = None) -> list[dict]:
+def load_questions(ids: Iterable[str] | None = None,
+                   devset: DevSet = NEWSROOM) -> list[dict]:
     """Return the dev questions in file order; only those in `ids` when given."""
-    lines = QUESTIONS.read_text(encoding="utf-8").splitlines()
+    lines = [line for path in devset.questions
+             for line in path.read_text(encoding="utf-8").splitlines()]
     items = [json.loads(line) for line in lines if line.strip()]
     if ids is None:
         return items
@@ -169,15 +200,15 @@ def failure_lines(results: list[Result], kind: str | None = None) -> list[str]:
             if not r.passed and kind in (None, r.kind)]
 
 
-def open_desk(backend: str = "torch", fresh: bool = False):
-    """Open the desk over the cached newsroom index, (re)building it as needed."""
+def open_desk(backend: str = "torch", fresh: bool = False, devset: DevSet = NEWSROOM):
+    """Open the desk over the dev set's cached index, (re)building it as needed."""
     from index.service import Newsdesk, warm_up
     from index.settings import Settings
 
-    chroma = CACHE / f"newsroom-{backend}" / "chroma"
+    chroma = CACHE / f"{devset.name}-{backend}" / "chroma"
     if fresh:
         shutil.rmtree(chroma, ignore_errors=True)
-    settings = Settings(corpus_dir=CORPUS, chroma_path=chroma, embedding_backend=backend,
+    settings = Settings(corpus_dir=devset.corpus, chroma_path=chroma, embedding_backend=backend,
                         answer_precision=Settings.from_env().answer_precision)
     desk = Newsdesk.open(settings)
     report = desk.index()
@@ -190,6 +221,8 @@ def open_desk(backend: str = "torch", fresh: bool = False):
 def main(argv: list[str] | None = None) -> int:
     """Run the dev set and print the rates (and the failures, and JSON, when asked)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", default="newsroom", choices=("newsroom", "stories"),
+                        help="the dev set to run (default %(default)s)")
     parser.add_argument("--show", action="store_true", help="list every failed question")
     parser.add_argument("--json", type=Path, help="write the per-question results here")
     parser.add_argument("--backend", default="torch", help="EMBEDDING_BACKEND for the run")
@@ -207,18 +240,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the questions of this fold (question number modulo 2), as "
                              "bench/train_decision.py --newsroom splits them")
     args = parser.parse_args(argv)
-    reason = missing()
+    devset = dev_set(args.set)
+    reason = missing(devset)
     if reason:
         print(f"{reason}; nothing to measure", file=sys.stderr)
         return 0
     try:
-        questions = load_questions(args.ids.split(",") if args.ids else None)
+        questions = load_questions(args.ids.split(",") if args.ids else None, devset)
     except ValueError as exc:
         parser.error(str(exc))
     if args.fold is not None:
         questions = [q for q in questions if int(q["id"].split("-")[1]) % 2 == args.fold]
     started = time.perf_counter()
-    desk = open_desk(args.backend, args.fresh)
+    desk = open_desk(args.backend, args.fresh, devset)
     use_models(desk, args.reader, args.decision)
     if args.splits:
         folds = sorted(CACHE.glob("decision-split-*-fold-*.json"))

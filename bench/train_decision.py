@@ -33,12 +33,17 @@ decision learns what an answer frame that fits is worth.
 
     .venv/bin/python bench/train_decision.py [-n 500] [--reader NAME] [--newsroom [--splits N]]
         [--answered A | --precision P] [--features FILE] [--sentences N]
-        [--fold-readers EVEN ODD] [--newsroom-weight W] [--write]
+        [--fold-readers EVEN ODD] [--newsroom-weight W] [--stories] [--out FILE] [--write]
 
 A reader fitted on every SQuAD article (`bench/train_reader.py --titles all`) leaves none it
 has not seen; `--fold-readers EVEN ODD` cross-fits: each SQuAD question is read by the fold
 reader not fitted on its article (EVEN fitted on the even-position titles, ODD on the odd),
 the newsroom by `--reader`, and all 24 articles are sampled and halved (use twice the -n).
+
+With `--stories`, the questions of the second invented set (bench/stories, written apart from
+the newsroom's) are fitted on in every model, weighed as newsroom questions, so that a model
+fitted without `--newsroom` leaves the newsroom wholly unseen (`--out FILE`, then
+`bench/newsroom.py --decision FILE`).
 
 With `--splits N`, the newsroom questions are also halved N ways (by number, then by seeded
 shuffles) and two fold models fitted per halving; `bench/newsroom.py --splits` answers each
@@ -54,6 +59,7 @@ import argparse
 import json
 import random
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,14 +125,39 @@ def newsroom_label(text: str, answers: list[str]) -> int:
     return int(any(a.lower() in text.lower() for a in answers))
 
 
-def newsroom_questions() -> list[dict]:
-    """Return the newsroom questions, each with its fold ("newsroom-0" / "newsroom-1")."""
+def newsroom_questions(devset: str = "newsroom") -> list[dict]:
+    """Return a dev set's questions, each with its fold ("newsroom-0" / "newsroom-1"); the
+    stories set's all under one title ("stories"), as it is always fitted on."""
     sys.path.insert(0, str(ROOT / "bench"))
-    from newsroom import load_questions
+    from newsroom import dev_set, load_questions
+
+    def title(q: dict) -> str:
+        return "stories" if devset == "stories" else f"newsroom-{int(q['id'].split('-')[1]) % 2}"
 
     return [{"id": q["id"], "question": q["question"], "kind": q["kind"],
              "answers": q.get("expect_any") or q.get("expect_all") or [],
-             "title": f"newsroom-{int(q['id'].split('-')[1]) % 2}"} for q in load_questions()]
+             "title": title(q)} for q in load_questions(devset=dev_set(devset))]
+
+
+def gather_stories(args, path: Path) -> Path:
+    """Compute (or reuse) the features of the stories dev set's questions, beside `path`."""
+    from newsroom import dev_set
+    from newsroom import open_desk as open_dev_set
+
+    from index.answer.config import CONFIG
+    from index.answer.reading_backends import load_reader
+
+    config = CONFIG if args.sentences is None else replace(CONFIG, sentences=args.sentences)
+    stories = path.with_name(path.stem + "-stories.jsonl")
+    if stories.is_file():
+        return stories
+    partial = stories.with_suffix(".partial")
+    reader = load_reader(args.reader, precision=answer_precision())
+    with partial.open("w", encoding="utf-8") as out:
+        collect(open_dev_set(devset=dev_set("stories")), newsroom_questions("stories"),
+                "newsroom", reader, out, config)
+    partial.rename(stories)
+    return stories
 
 
 def collect(desk, questions: list[dict], kind: str, reader, out, config=None) -> None:
@@ -175,7 +206,6 @@ def framed(pool: list[dict], sampled: list[dict]) -> list[dict]:
 
 def gather(args) -> Path:
     """Compute (or reuse) the features of every sampled question."""
-    from dataclasses import replace
 
     from index.answer.config import CONFIG
     from index.answer.reading_backends import load_reader
@@ -248,6 +278,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="write index/answer/decision.json")
     parser.add_argument("--newsroom", action="store_true",
                         help="fit on the newsroom dev questions too (two folds, see above)")
+    parser.add_argument("--stories", action="store_true",
+                        help="fit on the stories dev questions (bench/stories) too, always: "
+                             "their features are cached beside the others' (-stories.jsonl)")
+    parser.add_argument("--out", type=Path, help="write the model to this file as well")
     parser.add_argument("--sentences", type=int,
                         help="sentences the reader reads (AnswerConfig.sentences), to fit a "
                              "decision for another setting; features cached apart")
@@ -268,7 +302,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from fitting import fit_and_report
 
-    rows = [json.loads(line) for line in gather(args).read_text().splitlines()]
+    path = gather(args)
+    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    if not args.newsroom:  # the cache may hold them: fit without them all the same
+        rows = [r for r in rows if r["kind"] != "newsroom"]
+    if args.stories:
+        rows += [json.loads(line) for line in gather_stories(args, path).read_text().splitlines()]
     for row in rows:  # labelled again: a cache made before a change of rule stays usable
         judge = newsroom_label if row["kind"] == "newsroom" else label
         for merged in row["merged"]:
@@ -287,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         written = fit_splits(rows, fit_titles, model.threshold, args.splits,
                              args.newsroom_weight, CACHE.parent)
         print(f"wrote {len(written)} fold models to {CACHE.parent} for bench/newsroom.py --splits")
+    if args.out:
+        print(f"wrote {model.save(args.out)}")
     if args.write:
         print(f"wrote {model.save()}")
     return 0

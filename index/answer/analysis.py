@@ -1,5 +1,9 @@
 """Analyse a question before retrieval: its kind, weighted words, names, and typos repaired.
 
+A question typed in lower case ("velcor ceo?") is first written the way the coverage writes
+its names ("Velcor CEO?"), so that the parse reads them as names; the reader and the embedding
+model are uncased, so only the parse and the name features see the difference.
+
 A question word the coverage never uses, if it is no name and no word spelt right, is read as
 the indexed word one edit away ("purhcased" -> "purchased"), both for the search and for the
 weights. Words weigh by inverse document frequency times their part of speech's factor
@@ -10,11 +14,18 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from index.answer.questions import Question, apostrophes, parse_question, spelt_out
-from index.terms import WORD, is_known_word, stem, stem_words, text_stems
+from index.answer.questions import (
+    QUESTION_WORDS,
+    Question,
+    apostrophes,
+    parse_question,
+    spelt_out,
+)
+from index.terms import STOPWORDS, WORD, is_known_word, stem, stem_words, text_stems
 
 
 class Vocabulary(Protocol):
@@ -26,6 +37,10 @@ class Vocabulary(Protocol):
 
     def nearest_term(self, term: str) -> str | None:
         """Return the indexed stem one edit from `term`, or None."""
+        ...
+
+    def written(self, words: Iterable[str]) -> dict[str, str]:
+        """Return how the coverage writes those of `words` it writes as names, by word."""
         ...
 
     def __len__(self) -> int:
@@ -97,7 +112,8 @@ class Analysis:
 def analyse(text: str, vocabulary: Vocabulary) -> Analysis:
     """Parse `text`, weigh its words against the coverage and repair its typos."""
     asked = apostrophes(text)  # "whats" -> "what's"
-    question = parse_question(asked)
+    asked, names = _as_written(asked, vocabulary)
+    question = parse_question(asked, names)
     n = max(len(vocabulary), 1)
     names = set(stem_words(list(question.names)))
     words = {stem(w): w for w in WORD.findall(asked)}
@@ -119,6 +135,25 @@ def analyse(text: str, vocabulary: Vocabulary) -> Analysis:
     for word, fixed in repaired.items():
         query = re.sub(rf"\b{re.escape(word)}\b", fixed, query)
     return Analysis(text, query, question, weights)
+
+
+def _as_written(text: str, vocabulary: Vocabulary) -> tuple[str, tuple[str, ...]]:
+    """Return `text` with the words the coverage writes as names written so, and those names.
+
+    Only words typed in lower case, or first ("Velcor ceo?"), are asked about; question and
+    stop words never are ("The" of "The Hague" stays "the").
+    """
+    found = [(m, m.group()) for m in WORD.finditer(text)]
+    asked = [w for i, (_, w) in enumerate(found)
+             if (w.islower() or i == 0) and w.lower() not in QUESTION_WORDS | STOPWORDS]
+    written = vocabulary.written(asked) if asked else {}
+    if not written:
+        return text, ()
+    out, end = [], 0
+    for match, word in found:
+        out += [text[end:match.start()], written.get(word, word)]
+        end = match.end()
+    return "".join([*out, text[end:]]), tuple(dict.fromkeys(written.values()))
 
 
 def acronym_found(acronym: str, text: str) -> bool:

@@ -90,8 +90,9 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
     cent" -> "more than 70 per cent", `index.answer.values.qualified`).
     A value of a kind that cannot answer the question (`RULED_OUT`, `NO_REASON` for a reason,
     a rate or a length of time for an amount not asked as one: `RATE_ASKED`, `TIME_ASKED`) is
-    dropped, and so is an answer that no source dates to a day when the question asks for one ("what date...": not "2011", but
-    "last week" if another outlet says "Wednesday"), or that is no time of day when the
+    dropped, and so is an answer that no source dates to a day when the question asks for
+    one ("what date...": not "2011", but "last week" if another outlet says "Wednesday"), or
+    that is no time of day when the
     question asks for one and another answer is ("what time...": "10:30 p.m.", not "March
     3"). A candidate joins an answer only when its sentence holds at least `share` of the
     question's words that the answer's surest sentence holds: "3" in a story about ships

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from index.answer.frames import Frame, question_frame
 from index.answer.nlp import get_nlp
-from index.answer.roles import ROLES, question_role
+from index.answer.roles import GENERIC_ROLES, ROLES, question_role
 from index.terms import STOPWORDS, WORD, stem
 
 # Answer kinds and the spaCy entity labels that can fill them.
@@ -69,7 +69,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(what|which) (years?|months?|days?|dates?|times?|decades?|century|centuries)\b"
      r"|\b(what|which)('s|’s| is| was) the (\w+ ){0,2}(date|day)\b", "date"),
     (r"^(when|since when)\b|\bwhen\b", "date"),
-    (r"\b(what|which)('s|’s| is| was| are| were) the (\w+ ){0,2}(population|number|amount|"
+    (r"\b(what|which)('s|’s| is| was| are| were) the (\w+ ){0,3}(population|number|amount|"
      r"total|size|count|toll|tally|height|depth|length|width|weight|capacity|distance)\b",
      "quantity"),
     (r"\b(who|whom|whose)\b", "person"),
@@ -209,6 +209,13 @@ def spelt_out(text: str) -> str:
 _NAMED_WH = re.compile(r"(?<=\w )(?:Who|What|Which|When|Where|Why|How)\b")
 
 
+# A terse question that ends in a role asks who holds it: "velcor ceo?", "health minister
+# dealing with the strike?" (not "ceo pay?", "the minister's salary?").
+_TERSE_ROLE = re.compile(
+    rf"^([\w'’.-]+ ){{0,3}}({'|'.join(sorted(ROLES - GENERIC_ROLES))})s?"
+    r"(\?|$| (dealing|running|leading|in charge|at|of|for|who|behind|handling)\b)")
+
+
 def question_kind(text: str) -> str:
     """Return the kind of answer `text` asks for (a key of KINDS).
 
@@ -217,6 +224,8 @@ def question_kind(text: str) -> str:
     """
     lowered = " ".join(_NAMED_WH.sub("-", text).lower().split())
     if is_terse(lowered):
+        if _TERSE_ROLE.search(lowered):
+            return "person"
         lowered = f"what is the {lowered}"
     for pattern, kind in _PATTERNS:
         if re.search(pattern, lowered):
@@ -240,8 +249,12 @@ def excluded_terms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def parse_question(text: str) -> Question:
-    """Parse a question into its kind, weighted content terms, acronyms and names."""
+def parse_question(text: str, known: tuple[str, ...] = ()) -> Question:
+    """Parse a question into its kind, weighted content terms, acronyms and names.
+
+    `known` are words the coverage writes as names (`index.answer.analysis`): names wherever
+    they stand, the first word too ("Velcor CEO?").
+    """
     doc = get_nlp()(text)
     excluded = excluded_terms(text)
     weight_of: dict[str, float] = {}
@@ -266,7 +279,9 @@ def parse_question(text: str) -> Question:
         if _ACRONYM.match(w)
     )
     names = tuple(
-        t.text for t in doc[1:] if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.is_alpha)
+        t.text for t in doc if (t.i > 0 and (t.pos_ == "PROPN"
+                                             or (t.text[:1].isupper() and t.is_alpha)))
+        or t.text in known
     )
     return Question(
         text,

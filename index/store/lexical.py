@@ -8,8 +8,9 @@ which weigh a question's words) count the passages' own words only.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import bm25s
 from bm25s.tokenization import Tokenizer
@@ -20,6 +21,9 @@ from index.models import Passage
 from index.terms import STOPWORDS, stem
 
 MIN_CORRECTED = 6  # the shortest stem `nearest_term` corrects
+CASE_SAMPLE = 30  # passages `written` reads to learn how the coverage writes a word
+CASE_SHARE = 0.9  # the share of a word's mid-sentence uses capitalised that makes it a name
+_SENTENCE_END = re.compile(r"(^|[.!?:;]['\"’”)]*)\s*['\"‘“(]*$")  # what may open a sentence
 
 
 class LexicalIndex:
@@ -68,6 +72,38 @@ class LexicalIndex:
     def document_frequency(self, term: str) -> int:
         """Return in how many passages a stemmed term occurs."""
         return self._df.get(term, 0)
+
+    def written(self, words: Iterable[str]) -> dict[str, str]:
+        """Return how the coverage writes those of `words` it writes as names, by word.
+
+        A chat question is often typed in lower case ("velcor ceo?"); the coverage says
+        "Velcor" and "CEO". A word counts as a name when, in the passages that hold it (up to
+        `CASE_SAMPLE`, found by one search for all of `words`), at least `CASE_SHARE` of its
+        uses that do not open a sentence are capitalised, twice or more; its commonest such
+        form is returned ("bltc" -> "BLTC"). Words it never capitalises, or seldom ("board"
+        of "the board" and "Competition Board"), are left out.
+        """
+        wanted = {w.lower(): w for w in words if w.isalpha()}
+        if not wanted:
+            return {}
+        hits = self.search(" ".join(wanted.values()), CASE_SAMPLE)
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, wanted)) + r")(?![\w-])",
+                             re.IGNORECASE)
+        forms: dict[str, Counter[str]] = {}
+        for passage, _ in hits:
+            text = passage.text
+            for match in pattern.finditer(text):
+                if _SENTENCE_END.search(text, 0, match.start()) is not None:
+                    continue  # opens a sentence: capitalised whatever it is
+                form = match.group(1)
+                forms.setdefault(form.lower(), Counter())[form] += 1
+        out = {}
+        for lower, counts in forms.items():
+            capitalised = {f: n for f, n in counts.items() if f[0].isupper()}
+            used = sum(counts.values())
+            if used >= 2 and sum(capitalised.values()) >= CASE_SHARE * used:
+                out[wanted[lower]] = max(capitalised, key=lambda f: (capitalised[f], f))
+        return out
 
     def nearest_term(self, term: str) -> str | None:
         """Return the indexed stem one edit from `term` ("purhcas" -> "purchas"), or None.

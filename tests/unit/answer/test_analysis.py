@@ -39,3 +39,15 @@ def test_a_question_word_typed_without_its_apostrophe_is_read_as_one(asked, kind
     assert analysis.text == asked  # answered as asked
     assert analysis.kind == kind and analysis.read_as == read
     assert not any(t.startswith(("what", "who", "where", "when")) for t in analysis.weights)
+
+
+def test_a_question_typed_in_lower_case_reads_the_names_as_the_coverage_writes_them():
+    coverage = LexicalIndex([Passage(str(i), "s.txt", "t", 1, t) for i, t in enumerate([
+        "Shares in Velcor rose after the offer for Carrowmere Mining.",
+        "Analysts said Velcor would raise its offer; the board of Carrowmere said no.",
+        "The offer valued Carrowmere at 6.3 billion crowns, Velcor said.",
+    ])])
+    analysis = analyse("velcor offer for carrowmere?", coverage)
+    assert analysis.text == "velcor offer for carrowmere?"  # answered as asked
+    assert analysis.query == "Velcor offer for Carrowmere?"
+    assert analysis.question.names == ("Velcor", "Carrowmere")  # the first word too

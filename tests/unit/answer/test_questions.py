@@ -48,6 +48,12 @@ from index.answer.questions import (
         ("flood death toll?", "quantity"),
         ("battery size on the new buses?", "quantity"),
         ("share of exports that go to Caldoria?", "percent"),
+        ("orsola grey death toll?", "quantity"),
+        # ... and one that ends in a role asks who holds it
+        ("velcor ceo?", "person"),
+        ("health minister dealing with the strike?", "person"),
+        ("ceo pay?", "other"),
+        ("the minister's salary?", "money"),
         # a charge levied as a share
         ("what duty do the quota cars pay?", "percent"),
         ("rapeseed tariff by end of April?", "percent"),

@@ -93,3 +93,20 @@ def test_a_paragraph_is_found_by_its_articles_title_but_its_own_words_are_counte
         == ["1"]
     assert lexical.document_frequency("scallop") == 0  # in a title, not in a passage's text
     assert lexical.document_frequency("ministri") == 2
+
+
+def test_words_the_coverage_writes_as_names_are_written_so():
+    from index.models import Passage
+    from index.store.lexical import LexicalIndex
+
+    texts = ["Shares in Velcor rose after the BLTC ferry sank. The board met.",
+             "Analysts said Velcor would raise its bid; the BLTC fleet is old.",
+             "Velcor opens this sentence, so its capital says nothing.",
+             "The Competition Board opened a review, and the board of Carrowmere objected.",
+             "A grey ferry left the harbour, and the board said nothing."]
+    lexical = LexicalIndex([Passage(str(i), "s.txt", "t", 1, t) for i, t in enumerate(texts)])
+    written = lexical.written(["velcor", "bltc", "board", "grey", "carrowmere", "unknown"])
+    # twice or more, capitalised in the middle of a sentence, never in lower case: a name;
+    # "board" is mostly lower case, "grey" always; "Carrowmere" is said only once
+    assert written == {"velcor": "Velcor", "bltc": "BLTC"}
+    assert LexicalIndex([]).written(["velcor"]) == {}

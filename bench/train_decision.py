@@ -43,7 +43,8 @@ the newsroom by `--reader`, and all 24 articles are sampled and halved (use twic
 With `--stories`, the questions of the second invented set (bench/stories, written apart from
 the newsroom's) are fitted on in every model, weighed as newsroom questions, so that a model
 fitted without `--newsroom` leaves the newsroom wholly unseen (`--out FILE`, then
-`bench/newsroom.py --decision FILE`).
+`bench/newsroom.py --decision FILE`): without `--newsroom`, the newsroom questions of a cached
+features file are left out of the fit.
 
 With `--splits N`, the newsroom questions are also halved N ways (by number, then by seeded
 shuffles) and two fold models fitted per halving; `bench/newsroom.py --splits` answers each

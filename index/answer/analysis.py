@@ -112,8 +112,8 @@ class Analysis:
 def analyse(text: str, vocabulary: Vocabulary) -> Analysis:
     """Parse `text`, weigh its words against the coverage and repair its typos."""
     asked = apostrophes(text)  # "whats" -> "what's"
-    asked, names = _as_written(asked, vocabulary)
-    question = parse_question(asked, names)
+    asked, known = _as_written(asked, vocabulary)
+    question = parse_question(asked, known)
     n = max(len(vocabulary), 1)
     names = set(stem_words(list(question.names)))
     words = {stem(w): w for w in WORD.findall(asked)}

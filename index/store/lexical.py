@@ -23,6 +23,7 @@ from index.terms import STOPWORDS, stem
 MIN_CORRECTED = 6  # the shortest stem `nearest_term` corrects
 CASE_SAMPLE = 30  # passages `written` reads to learn how the coverage writes a word
 CASE_SHARE = 0.9  # the share of a word's mid-sentence uses capitalised that makes it a name
+_OPENING = 8  # characters before a word read to tell whether it opens a sentence
 _SENTENCE_END = re.compile(r"(^|[.!?:;]['\"’”)]*)\s*['\"‘“(]*$")  # what may open a sentence
 
 
@@ -93,7 +94,8 @@ class LexicalIndex:
         for passage, _ in hits:
             text = passage.text
             for match in pattern.finditer(text):
-                if _SENTENCE_END.search(text, 0, match.start()) is not None:
+                start = match.start()  # what opens a sentence is a few characters long
+                if _SENTENCE_END.search(text, max(0, start - _OPENING), start) is not None:
                     continue  # opens a sentence: capitalised whatever it is
                 form = match.group(1)
                 forms.setdefault(form.lower(), Counter())[form] += 1

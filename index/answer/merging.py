@@ -54,6 +54,7 @@ AMOUNTS = frozenset({"quantity", "count"})
 RATE_ASKED = re.compile(r"\b(how fast|rate|speed|pace|per|an? (second|minute|hour|day|week|"
                         r"month|year)|hourly|daily|weekly|monthly|yearly|annual)\b", re.I)
 NO_REASON = frozenset({"DATE", "DURATION", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+DATED = frozenset({"date", "time"})  # the kinds of value that may say a day
 # A length of time answers an amount only when the question counts time ("how many years",
 # "how much time"): "three days" of "three days of torrential rain" is no "how much rain".
 TIME_ASKED = re.compile(r"\bhow (long|much time|many (\w+ )?(seconds|minutes|hours|days|"
@@ -125,7 +126,8 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
             home[1].append(candidate)
     values = {id(c): v for c, v in kept}
     if asks_for_day(analysis.text):
-        groups = [g for g in groups if not all(_dayless(values[id(c)]) for c in g[1])]
+        groups = [g for g in groups if g[0].kind in DATED
+                  and not all(_dayless(values[id(c)]) for c in g[1])]
     elif asks_for_clock(analysis.text) and any(_clocked(v) for v, _ in groups):
         groups = [g for g in groups if _clocked(g[0])]  # "what time": not "March 3"
     kept_ids = {id(c) for _, members in groups for c in members}

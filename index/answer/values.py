@@ -428,7 +428,8 @@ _CAPITALISED = _SHORT | {"may", "march"}  # "may" is a month only when capitalis
 _DATE_FILLERS = frozenset(
     "on in of at the since from during early late mid last this next coming week about around "
     "approximately roughly circa shortly just before after by until till morning afternoon "
-    "evening night et est edt pt pst pdt ct cst cdt mt gmt utc bst".split())
+    "evening night yesterday today tonight tomorrow "  # resolved: "yesterday (5 July 2026)"
+    "et est edt pt pst pdt ct cst cdt mt gmt utc bst".split())
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _CLOCK = re.compile(
     r"\b(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>[ap])\.?\s?m\b\.?"

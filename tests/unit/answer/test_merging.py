@@ -67,6 +67,16 @@ def test_a_day_asked_for_is_not_answered_by_a_year_or_a_month_alone():
     assert len(when) == 3  # "when" may be answered by a year
 
 
+def test_a_day_asked_for_is_never_answered_by_what_is_no_date():
+    said = "The board rejected the 42-crown approach on Sunday (17 May 2026)."
+    candidates = [read("42-crown approach", said, reader=9.0),
+                  read("Sunday (17 May 2026)", said, reader=7.0)]
+    merged = merge(asked("what date did the board reject the 42-crown approach?", "date"),
+                   candidates, 0.5)
+    assert [m.text for m in merged] == ["Sunday (17 May 2026)"]
+    assert merge(asked("what date did the board reject it?", "date"), candidates[:1], 0.5) == []
+
+
 def test_a_time_of_day_asked_for_is_not_answered_by_a_date():
     said = ("The first Port Allard hydrogen buses left the depot on March 3, shortly after "
             "6:15 a.m.")

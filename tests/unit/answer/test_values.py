@@ -42,6 +42,7 @@ from index.answer.values import (
         ("2019", "quantity", "number", (2019.0, "")),
         ("Saturday (24 January 2026)", "date", "date", (2026, 1, 24, 5, None, None)),
         ("last October (October 2025)", "date", "date", (2025, 10, None, None, None, None)),
+        ("yesterday (5 July 2026)", "date", "date", (2026, 7, 5, 6, None, None)),  # resolved
         ("May", "date", "date", (None, 5, None, None, None, None)),
         ("may", "date", "date", (None, 5, None, None, None, None)),
         ("May", "person", "name", ("may",)),

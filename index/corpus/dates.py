@@ -102,7 +102,9 @@ def resolve_relative_dates(text: str, published: str | None, context: str | None
     anchor = parse_anchor(published)
     if anchor is None or not text:
         return text
-    labels = {phrase.casefold(): label for phrase, label in _labels(context, anchor)}
+    labels: dict[str, str] = {}
+    for phrase, label in _labels(context, anchor):
+        labels.setdefault(phrase.casefold(), label)  # the first reading of a phrase wins
 
     def annotate(match: re.Match[str]) -> str:
         label = labels.get(match.group(0).casefold()) or _label(match, text, anchor)
@@ -189,7 +191,11 @@ def _within(short: str, published: str | None, sentence: str) -> str:
 
 
 def _labels(context: str | None, anchor: Anchor) -> list[tuple[str, str]]:
-    """Return (phrase, label) for every expression resolved in `context`."""
+    """Return (phrase, label) for every expression resolved in `context`.
+
+    A weekday said with a word that places it ("next Tuesday") is also given alone, so that
+    a short answer cut to "Tuesday" reads it as its sentence does.
+    """
     if not context:
         return []
     found = []
@@ -197,6 +203,9 @@ def _labels(context: str | None, anchor: Anchor) -> list[tuple[str, str]]:
         label = _label(match, context, anchor)
         if label is not None:
             found.append((match.group(0), label))
+            weekday = match.group("weekday")
+            if weekday and weekday != match.group(0):
+                found.append((weekday, label))
     return found
 
 

@@ -184,3 +184,12 @@ def test_a_disagreement_without_relative_dates_is_left_as_it_is():
                     True, citations, sides=(Side("Yes", (1,), ("2026-02-14",)),
                                             Side("No", (2,), ("2026-02-14",))))
     assert date_answer(answer) is answer
+
+
+@pytest.mark.parametrize(("sentence", "resolved"), [
+    ("A walkout is due to begin next Tuesday.", "Tuesday (7 October 2025)"),
+    ("The offer was made last Tuesday.", "Tuesday (30 September 2025)"),
+    ("The offer was made on Tuesday.", "Tuesday (30 September 2025)"),
+])
+def test_a_weekday_cut_from_its_placing_word_reads_as_its_sentence_does(sentence, resolved):
+    assert resolve_relative_dates("Tuesday", "2025-10-02T09:00:00Z", sentence) == resolved

@@ -6,12 +6,15 @@ about: `index.answer.values.comparable`, `index.answer.roles`), each is itself
 a likely answer, both are read in sentences about the question to a like degree (the other
 lacks no weightier question word than the best: "the depot fire" is not another fire), and neither
 side's sentences are all hedged ("could rise to", "if", "by 2030") while the other's are
-not: a possibility is another fact, not a disagreement. When the newer side's sentence says
+not: a possibility is another fact, not a disagreement. When the newest side's sentence says
 that it revises ("revised", "up from", "has risen to", "more than first reported"), the
-newer value is the answer and the older one what it was revised from; otherwise both sides
-are given. Two amounts that may both hold ("more than $2.3 million", then "3.1 million dollars")
-are no disagreement, but the later one is the answer, revised, when its sentence says it
-updates the earlier ("has now raised"). One dissenting source is enough: no majority silences it.
+newest value is the answer and the one before it what it was revised from; otherwise every
+side is given. A question that asks for the value as it stands now ("latest death toll?",
+"how many ... in the end?") says itself that the figure changed: the newest is the answer,
+revised, whatever its sentence's words. Two amounts that may both hold ("more than $2.3
+million", then "3.1 million dollars") are no disagreement, but the later one is the answer,
+revised, when its sentence says it updates the earlier ("has now raised"). One dissenting
+source is enough: no majority silences it.
 Two amounts twenty times apart or more count different things ("$3 million" more for a "$162
 million" project), and a figure that may be a side's, rounded ("$188.4 million" beside
 "$188 million"), joins that side instead of making a third.
@@ -53,7 +56,8 @@ class Disagreement:
 def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
                  coverage_share: float, missing_gap: float, role: str = "",
                  role_window: int = CONFIG.role_window,
-                 apart: float = CONFIG.conflict_ratio) -> Disagreement | None:
+                 apart: float = CONFIG.conflict_ratio,
+                 latest: bool = False) -> Disagreement | None:
     """Return the disagreement among the likely answers `ranked` (best first), if any.
 
     Args:
@@ -67,6 +71,9 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
             holders of it.
         role_window: how many words from the role each name may be said.
         apart: two amounts this many times apart or more count different things.
+        latest: the question asks for the value as it stands now ("how many ... now?",
+            "latest death toll?", `questions.asks_latest`): values first said on different
+            days are a figure and its update, the newest the answer, whatever the words.
 
     """
     best = ranked[0]
@@ -89,16 +96,19 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
             sides.append(other)
         elif _disagrees(best.merged, other.merged, limits, role_of_name, updating=True):
             updates.append(other)  # "more than 2.3 million", then "3.1 million": no conflict
+    if latest and len(sides) + len(updates) > 1:
+        *_, older, newest = sorted([*sides, *updates], key=lambda s: _first_said(s.merged))
+        if _first_said(older.merged) < _first_said(newest.merged):
+            return Disagreement((newest, older), revision=True)
     if len(sides) == 1 and len(updates) == 1:
         older, newest = sorted([best, *updates], key=lambda s: _first_said(s.merged))
         if _revises(newest.merged, _first_said(older.merged)):
             return Disagreement((newest, older), revision=True)
     if len(sides) == 1:
         return None
-    if len(sides) == 2:
-        older, newest = sorted(sides, key=lambda s: _first_said(s.merged))
-        if _revises(newest.merged, _first_said(older.merged)):
-            return Disagreement((newest, older), revision=True)
+    *_, older, newest = sorted(sides, key=lambda s: _first_said(s.merged))
+    if _revises(newest.merged, _first_said(older.merged)):  # of two sides or more
+        return Disagreement((newest, older), revision=True)
     return Disagreement(tuple(sides), revision=False)
 
 

@@ -19,6 +19,7 @@ from index.answer.parsing import Parser
 from index.answer.places import more_precise
 from index.answer.polarity import yes_or_no
 from index.answer.profiles import profile
+from index.answer.questions import asks_latest
 from index.answer.reading import BaseReader
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import mark
@@ -112,7 +113,7 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     disagreeing = disagreement(scored, model.threshold, config.conflict_reader_gap,
                                config.conflict_coverage, config.conflict_missing,
                                analysis.question.role, config.role_window,
-                               config.conflict_ratio)
+                               config.conflict_ratio, asks_latest(analysis.text))
     if disagreeing is not None:
         return citing.disagreed(analysis.text, disagreeing, config.cited)
     said = citing.answered(analysis.text, scored[0], config.cited)

@@ -126,6 +126,16 @@ class Question:
 
 
 _DAY = re.compile(r"\b(what|which)\s+(date|day)\b", re.IGNORECASE)
+_LATEST = re.compile(r"\b(now|latest|in the end|ended up|so far|to date|currently|current|"
+                     r"most recent|at last count|as it stands)\b", re.IGNORECASE)
+
+
+def asks_latest(text: str) -> bool:
+    """Return True when `text` asks for a value as it stands now ("latest death toll?").
+
+    Such a question says itself that the figure has changed as the days passed.
+    """
+    return _LATEST.search(text) is not None
 
 
 def asks_for_day(text: str) -> bool:

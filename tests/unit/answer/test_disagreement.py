@@ -60,6 +60,31 @@ def test_a_later_figure_without_a_revision_cue_is_a_disagreement():
     assert found is not None and not found.revision
 
 
+def test_a_question_for_the_latest_value_takes_the_newest_figure_as_a_revision():
+    first = stated("33", "Officials said 33 people had died.", ("a.md", "2026-07-08"))
+    second = stated("26", "The confirmed death toll stood at 26.", ("b.md", "2026-07-07"),
+                    probability=0.5)
+    newest = stated("39", "The number of dead is 39.", ("c.md", "2026-07-12"), probability=0.4)
+    ranked = [first, second, newest]
+    found = disagreement(ranked, THRESHOLD, GAP, SHARE, MISSING, latest=True)
+    assert found is not None and found.revision  # "latest death toll?": no cue needed
+    assert [s.merged.text for s in found.sides] == ["39", "33"]
+    plain = disagreement(ranked, THRESHOLD, GAP, SHARE, MISSING)
+    assert plain is not None and not plain.revision  # "death toll?": the outlets differ
+    assert len(plain.sides) == 3
+
+
+def test_a_revision_cue_on_the_newest_of_three_sides_is_a_revision():
+    first = stated("180,000", "About 180,000 customers were affected.", ("a.md", "2025-11-10"))
+    second = stated("412,000", "The bank said 412,000 customers were affected.",
+                    ("b.md", "2025-11-17"), probability=0.5)
+    newest = stated("530,000", "The count has risen to 530,000, up from 412,000.",
+                    ("c.md", "2025-11-26"), probability=0.4)
+    found = disagreement([first, second, newest], THRESHOLD, GAP, SHARE, MISSING)
+    assert found is not None and found.revision
+    assert [s.merged.text for s in found.sides] == ["530,000", "412,000"]
+
+
 def test_no_disagreement_when_one_side_is_a_possibility():
     best = stated("38,000", "The quota is 38,000 cars a year.", ("a.md", "2026-02-12"))
     other = stated("60,000", "The quota could rise to 60,000 by 2030.", ("b.md", "2026-02-12"))

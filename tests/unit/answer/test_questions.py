@@ -3,6 +3,7 @@ import pytest
 from index.answer.questions import (
     asks_for_clock,
     asks_for_day,
+    asks_latest,
     names_something,
     parse_question,
     question_kind,
@@ -219,3 +220,16 @@ def test_a_question_asks_for_a_time_of_day_by_its_words(text, clock):
 ])
 def test_a_question_names_something_to_look_for(text, named):
     assert names_something(text) is named
+
+
+@pytest.mark.parametrize(("question", "latest"), [
+    ("latest death toll?", True),
+    ("how many customers were hit in the end?", True),
+    ("what's the bus budget now?", True),
+    ("how much has the appeal raised so far?", True),
+    ("how many people died?", False),
+    ("what did the first estimate say?", False),
+    ("how many knew?", False),
+])
+def test_a_question_may_ask_for_the_value_as_it_stands_now(question, latest):
+    assert asks_latest(question) is latest

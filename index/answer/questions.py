@@ -40,6 +40,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      r"|\bhow many (dollars|euros|pounds|yen|yuan|rupees|cents)\b", "money"),
     (r"\b(what|which)('s|’s| is| was| are| were) the (\w+ ){0,2}(cost|price|budget|fine|"
      r"fee|salary)\b", "money"),
+    # what a thing is worth ("what's the agreed takeover worth?"), and the size of a sum paid
+    # ("how big is the break fee?", not "how big is the depot?")
+    (r"\b(what|which)('s|’s| is| was| are| were| will)\b.*\bworth\b"
+     r"|\bhow (big|large|much) (is|was|are|were|will be) (the |a |an |its |their |\w+('s|’s) )?"
+     r"([\w-]+ ){0,2}(payments?|payouts?|fees?|fines?|bills?|bonus(es)?|grants?|settlements?|"
+     r"compensation|salary|salaries|budgets?|costs?|price|prices|pot|fund)\b", "money"),
     # what a firm or a person made or got: "what was Qorvane's profit last year?", "what was
     # ABC's revenue in 1962?" (not "what is the income inequality gap?")
     (r"\b(what|which)('s|’s| is| was| are| were) (the |\w+('s|’s|') )(\w+('s|’s|')? ){0,2}"
@@ -77,7 +83,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      rf"({'|'.join(sorted(ROLES))})s?\b", "person"),
     (r"\bwhere\b", "place"),
     (r"\b(which|what) (country|city|state|town|region|province|capital|place|venue)\b", "place"),
-    (r"\b(which|what) (company|organi[sz]ation|firm|agency|party|group|team|body)\b",
+    (r"\b(which|what) (company|organi[sz]ation|firm|agency|party|group|team|body|regulator|"
+     r"watchdog|authority|ministry|department|union|court(?! (case|ruling|decision))|committee|"
+     r"council|bank|contractor|"
+     r"operator|insurer|charity|bidder|suitor)\b",
      "organisation"),
     (_YES_NO, "yesno"),
 )

@@ -30,6 +30,13 @@ from index.answer.questions import (
         ("Which report did the minister cite?", "other"),
         ("Where will the depot be built?", "place"),
         ("Which company builds the buses?", "organisation"),
+        ("which watchdog is vetting the deal?", "organisation"),
+        ("What department did Kublai create?", "organisation"),
+        ("What court case desegregated schools?", "other"),  # a case, not a court
+        # what a thing is worth, and the size of a sum paid, ask for money
+        ("what's the agreed takeover worth in total?", "money"),
+        ("how big is the one-off payment in the new offer", "money"),
+        ("how big is the depot?", "quantity"),
         ("Why was the vote delayed?", "reason"),
         ("What caused the delay?", "reason"),
         # a cause named inside another question does not make it a why-question

@@ -89,6 +89,18 @@ def newsroom_desk(embedder, tmp_path_factory) -> Newsdesk:
 
 
 @pytest.fixture(scope="session")
+def stories_desk(embedder, tmp_path_factory) -> Newsdesk:
+    """A desk over bench/stories, the second invented dev set, indexed once per test run."""
+    from bench import newsroom
+
+    settings = Settings(corpus_dir=newsroom.dev_set("stories").corpus,
+                        chroma_path=tmp_path_factory.mktemp("stories") / "chroma")
+    desk = Newsdesk(settings, embedder, PassageStore(connect(settings)))
+    desk.index()
+    return desk
+
+
+@pytest.fixture(scope="session")
 def onnx_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One export of the packaged model, made here from the packaged weights (no download).
 

@@ -112,6 +112,7 @@ class Analysis:
 def analyse(text: str, vocabulary: Vocabulary) -> Analysis:
     """Parse `text`, weigh its words against the coverage and repair its typos."""
     asked = apostrophes(text)  # "whats" -> "what's"
+    asked = _in_full(asked, vocabulary)  # "govt" -> "government"
     asked, known = _as_written(asked, vocabulary)
     question = parse_question(asked, known)
     n = max(len(vocabulary), 1)
@@ -135,6 +136,32 @@ def analyse(text: str, vocabulary: Vocabulary) -> Analysis:
     for word, fixed in repaired.items():
         query = re.sub(rf"\b{re.escape(word)}\b", fixed, query)
     return Analysis(text, query, question, weights)
+
+
+# Short forms typed in a chat that news copy spells out. Only one typed in lower case (an
+# upper-case "PM" is an acronym, `acronym_found`) that the coverage never uses is replaced,
+# and only by words it does use ("ceo" stays where outlets write "CEO").
+SHORT_FORMS = {
+    "govt": "government", "gov": "government", "dept": "department", "depts": "departments",
+    "ops": "operations", "mgmt": "management", "intl": "international", "natl": "national",
+    "approx": "approximately", "yr": "year", "yrs": "years", "mln": "million", "mn": "million",
+    "bn": "billion", "pct": "per cent", "ceo": "chief executive", "cfo": "chief financial officer",
+    "pm": "prime minister", "reps": "representatives", "amt": "amount", "info": "information",
+    "admin": "administration", "corp": "corporation", "hosp": "hospital", "hq": "headquarters",
+}
+
+
+def _in_full(text: str, vocabulary: Vocabulary) -> str:
+    """Return `text` with the chat short forms the coverage never uses spelt out."""
+    def full(match: re.Match[str]) -> str:
+        word = match.group()
+        long = SHORT_FORMS.get(word) if word.islower() else None
+        if long is None or vocabulary.document_frequency(stem(word)):
+            return word
+        words = long.split()
+        return long if all(vocabulary.document_frequency(stem(w)) for w in words) else word
+
+    return WORD.sub(full, text)
 
 
 def _as_written(text: str, vocabulary: Vocabulary) -> tuple[str, tuple[str, ...]]:

@@ -27,12 +27,11 @@ from dataclasses import dataclass, replace
 
 from index.answer.config import CONFIG
 from index.answer.cues import HEDGES, REVISIONS
-from index.answer.merging import Merged
+from index.answer.merging import DATED, Merged
 from index.answer.roles import beside
 from index.answer.values import comparable, may_be_one, ratio, same_value, updatable, value_of
 from index.terms import WORD, stem
 
-DATED = ("date", "time")
 AMOUNTS = ("number", "percent", "money")
 
 

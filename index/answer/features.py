@@ -43,6 +43,7 @@ INSTANCE_CUES = re.compile(r"\b(such as|including|namely|covering)\b", re.I)
 
 _CHAINS = "newsdesk.chains"  # Doc.user_data key of the cached paths to the root
 WINDOW = 4  # tokens either side of a phrase that count as its context
+_ORDINAL = re.compile(r"[IVX]+|\d+(st|nd|rd|th)?")  # of a king, a pope, a ship ("II")
 WH = ("what", "which", "who", "whom", "whose", "when", "where", "why", "how")
 
 
@@ -66,6 +67,24 @@ def novelty(span: Span, question: Question) -> float:
     if not words:
         return 0.0
     return sum(table.stems[i] not in question.terms for i in words) / len(words)
+
+
+def names_asked(span: Span, question: Question) -> bool:
+    """Return True when `span` is only a name that holds one the question uses.
+
+    Asked for a person or an organisation, "Anselm Vallin" for "who's replacing Vallin?"
+    and "Trennick Resources" for "which company is bidding against Trennick?" name what the
+    question is about, not what it asks for. Other names may hold the question's: "Great
+    Yuan" is the official name of the Yuan dynasty.
+    """
+    if not question.names or question.kind not in ("person", "organisation"):
+        return False
+    table = tokens(span.doc)
+    words = [i for i in range(span.start, span.end) if table.content[i]]
+    if not words or any(table.pos[i] != "PROPN" for i in words):
+        return False
+    asked = {n.lower() for n in question.names if not _ORDINAL.fullmatch(n)}  # "Harold II"
+    return any(table.lower[i] in asked for i in words)
 
 
 def _chains(doc: Doc) -> list[list[int]]:
@@ -135,7 +154,8 @@ def span_candidates(doc: Doc, question: Question) -> list[tuple[str, Span]]:
         span = trim(_joined(raw))
         if span is None or (span.start, span.end) in seen:
             continue
-        if novelty(span, question) > 0 and not question.rules_out(span.text):
+        if (novelty(span, question) > 0 and not question.rules_out(span.text)
+                and not names_asked(span, question)):
             seen[(span.start, span.end)] = (origin, span)
     return list(seen.values())
 

@@ -10,6 +10,7 @@ import numpy as np
 from index.answer import citing
 from index.answer.analysis import Analysis
 from index.answer.choices import either_or
+from index.answer.clashes import asked_years, other_role, other_years
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
 from index.answer.disagreement import Scored, disagreement
@@ -54,11 +55,24 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     `ranked` is the evidence's sentences as already ranked, if a stage before read them.
     """
     ranked = _ranked(analysis, evidence) if ranked is None else ranked
-    groups = distinct(ranked, config.sentences)
+    asked = asked_years(analysis.text, analysis.kind)  # "in 2024": not "last year (2025)"
+    kept = [s for s in ranked if not other_years(asked, s.text, s.hit.passage.published)]
+    groups = distinct(kept, config.sentences)
     candidates = mark(analysis, groups, reader, config, lexicon, parser)
     lifts = type_lifts(analysis, evidence, lexicon, config.type_lift)
-    return Findings(ranked, merge(analysis, candidates, config.support_coverage, lifts,
-                                     lexicon, config.unit_synonym))
+    merged = merge(analysis, candidates, config.support_coverage, lifts, lexicon,
+                   config.unit_synonym)
+    return Findings(ranked, [m for m in merged if not _another_role(analysis, m)])
+
+
+def _another_role(analysis: Analysis, merged: Merged) -> bool:
+    """Return True when a name's sources give it another role than the one asked about."""
+    role = analysis.question.role
+    if not role or merged.value.kind != "name":
+        return False
+    name = [w for w in merged.value.key if isinstance(w, str)]
+    texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
+    return other_role(role, name, texts)
 
 
 def type_lifts(analysis: Analysis, evidence: Evidence, lexicon: Lexicon | None,

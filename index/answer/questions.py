@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from index.answer.clashes import Owner, owners
 from index.answer.frames import Frame, question_frame
 from index.answer.nlp import get_nlp
 from index.answer.roles import GENERIC_ROLES, ROLES, question_role
@@ -123,6 +124,7 @@ class Question:
     role: str = ""  # the role it asks to fill ("trade minister", `index.answer.roles`)
     alternatives: tuple[str, ...] = ()  # the two things an either-or question offers
     described: str = ""  # the name a "who is X?" / "what is X?" question asks to have described
+    owners: tuple[Owner, ...] = ()  # nouns a name owns ("Trennick's chairman"), `clashes`
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -318,6 +320,7 @@ def parse_question(text: str, known: tuple[str, ...] = ()) -> Question:
         role,
         alternatives(doc) if kind == "yesno" else (),
         described_name(doc),
+        owners(doc),
     )
 
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from index.answer.analysis import Analysis
+from index.answer.clashes import other_owner
 from index.answer.config import AnswerConfig
 from index.answer.extraction import MAX_WORDS, Option, phrase_options, widen
-from index.answer.features import entity_label
+from index.answer.features import entity_label, names_asked
 from index.answer.lexicon import Lexicon
 from index.answer.parsing import Parser
 from index.answer.questions import verb_phrase
@@ -79,6 +80,8 @@ def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
     held = soft(analysis, docs, lexicon, config.near_word)
     found: list[Candidate] = []
     for rank, (group, doc, windows) in enumerate(zip(groups, docs, readings, strict=True)):
+        if other_owner(analysis.question.owners, doc):  # "Carrowmere's chairman" for Trennick's
+            continue
         best = max((s.score for w in windows for s in w.best(1)), default=float("-inf"))
         scores = (best, max((w.null for w in windows), default=0.0))
         options = phrase_options(doc, analysis.question)
@@ -232,13 +235,23 @@ def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: li
             start, end = (span.start, span.end) if marked is None else (
                 marked.start_char, marked.end_char)
             phrase = _phrase(text, doc, start, end, analysis)
-            if not phrase or analysis.question.rules_out(phrase):
+            if (not phrase or analysis.question.rules_out(phrase)
+                    or _names_asked(doc, marked, phrase, analysis)):
                 continue
             typed = answer_type(marked) if marked is not None else "NOUN"
             out.append(Candidate(phrase, tuple(group), "reader", span.score, *scores,
                                  ranked.get(phrase.lower(), config.unparsed), False,
                                  type=typed))
     return out
+
+
+def _names_asked(doc: Doc, marked: Span | None, phrase: str, analysis: Analysis) -> bool:
+    """Return True when the phrase cut from `marked` is a name the question already uses."""
+    if marked is None or not analysis.question.names:
+        return False
+    at = doc.text.find(phrase, marked.start_char)
+    named = doc.char_span(at, at + len(phrase)) if at >= 0 else None
+    return named is not None and names_asked(named, analysis.question)
 
 
 def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[Reading],

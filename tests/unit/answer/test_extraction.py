@@ -1,6 +1,7 @@
 import pytest
 
 from index.answer.extraction import MAX_WORDS, short_answer
+from index.answer.features import names_asked
 from index.answer.nlp import get_nlp
 from index.answer.questions import parse_question
 
@@ -46,3 +47,19 @@ def test_short_answer_is_the_phrase_not_the_sentence(question, sentence, answer)
 def test_answer_never_repeats_only_the_question():
     doc = get_nlp()("Harbourview ordered buses.")
     assert short_answer(doc, parse_question("Who ordered buses in Harbourview?")) == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "asked"),
+    [
+        ("Who is replacing Vallin at BLTC?", "Anselm Vallin stepped down on Friday.", True),
+        ("Which company is bidding against Trennick?",
+         "Trennick Resources has not said whether it will return.", True),
+        ("Who killed Harold II?", "Duke William II of Normandy killed him.", False),
+        ("What is the Yuan dynasty's official name?", "Great Yuan was its name.", False),
+    ],
+)
+def test_a_name_the_question_uses_is_no_answer_to_who(question, sentence, asked):
+    doc = get_nlp()(sentence)
+    name = next(e for e in doc.ents) if doc.ents else doc[:2]
+    assert names_asked(name, parse_question(question)) is asked

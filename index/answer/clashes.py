@@ -1,0 +1,178 @@
+"""Sentences about something else than the question: another year, another owner.
+
+"How much copper did Carrowmere produce in 2024?" is not answered by "the mine produced
+118,000 tonnes last year" in an article of 2026: the sentence speaks of 2025. A sentence that
+names years (its relative ones resolved against its article's date, `index.corpus.dates`)
+and none of the question's cannot answer it, whatever else it shares with it.
+
+A year the question gives as a bound ("since 2005", "before 1960") says what it is not
+about, and a question that asks for a date may give one year to find another; neither
+rules a sentence out.
+
+Nor is "who is Trennick's chairman?" answered by "Piers Haldane, Carrowmere's chairman": the
+sentence gives the chairman another owner and never names Trennick. And "who's Kessaria's
+commerce minister?" is not answered by a name its sources call "Prime Minister".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from index.answer.roles import GENERIC_ROLES, ROLES
+from index.corpus.dates import resolve_relative_dates
+from index.terms import STOPWORDS, stem
+
+_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?:'?s\b|(?:\s?[-–/]\s?(\d{2}|\d{4}))?\b)")
+_BOUND = re.compile(r"\b(since|after|before|until|till|prior to|pre|post|from|to)"
+                    r"[\s-]+(the\s+)?$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween (1[5-9]\d\d|20\d\d) and (1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
+_SPAN = 60  # the most years a range ("1952-1966") stands for
+
+
+def years(text: str, bounds: bool = True) -> set[int]:
+    """Return the years `text` names: a decade ("1970s") and a range give every year in them.
+
+    With `bounds` False, years the text gives as a bound ("since 2005") are left out.
+    """
+    found: set[int] = set()
+    text = _BETWEEN.sub(r"\1-\2", text)
+    for match in _YEAR.finditer(text):
+        if not bounds and _BOUND.search(text[: match.start()]):
+            continue
+        first = int(match.group(1))
+        last = first
+        if match.group(0).rstrip().endswith("s"):
+            last = first + 9
+        elif match.group(2):
+            tail = match.group(2)
+            last = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
+        found.update(range(first, last + 1) if 0 <= last - first <= _SPAN else (first,))
+    return found
+
+
+def asked_years(question: str, kind: str) -> set[int]:
+    """Return the years a question is about: none when it asks for a date."""
+    return set() if kind == "date" else years(question, bounds=False)
+
+
+def other_years(asked: set[int], sentence: str, published: str | None) -> bool:
+    """Return True when `sentence` names years, none of them one of `asked`."""
+    if not asked:
+        return False
+    said = years(resolve_relative_dates(sentence, published))
+    return bool(said) and not said & asked
+
+
+_OWNING = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT"})
+Owner = tuple[str, tuple[str, ...]]  # a noun's stem, and the lower-case words of its owner's name
+
+
+def owners(doc: Doc) -> tuple[Owner, ...]:
+    """Return each noun that a name owns in `doc`: "Trennick's chairman", "chairman of Velcor"."""
+    found = []
+    for token in doc:
+        if token.pos_ == "NOUN":
+            found.extend((stem(token.text), name) for name in _owned_by(token))
+    return tuple(dict.fromkeys(found))
+
+
+def other_owner(asked: tuple[Owner, ...], doc: Doc) -> bool:
+    """Return True when `doc` gives a noun the question's name owns another owner.
+
+    Only when the sentence never names the question's owner: "Velcor's offer, which Carrowmere's
+    board rejected" may still answer about Velcor's offer.
+    """
+    if not asked:
+        return False
+    words = {t.lower_ for t in doc}
+    for noun, name in asked:
+        if words & set(name):
+            continue
+        for token in doc:
+            if token.pos_ == "NOUN" and stem(token.text) == noun and any(
+                    not _one_name(name, other) for other in _owned_by(token)):
+                return True
+    return False
+
+
+def _one_name(name: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Return True when two owners' words may name one owner ("UK", "United Kingdom")."""
+    if set(name) & set(other):
+        return True
+    initials = ["".join(w[0] for w in words if w not in STOPWORDS) for words in (name, other)]
+    return any(len(words) == 1 and words[0] == initial
+               for words, initial in ((name, initials[1]), (other, initials[0])))
+
+
+def _owned_by(noun: Token) -> list[tuple[str, ...]]:
+    """Return the names that own `noun`, each as its lower-case words."""
+    heads = [c for c in noun.children if c.pos_ == "PROPN" and (
+        c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_ in _OWNING))]  # not "Trade"
+    if noun.lower_ in ROLES:  # "chairman of Trennick", not "the spread of Lutheranism"
+        heads += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    return [tuple(t.lower_ for t in head.subtree if t.pos_ == "PROPN") for head in heads]
+
+
+# Role nouns that name one role ("CEO", "chief executive"; "chair", "chairman").
+_ONE_ROLE = tuple(frozenset(words.split()) for words in (
+    "ceo executive exec boss head chief", "chair chairman chairwoman chairperson",
+    "spokesperson spokesman spokeswoman", "lawyer attorney counsel solicitor",
+    "leader head chief"))
+_ROLE_NOUNS = ROLES - GENERIC_ROLES
+
+# Words that say when or how surely a role is held, not which role it is.
+_TENURE = frozenset("new former interim acting permanent current then first last next "
+                    "previous outgoing incoming".split())
+
+
+def other_role(role: str, name: list[str], texts: list[str]) -> bool:
+    """Return True when the sentences title a name, but never with the role asked about.
+
+    `role` is the role asked about ("commerce minister", `index.answer.roles`), `name` the
+    answer's words, lower-cased. "Prime Minister Helena Stroud" is no commerce minister,
+    "commerce ministry spokesperson Mira Solvane" no minister, "the ferry's captain, Emeric
+    Tarvos" not his lawyer. A sentence that names her without a title says nothing either
+    way, and "Stroud arrived with Trade Minister Owen Balcombe" gives the title to him.
+    """
+    *kinds, head = role.split() or [""]
+    kinds = [stem(k) for k in kinds if k not in _TENURE]
+    heads = next((f for f in _ONE_ROLE if head in f), {head})
+    called = False
+    for text in texts:
+        for title in titles(name, text):
+            if title & heads:
+                if all(k in {stem(w) for w in title} for k in kinds):
+                    return False
+                called = True
+            elif title & _ROLE_NOUNS:  # "engineering" is no engineer
+                called = True
+    return called
+
+
+def titles(name: list[str], text: str) -> list[set[str]]:
+    """Return the words of each title `text` gives the name: before it, or set off after it.
+
+    Lower-cased, hyphened words split: "by Prime Minister Helena Stroud" -> {prime,
+    minister}; "Frank Marx, then ABC's vice-president of engineering," -> {then, abc, vice,
+    president, of, engineering}; "the ferry's captain, Emeric Tarvos" -> {ferry, captain}. A
+    title before a name runs back to the first stop word or mark.
+    """
+    said = r"\s+".join(re.escape(w) for w in name)
+    found = []
+    for match in re.finditer(rf"(?i)\b{said}\b", text):
+        before = re.findall(r"[\w'’-]+|[^\w\s]", text[: match.start()])[-5:]
+        if before[-1:] == [","]:  # "the ferry's captain, Emeric Tarvos"
+            before.pop()
+        title: list[str] = []
+        for word in reversed(before):
+            if not word[0].isalnum() or word.lower() in STOPWORDS:
+                break
+            title.append(word)
+        after = re.match(r"\s*,\s*([^,;.()]{1,60}?)\s*[,;.)]", text[match.end():])
+        words = title + (re.findall(r"[\w'’-]+", after.group(1)) if after else [])
+        found.append({w.removesuffix("'s").removesuffix("’s") for word in words
+                      for w in word.lower().split("-")})
+    return found

@@ -1,0 +1,107 @@
+"""The years a question is about, and sentences about other years (pure, no model)."""
+
+import pytest
+
+from index.answer.clashes import (
+    asked_years,
+    other_owner,
+    other_role,
+    other_years,
+    owners,
+    years,
+)
+from index.answer.nlp import get_nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds", "expected"),
+    [
+        ("How much copper did Carrowmere produce in 2024?", True, {2024}),
+        ("Who recorded the theme in the 1970's?", True, set(range(1970, 1980))),
+        ("In 2013-14, NBC finished first.", True, {2013, 2014}),
+        ("running from 1952–1966", True, set(range(1952, 1967))),
+        ("What changed between 1990 and 1995?", False, set(range(1990, 1996))),
+        ("the only year not filmed since 2005", False, set()),
+        ("the only year not filmed since 2005", True, {2005}),
+        ("the pre-1875 council", False, set()),
+        ("1,2000 people and 2,000 tonnes", True, set()),
+        ("The Scotland Act 1988", True, {1988}),
+    ],
+)
+def test_years(text, bounds, expected):
+    assert years(text, bounds) == expected
+
+
+def test_a_date_question_is_about_no_year():
+    assert asked_years("What year after 2005 was no series filmed?", "date") == set()
+    assert asked_years("Who chaired ABC in 1976?", "person") == {1976}
+
+
+@pytest.mark.parametrize(
+    ("asked", "sentence", "published", "other"),
+    [
+        ({2024}, "The mine produced 118,000 tonnes of copper last year.", "2026-05-20", True),
+        ({2025}, "The mine produced 118,000 tonnes of copper last year.", "2026-05-20", False),
+        ({2024}, "The mine produced 118,000 tonnes of copper in 2024 and 2025.", None, False),
+        ({2024}, "It produced 61,000 tonnes in the six months to April.", "2026-05-20", False),
+        ({1976}, "In the spring of 1975, Fred Pierce was appointed.", None, True),
+        ({1975}, "ABC's programmes of the 1970s drew record audiences.", None, False),
+        (set(), "In the spring of 1975, Fred Pierce was appointed.", None, False),
+    ],
+)
+def test_other_years(asked, sentence, published, other):
+    assert other_years(asked, sentence, published) is other
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other"),
+    [
+        ("Who is Trennick's chairman?",
+         "Piers Haldane, Carrowmere's chairman, said the company was not for sale.", True),
+        ("Who is Trennick's chairman?", "Trennick's chairman, Piers Haldane, said so.", False),
+        ("Who's the chairman of Trennick?",
+         "Piers Haldane, chairman of Carrowmere Mining, said so.", True),
+        ("What is the Norland capital?", "The Kessaria capital is Halvane.", True),
+        ("Who is the UK's prime minister?",
+         "The United Kingdom's prime minister said so.", False),  # one owner, spelt out
+        ("What helped the spread of Lutheranism?",
+         "Images helped the spread of Protestantism.", False),  # no owner: not a role
+        ("Who is the trade minister of Norland?",
+         "Stroud arrived with Trade Minister Owen Balcombe.", False),  # a title, no owner
+        ("Who was the Doctor's companion?", "Rose Tyler was the Ninth Doctor's companion.", False),
+        ("Who is Trennick's chairman?", "The chairman said the company was not for sale.", False),
+        ("Who is the chairman?", "Carrowmere's chairman said the company was not for sale.", False),
+    ],
+)
+def test_another_owner(question, sentence, other):
+    nlp = get_nlp()
+    assert other_owner(owners(nlp(question)), nlp(sentence)) is other
+
+
+@pytest.mark.parametrize(
+    ("role", "name", "texts", "other"),
+    [
+        ("commerce minister", "helena stroud",
+         ["The deal was unveiled by Prime Minister Helena Stroud and President Teodor Valich."],
+         True),
+        ("trade minister", "helena stroud",
+         ["Stroud arrived with Trade Minister Owen Balcombe.",
+          "Helena Stroud, Norland's prime minister, said so."], True),
+        ("trade minister", "owen balcombe",
+         ["Stroud arrived with Trade Minister Owen Balcombe."], False),
+        ("trade minister", "owen balcombe", ["Owen Balcombe said so."], False),
+        ("new trade minister", "helena stroud", ["Prime Minister Helena Stroud said so."],
+         True),
+        ("minister", "helena stroud", ["Prime Minister Helena Stroud said so."], False),
+        ("interim ceo", "helena stroud", ["Prime Minister Helena Stroud said so."], True),
+        ("minister", "mira solvane",
+         ["Commerce ministry spokesperson Mira Solvane said so."], True),
+        ("lawyer", "emeric tarvos", ["The ferry's captain, Emeric Tarvos, was charged."], True),
+        ("ceo", "anselm vallin", ["Anselm Vallin, chief executive of BLTC, quit."], False),
+        ("chairman", "piers haldane", ["Chair Piers Haldane said so."], False),
+        ("president", "frank marx",
+         ["As Frank Marx, then ABC's vice-president of engineering, thought."], False),
+    ],
+)
+def test_another_role(role, name, texts, other):
+    assert other_role(role, name.split(), texts) is other

@@ -1,4 +1,4 @@
-"""Sentences about something else than the question: another year, another owner.
+"""Sentences about something else than the question: another year, owner or role.
 
 "How much copper did Carrowmere produce in 2024?" is not answered by "the mine produced
 118,000 tonnes last year" in an article of 2026: the sentence speaks of 2025. A sentence that

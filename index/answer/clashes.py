@@ -11,12 +11,14 @@ rules a sentence out.
 
 Nor is "who is Trennick's chairman?" answered by "Piers Haldane, Carrowmere's chairman": the
 sentence gives the chairman another owner and never names Trennick. And "who's Kessaria's
-commerce minister?" is not answered by a name its sources call "Prime Minister".
+commerce minister?" is not answered by a name its sources call "Prime Minister", nor by one
+they never read as a person ("Halvane", a capital).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -157,8 +159,10 @@ def titles(name: list[str], text: str) -> list[set[str]]:
 
     Lower-cased, hyphened words split: "by Prime Minister Helena Stroud" -> {prime,
     minister}; "Frank Marx, then ABC's vice-president of engineering," -> {then, abc, vice,
-    president, of, engineering}; "the ferry's captain, Emeric Tarvos" -> {ferry, captain}. A
-    title before a name runs back to the first stop word or mark.
+    president, of, engineering}; "the ferry's captain, Emeric Tarvos" -> {ferry, captain};
+    "the last Norland prime minister to visit Kessaria, Gareth Lowe, had gone" -> {last,
+    norland, prime, minister, ...}. A title before a name runs back to the first stop word or
+    mark.
     """
     said = r"\s+".join(re.escape(w) for w in name)
     found = []
@@ -173,6 +177,60 @@ def titles(name: list[str], text: str) -> list[set[str]]:
             title.append(word)
         after = re.match(r"\s*,\s*([^,;.()]{1,60}?)\s*[,;.)]", text[match.end():])
         words = title + (re.findall(r"[\w'’-]+", after.group(1)) if after else [])
+        comma = re.search(r",\s*$", text[: match.start()])
+        if comma and re.match(r"\s*[,;.)]", text[match.end():]):  # ", Gareth Lowe,"
+            words += _led_title(text[: comma.start()])
         found.append({w.removesuffix("'s").removesuffix("’s") for word in words
                       for w in word.lower().split("-")})
     return found
+
+
+# A role noun whose clause runs on to the name set off after it: "the last Norland prime
+# minister to visit Kessaria, Gareth Lowe,", "the chief executive of Velcor, Anna Brandt,".
+_LED_TITLE = re.compile(r"((?:[\w'’-]+\s+){0,3}[\w'’-]+)\s+(?:to|who|of|at)\s[^,;.()]{1,50}$")
+
+
+def _led_title(text: str) -> list[str]:
+    """Return the title that `text`, said before a name set off by commas, ends in."""
+    match = _LED_TITLE.search(text)
+    if match is None:
+        return []
+    words = match.group(1).split()
+    if words[-1].lower() not in _ROLE_NOUNS:
+        return []
+    title = []
+    for word in reversed(words):
+        if word.lower() in STOPWORDS:
+            break
+        title.append(word)
+    return title
+
+
+# Roles a company, a team or a country holds as well as a person ("the owner", "a player").
+_ANYONE = frozenset({"owner", "player", "leader"})
+# Answer types (`index.answer.types.TYPES`) of what no person is; the rest say too little.
+_THINGS = frozenset({"ORG", "PLACE", "NORP"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"})
+
+
+def no_person(role: str, name: list[str], types: Iterable[str], texts: list[str],
+              docs: list[Doc]) -> bool:
+    """Return True when a name asked for in a person's role is never read as a person.
+
+    `role` is the role asked about (`index.answer.roles`), `name` the answer's words,
+    lower-cased, `types` its answer types in the sentences that state it, and `texts` and
+    `docs` the sentences read for the question, raw and parsed. "Halvane" (typed a place or
+    an organisation wherever it is an answer) is no commerce minister, unless a sentence calls
+    a person by its words ("Colm Hardacre" for "Hardacre", whom spaCy types an organisation in
+    "Hardacre said") or titles it ("Managing director Colm Hardacre", "Mr Hardacre"). A role
+    an organisation may hold too ("owner") asks for anyone.
+    """
+    types = set(types)
+    if not role or role.split()[-1] in _ANYONE or "PERSON" in types or not types & _THINGS:
+        return False
+    words = set(name)
+    for doc in docs:
+        if any(e.label_ == "PERSON" and words <= {t.lower_ for t in e} for e in doc.ents):
+            return False
+    return not any(title & (_ROLE_NOUNS | _HONORIFICS)
+                   for text in texts for title in titles(name, text))

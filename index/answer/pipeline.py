@@ -6,11 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.tokens import Doc
 
 from index.answer import citing
 from index.answer.analysis import Analysis
 from index.answer.choices import either_or
-from index.answer.clashes import asked_years, other_role, other_years
+from index.answer.clashes import asked_years, no_person, other_role, other_years
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
 from index.answer.disagreement import Scored, disagreement
@@ -26,6 +27,7 @@ from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import mark
 from index.answer.types import load_types, no_lift, type_inputs
 from index.models import Answer, Hit
+from index.terms import STOPWORDS, WORD
 
 
 @dataclass(frozen=True)
@@ -62,17 +64,29 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     lifts = type_lifts(analysis, evidence, lexicon, config.type_lift)
     merged = merge(analysis, candidates, config.support_coverage, lifts, lexicon,
                    config.unit_synonym)
-    return Findings(ranked, [m for m in merged if not _another_role(analysis, m)])
+    if analysis.question.role:
+        read_texts = [g[0].text for g in groups]  # parsed by `mark`: the parses are cached
+        docs = (parser or Parser()).parse(read_texts)
+        merged = [m for m in merged if not _another_role(analysis, m, read_texts, docs)]
+    return Findings(ranked, merged)
 
 
-def _another_role(analysis: Analysis, merged: Merged) -> bool:
-    """Return True when a name's sources give it another role than the one asked about."""
-    role = analysis.question.role
-    if not role or merged.value.kind != "name":
+def _another_role(analysis: Analysis, merged: Merged, read_texts: list[str],
+                  docs: list[Doc]) -> bool:
+    """Return True when a name's sources give it another role than the one asked about.
+
+    Or when the role is a person's and no sentence read makes the name one (`no_person`).
+    """
+    role, value = analysis.question.role, merged.value
+    if value.kind not in {"name", "text"}:
         return False
-    name = [w for w in merged.value.key if isinstance(w, str)]
+    types = [c.type for c in merged.candidates]
+    if value.kind == "text":  # "commerce ministry" is no commerce minister
+        words = [w.lower() for w in WORD.findall(value.text) if w.lower() not in STOPWORDS]
+        return no_person(role, words, types, read_texts, docs)
+    name = [w for w in value.key if isinstance(w, str)]
     texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
-    return other_role(role, name, texts)
+    return other_role(role, name, texts) or no_person(role, name, types, read_texts, docs)
 
 
 def type_lifts(analysis: Analysis, evidence: Evidence, lexicon: Lexicon | None,

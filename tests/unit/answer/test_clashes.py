@@ -1,9 +1,10 @@
-"""The years a question is about, and sentences about other years (pure, no model)."""
+"""Sentences about another year, owner or role than the question (pure but for the parse)."""
 
 import pytest
 
 from index.answer.clashes import (
     asked_years,
+    no_person,
     other_owner,
     other_role,
     other_years,
@@ -101,7 +102,35 @@ def test_another_owner(question, sentence, other):
         ("chairman", "piers haldane", ["Chair Piers Haldane said so."], False),
         ("president", "frank marx",
          ["As Frank Marx, then ABC's vice-president of engineering, thought."], False),
+        ("commerce minister", "gareth lowe",
+         ["The last Norland prime minister to visit Kessaria, Gareth Lowe, had gone in 2016."],
+         True),
+        ("ceo", "anna brandt", ["The chief executive of Velcor, Anna Brandt, said so."], False),
+        ("lawyer", "gareth lowe", ["Stroud met the president on Friday, Gareth Lowe said."],
+         False),
     ],
 )
 def test_another_role(role, name, texts, other):
     assert other_role(role, name.split(), texts) is other
+
+
+@pytest.mark.parametrize(
+    ("role", "name", "types", "texts", "expected"),
+    [
+        ("commerce minister", "halvane", {"ORG", "PLACE"},
+         ["Talks began in Halvane on Monday."], True),
+        ("judge", "norland", {"ORG", "NOUN"}, ["Norland's High Court struck it down."], True),
+        # a person wherever a sentence read calls one by the name's words
+        ("boss", "carney", {"ORG"}, ["Carney said so.", "It works, said Mark Carney on Monday."],
+         False),
+        # or titles it
+        ("boss", "hardacre", {"ORG"}, ["Managing director Colm Hardacre said so."], False),
+        ("boss", "hardacre", {"ORG"}, ["Mr Hardacre said so."], False),
+        ("judge", "thwaite", {"PERSON", "ORG"}, ["Thwaite ruled on Monday."], False),
+        ("judge", "thwaite", {"NOUN", "NAME"}, ["Thwaite ruled on Monday."], False),
+        ("owner", "velcor", {"ORG"}, ["Velcor bought the mine."], False),  # a firm may own
+    ],
+)
+def test_no_person(role, name, types, texts, expected):
+    docs = list(get_nlp().pipe(texts))
+    assert no_person(role, name.split(), types, texts, docs) is expected

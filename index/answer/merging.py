@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -212,7 +213,7 @@ class _Context:
             "soft_coverage": max(c.soft for c in members),
             "hedged": sum(bool(HEDGES.search(s.text)) for s in sentences) / len(sentences),
             "missing": self.analysis.missing(best.best.text),
-            "type_lift": max(self.lifts.get(c.type, 0.0) for c in members),
+            "type_lift": statistics.fmean(self.lifts.get(c.type, 0.0) for c in members),
             "unit_synonym": float(near is not None and near >= self.synonym),
             "unit_other": float(near is not None and near < self.synonym),
             f"kind_{COARSE[self.analysis.kind]}": 1.0,

@@ -18,13 +18,27 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from index.models import Passage
-from index.terms import STOPWORDS, stem
+from index.terms import STOPWORDS, is_known_word, stem
 
 MIN_CORRECTED = 6  # the shortest stem `nearest_term` corrects
 CASE_SAMPLE = 30  # passages `written` reads to learn how the coverage writes a word
 CASE_SHARE = 0.9  # the share of a word's mid-sentence uses capitalised that makes it a name
 _OPENING = 8  # characters before a word read to tell whether it opens a sentence
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w'’&.-]*\s+)+$")
+_CAPITALISED_AFTER = re.compile(r"(?:\s+[A-Z][\w'’&.-]*)+")
 _SENTENCE_END = re.compile(r"(^|[.!?:;]['\"’”)]*)\s*['\"‘“(]*$")  # what may open a sentence
+
+
+def _name_around(text: str, start: int, end: int) -> set[str]:
+    """Return the other words of the capitalised run that text[start:end] stands in.
+
+    Lower-cased: "maritime" and "board" for "Safety" in "the Maritime Safety Board"; {""} for
+    a word that stands alone.
+    """
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 80), start)
+    after = _CAPITALISED_AFTER.match(text, end)
+    words = ((before.group() if before else "") + " " + (after.group() if after else "")).split()
+    return {w.lower() for w in words} or {""}
 
 
 class LexicalIndex:
@@ -82,7 +96,10 @@ class LexicalIndex:
         `CASE_SAMPLE`, found by one search for all of `words`), at least `CASE_SHARE` of its
         uses that do not open a sentence are capitalised, twice or more; its commonest such
         form is returned ("bltc" -> "BLTC"). Words it never capitalises, or seldom ("board"
-        of "the board" and "Competition Board"), are left out.
+        of "the board" and "Competition Board"), are left out. So is a common word the
+        coverage capitalises only within longer names unless `words` hold another word of
+        one: "safety" of "Maritime Safety Board" asked about a "safety survey", not "grey" of
+        "Orsola Grey" asked with "orsola".
         """
         wanted = {w.lower(): w for w in words if w.isalpha()}
         if not wanted:
@@ -91,6 +108,7 @@ class LexicalIndex:
         pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, wanted)) + r")(?![\w-])",
                              re.IGNORECASE)
         forms: dict[str, Counter[str]] = {}
+        named_with: dict[str, set[str]] = {}  # the other words of the names a word is said in
         for passage, _ in hits:
             text = passage.text
             for match in pattern.finditer(text):
@@ -99,12 +117,19 @@ class LexicalIndex:
                     continue  # opens a sentence: capitalised whatever it is
                 form = match.group(1)
                 forms.setdefault(form.lower(), Counter())[form] += 1
+                if form[0].isupper():
+                    named_with.setdefault(form.lower(), set()).update(
+                        _name_around(text, start, match.end()))
         out = {}
         for lower, counts in forms.items():
             capitalised = {f: n for f, n in counts.items() if f[0].isupper()}
             used = sum(counts.values())
-            if used >= 2 and sum(capitalised.values()) >= CASE_SHARE * used:
-                out[wanted[lower]] = max(capitalised, key=lambda f: (capitalised[f], f))
+            if used < 2 or sum(capitalised.values()) < CASE_SHARE * used:
+                continue
+            others = named_with.get(lower, set())
+            if is_known_word(lower) and "" not in others and not others & wanted.keys():
+                continue  # "Safety" only in "Maritime Safety Board"
+            out[wanted[lower]] = max(capitalised, key=lambda f: (capitalised[f], f))
         return out
 
     def nearest_term(self, term: str) -> str | None:

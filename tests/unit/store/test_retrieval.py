@@ -110,3 +110,19 @@ def test_words_the_coverage_writes_as_names_are_written_so():
     # "board" is mostly lower case, "grey" always; "Carrowmere" is said only once
     assert written == {"velcor": "Velcor", "bltc": "BLTC"}
     assert LexicalIndex([]).written(["velcor"]) == {}
+
+
+def test_a_common_word_said_only_within_longer_names_is_one_only_asked_with_them():
+    from index.models import Passage
+    from index.store.lexical import LexicalIndex
+
+    texts = ["The Orsola Grey passed its last Maritime Safety Board survey, its owner said.",
+             "The Maritime Safety Board has opened an inquiry into the Orsola Grey.",
+             "Investors sold Shell shares; the Shell board met in The Hague."]
+    lexical = LexicalIndex([Passage(str(i), "s.txt", "t", 1, t) for i, t in enumerate(texts)])
+    # "safety" is said only in "Maritime Safety Board", "grey" only in "Orsola Grey"
+    assert lexical.written(["safety", "survey"]) == {}
+    assert lexical.written(["orsola", "grey"]) == {"orsola": "Orsola", "grey": "Grey"}
+    assert lexical.written(["maritime", "safety", "board"]) == {"maritime": "Maritime",
+                                                                 "safety": "Safety"}
+    assert lexical.written(["shell"]) == {"shell": "Shell"}  # a name on its own

@@ -12,7 +12,8 @@ rules a sentence out.
 Nor is "who is Trennick's chairman?" answered by "Piers Haldane, Carrowmere's chairman": the
 sentence gives the chairman another owner and never names Trennick. And "who's Kessaria's
 commerce minister?" is not answered by a name its sources call "Prime Minister", nor by one
-they never read as a person ("Halvane", a capital).
+they never read as a person ("Halvane", a capital). And "the 13 people still missing" counts
+other people than "198 people" on board: no disagreement.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from index.answer.roles import GENERIC_ROLES, ROLES
 from index.corpus.dates import resolve_relative_dates
@@ -234,3 +235,27 @@ def no_person(role: str, name: list[str], types: Iterable[str], texts: list[str]
             return False
     return not any(title & (_ROLE_NOUNS | _HONORIFICS)
                    for text in texts for title in titles(name, text))
+
+
+_POSTMODIFIERS = frozenset({"acl", "relcl", "amod"})
+
+
+def qualifiers(span: Span) -> frozenset[str]:
+    """Return the lemmas of what qualifies the noun an amount counts, after the noun.
+
+    "the 13 people still missing" -> {missing}; "41 people killed", "people who were
+    killed" -> {kill}; "198 people - 187 passengers and 11 crew -" -> {}. A qualifier after
+    the noun restricts what is counted, unlike most before it ("electric vehicles"). The
+    noun is the span's last, or the one its number counts ("13" of "13 people ...").
+    """
+    nouns = [t for t in span if t.pos_ in {"NOUN", "PROPN"}]
+    if nouns:
+        noun = nouns[-1]
+    else:
+        numbers = [t for t in span if t.like_num and t.dep_ == "nummod"]
+        if not numbers or numbers[-1].head.pos_ != "NOUN":
+            return frozenset()
+        noun = numbers[-1].head
+    return frozenset(t.lemma_.lower() for t in noun.children
+                     if t.dep_ in _POSTMODIFIERS and t.i > noun.i and t.i >= span.end
+                     and t.pos_ in {"VERB", "ADJ"})

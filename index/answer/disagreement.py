@@ -16,7 +16,8 @@ million", then "3.1 million dollars") are no disagreement, but the later one is 
 revised, when its sentence says it updates the earlier ("has now raised"). One dissenting
 source is enough: no majority silences it.
 Two amounts twenty times apart or more count different things ("$3 million" more for a "$162
-million" project), and a figure that may be a side's, rounded ("$188.4 million" beside
+million" project), as do two whose nouns are qualified otherwise ("198 people", "the 13
+people still missing"), and a figure that may be a side's, rounded ("$188.4 million" beside
 "$188 million"), joins that side instead of making a third.
 """
 
@@ -126,8 +127,10 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, f
         return False
     if best.value.unit != other.value.unit:
         return False  # "40 firefighters" and "90" may count different things
-    if best.value.kind in AMOUNTS and ratio(best.value, other.value) >= apart:
-        return False  # "$3 million" is no account of a "$162 million" project's cost
+    if best.value.kind in AMOUNTS and (ratio(best.value, other.value) >= apart
+                                       or best.best.qualifiers != other.best.qualifiers):
+        return False  # "$3 million" is no account of a "$162 million" project's cost, nor
+        # "the 13 people still missing" of the "198 people" on board
     if other.best.best.key == best.best.best.key or _side_by_side(best, other):
         return False  # two figures of one sentence are two facts ("5 of the 14 ferries")
     if best.value.kind == "name" and not _one_role(best, other, *role):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from index.answer.analysis import Analysis
-from index.answer.clashes import other_owner
+from index.answer.clashes import other_owner, qualifiers
 from index.answer.config import AnswerConfig
 from index.answer.extraction import MAX_WORDS, Option, phrase_options, widen
 from index.answer.features import entity_label, names_asked
@@ -46,6 +46,8 @@ class Candidate:
     predicate: float = 1.0  # how near its sentence's nearest verb is to the question's
     soft: float = 0.0  # the question's words its sentence holds, near words counting (`soft`)
     type: str = "NOUN"  # its answer type in its sentence (`index.answer.types.answer_type`)
+    qualifiers: frozenset[str] = frozenset()  # what qualifies a counted noun, unasked
+    # ("missing" of "13 people still missing", `index.answer.clashes.qualifiers`)
 
     @property
     def best(self) -> Sentence:
@@ -241,7 +243,7 @@ def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: li
             typed = answer_type(marked) if marked is not None else "NOUN"
             out.append(Candidate(phrase, tuple(group), "reader", span.score, *scores,
                                  ranked.get(phrase.lower(), config.unparsed), False,
-                                 type=typed))
+                                 type=typed, qualifiers=_unasked(marked, analysis)))
     return out
 
 
@@ -268,8 +270,16 @@ def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[R
         if marks and option.text:
             out.append(Candidate(option.text, tuple(group), option.origin, max(marks), *scores,
                                  option.score, _fits(option, analysis),
-                                 type=answer_type(option.span)))
+                                 type=answer_type(option.span),
+                                 qualifiers=_unasked(option.span, analysis)))
     return out
+
+
+def _unasked(span: Span | None, analysis: Analysis) -> frozenset[str]:
+    """Return what qualifies the noun a span counts that the question does not ask about."""
+    if span is None:
+        return frozenset()
+    return frozenset(q for q in qualifiers(span) if stem(q) not in analysis.weights)
 
 
 def _fits(option: Option, analysis: Analysis) -> bool:

@@ -9,6 +9,7 @@ from index.answer.clashes import (
     other_role,
     other_years,
     owners,
+    qualifiers,
     years,
 )
 from index.answer.nlp import get_nlp
@@ -134,3 +135,21 @@ def test_another_role(role, name, texts, other):
 def test_no_person(role, name, types, texts, expected):
     docs = list(get_nlp().pipe(texts))
     assert no_person(role, name.split(), types, texts, docs) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The search for the 13 people still missing was scaled back.", "the 13 people",
+         {"miss"}),
+        ("The search for the 13 people still missing was scaled back.", "13", {"miss"}),
+        ("Police said 12 people who were injured were in hospital.", "12 people", {"injure"}),
+        ("The ferry was carrying 198 people - 187 passengers and 11 crew - that night.",
+         "198 people", set()),
+        ("They sold 49,000 electric vehicles last year.", "49,000 electric vehicles", set()),
+    ],
+)
+def test_what_qualifies_a_counted_noun_after_it(text, phrase, expected):
+    doc = get_nlp()(text)
+    at = text.index(phrase)
+    assert qualifiers(doc.char_span(at, at + len(phrase))) == expected

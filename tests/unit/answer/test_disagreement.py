@@ -13,13 +13,15 @@ THRESHOLD, GAP, SHARE, MISSING = 0.2, 3.0, 0.8, 0.5
 
 
 def stated(text: str, sentence: str, *sources: tuple[str, str], reader: float = 10.0,
-           coverage: float = 1.0, probability: float = 0.6, kind: str = "quantity") -> Scored:
+           coverage: float = 1.0, probability: float = 0.6, kind: str = "quantity",
+           qualifiers: frozenset[str] = frozenset()) -> Scored:
     """Return an answer stated by `sentence` in each (source, published) given."""
     sentences = tuple(
         Sentence(Hit(Passage(f"{source}#1", source, source, 1, sentence, published=published),
                      1.0), 0, 0, sentence, {"coverage": coverage}, 1.0)
         for source, published in sources)
-    candidate = Candidate(text, sentences, "reader", reader, reader, 0.0, 0.0, False)
+    candidate = Candidate(text, sentences, "reader", reader, reader, 0.0, 0.0, False,
+                          qualifiers=qualifiers)
     features = {"coverage": coverage, "missing": 1.0 - coverage}
     merged = Merged(text, value_of(text, kind), (candidate,), features)
     return Scored(merged, probability)
@@ -186,6 +188,21 @@ def test_amounts_far_apart_count_different_things(best, other, disagree):
     second = stated(other, f"Others said {other}.", ("b.md", "2026-03-04"), kind=kind)
     found = disagreement([first, second], THRESHOLD, GAP, SHARE, MISSING)
     assert (found is not None) == disagree
+
+
+@pytest.mark.parametrize(("qualified", "disagree"), [
+    ((frozenset(), frozenset({"miss"})), False),  # 198 on board, the 13 people still missing
+    ((frozenset({"kill"}), frozenset({"kill"})), True),  # 39 people killed, 41 people killed
+])
+def test_counts_whose_nouns_are_qualified_otherwise_count_different_things(qualified,
+                                                                           disagree):
+    first = stated("198 people", "It carried 198 people.", ("a.md", "2026-07-05"),
+                   qualifiers=qualified[0])
+    second = stated("13 people", "The search for 13 people still missing goes on.",
+                    ("b.md", "2026-07-08"), qualifiers=qualified[1])
+    found = disagreement([first, second], THRESHOLD, GAP, SHARE, MISSING)
+    assert (found is not None) == disagree
+
 
 
 def test_a_sentence_that_revises_another_figure_is_no_revision_of_the_one_asked():

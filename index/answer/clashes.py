@@ -13,7 +13,8 @@ Nor is "who is Trennick's chairman?" answered by "Piers Haldane, Carrowmere's ch
 sentence gives the chairman another owner and never names Trennick. And "who's Kessaria's
 commerce minister?" is not answered by a name its sources call "Prime Minister", nor by one
 they never read as a person ("Halvane", a capital). And "the 13 people still missing" counts
-other people than "198 people" on board: no disagreement.
+other people than "198 people" on board: no disagreement. Nor does "Saturday" in "Stroud
+returned on Saturday after four days in Kessaria, where she held talks" date the talks.
 """
 
 from __future__ import annotations
@@ -259,3 +260,36 @@ def qualifiers(span: Span) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in noun.children
                      if t.dep_ in _POSTMODIFIERS and t.i > noun.i and t.i >= span.end
                      and t.pos_ in {"VERB", "ADJ"})
+
+
+_ONE_EVENT = frozenset({"xcomp", "conj", "aux", "auxpass"})  # "is scheduled to hold", "held and"
+
+
+def another_event(span: Span, lemma: str) -> bool:
+    """Return True when the span hangs from another verb than the asked one its sentence has.
+
+    `lemma` is the question's main verb's ("hold"). "Saturday" in "Stroud returned on
+    Saturday after four days in Kessaria, where she held talks" dates the return, not the
+    talks; "Thursday" in "Stroud is scheduled to hold talks on Thursday" and in "talks were
+    held on Thursday" dates them. A sentence without the asked verb says nothing.
+    """
+    asked = [t for t in span.doc if t.pos_ == "VERB" and t.lemma_.lower() == lemma]
+    if not lemma or not asked:
+        return False
+    verb = span.root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return not any(_one_event(verb, token) for token in asked)
+
+
+def _one_event(verb: Token, asked: Token) -> bool:
+    """Return True when `asked` is `verb`, or is joined to it as one event ("scheduled to hold")."""
+    for a, b in ((verb, asked), (asked, verb)):
+        token = b
+        while token.i != a.i and token.dep_ in _ONE_EVENT and token.head.i != token.i:
+            token = token.head
+        if token.i == a.i:
+            return True
+    return False

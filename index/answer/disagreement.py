@@ -138,6 +138,8 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, f
     if best.value.kind in DATED and not comparable(value_of(best.best.text, "date"),
                                                    value_of(other.best.text, "date")):
         return False  # "Friday" said, resolved to 17 April 2026, is no other year than "2018"
+    if best.value.kind in DATED and other.best.another_event and not best.best.another_event:
+        return False  # "returned on Saturday ..., where she held talks" dates the return
     if other.best.reader < best.best.reader - reader_gap:
         return False
     if other.features["coverage"] < coverage_share * best.features["coverage"]:

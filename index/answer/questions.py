@@ -125,6 +125,7 @@ class Question:
     alternatives: tuple[str, ...] = ()  # the two things an either-or question offers
     described: str = ""  # the name a "who is X?" / "what is X?" question asks to have described
     owners: tuple[Owner, ...] = ()  # nouns a name owns ("Trennick's chairman"), `clashes`
+    lemma: str = ""  # the lemma of its main verb ("hold" of "held"), if it has one
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -321,6 +322,7 @@ def parse_question(text: str, known: tuple[str, ...] = ()) -> Question:
         alternatives(doc) if kind == "yesno" else (),
         described_name(doc),
         owners(doc),
+        _predicate_lemma(doc),
     )
 
 
@@ -424,11 +426,22 @@ def described_name(doc: Doc) -> str:
 LIGHT_VERBS = frozenset("be have do get go make take happen".split())
 
 
+def _main_verb(doc: Doc) -> Token | None:
+    """Return the question's main verb, None if it has none or only a light one."""
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS]
+    return next((t for t in verbs if t.dep_ == "ROOT"), verbs[0] if verbs else None)
+
+
 def _predicate(doc: Doc) -> str:
     """Return the question's main verb ("was Vellstream fined" -> "fined"), or "" if light."""
-    verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS]
-    root = next((t for t in verbs if t.dep_ == "ROOT"), verbs[0] if verbs else None)
+    root = _main_verb(doc)
     return verb_phrase(root) if root is not None else ""
+
+
+def _predicate_lemma(doc: Doc) -> str:
+    """Return the lemma of the question's main verb (`_predicate`), or "" if light."""
+    root = _main_verb(doc)
+    return root.lemma_.lower() if root is not None else ""
 
 
 def verb_phrase(verb: Token) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from index.answer.analysis import Analysis
-from index.answer.clashes import other_owner, qualifiers
+from index.answer.clashes import another_event, other_owner, qualifiers
 from index.answer.config import AnswerConfig
 from index.answer.extraction import MAX_WORDS, Option, phrase_options, widen
 from index.answer.features import entity_label, names_asked
@@ -48,6 +48,8 @@ class Candidate:
     type: str = "NOUN"  # its answer type in its sentence (`index.answer.types.answer_type`)
     qualifiers: frozenset[str] = frozenset()  # what qualifies a counted noun, unasked
     # ("missing" of "13 people still missing", `index.answer.clashes.qualifiers`)
+    another_event: bool = False  # it hangs from another verb than the asked one its sentence
+    # has ("returned on Saturday ..., where she held talks", `index.answer.clashes`)
 
     @property
     def best(self) -> Sentence:
@@ -243,7 +245,8 @@ def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: li
             typed = answer_type(marked) if marked is not None else "NOUN"
             out.append(Candidate(phrase, tuple(group), "reader", span.score, *scores,
                                  ranked.get(phrase.lower(), config.unparsed), False,
-                                 type=typed, qualifiers=_unasked(marked, analysis)))
+                                 type=typed, qualifiers=_unasked(marked, analysis),
+                                 another_event=_another_event(marked, analysis)))
     return out
 
 
@@ -271,8 +274,14 @@ def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[R
             out.append(Candidate(option.text, tuple(group), option.origin, max(marks), *scores,
                                  option.score, _fits(option, analysis),
                                  type=answer_type(option.span),
-                                 qualifiers=_unasked(option.span, analysis)))
+                                 qualifiers=_unasked(option.span, analysis),
+                                 another_event=_another_event(option.span, analysis)))
     return out
+
+
+def _another_event(span: Span | None, analysis: Analysis) -> bool:
+    """Return True when the span hangs from another verb than the asked one (`another_event`)."""
+    return span is not None and another_event(span, analysis.question.lemma)
 
 
 def _unasked(span: Span | None, analysis: Analysis) -> frozenset[str]:

@@ -3,6 +3,7 @@
 import pytest
 
 from index.answer.clashes import (
+    another_event,
     asked_years,
     no_person,
     other_owner,
@@ -153,3 +154,21 @@ def test_what_qualifies_a_counted_noun_after_it(text, phrase, expected):
     doc = get_nlp()(text)
     at = text.index(phrase)
     assert qualifiers(doc.char_span(at, at + len(phrase))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "other"),
+    [
+        ("Stroud returned to Fenmouth on Saturday after four days in Kessaria, where she held "
+         "talks with President Teodor Valich.", "Saturday", True),
+        ("Stroud is scheduled to hold talks with President Teodor Valich at Sunstone Hall on "
+         "Thursday.", "Thursday", False),
+        ("Stroud held talks with Valich on Friday, the agency said.", "Friday", False),
+        ("The talks were held on Friday.", "Friday", False),
+        ("Stroud flew home on Friday.", "Friday", False),  # no word of the talks: says nothing
+    ],
+)
+def test_a_date_of_another_event_than_the_asked_verb(text, phrase, other):
+    doc = get_nlp()(text)
+    at = text.index(phrase)
+    assert another_event(doc.char_span(at, at + len(phrase)), "hold") is other

@@ -14,14 +14,14 @@ THRESHOLD, GAP, SHARE, MISSING = 0.2, 3.0, 0.8, 0.5
 
 def stated(text: str, sentence: str, *sources: tuple[str, str], reader: float = 10.0,
            coverage: float = 1.0, probability: float = 0.6, kind: str = "quantity",
-           qualifiers: frozenset[str] = frozenset()) -> Scored:
+           qualifiers: frozenset[str] = frozenset(), another_event: bool = False) -> Scored:
     """Return an answer stated by `sentence` in each (source, published) given."""
     sentences = tuple(
         Sentence(Hit(Passage(f"{source}#1", source, source, 1, sentence, published=published),
                      1.0), 0, 0, sentence, {"coverage": coverage}, 1.0)
         for source, published in sources)
     candidate = Candidate(text, sentences, "reader", reader, reader, 0.0, 0.0, False,
-                          qualifiers=qualifiers)
+                          qualifiers=qualifiers, another_event=another_event)
     features = {"coverage": coverage, "missing": 1.0 - coverage}
     merged = Merged(text, value_of(text, kind), (candidate,), features)
     return Scored(merged, probability)
@@ -237,3 +237,14 @@ def test_a_sentence_that_sets_one_date_against_another_states_one_fact(sentence)
                   kind="date")
     later = stated("November", sentence, ("b.md", "2026-04-18"), probability=0.4, kind="date")
     assert disagreement([told, later], THRESHOLD, GAP, SHARE, MISSING) is not None
+
+
+def test_a_date_of_another_event_in_the_sentence_is_no_side():
+    best = stated("Thursday", "Stroud will hold talks with Valich on Thursday.",
+                  ("a.md", "2026-02-11"), kind="date")
+    other = stated("Saturday", "Stroud returned on Saturday from Kessaria, where she held talks.",
+                   ("b.md", "2026-02-19"), probability=0.4, kind="date", another_event=True)
+    assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is None
+    said = stated("Friday", "Stroud held talks with Valich on Friday.", ("c.md", "2026-02-14"),
+                  probability=0.4, kind="date")
+    assert disagreement([best, said], THRESHOLD, GAP, SHARE, MISSING) is not None

@@ -72,12 +72,13 @@ def novelty(span: Span, question: Question) -> float:
 def names_asked(span: Span, question: Question) -> bool:
     """Return True when `span` is only a name that holds one the question uses.
 
-    Asked for a person or an organisation, "Anselm Vallin" for "who's replacing Vallin?"
-    and "Trennick Resources" for "which company is bidding against Trennick?" name what the
-    question is about, not what it asks for. Other names may hold the question's: "Great
-    Yuan" is the official name of the Yuan dynasty.
+    Asked for a person, an organisation or a place, "Anselm Vallin" for "who's replacing
+    Vallin?", "Trennick Resources" for "which company is bidding against Trennick?" and "Lake
+    Brennoch" for "where was the Brennoch ferry bound?" name what the question is about, not
+    what it asks for. Other names may hold the question's: "Great Yuan" is the official name
+    of the Yuan dynasty.
     """
-    if not question.names or question.kind not in ("person", "organisation"):
+    if not question.names or question.kind not in ("person", "organisation", "place"):
         return False
     table = tokens(span.doc)
     words = [i for i in range(span.start, span.end) if table.content[i]]

@@ -57,6 +57,8 @@ def test_answer_never_repeats_only_the_question():
          "Trennick Resources has not said whether it will return.", True),
         ("Who killed Harold II?", "Duke William II of Normandy killed him.", False),
         ("What is the Yuan dynasty's official name?", "Great Yuan was its name.", False),
+        ("Where was the Brennoch ferry bound?", "Lake Brennoch was calm that night.", True),
+        ("Where was the Brennoch ferry bound?", "Kellin was its port of call.", False),
     ],
 )
 def test_a_name_the_question_uses_is_no_answer_to_who(question, sentence, asked):

@@ -244,7 +244,7 @@ _POSTMODIFIERS = frozenset({"acl", "relcl", "amod"})
 def qualifiers(span: Span) -> frozenset[str]:
     """Return the lemmas of what qualifies the noun an amount counts, after the noun.
 
-    "the 13 people still missing" -> {missing}; "41 people killed", "people who were
+    "the 13 people still missing" -> {miss}; "41 people killed", "people who were
     killed" -> {kill}; "198 people - 187 passengers and 11 crew -" -> {}. A qualifier after
     the noun restricts what is counted, unlike most before it ("electric vehicles"). The
     noun is the span's last, or the one its number counts ("13" of "13 people ...").
@@ -273,8 +273,10 @@ def another_event(span: Span, lemma: str) -> bool:
     talks; "Thursday" in "Stroud is scheduled to hold talks on Thursday" and in "talks were
     held on Thursday" dates them. A sentence without the asked verb says nothing.
     """
+    if not lemma:
+        return False
     asked = [t for t in span.doc if t.pos_ == "VERB" and t.lemma_.lower() == lemma]
-    if not lemma or not asked:
+    if not asked:
         return False
     verb = span.root
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:

@@ -265,32 +265,59 @@ def qualifiers(span: Span) -> frozenset[str]:
 _ONE_EVENT = frozenset({"xcomp", "conj", "aux", "auxpass"})  # "is scheduled to hold", "held and"
 
 
-def another_event(span: Span, lemma: str) -> bool:
+def _joined(token: Token) -> bool:
+    """Return True when a verb is one event with its head: "wrote to his bishop, protesting"."""
+    return token.dep_ in _ONE_EVENT or (
+        token.dep_ == "advcl" and token.tag_ == "VBG"
+        and not any(c.dep_ == "mark" for c in token.children))
+
+
+def another_event(span: Span, lemma: str, asked: frozenset[str] = frozenset()) -> bool:
     """Return True when the span hangs from another verb than the asked one its sentence has.
 
-    `lemma` is the question's main verb's ("hold"). "Saturday" in "Stroud returned on
-    Saturday after four days in Kessaria, where she held talks" dates the return, not the
-    talks; "Thursday" in "Stroud is scheduled to hold talks on Thursday" and in "talks were
-    held on Thursday" dates them. A sentence without the asked verb says nothing.
+    `lemma` is the question's main verb's ("hold"), `asked` the stems of the question's words.
+    "Saturday" in "Stroud returned on Saturday after four days in Kessaria, where she held
+    talks" dates the return, not the talks; "Thursday" in "Stroud is scheduled to hold talks on
+    Thursday" and in "talks were held on Thursday" dates them. A sentence without the asked
+    verb says nothing, nor does the verb said of something else ("said on Tuesday that it
+    would examine the decision to open the spillway gates" for "when did the regulator open
+    its investigation?").
     """
     if not lemma:
         return False
-    asked = [t for t in span.doc if t.pos_ == "VERB" and t.lemma_.lower() == lemma]
-    if not asked:
+    verbs = [t for t in span.doc if t.pos_ == "VERB" and t.lemma_.lower() == lemma
+             and _of_asked(t, asked)]
+    if not verbs:
         return False
     verb = span.root
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
-    return not any(_one_event(verb, token) for token in asked)
+    return not any(_one_event(verb, token) for token in verbs)
+
+
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "agent"})
+
+
+def _of_asked(verb: Token, asked: frozenset[str]) -> bool:
+    """Return True unless the verb is said of nouns the question does not name.
+
+    Its subject or object ("talks broke up", "open the spillway gates") must be a word of the
+    question; a pronoun or no noun at all may be. Without `asked`, every verb is.
+    """
+    if not asked:
+        return True
+    nouns = [t for t in verb.children if t.dep_ in _ARGUMENTS and t.pos_ in {"NOUN", "PROPN"}]
+    return not nouns or any(stem(t.text) in asked for n in nouns for t in n.subtree
+                            if t.is_alpha and not t.is_stop)
 
 
 def _one_event(verb: Token, asked: Token) -> bool:
     """Return True when `asked` is `verb`, or is joined to it as one event ("scheduled to hold")."""
     for a, b in ((verb, asked), (asked, verb)):
         token = b
-        while token.i != a.i and token.dep_ in _ONE_EVENT and token.head.i != token.i:
+        while token.i != a.i and _joined(token) and token.head.i != token.i:
             token = token.head
         if token.i == a.i:
             return True

@@ -61,6 +61,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     kept = [s for s in ranked if not other_years(asked, s.text, s.hit.passage.published)]
     groups = distinct(kept, config.sentences)
     candidates = mark(analysis, groups, reader, config, lexicon, parser)
+    if analysis.kind == "date":  # "begins on Tuesday, after talks broke up on Sunday"
+        candidates = [c for c in candidates if not c.another_event]
     lifts = type_lifts(analysis, evidence, lexicon, config.type_lift)
     merged = merge(analysis, candidates, config.support_coverage, lifts, lexicon,
                    config.unit_synonym)

@@ -281,7 +281,8 @@ def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[R
 
 def _another_event(span: Span | None, analysis: Analysis) -> bool:
     """Return True when the span hangs from another verb than the asked one (`another_event`)."""
-    return span is not None and another_event(span, analysis.question.lemma)
+    return span is not None and another_event(span, analysis.question.lemma,
+                                              frozenset(analysis.weights))
 
 
 def _unasked(span: Span | None, analysis: Analysis) -> frozenset[str]:

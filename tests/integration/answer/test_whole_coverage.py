@@ -45,6 +45,12 @@ ARTICLES = {
     "appeal-2.md": article("Council opens storm appeal", "County Post", "2026-09-18",
                            "The county council opened the Tarn storm appeal on Wednesday to "
                            "help families whose homes were damaged."),
+    # one sentence dates two events: the strike's start and the end of the talks
+    "strike-1.md": article("Hospitals postpone operations", "City Times", "2026-08-10",
+                           "Hospitals have postponed about 900 planned operations ahead of a "
+                           "72-hour nurses' strike that begins on Tuesday morning, after "
+                           "last-ditch talks between the union and the health board broke up "
+                           "without agreement on Sunday."),
     # the new trams are electric; another story's buses are diesel
     "tram-1.md": article("Trams arrive", "City Times", "2026-06-01",
                          "The city's new trams are electric and draw power from overhead "
@@ -107,6 +113,13 @@ def test_a_date_is_given_as_precisely_as_an_outlet_says_it(desk):
     assert "on Wednesday" in result.sentence
     assert result.citations[0].source == "appeal-2.md"
     assert result.support == 2
+
+
+def test_a_date_is_the_one_of_the_event_asked_about(desk):
+    result = desk.ask("when did the last talks before the strike break down?")
+    assert result.answered
+    assert "Sunday" in result.answer and "9 August 2026" in result.answer
+    assert "Tuesday" not in result.answer
 
 
 def test_an_either_or_question_is_answered_with_the_value_the_coverage_states(desk):

@@ -14,6 +14,7 @@ from index.answer.clashes import (
     years,
 )
 from index.answer.nlp import get_nlp
+from index.terms import stem
 
 
 @pytest.mark.parametrize(
@@ -172,3 +173,28 @@ def test_a_date_of_another_event_than_the_asked_verb(text, phrase, other):
     doc = get_nlp()(text)
     at = text.index(phrase)
     assert another_event(doc.char_span(at, at + len(phrase)), "hold") is other
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "lemma", "asked", "other"),
+    [
+        ("A strike begins on Tuesday morning, after last-ditch talks between the union and the "
+         "government broke up without agreement on Sunday.", "Tuesday morning", "break",
+         "last talks strike break", True),
+        ("A strike begins on Tuesday morning, after last-ditch talks between the union and the "
+         "government broke up without agreement on Sunday.", "Sunday", "break",
+         "last talks strike break", False),
+        # the asked verb said of something else: the gates, not the investigation
+        ("The regulator said on Tuesday that the investigation would examine the decision to "
+         "open the spillway gates on 10 May.", "Tuesday", "open",
+         "regulator open dam investigation", False),
+        # a participle without a conjunction is the same event as its verb
+        ("On 31 October 1517, Luther wrote to his bishop, Albert, protesting the sale of "
+         "indulgences.", "31 October 1517", "protest", "luther protest sale indulgences", False),
+    ],
+)
+def test_the_asked_verb_said_of_the_questions_words(text, phrase, lemma, asked, other):
+    doc = get_nlp()(text)
+    at = text.index(phrase)
+    words = frozenset(stem(w) for w in asked.split())
+    assert another_event(doc.char_span(at, at + len(phrase)), lemma, words) is other

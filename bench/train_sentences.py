@@ -35,11 +35,12 @@ from index.answer.config import CONFIG  # noqa: E402
 from index.answer.ranker import LinearRanker, load_ranker  # noqa: E402
 
 Rows = list[list[tuple[dict[str, float], bool]]]  # per question: (features, holds an answer)
+FEATURES = 2  # the version of `describe`'s features: a change of them must not read old rows
 
 
 def collect(half: str, n: int, seed: int = 21) -> Rows:
     """Return the labelled sentence features of `n` questions of `half` (cached on disk)."""
-    cache = CACHE.parent / f"sentences-{half}-{n}-{seed}.pkl"
+    cache = CACHE.parent / f"sentences-{half}-{n}-{seed}-{FEATURES}.pkl"
     if cache.is_file():
         return pickle.loads(cache.read_bytes())
     from index.answer.sentences import describe

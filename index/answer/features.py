@@ -20,6 +20,7 @@ from index.answer.phrases import CAUSES, cue_phrases, trim
 from index.answer.questions import Question
 from index.answer.tokens import Tokens, tokens
 from index.models import MAX_WORDS
+from index.terms import WORD, stem
 
 # Coarse answer kinds: entity labels and roles are crossed with these.
 COARSE = {
@@ -78,6 +79,8 @@ def names_asked(span: Span, question: Question) -> bool:
     what it asks for. Other names may hold the question's: "Great Yuan" is the official name
     of the Yuan dynasty.
     """
+    if question.kind == "person" and _restates(span, question):
+        return True
     if not question.names or question.kind not in ("person", "organisation", "place"):
         return False
     table = tokens(span.doc)
@@ -86,6 +89,49 @@ def names_asked(span: Span, question: Question) -> bool:
         return False
     asked = {n.lower() for n in question.names if not _ORDINAL.fullmatch(n)}  # "Harold II"
     return any(table.lower[i] in asked for i in words)
+
+
+_SPELT = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # an acronym, as "(NCWU)" spells one out
+
+
+def _restates(span: Span, question: Question) -> bool:
+    """Return True when a name is of the kind of thing a "who" question names besides its answer.
+
+    "Nursing and Care Workers' Union", "NCWU" said after it in brackets, or a part of it, for
+    "who's leading the nurses' union?": the union is what the question is about, not who leads
+    it. The name's last word is one of the question's nouns, not the role it asks to fill.
+    """
+    table = tokens(span.doc)
+    words = [i for i in range(span.start, span.end)
+             if table.content[i] and not _ORDINAL.fullmatch(table.text[i])]  # "William II"
+    if not words or any(table.pos[i] != "PROPN" for i in words):
+        return False
+    head = words[-1]
+    if _SPELT.fullmatch(table.text[head]):
+        if head < 2 or table.text[head - 1] != "(" or table.pos[head - 2] != "PROPN":
+            return False
+        head -= 2  # "Union" of "Nursing and Care Workers' Union (NCWU)"
+    while (step := _name_goes_on(table, head)):  # "Care Workers' Union"
+        head += step
+    role = {stem(w) for w in WORD.findall(question.role)}
+    asked = set(question.terms) - role - {question.focus}
+    return table.stems[head] in asked
+
+
+def _name_goes_on(table: Tokens, i: int) -> int:
+    """Return how many tokens on the name of word `i` goes on (0: it ends there).
+
+    "Workers" goes on to "Union" in "Care Workers' Union"; "William" ends before "II".
+    """
+    for step in (1, 2):
+        j = i + step
+        if j >= len(table.text) or _ORDINAL.fullmatch(table.text[j]):
+            return 0
+        if table.pos[j] == "PROPN":
+            return step
+        if table.tag[j] != "POS":
+            return 0
+    return 0
 
 
 def _chains(doc: Doc) -> list[list[int]]:

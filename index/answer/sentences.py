@@ -69,8 +69,9 @@ def describe(analysis: Analysis, hits: tuple[Hit, ...], query_vector: np.ndarray
 
     `vectors` holds each passage's sentence vectors (one row per sentence), by passage id.
     """
+    split = {h.passage.id: split_sentences(h.passage.text) for h in hits}
     rows = [(rank, hit, i, text) for rank, hit in enumerate(hits)
-            for i, text in enumerate(split_sentences(hit.passage.text))]
+            for i, text in enumerate(split[hit.passage.id])]
     if not rows:
         return []
     dense = np.array([float(vectors[hit.passage.id][i] @ query_vector)
@@ -92,6 +93,7 @@ def describe(analysis: Analysis, hits: tuple[Hit, ...], query_vector: np.ndarray
             "dense_gap": float(similarity) - top_dense,
             "coverage": covered,
             "coverage_gap": covered - top_coverage,
+            "context_coverage": analysis.coverage(_in_context(hit, split[hit.passage.id], i)),
             "passage_coverage": passage_coverage[hit.passage.id],
             "rank": 1 / (1 + rank),
             "retrieval": hit.score / top_hit,
@@ -106,6 +108,17 @@ def describe(analysis: Analysis, hits: tuple[Hit, ...], query_vector: np.ndarray
         out.append(Sentence(hit, rank, i, text, features, ranker.score(features)))
     out.sort(key=lambda s: -s.score)
     return out
+
+
+def _in_context(hit: Hit, sentences: list[str], i: int) -> str:
+    """Return sentence `i` of a passage after its title and the sentence before it.
+
+    What a sentence calls "the regulator" or "it" is often named just before it, or in the
+    headline: "The regulator said on Wednesday that its review would ..." follows "The
+    Competition Board has opened an investigation ...".
+    """
+    before = sentences[i - 1] if i else ""
+    return f"{hit.passage.title}\n{before}\n{sentences[i]}"
 
 
 def distinct(sentences: list[Sentence], count: int) -> list[list[Sentence]]:

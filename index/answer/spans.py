@@ -252,7 +252,7 @@ def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: li
 
 def _names_asked(doc: Doc, marked: Span | None, phrase: str, analysis: Analysis) -> bool:
     """Return True when the phrase cut from `marked` is a name the question already uses."""
-    if marked is None or not analysis.question.names:
+    if marked is None:
         return False
     at = doc.text.find(phrase, marked.start_char)
     named = doc.char_span(at, at + len(phrase)) if at >= 0 else None

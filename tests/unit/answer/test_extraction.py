@@ -65,3 +65,24 @@ def test_a_name_the_question_uses_is_no_answer_to_who(question, sentence, asked)
     doc = get_nlp()(sentence)
     name = next(e for e in doc.ents) if doc.ents else doc[:2]
     assert names_asked(name, parse_question(question)) is asked
+
+
+UNION = "Nurses struck, with the Nursing and Care Workers' Union (NCWU) saying 8,400 walked out."
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "phrase", "asked"),
+    [
+        ("Who's leading the nurses' union?", UNION, "Nursing and Care Workers' Union", True),
+        ("Who's leading the nurses' union?", UNION, "NCWU", True),  # spelt out before it
+        ("Who's leading the nurses' union?", UNION, "Nursing and Care Workers", True),
+        ("Who's leading the nurses' union?", UNION, "Care Workers' Union (NCWU", True),
+        ("Which union is leading the strike?", UNION, "Nursing and Care Workers' Union", False),
+        ("Who's the union's leader?", "Union leader Maria Holt said so.", "Maria Holt", False),
+        ("Who founded the company?", "Tobias Marr founded Marr Holdings.", "Tobias Marr", False),
+    ],
+)
+def test_a_name_of_what_a_who_question_is_about_is_no_answer(question, sentence, phrase, asked):
+    at = sentence.index(phrase)
+    span = get_nlp()(sentence).char_span(at, at + len(phrase))
+    assert names_asked(span, parse_question(question)) is asked

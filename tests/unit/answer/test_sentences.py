@@ -1,10 +1,14 @@
-"""Which retrieved passages are read: spread over articles (pure, no model)."""
+"""Which retrieved passages are read, and how their sentences are described (no model)."""
 
 from dataclasses import replace
 
+import numpy as np
+
+from index.answer.analysis import analyse
 from index.answer.config import CONFIG
-from index.answer.sentences import spread
+from index.answer.sentences import describe, spread
 from index.models import Hit, Passage
+from index.store.lexical import LexicalIndex
 
 CONFIG_3 = replace(CONFIG, passages=3, per_article=1, lead=1)
 
@@ -30,3 +34,16 @@ def test_an_articles_lead_is_read_beyond_its_share():
 def test_the_best_of_the_rest_fill_the_places_too_few_articles_leave():
     hits = [hit("a", 5, 0.9), hit("a", 6, 0.8), hit("a", 7, 0.7), hit("b", 3, 0.6)]
     assert read(hits) == ["a#5", "a#6", "b#3"]
+
+
+def test_a_sentence_is_weighed_with_the_words_named_before_it():
+    text = ("The Tallisk Competition Board has opened an investigation into the takeover. "
+            "The regulator said on Wednesday that its review would take 40 days.")
+    passage = Passage("c#2", "c.md", "Watchdog opens inquiry", 2, text)
+    analysis = analyse("when did the competition board launch its review?",
+                       LexicalIndex([passage]))
+    vectors = {passage.id: np.eye(2, 4, dtype=np.float32)}
+    first, later = sorted(describe(analysis, (Hit(passage, 1.0),), np.ones(4, np.float32),
+                                   vectors), key=lambda s: s.index)
+    assert later.features["context_coverage"] > later.features["coverage"]
+    assert later.features["context_coverage"] >= first.features["coverage"]

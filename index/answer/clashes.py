@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from index.answer.cues import HEDGES
 from index.answer.roles import GENERIC_ROLES, ROLES
 from index.corpus.dates import resolve_relative_dates
 from index.terms import STOPWORDS, stem
@@ -322,3 +323,43 @@ def _one_event(verb: Token, asked: Token) -> bool:
         if token.i == a.i:
             return True
     return False
+
+
+_OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "conj"})
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def hedged(span: Span) -> bool:
+    """Return True when the clause that states the span is hedged, not merely its sentence.
+
+    "The toll could rise to 52", "plans to cut 40 jobs by 2030", "if approved, it would cost
+    $5 million" hedge their figures; "licensed to carry 180 passengers, suggesting it may have
+    been carrying more" does not hedge the 180. The clause is the verb the span hangs from
+    and the verbs it is one event with ("expected to rise"), without the clauses of their own
+    they hold, but with a condition they are put under ("... if more bodies are found").
+    """
+    verb = span.root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return HEDGES.search(span.sent.text) is not None
+    chain = [verb]
+    while chain[-1].dep_ in _ONE_EVENT and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    words: set[int] = set()
+    for head in chain:
+        words.update(_clause(head))
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS
+                                         for m in c.children) for c in head.children):
+            return True
+    text = " ".join(span.doc[i].text for i in sorted(words))
+    return HEDGES.search(text) is not None
+
+
+def _clause(verb: Token) -> set[int]:
+    """Return the token indices of a verb's clause, without the clauses of their own it holds."""
+    out = {verb.i}
+    for child in verb.children:
+        if child.dep_ not in _OWN_CLAUSES:
+            out.update(t.i for t in child.subtree)
+    return out

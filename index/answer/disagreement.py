@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, replace
 
 from index.answer.config import CONFIG
-from index.answer.cues import HEDGES, REVISIONS
+from index.answer.cues import REVISIONS
 from index.answer.merging import DATED, Merged
 from index.answer.roles import beside
 from index.answer.values import comparable, may_be_one, ratio, same_value, updatable, value_of
@@ -175,8 +175,8 @@ def _within(words: list[str], phrase: list[str]) -> bool:
 
 
 def _hedged(merged: Merged) -> bool:
-    """Return True when every sentence stating the answer is hedged ("could", "if", "by 2030")."""
-    return all(HEDGES.search(s.text) for c in merged.candidates for s in c.sentences)
+    """Return True when every clause stating the answer is hedged ("could", "if", "by 2030")."""
+    return all(c.hedged for c in merged.candidates)
 
 
 def _first_said(merged: Merged) -> str:

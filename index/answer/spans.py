@@ -15,8 +15,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from index.answer.analysis import Analysis
-from index.answer.clashes import another_event, other_owner, qualifiers
+from index.answer.clashes import another_event, hedged, other_owner, qualifiers
 from index.answer.config import AnswerConfig
+from index.answer.cues import HEDGES
 from index.answer.extraction import MAX_WORDS, Option, phrase_options, widen
 from index.answer.features import entity_label, names_asked
 from index.answer.lexicon import Lexicon
@@ -50,6 +51,7 @@ class Candidate:
     # ("missing" of "13 people still missing", `index.answer.clashes.qualifiers`)
     another_event: bool = False  # it hangs from another verb than the asked one its sentence
     # has ("returned on Saturday ..., where she held talks", `index.answer.clashes`)
+    hedged: bool = False  # the clause that states it is hedged ("could rise to 52", `clashes`)
 
     @property
     def best(self) -> Sentence:
@@ -246,7 +248,8 @@ def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: li
             out.append(Candidate(phrase, tuple(group), "reader", span.score, *scores,
                                  ranked.get(phrase.lower(), config.unparsed), False,
                                  type=typed, qualifiers=_unasked(marked, analysis),
-                                 another_event=_another_event(marked, analysis)))
+                                 another_event=_another_event(marked, analysis),
+                                 hedged=_hedged(marked, text)))
     return out
 
 
@@ -275,7 +278,8 @@ def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[R
                                  option.score, _fits(option, analysis),
                                  type=answer_type(option.span),
                                  qualifiers=_unasked(option.span, analysis),
-                                 another_event=_another_event(option.span, analysis)))
+                                 another_event=_another_event(option.span, analysis),
+                                 hedged=_hedged(option.span, doc.text)))
     return out
 
 
@@ -283,6 +287,11 @@ def _another_event(span: Span | None, analysis: Analysis) -> bool:
     """Return True when the span hangs from another verb than the asked one (`another_event`)."""
     return span is not None and another_event(span, analysis.question.lemma,
                                               frozenset(analysis.weights))
+
+
+def _hedged(span: Span | None, text: str) -> bool:
+    """Return True when the clause stating the span is hedged (its sentence, without a span)."""
+    return hedged(span) if span is not None else HEDGES.search(text) is not None
 
 
 def _unasked(span: Span | None, analysis: Analysis) -> frozenset[str]:

@@ -5,6 +5,7 @@ import pytest
 from index.answer.clashes import (
     another_event,
     asked_years,
+    hedged,
     no_person,
     other_owner,
     other_role,
@@ -198,3 +199,24 @@ def test_the_asked_verb_said_of_the_questions_words(text, phrase, lemma, asked, 
     at = text.index(phrase)
     words = frozenset(stem(w) for w in asked.split())
     assert another_event(doc.char_span(at, at + len(phrase)), lemma, words) is other
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The death toll could rise to 52, officials said.", "52", True),
+        ("The company plans to cut 40 jobs by 2030.", "40 jobs", True),
+        ("If approved, the plan would cost $5 million.", "$5 million", True),
+        ("The toll will rise to 60 if more bodies are found.", "60", True),
+        # the hedge is another clause's
+        ("The Orsola Grey was licensed to carry 180 passengers, suggesting it may have been "
+         "carrying more people than it was allowed to.", "180 passengers", False),
+        ("The toll rose to 41 on Monday, and officials said it could climb further.", "41",
+         False),
+        ("The deal is worth 7.5 billion crowns.", "7.5 billion crowns", False),
+    ],
+)
+def test_a_hedge_counts_in_the_clause_that_states_the_value(text, phrase, expected):
+    doc = get_nlp()(text)
+    at = text.index(phrase)
+    assert hedged(doc.char_span(at, at + len(phrase))) is expected

@@ -1,9 +1,12 @@
-"""Disagreements and revisions between merged answers, on hand-made answers (pure, no model)."""
+"""Disagreements and revisions between merged answers, on hand-made answers (no model)."""
 
 import pytest
+from spacy.tokens import Span
 
+from index.answer.clashes import hedged
 from index.answer.disagreement import Scored, disagreement
 from index.answer.merging import Merged
+from index.answer.nlp import get_nlp
 from index.answer.sentences import Sentence
 from index.answer.spans import Candidate
 from index.answer.values import value_of
@@ -21,10 +24,19 @@ def stated(text: str, sentence: str, *sources: tuple[str, str], reader: float = 
                      1.0), 0, 0, sentence, {"coverage": coverage}, 1.0)
         for source, published in sources)
     candidate = Candidate(text, sentences, "reader", reader, reader, 0.0, 0.0, False,
-                          qualifiers=qualifiers, another_event=another_event)
+                          qualifiers=qualifiers, another_event=another_event,
+                          hedged=hedged(_span(sentence, text)))
     features = {"coverage": coverage, "missing": 1.0 - coverage}
     merged = Merged(text, value_of(text, kind), (candidate,), features)
     return Scored(merged, probability)
+
+
+def _span(sentence: str, text: str) -> Span:
+    """Return `text` as a span of the parsed sentence (the whole sentence if it is not there)."""
+    doc = get_nlp()(sentence)
+    at = sentence.find(text)
+    found = doc.char_span(at, at + len(text), alignment_mode="expand") if at >= 0 else None
+    return found if found is not None else doc[:]
 
 
 def test_two_sources_with_two_counts_disagree():

@@ -82,13 +82,15 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
     role_of_name = (role, role_window)
     for other in ranked[1:]:
         value = other.merged.value
-        if other.probability < threshold or any(
-                same_value(s.merged.value, value) for s in sides):
+        if other.probability < threshold:
             continue
-        joined = next((i for i, s in enumerate(sides[1:], 1)
-                       if may_be_one(s.merged.value, value)), None)
-        if joined is not None:  # "$188.4 million" beside "$188 million": one account, pooled
-            side = sides[joined]
+        joined = next((i for i, s in enumerate(sides) if same_value(s.merged.value, value)),
+                      None)
+        if joined is None:
+            joined = next((i for i, s in enumerate(sides[1:], 1)
+                           if may_be_one(s.merged.value, value)), None)
+        if joined is not None:  # "78%" in a sentence worded otherwise, "$188.4 million" beside
+            side = sides[joined]  # "$188 million": one account, its sources pooled
             pooled = side.merged.candidates + other.merged.candidates
             sides[joined] = replace(side, merged=replace(side.merged, candidates=pooled))
             continue
@@ -142,11 +144,24 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, f
         return False  # "returned on Saturday ..., where she held talks" dates the return
     if other.best.reader < best.best.reader - reader_gap:
         return False
-    if other.features["coverage"] < coverage_share * best.features["coverage"]:
+    if _coverage(other) < coverage_share * best.features["coverage"]:
         return False
-    if other.features["missing"] > best.features["missing"] + missing_gap:
+    if _missing(other) > best.features["missing"] + missing_gap:
         return False  # it lacks a weightier question word: another fire, another visit
     return _hedged(best) == _hedged(other)
+
+
+def _coverage(merged: Merged) -> float:
+    """Return the share of the question's words a side's sentences hold, read in context.
+
+    "The ferry, built in 1983, ..." is about the Orsola Grey its headline names.
+    """
+    return max(merged.features["coverage"], merged.features.get("context_coverage", 0.0))
+
+
+def _missing(merged: Merged) -> float:
+    """Return the weightiest question word a side's sentences lack, read in context."""
+    return min(merged.features["missing"], merged.features.get("context_missing", 1.0))
 
 
 def _one_role(best: Merged, other: Merged, role: str, window: int) -> bool:

@@ -23,6 +23,7 @@ from index.answer.cues import HEDGES
 from index.answer.features import COARSE
 from index.answer.lexicon import Lexicon
 from index.answer.questions import asks_for_clock, asks_for_day
+from index.answer.sentences import Sentence
 from index.answer.spans import Candidate
 from index.answer.values import (
     Value,
@@ -199,6 +200,8 @@ class _Context:
             "sentence": max(s.score for s in sentences),
             "dense": max(s.features["dense"] for s in sentences),
             "coverage": max(s.features["coverage"] for s in sentences),
+            "context_coverage": max(_in_context(s, "context_coverage", "coverage")
+                                    for s in sentences),
             "passage_coverage": max(s.features["passage_coverage"] for s in sentences),
             "names": max(s.features["names"] for s in sentences),
             "top_dense": self.top_dense,
@@ -213,12 +216,26 @@ class _Context:
             "soft_coverage": max(c.soft for c in members),
             "hedged": sum(bool(HEDGES.search(s.text)) for s in sentences) / len(sentences),
             "missing": self.analysis.missing(best.best.text),
+            "context_missing": min(_in_context(s, "context_missing", "missing")
+                                   for s in sentences),
             "type_lift": statistics.fmean(self.lifts.get(c.type, 0.0) for c in members),
             "unit_synonym": float(near is not None and near >= self.synonym),
             "unit_other": float(near is not None and near < self.synonym),
             f"kind_{COARSE[self.analysis.kind]}": 1.0,
         }
         return Merged(_display(value, shown), value, tuple(shown), features)
+
+
+def _in_context(sentence: Sentence, feature: str, alone: str) -> float:
+    """Return a sentence's feature read after its headline and the sentence before it.
+
+    Only for a sentence that refers back to what it is about ("The ferry, built in 1983"):
+    one that names its own subject is read alone (`alone`, the feature without context).
+    """
+    features = sentence.features
+    if features.get("refers_back"):
+        return features[feature]
+    return features.get(alone, 1.0)  # a sentence described without context lacks a word
 
 
 def _unit_nearness(analysis: Analysis, kept: list[tuple[Candidate, Value]],

@@ -10,6 +10,7 @@ that several outlets print word for word is read once and supports each of them.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -87,13 +88,17 @@ def describe(analysis: Analysis, hits: tuple[Hit, ...], query_vector: np.ndarray
     out = []
     for (rank, hit, i, text), similarity, covered in zip(rows, dense, coverage, strict=True):
         stems = stem_words(WORD.findall(text))
+        context = _in_context(hit, split[hit.passage.id], i)
         features = {
             "bias": 1.0,
             "dense": float(similarity),
             "dense_gap": float(similarity) - top_dense,
             "coverage": covered,
             "coverage_gap": covered - top_coverage,
-            "context_coverage": analysis.coverage(_in_context(hit, split[hit.passage.id], i)),
+            "context_coverage": analysis.coverage(context),
+            "missing": analysis.missing(text),
+            "context_missing": analysis.missing(context),
+            "refers_back": float(refers_back(text)),
             "passage_coverage": passage_coverage[hit.passage.id],
             "rank": 1 / (1 + rank),
             "retrieval": hit.score / top_hit,
@@ -108,6 +113,21 @@ def describe(analysis: Analysis, hits: tuple[Hit, ...], query_vector: np.ndarray
         out.append(Sentence(hit, rank, i, text, features, ranker.score(features)))
     out.sort(key=lambda s: -s.score)
     return out
+
+
+# A sentence that opens on what it calls by a description or a pronoun ("The ferry, built in
+# 1983, ...", "It had ..."): news names its subject before, in the headline or the lead.
+_REFERRING = re.compile(r"^(?:(?:The|This|That|These|Those|Its|His|Her|Their)\s+(?![A-Z])"
+                        r"|(?:It|He|She|They)\b)")
+
+
+def refers_back(text: str) -> bool:
+    """Return True when a sentence opens on a description or a pronoun of something named before.
+
+    "The ferry, built in 1983, had sailed ...", "It was built in 1983": yes. "The Orsola Grey
+    was built in 1979", "San Diego has 1.3 million people": no, they name it themselves.
+    """
+    return _REFERRING.match(text) is not None
 
 
 def _in_context(hit: Hit, sentences: list[str], i: int) -> str:

@@ -1,5 +1,7 @@
 """Disagreements and revisions between merged answers, on hand-made answers (no model)."""
 
+from dataclasses import replace
+
 import pytest
 from spacy.tokens import Span
 
@@ -260,3 +262,29 @@ def test_a_date_of_another_event_in_the_sentence_is_no_side():
     said = stated("Friday", "Stroud held talks with Valich on Friday.", ("c.md", "2026-02-14"),
                   probability=0.4, kind="date")
     assert disagreement([best, said], THRESHOLD, GAP, SHARE, MISSING) is not None
+
+
+def test_a_side_said_again_in_other_words_cites_each_source():
+    best = stated("87%", "87% of members backed strike action.", ("a.md", "2025-09-15"),
+                  kind="percent")
+    other = stated("78%", "78% of members had backed industrial action.",
+                   ("b.md", "2025-09-16"), probability=0.4, kind="percent")
+    again = stated("78%", "On its own figures, 78% of voters backed it.", ("c.md", "2025-10-03"),
+                   probability=0.3, coverage=0.3, kind="percent")
+    found = disagreement([best, other, again], THRESHOLD, GAP, SHARE, MISSING)
+    assert found is not None
+    assert [s.merged.text for s in found.sides] == ["87%", "78%"]
+    assert found.sides[1].merged.sources == ("b.md", "c.md")
+
+
+def test_a_side_that_refers_back_is_read_with_what_is_named_before_it():
+    best = stated("1979", "The Orsola Grey was built in 1979.", ("a.md", "2026-07-05"),
+                  kind="date")
+    alone = stated("1983", "The ferry, built in 1983, had sailed from Dunmarrow.",
+                   ("b.md", "2026-07-09"), probability=0.4, coverage=0.3, kind="date")
+    assert disagreement([best, alone], THRESHOLD, GAP, SHARE, MISSING) is None
+    features = {**alone.merged.features, "context_coverage": 1.0, "context_missing": 0.0}
+    in_context = replace(alone, merged=replace(alone.merged, features=features))
+    found = disagreement([best, in_context], THRESHOLD, GAP, SHARE, MISSING)
+    assert found is not None
+    assert [s.merged.text for s in found.sides] == ["1979", "1983"]

@@ -3,10 +3,11 @@
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from index.answer.analysis import analyse
 from index.answer.config import CONFIG
-from index.answer.sentences import describe, spread
+from index.answer.sentences import describe, refers_back, spread
 from index.models import Hit, Passage
 from index.store.lexical import LexicalIndex
 
@@ -47,3 +48,15 @@ def test_a_sentence_is_weighed_with_the_words_named_before_it():
                                    vectors), key=lambda s: s.index)
     assert later.features["context_coverage"] > later.features["coverage"]
     assert later.features["context_coverage"] >= first.features["coverage"]
+
+
+@pytest.mark.parametrize(("text", "refers"), [
+    ("The ferry, built in 1983, had sailed from Dunmarrow.", True),
+    ("The 43-year-old ferry was certified to carry 250 passengers.", True),
+    ("It was built in 1983.", True),
+    ("The Orsola Grey was built in 1979.", False),  # names its subject itself
+    ("San Diego has 1.3 million people.", False),
+    ("Items were recovered from the wreck.", False),  # "Items" is no pronoun
+])
+def test_a_sentence_that_refers_back_to_what_is_named_before_it(text, refers):
+    assert refers_back(text) is refers

@@ -76,8 +76,9 @@ def names_asked(span: Span, question: Question) -> bool:
     Asked for a person, an organisation or a place, "Anselm Vallin" for "who's replacing
     Vallin?", "Trennick Resources" for "which company is bidding against Trennick?" and "Lake
     Brennoch" for "where was the Brennoch ferry bound?" name what the question is about, not
-    what it asks for. Other names may hold the question's: "Great Yuan" is the official name
-    of the Yuan dynasty.
+    what it asks for, as does "Brennoch Lake Transport Company" for "who's replacing Vallin at
+    BLTC?". Other names may hold the question's: "Great Yuan" is the official name of the Yuan
+    dynasty.
     """
     if question.kind == "person" and _restates(span, question):
         return True
@@ -88,7 +89,19 @@ def names_asked(span: Span, question: Question) -> bool:
     if not words or any(table.pos[i] != "PROPN" for i in words):
         return False
     asked = {n.lower() for n in question.names if not _ORDINAL.fullmatch(n)}  # "Harold II"
-    return any(table.lower[i] in asked for i in words)
+    return any(table.lower[i] in asked for i in words) or any(
+        _spells(a, [table.text[i] for i in words]) for a in question.acronyms)
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Return True when the last words of a name spell out an acronym of three letters or more.
+
+    "Brennoch Lake Transport Company" (after "Operator") spells "BLTC"; "Prime Minister
+    Gareth Lowe" does not spell "PM": its last words are a name of its own.
+    """
+    letters = acronym.rstrip("s").lower()
+    initials = "".join(w[0].lower() for w in words)
+    return len(letters) >= 3 and initials.endswith(letters)
 
 
 _SPELT = re.compile(r"[A-Z][A-Z0-9]{1,5}")  # an acronym, as "(NCWU)" spells one out

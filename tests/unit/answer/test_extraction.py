@@ -59,6 +59,9 @@ def test_answer_never_repeats_only_the_question():
         ("What is the Yuan dynasty's official name?", "Great Yuan was its name.", False),
         ("Where was the Brennoch ferry bound?", "Lake Brennoch was calm that night.", True),
         ("Where was the Brennoch ferry bound?", "Kellin was its port of call.", False),
+        ("Who is replacing Vallin at BLTC?",
+         "Brennoch Lake Transport Company named a new chief.", True),  # spells the acronym
+        ("Who's the PM?", "Prime Minister Gareth Lowe spoke.", False),
     ],
 )
 def test_a_name_the_question_uses_is_no_answer_to_who(question, sentence, asked):

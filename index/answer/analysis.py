@@ -83,16 +83,22 @@ class Analysis:
 
     def coverage(self, text: str) -> float:
         """Return the weighted share of the question's words that `text` holds."""
-        if not self.weights:
-            return 1.0
-        held = self.held(text)
-        return sum(self.weights.get(t, 0.0) for t in held) / sum(self.weights.values())
+        return self.share(self.held(text))
 
     def missing(self, text: str) -> float:
         """Return the weight of the weightiest question word `text` lacks, as a share."""
+        return self.lacking(self.held(text))
+
+    def share(self, held: set[str]) -> float:
+        """Return the weighted share of the question's words among `held` (`coverage`)."""
+        if not self.weights:
+            return 1.0
+        return sum(self.weights.get(t, 0.0) for t in held) / sum(self.weights.values())
+
+    def lacking(self, held: set[str]) -> float:
+        """Return the weight of the weightiest question word not `held`, as a share (`missing`)."""
         if not self.weights:
             return 0.0
-        held = self.held(text)
         lacking = [w for t, w in self.weights.items() if t not in held]
         return max(lacking, default=0.0) / max(self.weights.values())
 

@@ -70,14 +70,15 @@ def describe(analysis: Analysis, hits: tuple[Hit, ...], query_vector: np.ndarray
 
     `vectors` holds each passage's sentence vectors (one row per sentence), by passage id.
     """
-    split = {h.passage.id: split_sentences(h.passage.text) for h in hits}
     rows = [(rank, hit, i, text) for rank, hit in enumerate(hits)
-            for i, text in enumerate(split[hit.passage.id])]
+            for i, text in enumerate(split_sentences(hit.passage.text))]
     if not rows:
         return []
     dense = np.array([float(vectors[hit.passage.id][i] @ query_vector)
                       for _, hit, i, _ in rows])
-    coverage = [analysis.coverage(text) for *_, text in rows]
+    held = [analysis.held(text) for *_, text in rows]
+    coverage = [analysis.share(words) for words in held]
+    headlines = {h.passage.id: analysis.held(h.passage.title) for h in hits}
     top_dense, top_coverage = float(dense.max()), max(coverage)
     passage_coverage = {h.passage.id: analysis.coverage(f"{h.passage.title}\n{h.passage.text}")
                         for h in hits}
@@ -86,18 +87,20 @@ def describe(analysis: Analysis, hits: tuple[Hit, ...], query_vector: np.ndarray
     ranker = load_ranker("sentence")
     wants_digit = analysis.kind in DIGIT_KINDS
     out = []
-    for (rank, hit, i, text), similarity, covered in zip(rows, dense, coverage, strict=True):
+    for k, ((rank, hit, i, text), similarity, covered) in enumerate(
+            zip(rows, dense, coverage, strict=True)):
         stems = stem_words(WORD.findall(text))
-        context = _in_context(hit, split[hit.passage.id], i)
+        # in context: after its headline and the sentence before it (rows run in passage order)
+        context = held[k] | headlines[hit.passage.id] | (held[k - 1] if i else set())
         features = {
             "bias": 1.0,
             "dense": float(similarity),
             "dense_gap": float(similarity) - top_dense,
             "coverage": covered,
             "coverage_gap": covered - top_coverage,
-            "context_coverage": analysis.coverage(context),
-            "missing": analysis.missing(text),
-            "context_missing": analysis.missing(context),
+            "context_coverage": analysis.share(context),
+            "missing": analysis.lacking(held[k]),
+            "context_missing": analysis.lacking(context),
             "refers_back": float(refers_back(text)),
             "passage_coverage": passage_coverage[hit.passage.id],
             "rank": 1 / (1 + rank),
@@ -116,7 +119,9 @@ def describe(analysis: Analysis, hits: tuple[Hit, ...], query_vector: np.ndarray
 
 
 # A sentence that opens on what it calls by a description or a pronoun ("The ferry, built in
-# 1983, ...", "It had ..."): news names its subject before, in the headline or the lead.
+# 1983, ...", "It had ..."): news names its subject before, in the headline or the lead, and
+# "The regulator said on Wednesday that its review ..." follows "The Competition Board has
+# opened an investigation ...". Each sentence is also described in context (`describe`).
 _REFERRING = re.compile(r"^(?:(?:The|This|That|These|Those|Its|His|Her|Their)\s+(?![A-Z])"
                         r"|(?:It|He|She|They)\b)")
 
@@ -128,17 +133,6 @@ def refers_back(text: str) -> bool:
     was built in 1979", "San Diego has 1.3 million people": no, they name it themselves.
     """
     return _REFERRING.match(text) is not None
-
-
-def _in_context(hit: Hit, sentences: list[str], i: int) -> str:
-    """Return sentence `i` of a passage after its title and the sentence before it.
-
-    What a sentence calls "the regulator" or "it" is often named just before it, or in the
-    headline: "The regulator said on Wednesday that its review would ..." follows "The
-    Competition Board has opened an investigation ...".
-    """
-    before = sentences[i - 1] if i else ""
-    return f"{hit.passage.title}\n{before}\n{sentences[i]}"
 
 
 def distinct(sentences: list[Sentence], count: int) -> list[list[Sentence]]:

@@ -77,20 +77,40 @@ def names_asked(span: Span, question: Question) -> bool:
     Vallin?", "Trennick Resources" for "which company is bidding against Trennick?" and "Lake
     Brennoch" for "where was the Brennoch ferry bound?" name what the question is about, not
     what it asks for, as does "Brennoch Lake Transport Company" for "who's replacing Vallin at
-    BLTC?". Other names may hold the question's: "Great Yuan" is the official name of the Yuan
-    dynasty.
+    BLTC?". A part of such a name is one too: "Coachworks" of "Brightwell Coachworks" for
+    "who's the boss at Brightwell?". Other names may hold the question's: "Great Yuan" is the
+    official name of the Yuan dynasty.
     """
     if question.kind == "person" and _restates(span, question):
         return True
     if not question.names or question.kind not in ("person", "organisation", "place"):
         return False
     table = tokens(span.doc)
-    words = [i for i in range(span.start, span.end) if table.content[i]]
+    start, end = _whole_name(table, span)
+    words = [i for i in range(start, end) if table.content[i]]
     if not words or any(table.pos[i] != "PROPN" for i in words):
         return False
     asked = {n.lower() for n in question.names if not _ORDINAL.fullmatch(n)}  # "Harold II"
     return any(table.lower[i] in asked for i in words) or any(
         _spells(a, [table.text[i] for i in words]) for a in question.acronyms)
+
+
+def _whole_name(table: Tokens, span: Span) -> tuple[int, int]:
+    """Return the token range of the name a span is part of: its entity's run of name words.
+
+    "Coachworks" is part of "Brightwell Coachworks"; "Monte Gargano" is not part of "the
+    Archangel Michael at Monte Gargano", nor "Darius Penhale" of "Metro CEO Darius Penhale"
+    (two entities).
+    """
+    entity = next((e for e in table.ents if e.start <= span.start and span.end <= e.end), None)
+    if entity is None:
+        return span.start, span.end
+    start, end = span.start, span.end
+    while start > entity.start and table.pos[start - 1] == "PROPN":
+        start -= 1
+    while end < entity.end and table.pos[end] == "PROPN":
+        end += 1
+    return start, end
 
 
 def _spells(acronym: str, words: list[str]) -> bool:

@@ -83,6 +83,13 @@ UNION = "Nurses struck, with the Nursing and Care Workers' Union (NCWU) saying 8
         ("Which union is leading the strike?", UNION, "Nursing and Care Workers' Union", False),
         ("Who's the union's leader?", "Union leader Maria Holt said so.", "Maria Holt", False),
         ("Who founded the company?", "Tobias Marr founded Marr Holdings.", "Tobias Marr", False),
+        # a part of a name that holds the question's
+        ("Who's the boss at Brightwell?", "Brightwell Coachworks named Ada Pike its chief.",
+         "Coachworks", True),
+        ("Who's Metro's CEO?", "Metro CEO Darius Penhale resigned.", "Darius Penhale", False),
+        ("Where was the Archangel Michael shrine?",
+         "Pilgrims to the shrine of the Archangel Michael at Monte Gargano met him.",
+         "Monte Gargano", False),
     ],
 )
 def test_a_name_of_what_a_who_question_is_about_is_no_answer(question, sentence, phrase, asked):

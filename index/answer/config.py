@@ -43,6 +43,8 @@ class AnswerConfig:
     conflict_ratio: float = 20.0  # two amounts this many times apart count different things
     # ("$3 million" extra against a "$162 million" project), not two accounts of one; counts
     # of one crowd may differ tenfold (police and organisers), so this is set wider
+    conflict_sides: int = 3  # more values than this, each read as a side, are other facts
+    # (the years of a history), not accounts of one: the best is given alone
     role_window: int = 4  # two names conflict as holders of the role asked about when each is
     # this many words or fewer from it ("Trade Minister Owen Balcombe", `index.answer.roles`)
 

@@ -57,7 +57,8 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
                  coverage_share: float, missing_gap: float, role: str = "",
                  role_window: int = CONFIG.role_window,
                  apart: float = CONFIG.conflict_ratio,
-                 latest: bool = False) -> Disagreement | None:
+                 latest: bool = False,
+                 most: int = CONFIG.conflict_sides) -> Disagreement | None:
     """Return the disagreement among the likely answers `ranked` (best first), if any.
 
     Args:
@@ -74,6 +75,7 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
         latest: the question asks for the value as it stands now ("how many ... now?",
             "latest death toll?", `questions.asks_latest`): values first said on different
             days are a figure and its update, the newest the answer, whatever the words.
+        most: more sides than this are other facts, not accounts of one: no disagreement.
 
     """
     best = ranked[0]
@@ -106,7 +108,7 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
         older, newest = sorted([best, *updates], key=lambda s: _first_said(s.merged))
         if _revises(newest.merged, _first_said(older.merged)):
             return Disagreement((newest, older), revision=True)
-    if len(sides) == 1:
+    if len(sides) == 1 or len(sides) > most:
         return None
     *_, older, newest = sorted(sides, key=lambda s: _first_said(s.merged))
     if _revises(newest.merged, _first_said(older.merged)):  # of two sides or more

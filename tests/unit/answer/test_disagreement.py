@@ -288,3 +288,12 @@ def test_a_side_that_refers_back_is_read_with_what_is_named_before_it():
     found = disagreement([best, in_context], THRESHOLD, GAP, SHARE, MISSING)
     assert found is not None
     assert [s.merged.text for s in found.sides] == ["1979", "1983"]
+
+
+def test_more_values_than_accounts_of_one_fact_are_no_disagreement():
+    years = [stated(year, f"The series was released on CD in {year}.", (f"{year}.md", ""),
+                    probability=0.6 - i / 10, kind="date")
+             for i, year in enumerate(["2012", "1999", "1981", "1983"])]
+    assert disagreement(years, THRESHOLD, GAP, SHARE, MISSING) is None
+    found = disagreement(years[:3], THRESHOLD, GAP, SHARE, MISSING)
+    assert found is not None and len(found.sides) == 3

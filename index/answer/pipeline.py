@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.tokens import Doc
@@ -16,6 +16,7 @@ from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
 from index.answer.disagreement import Scored, disagreement
 from index.answer.lexicon import Lexicon
+from index.answer.lists import whole_list
 from index.answer.merging import Merged, merge
 from index.answer.parsing import Parser
 from index.answer.places import more_precise
@@ -147,6 +148,12 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if disagreeing is not None:
         return citing.disagreed(analysis.text, disagreeing, config.cited)
     said = citing.answered(analysis.text, scored[0], config.cited)
+    if analysis.question.many and scored[0].merged.value.kind in {"name", "text"}:
+        # "which three doctors?": every item of the list the answer begins
+        doc = (parser or Parser()).parse([said.sentence])[0]
+        listed = whole_list(said.answer, doc)
+        if listed is not None:
+            said = replace(said, answer=listed)
     if analysis.kind == "place":
         precise = more_precise(said.answer, findings.sentences, parser)
         if precise is not None:

@@ -126,6 +126,7 @@ class Question:
     described: str = ""  # the name a "who is X?" / "what is X?" question asks to have described
     owners: tuple[Owner, ...] = ()  # nouns a name owns ("Trennick's chairman"), `clashes`
     lemma: str = ""  # the lemma of its main verb ("hold" of "held"), if it has one
+    many: bool = False  # it asks for things in the plural ("which three doctors", `_asks_many`)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -323,6 +324,7 @@ def parse_question(text: str, known: tuple[str, ...] = ()) -> Question:
         described_name(doc),
         owners(doc),
         _predicate_lemma(doc),
+        _asks_many(doc),
     )
 
 
@@ -448,6 +450,20 @@ def verb_phrase(verb: Token) -> str:
     """Return a verb as written, lower-cased, with its particle: "threw out", "set up"."""
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     return " ".join([verb.lower_, *particles])
+
+
+def _asks_many(doc: Doc) -> bool:
+    """Return True when "which" or "what" asks for a plural noun, not a singular one.
+
+    "What techniques", "members of which organizations", "which three doctors".
+    """
+    for token in doc:
+        if token.lower_ in {"which", "what"}:
+            for following in doc[token.i + 1 : token.i + 4]:
+                if following.pos_ in {"NOUN", "PROPN"}:
+                    return following.tag_ in {"NNS", "NNPS"}
+            return False
+    return False
 
 
 def _focus(doc: Doc) -> str:

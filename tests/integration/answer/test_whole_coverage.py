@@ -51,6 +51,10 @@ ARTICLES = {
                            "72-hour nurses' strike that begins on Tuesday morning, after "
                            "last-ditch talks between the union and the health board broke up "
                            "without agreement on Sunday."),
+    # a list the reader may cut after its first item
+    "grants-1.md": article("Storm grants paid", "Shore Times", "2026-09-25",
+                           "The county council said the first storm grants had gone to "
+                           "families in Harle, Kellin and Dunmarrow."),
     # the new trams are electric; another story's buses are diesel
     "tram-1.md": article("Trams arrive", "City Times", "2026-06-01",
                          "The city's new trams are electric and draw power from overhead "
@@ -120,6 +124,12 @@ def test_a_date_is_the_one_of_the_event_asked_about(desk):
     assert result.answered
     assert "Sunday" in result.answer and "9 August 2026" in result.answer
     assert "Tuesday" not in result.answer
+
+
+def test_a_question_for_things_in_the_plural_gets_the_whole_list(desk):
+    result = desk.ask("which towns got the first storm grants?")
+    assert result.answered
+    assert all(town in result.answer for town in ("Harle", "Kellin", "Dunmarrow"))
 
 
 def test_an_either_or_question_is_answered_with_the_value_the_coverage_states(desk):

@@ -24,6 +24,7 @@ from index.answer.polarity import yes_or_no
 from index.answer.profiles import profile
 from index.answer.questions import asks_latest
 from index.answer.reading import BaseReader
+from index.answer.restating import asked_heads, unrestated
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import mark
 from index.answer.types import load_types, no_lift, type_inputs
@@ -148,17 +149,35 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if disagreeing is not None:
         return citing.disagreed(analysis.text, disagreeing, config.cited)
     said = citing.answered(analysis.text, scored[0], config.cited)
-    if analysis.question.many and scored[0].merged.value.kind in {"name", "text"}:
-        # "which three doctors?": every item of the list the answer begins
-        doc = (parser or Parser()).parse([said.sentence])[0]
-        listed = whole_list(said.answer, doc)
-        if listed is not None:
-            said = replace(said, answer=listed)
+    said = _shaped(said, analysis, scored[0].merged, parser or Parser())
     if analysis.kind == "place":
         precise = more_precise(said.answer, findings.sentences, parser)
         if precise is not None:
             return citing.restated(said, *precise)
     return said
+
+
+def _shaped(said: Answer, analysis: Analysis, merged: Merged, parser: Parser) -> Answer:
+    """Return the answer as an editor would put it, read in its parsed sentence.
+
+    A question for things in the plural ("which three doctors?") gets every item of the list
+    the answer begins; an answer does not end on the words its question says ("129" for "how
+    many MSPs?", not "the 129 MSPs").
+    """
+    many = analysis.question.many and merged.value.kind in {"name", "text"}
+    cut = analysis.kind not in _NAMED
+    if not (many or cut):
+        return said
+    doc = parser.parse([said.sentence])[0]
+    shaped = whole_list(said.answer, doc) if many else None
+    shaped = shaped or said.answer
+    if cut:
+        shaped = unrestated(shaped, doc, set(analysis.weights),
+                            asked_heads(analysis.question)) or shaped
+    return said if shaped == said.answer else replace(said, answer=shaped)
+
+
+_NAMED = frozenset({"person", "organisation"})
 
 
 def _ranked(analysis: Analysis, evidence: Evidence) -> list[Sentence]:

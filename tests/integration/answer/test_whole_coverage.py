@@ -55,6 +55,10 @@ ARTICLES = {
     "grants-1.md": article("Storm grants paid", "Shore Times", "2026-09-25",
                            "The county council said the first storm grants had gone to "
                            "families in Harle, Kellin and Dunmarrow."),
+    # a count said with the noun the question counts
+    "depot-1.md": article("Depot reopens", "City Times", "2026-06-03",
+                          "The Kestrel Road depot now holds 212 buses, the transit authority "
+                          "said."),
     # the new trams are electric; another story's buses are diesel
     "tram-1.md": article("Trams arrive", "City Times", "2026-06-01",
                          "The city's new trams are electric and draw power from overhead "
@@ -88,6 +92,13 @@ def test_outlets_that_repeat_a_fact_in_other_words_support_one_answer(desk):
     cited = {c.source for c in result.citations}
     assert {"ferry-1.md", "ferry-3.md"} <= cited
     assert "cruise.md" not in cited
+
+
+def test_a_count_does_not_say_again_what_the_question_counts(desk):
+    result = desk.ask("how many buses does the Kestrel Road depot hold?")
+    assert result.answered
+    assert result.answer == "212"
+    assert "212 buses" in result.sentence
 
 
 def test_two_outlets_that_disagree_are_both_given(desk):

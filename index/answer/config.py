@@ -40,6 +40,8 @@ class AnswerConfig:
     conflict_coverage: float = 0.8  # ... when its sentence holds this share of the best's words
     conflict_missing: float = 0.5  # ... and lacks no question word weightier by this (a share
     # of the weightiest word's weight) than the best's sentence lacks
+    conflict_shared: float = 0.0  # ... and holds more than this share of the question words
+    # the best's sentence holds ("takeover rules ... by June 15" shares none of "vote on 9 July")
     conflict_ratio: float = 20.0  # two amounts this many times apart count different things
     # ("$3 million" extra against a "$162 million" project), not two accounts of one; counts
     # of one crowd may differ tenfold (police and organisers), so this is set wider

@@ -24,6 +24,7 @@ people still missing"), and a figure that may be a side's, rounded ("$188.4 mill
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from index.answer.config import CONFIG
@@ -31,7 +32,7 @@ from index.answer.cues import REVISIONS
 from index.answer.merging import DATED, Merged
 from index.answer.roles import beside
 from index.answer.values import comparable, may_be_one, ratio, same_value, updatable, value_of
-from index.terms import WORD, stem
+from index.terms import WORD, stem, text_stems
 
 AMOUNTS = ("number", "percent", "money")
 
@@ -58,7 +59,9 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
                  role_window: int = CONFIG.role_window,
                  apart: float = CONFIG.conflict_ratio,
                  latest: bool = False,
-                 most: int = CONFIG.conflict_sides) -> Disagreement | None:
+                 most: int = CONFIG.conflict_sides,
+                 asked: Mapping[str, float] | None = None,
+                 shared: float = CONFIG.conflict_shared) -> Disagreement | None:
     """Return the disagreement among the likely answers `ranked` (best first), if any.
 
     Args:
@@ -76,11 +79,14 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
             "latest death toll?", `questions.asks_latest`): values first said on different
             days are a figure and its update, the newest the answer, whatever the words.
         most: more sides than this are other facts, not accounts of one: no disagreement.
+        asked: the question's words (stems) and their weights (`Analysis.weights`).
+        shared: another side's sentence must hold more than this share of the question words
+            the best side's sentence holds: two accounts of one fact share what they are about.
 
     """
     best = ranked[0]
     sides, updates = [best], []
-    limits = (reader_gap, coverage_share, missing_gap, apart)
+    limits = (reader_gap, coverage_share, missing_gap, apart, shared)
     role_of_name = (role, role_window)
     for other in ranked[1:]:
         value = other.merged.value
@@ -96,9 +102,10 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
             pooled = side.merged.candidates + other.merged.candidates
             sides[joined] = replace(side, merged=replace(side.merged, candidates=pooled))
             continue
-        if _disagrees(best.merged, other.merged, limits, role_of_name):
+        if _disagrees(best.merged, other.merged, limits, role_of_name, asked or {}):
             sides.append(other)
-        elif _disagrees(best.merged, other.merged, limits, role_of_name, updating=True):
+        elif _disagrees(best.merged, other.merged, limits, role_of_name, asked or {},
+                        updating=True):
             updates.append(other)  # "more than 2.3 million", then "3.1 million": no conflict
     if latest and len(sides) + len(updates) > 1:
         *_, older, newest = sorted([*sides, *updates], key=lambda s: _first_said(s.merged))
@@ -116,8 +123,9 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
     return Disagreement(tuple(sides), revision=False)
 
 
-def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, float],
-               role: tuple[str, int], updating: bool = False) -> bool:
+def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, float, float],
+               role: tuple[str, int], asked: Mapping[str, float],
+               updating: bool = False) -> bool:
     """Return True when `other` states another value of the fact `best` states.
 
     `role` is the role a "who" question asks to fill ("trade minister"; "" if none) and how
@@ -125,7 +133,7 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, f
     With `updating`, two amounts that may both hold ("more than 2.3 million", "3.1 million")
     count too: a later report of one may update the other, though they do not contradict.
     """
-    reader_gap, coverage_share, missing_gap, apart = limits
+    reader_gap, coverage_share, missing_gap, apart, shared = limits
     related = updatable if updating else comparable
     if not related(best.value, other.value) or same_value(best.value, other.value):
         return False
@@ -150,7 +158,23 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, f
         return False
     if _missing(other) > best.features["missing"] + missing_gap:
         return False  # it lacks a weightier question word: another fire, another visit
+    if _shared(best, other, asked) <= shared:
+        return False  # "vote on 9 July" and "takeover rules ... firm offer by June 15"
     return _hedged(best) == _hedged(other)
+
+
+def _shared(best: Merged, other: Merged, asked: Mapping[str, float]) -> float:
+    """Return how much of what the best side's sentence says of the question the other's does.
+
+    The weighted share of the question words the best side's sentence holds that a sentence
+    of the other side holds too (1 when the best side's holds none).
+    """
+    held = {t: w for t, w in asked.items() if t in text_stems(best.best.best.text)}
+    if not held:
+        return 1.0
+    texts = dict.fromkeys(s.text for c in other.candidates for s in c.sentences)
+    both = max(sum(w for t, w in held.items() if t in text_stems(text)) for text in texts)
+    return both / sum(held.values())
 
 
 def _coverage(merged: Merged) -> float:
@@ -214,20 +238,29 @@ def _side_by_side(a: Merged, b: Merged) -> bool:
 
     "About 40 firefighters and 12 engines", "an extra $26.4 million, taking its budget to
     $188.4 million": two facts. "$188.4 million, up from $162 million" and "in November, later
-    than the September date" are two accounts of one.
+    than the September date" are two accounts of one. In a sentence both answers were read in,
+    each is found however it was read there ("2010" of "the 2010 special", read as 8 November
+    2010); elsewhere, only as a whole ("July" of "9 July" is not found in "14 July").
     """
-    said = [_said(a), _said(b)]
-    texts = {s.text.lower() for m in (a, b) for c in m.candidates for s in c.sentences}
+    read_in = [{s.key for c in m.candidates for s in c.sentences} for m in (a, b)]
+    texts = {s.key for m in (a, b) for c in m.candidates for s in c.sentences}
     for text in texts:
+        whole = text not in read_in[0] or text not in read_in[1]
+        said = [_said(a, whole), _said(b, whole)]
         found = [[m.start() for p in patterns for m in p.finditer(text)] for patterns in said]
         if all(found) and not any(_FROM.search(text[:at]) for at in found[0] + found[1]):
             return True
     return False
 
 
-def _said(merged: Merged) -> list[re.Pattern[str]]:
-    """Return a pattern for each way the answer is said, found as a whole ("$40", not "$400")."""
-    texts = {c.text.lower() for c in merged.candidates}
+def _said(merged: Merged, whole: bool) -> list[re.Pattern[str]]:
+    """Return a pattern for each way the answer is said, found as a whole ("$40", not "$400").
+
+    With `whole`, a way that is part of another is not one ("July" of "9 July").
+    """
+    texts = {" ".join(c.text.lower().split()) for c in merged.candidates}
+    if whole:
+        texts = {t for t in texts if not any(t != u and t in u for u in texts)}
     return [re.compile(rf"(?<!\w){re.escape(t)}(?!\w)") for t in texts]
 
 

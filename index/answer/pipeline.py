@@ -145,7 +145,8 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     disagreeing = disagreement(scored, model.threshold, config.conflict_reader_gap,
                                config.conflict_coverage, config.conflict_missing,
                                analysis.question.role, config.role_window,
-                               config.conflict_ratio, asks_latest(analysis.text))
+                               config.conflict_ratio, asks_latest(analysis.text),
+                               config.conflict_sides, analysis.weights, config.conflict_shared)
     if disagreeing is not None:
         return citing.disagreed(analysis.text, disagreeing, config.cited)
     said = citing.answered(analysis.text, scored[0], config.cited)

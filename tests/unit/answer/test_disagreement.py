@@ -297,3 +297,42 @@ def test_more_values_than_accounts_of_one_fact_are_no_disagreement():
     assert disagreement(years, THRESHOLD, GAP, SHARE, MISSING) is None
     found = disagreement(years[:3], THRESHOLD, GAP, SHARE, MISSING)
     assert found is not None and len(found.sides) == 3
+
+
+def _read_also(side: Scored, *others: Scored) -> Scored:
+    """Return `side` with the candidates of `others` read as ways of saying it."""
+    candidates = side.merged.candidates + tuple(c for o in others for c in o.merged.candidates)
+    return replace(side, merged=replace(side.merged, candidates=candidates))
+
+
+def test_a_date_read_in_part_is_not_found_in_another_date():
+    # the reader marked "July" of "9 July" too: it is no way of saying 9 July in "14 July"
+    said = "Shareholders will vote on the deal on 9 July."
+    best = _read_also(stated("9 July", said, ("a.md", "2026-05-20"), kind="date"),
+                      stated("July", said, ("a.md", "2026-05-20"), kind="date"))
+    other = stated("14 July", "Shareholders are due to vote on 14 July.", ("b.md", "2026-05-21"),
+                   probability=0.4, kind="date")
+    assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is not None
+
+
+def test_two_answers_read_in_one_sentence_are_two_facts():
+    both = "In February 2011 a soundtrack was released for the 2010 Christmas special."
+    best = _read_also(stated("8 November 2010", "The soundtrack was released on 8 November "
+                             "2010.", ("a.md", ""), kind="date"),
+                      stated("2010", both, ("b.md", ""), kind="date"))
+    other = stated("February 2011", both, ("b.md", ""), probability=0.4, kind="date")
+    assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is None
+
+
+def test_a_side_shares_some_of_what_the_best_side_says_of_the_question():
+    asked = {"carrowmer": 0.5, "investor": 1.0, "vote": 1.0, "takeover": 0.6}
+    best = stated("9 July", "Carrowmere shareholders will vote on 9 July.",
+                  ("a.md", "2026-05-20"), kind="date")
+    deadline = stated("June 15", "Under takeover rules, the bidders must make a firm offer by "
+                      "June 15.", ("b.md", "2026-05-20"), probability=0.4, kind="date")
+    vote = stated("14 July", "Shareholders are due to vote on 14 July.", ("c.md", "2026-05-21"),
+                  probability=0.4, kind="date")
+    assert disagreement([best, deadline], THRESHOLD, GAP, SHARE, MISSING, asked=asked) is None
+    assert disagreement([best, vote], THRESHOLD, GAP, SHARE, MISSING, asked=asked) is not None
+    # without the question's words, no sharing is asked for
+    assert disagreement([best, deadline], THRESHOLD, GAP, SHARE, MISSING) is not None

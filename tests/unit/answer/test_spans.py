@@ -166,6 +166,20 @@ def test_a_name_span_that_runs_on_is_cut_to_the_name(question, sentence, span, e
     assert _phrase_of(question, sentence, span) == expected
 
 
+@pytest.mark.parametrize(("question", "sentence", "span", "expected"), [
+    # asked when, a span inside a date is the whole date
+    ("when do investors vote?", "The deal goes to a shareholder vote on 14 July.", "July",
+     "14 July"),
+    ("when were the images used?", "Images were used in the 1530s and 1540s.", "1530s",
+     "the 1530s"),  # the parser's entity ends on "and": trimmed
+    ("when do investors vote?", "Shareholders vote on 9 July, before the ruling.",
+     "9 July, before the ruling", "9 July, before the ruling"),  # a span past the date
+    ("how many voted?", "About 900 voted on 14 July.", "July", "July"),  # not asked when
+])
+def test_a_date_span_is_the_whole_date(question, sentence, span, expected):
+    assert _phrase_of(question, sentence, span) == expected
+
+
 def _phrase_of(question: str, sentence: str, span: str) -> str:
     """Return the short answer a reader's `span` of `sentence` gives for `question`."""
     from index.answer.analysis import Analysis

@@ -97,7 +97,7 @@ def test_chroma_never_gets_an_embedding_function(desk):
     ("question", "answer", "source", "paragraph"),
     [
         ("When will the ferry resume service?", "2 June", "ferry.txt", 1),
-        ("How many crew members were rehired?", "14 crew members", "ferry.txt", 2),
+        ("How many crew members were rehired?", "14", "ferry.txt", 2),
         pytest.param("Who designed the Northgate library?", "Tomas Berg", "library.md", 2,
                      marks=pytest.mark.xfail(strict=True, reason="the decision ranks 'timber "
                                              "roof' of the award sentence first")),

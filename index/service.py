@@ -270,12 +270,33 @@ class Newsdesk(AddsCoverage):
             raise QuestionError("The question names nothing to look for: ask about a person, a "
                                 'place, a figure or an event in the coverage ("how many EVs?").')
         analysis, evidence = self.evidence(resolved, k, mode)
+        parser = self.parser()
         found = answer(analysis, evidence, reader_for(self.settings, self.reader),
-                       model=self.decision, lexicon=self.lexicon(), parser=self.parser())
+                       model=self.decision, lexicon=self.lexicon(), parser=parser)
+        found = self._corroborated(found, analysis, evidence, parser)
         elapsed = (time.perf_counter() - started) * 1000
         return replace(date_answer(found), question=asked,  # relative dates resolved
                        answered_question=resolved if resolved != asked else "",
                        elapsed_ms=elapsed)
+
+    def _corroborated(self, found: Answer, analysis: Analysis, evidence: Evidence,
+                      parser: Parser) -> Answer:
+        """Return the answer citing the outlets not read that state its value, found by search.
+
+        The search is lexical: the value's words beside the question's
+        (`index.answer.corroboration`).
+        """
+        from index.answer import CONFIG
+        from index.answer.corroboration import corroborate, query
+
+        wanted = query(found, analysis)
+        if not wanted:
+            return found
+        read = {hit.passage.id for hit in evidence.hits}
+        found_by = self._snapshot.lexical.search(wanted, len(read) + CONFIG.corroborating)
+        passages = [p for p, _ in found_by if p.id not in read][:CONFIG.corroborating]
+        return corroborate(found, analysis, passages, parser, CONFIG.corroborating_coverage,
+                           CONFIG.conflict_missing, CONFIG.cited)
 
     def lexicon(self) -> Lexicon:
         """Return word similarities under the embedding model, in ANSWER_PRECISION on torch."""

@@ -23,6 +23,11 @@ class AnswerConfig:
     spans: int = 4  # reader spans per sentence considered
     phrases: int = 4  # parsed phrases per sentence considered
     unparsed: float = -4.0  # the span-ranker logit of a reader span that is no parsed phrase
+    corroborating: int = 8  # passages not read, found by searching for the answer's value,
+    # that may cite more outlets stating it (`index.answer.corroboration`) ...
+    corroborating_coverage: float = 0.2  # ... when their sentence holds this share of the
+    # question's words that the answer's best cited sentence holds (and its names), lacking
+    # no word weightier by `conflict_missing` than it lacks
     support_coverage: float = 0.5  # a source supports an answer when its sentence holds this
     # share of the question's words that the answer's surest sentence holds
     type_lift: float = 5.0  # an answer type's log-ratio (`index.answer.types`) is kept within

@@ -94,6 +94,13 @@ def test_outlets_that_repeat_a_fact_in_other_words_support_one_answer(desk):
     assert "cruise.md" not in cited
 
 
+def test_outlets_not_read_that_state_the_answer_are_cited_too(desk):
+    read_one = desk.ask("how many ferries did the council order?", k=1)
+    assert read_one.answered and read_one.support >= 3
+    cited = {c.source for c in read_one.citations}
+    assert len(cited) >= 3 and "cruise.md" not in cited
+
+
 def test_a_count_does_not_say_again_what_the_question_counts(desk):
     result = desk.ask("how many buses does the Kestrel Road depot hold?")
     assert result.answered

@@ -15,6 +15,7 @@ name or a phrase would need the reader; and only one specific enough to be said 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -76,9 +77,9 @@ def corroborate(found: Answer, analysis: Analysis, passages: Sequence[Passage],
     lacking = [min((analysis.missing(quotes[n]) for n in s.citations), default=1.0)
                + missing_gap for s in said]
     cited = {c.source for c in found.citations}
-    words = {w for s in said for w in s.text.lower().split()}
+    looked_for = _looked_for(said)
     sentences = [(p, s) for p in passages if p.source not in cited
-                 for s in split_sentences(p.text) if _may_state(s, words)]
+                 for s in split_sentences(p.text) if looked_for.search(s.replace(",", ""))]
     docs = parser.parse([s for _, s in sentences]) if sentences else []
     citations = list(found.citations)
     numbers = [list(s.citations) for s in said]
@@ -135,9 +136,19 @@ def _specific(value: Value) -> bool:
     return len(Decimal(repr(value.key[0])).normalize().as_tuple().digits) >= 2
 
 
-def _may_state(sentence: str, words: set[str]) -> bool:
-    """Return True when a sentence may state a figure or date: it has a digit or its word."""
-    return any(c.isdigit() for c in sentence) or bool(words & set(sentence.lower().split()))
+def _looked_for(said: list[_Said]) -> re.Pattern[str]:
+    """Return a pattern a sentence must match to be parsed: a value's first number, or word.
+
+    "38,000" is looked for as "38" not after a digit (in "38000" too, commas taken out);
+    "fourteen" as itself. A sentence without it states none of the values.
+    """
+    parts = set()
+    for s in said:
+        text = s.text.replace(",", "")
+        run = re.search(r"\d+", text)
+        parts.add(rf"(?<![\d.]){run.group()}" if run else
+                  "|".join(rf"\b{re.escape(w)}\b" for w in text.split()))
+    return re.compile("|".join(sorted(parts)), re.I)
 
 
 def _stated(doc: Doc, said: list[_Said], kind: str) -> list[int]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from spacy.tokens import Doc
+from text_to_num import alpha2digit
 
 from index.answer.analysis import Analysis
 from index.answer.parsing import Parser
@@ -79,7 +80,7 @@ def corroborate(found: Answer, analysis: Analysis, passages: Sequence[Passage],
     cited = {c.source for c in found.citations}
     looked_for = _looked_for(said)
     sentences = [(p, s) for p in passages if p.source not in cited
-                 for s in split_sentences(p.text) if looked_for.search(s.replace(",", ""))]
+                 for s in split_sentences(p.text) if looked_for.search(_in_digits(s))]
     docs = parser.parse([s for _, s in sentences]) if sentences else []
     citations = list(found.citations)
     numbers = [list(s.citations) for s in said]
@@ -139,16 +140,22 @@ def _specific(value: Value) -> bool:
 def _looked_for(said: list[_Said]) -> re.Pattern[str]:
     """Return a pattern a sentence must match to be parsed: a value's first number, or word.
 
-    "38,000" is looked for as "38" not after a digit (in "38000" too, commas taken out);
-    "fourteen" as itself. A sentence without it states none of the values.
+    Matched against the sentence in digits (`_in_digits`): "38,000" is looked for as "38000"
+    not after a digit, "fourteen" as "14", "August" as itself. A sentence without it states
+    none of the values.
     """
     parts = set()
     for s in said:
-        text = s.text.replace(",", "")
+        text = _in_digits(s.text)
         run = re.search(r"\d+", text)
         parts.add(rf"(?<![\d.]){run.group()}" if run else
                   "|".join(rf"\b{re.escape(w)}\b" for w in text.split()))
-    return re.compile("|".join(sorted(parts)), re.I)
+    return re.compile("|".join(sorted(parts)))
+
+
+def _in_digits(text: str) -> str:
+    """Return `text` lower-cased, its numbers in digits without commas ("Fourteen" -> "14")."""
+    return alpha2digit(text.lower(), "en", threshold=0).replace(",", "")
 
 
 def _stated(doc: Doc, said: list[_Said], kind: str) -> list[int]:

@@ -103,7 +103,8 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
             sides[joined] = replace(side, merged=replace(side.merged, candidates=pooled))
             continue
         if _disagrees(best.merged, other.merged, limits, role_of_name, asked or {}):
-            sides.append(other)
+            if not any(_side_by_side(s.merged, other.merged) for s in sides[1:]):
+                sides.append(other)  # "on January 4, ... completed on February 9": one side
         elif _disagrees(best.merged, other.merged, limits, role_of_name, asked or {},
                         updating=True):
             updates.append(other)  # "more than 2.3 million", then "3.1 million": no conflict

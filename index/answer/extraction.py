@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from index.answer.features import MAX_WORDS, anchors, novelty, span_candidates, span_features
 from index.answer.frames import frame_spans
+from index.answer.phrases import trim
 from index.answer.questions import Question
 from index.answer.ranker import load_ranker
 from index.answer.tokens import tokens
@@ -70,9 +71,20 @@ def _cued(option: Option, question: Question) -> bool:
     return any(stem(t.text) == question.focus for t in before)
 
 
+_DATES = frozenset({"DATE", "TIME"})
+
+
 def widen(span: Span, question: Question) -> Span:
-    """Give a number its entity ("12" -> "12%") and, for how-many questions, its unit."""
+    """Give a number its entity ("12" -> "12%") and, for how-many questions, its unit.
+
+    Asked when, a span inside a date is the whole date ("14 July" of "July" in "on 14 July"):
+    a month alone would be one value with every date of that month ("9 July").
+    """
     table = tokens(span.doc)
+    if question.kind == "date":
+        for entity in table.ents:
+            if entity.label_ in _DATES and entity.start <= span.start and span.end <= entity.end:
+                return trim(entity) or span  # "the 1530s and" of "the 1530s and 1540s"
     if not any(table.number[span.start : span.end]):
         return span
     doc = span.doc

@@ -22,11 +22,9 @@ from index.answer.extraction import MAX_WORDS, Option, phrase_options, widen
 from index.answer.features import entity_label, names_asked
 from index.answer.lexicon import Lexicon
 from index.answer.parsing import Parser
-from index.answer.phrases import trim
 from index.answer.questions import verb_phrase
 from index.answer.reading import BaseReader, Reading
 from index.answer.sentences import Sentence
-from index.answer.tokens import tokens
 from index.answer.types import answer_type
 from index.corpus.sentences import split_sentences
 from index.terms import WORD, stem
@@ -325,7 +323,7 @@ def _phrase(text: str, doc: Doc, start: int, end: int, analysis: Analysis) -> st
     phrase = text[start:end]
     if analysis.kind == "date":
         if (marked := doc.char_span(start, end, alignment_mode="expand")) is not None:
-            phrase = _whole_date(marked).text
+            phrase = widen(marked, analysis.question).text
     elif analysis.kind in _NAMED:
         if (marked := doc.char_span(start, end, alignment_mode="expand")) is not None:
             phrase = _name_only(marked, analysis).text
@@ -338,18 +336,6 @@ def _phrase(text: str, doc: Doc, start: int, end: int, analysis: Analysis) -> st
     return " ".join(words[:MAX_WORDS])
 
 
-def _whole_date(span: Span) -> Span:
-    """Return the date (or time) a span is part of: "14 July" of "July", read in "on 14 July".
-
-    A month read alone would be one value with every date of that month ("9 July").
-    """
-    for entity in tokens(span.doc).ents:
-        if entity.label_ in _DATES and entity.start <= span.start and span.end <= entity.end:
-            return trim(entity) or span  # "the 1530s and" of "the 1530s and 1540s"
-    return span
-
-
-_DATES = frozenset({"DATE", "TIME"})
 _AMOUNT_KINDS = frozenset({"count", "quantity", "money", "percent"})
 _RUN_ON = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT"})
 _MEASURES = frozenset({"PERCENT", "MONEY", "QUANTITY"})  # entity labels of a measured amount

@@ -336,3 +336,15 @@ def test_a_side_shares_some_of_what_the_best_side_says_of_the_question():
     assert disagreement([best, vote], THRESHOLD, GAP, SHARE, MISSING, asked=asked) is not None
     # without the question's words, no sharing is asked for
     assert disagreement([best, deadline], THRESHOLD, GAP, SHARE, MISSING) is not None
+
+
+def test_two_values_of_one_sentence_are_not_two_sides():
+    best = stated("September 5, 1985", "The merger received federal approval on September 5, "
+                  "1985.", ("a.md", ""), kind="date")
+    said = ("Disney shareholders approved the merger on January 4, 1996, with the acquisition "
+            "completed on February 9.")
+    first = stated("January 4, 1996", said, ("b.md", ""), probability=0.4, kind="date")
+    second = stated("February 9", said, ("b.md", ""), probability=0.3, kind="date")
+    found = disagreement([best, first, second], THRESHOLD, GAP, SHARE, MISSING)
+    assert found is not None
+    assert [s.merged.text for s in found.sides] == ["September 5, 1985", "January 4, 1996"]

@@ -1,6 +1,6 @@
 import pytest
 
-from index.answer.extraction import MAX_WORDS, short_answer
+from index.answer.extraction import MAX_WORDS, short_answer, widen
 from index.answer.features import names_asked
 from index.answer.nlp import get_nlp
 from index.answer.questions import parse_question
@@ -96,3 +96,19 @@ def test_a_name_of_what_a_who_question_is_about_is_no_answer(question, sentence,
     at = sentence.index(phrase)
     span = get_nlp()(sentence).char_span(at, at + len(phrase))
     assert names_asked(span, parse_question(question)) is asked
+
+
+@pytest.mark.parametrize(("question", "sentence", "part", "whole"), [
+    ("when did the bank spot the breach?", "It became aware of the breach on 19 October.",
+     "October", "19 October"),  # a month alone would be one value with 21 October
+    ("when did the bank spot the breach?", "It spotted the breach at 10:07 p.m. on Tuesday.",
+     "10:07", "10:07 p.m."),
+    ("how many people were there?", "About 900 people came on 19 October.", "October",
+     "October"),  # not asked when: as marked
+    ("how much did shares rise?", "Shares rose 12% on Monday.", "12", "12%"),  # a number
+])
+def test_a_span_is_widened_to_the_value_it_is_part_of(question, sentence, part, whole):
+    doc = get_nlp()(sentence)
+    at = sentence.index(part)
+    span = doc.char_span(at, at + len(part), alignment_mode="expand")
+    assert widen(span, parse_question(question)).text == whole

@@ -64,13 +64,14 @@ def corroborate(found: Answer, analysis: Analysis, passages: Sequence[Passage],
     higher" for "how much did carrowmere stock gain the day the bid went public?", beside
     "Carrowmere shares jumped 31 per cent on the day the bid went public"; not "it holds
     about 11 per cent of the (phone) market" beside "home insurance rose 11 per cent last
-    year". Each value is cited at most `limit` times; `support` counts the distinct sources
-    of the first.
+    year". Each value is cited at most `limit` times, with the score of its first citation;
+    `support` counts the distinct sources of the first.
     """
     said = _values(found, analysis)
     if not said or not passages:
         return found
     quotes = {c.n: c.quote for c in found.citations}
+    scores = {c.n: c.score for c in found.citations}
     floors = [share * max((analysis.coverage(quotes[n]) for n in s.citations), default=0.0)
               for s in said]
     named = [max((analysis.names_share(quotes[n]) for n in s.citations), default=0.0)
@@ -96,8 +97,8 @@ def corroborate(found: Answer, analysis: Analysis, passages: Sequence[Passage],
             continue
         citations.append(Citation(
             n=len(citations) + 1, source=passage.source, title=passage.title,
-            paragraph=passage.paragraph, quote=text, score=0.0, url=passage.url,
-            published=passage.published))
+            paragraph=passage.paragraph, quote=text, score=scores[said[i].citations[0]],
+            url=passage.url, published=passage.published))
         numbers[i].append(len(citations))
         sources[i].add(passage.source)
     if len(citations) == len(found.citations):

@@ -49,6 +49,7 @@ def test_an_outlet_not_read_that_states_the_figure_is_cited():
     assert [c.source for c in found.citations] == ["a.md", "c.md"]
     assert found.support == 2
     assert found.citations[1].n == 2 and found.citations[1].quote.startswith("Shares in")
+    assert found.citations[1].score == 0.6  # the answer's, as its first citation gives it
 
 
 def test_each_side_of_a_disagreement_gets_its_outlets():

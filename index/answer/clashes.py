@@ -298,6 +298,42 @@ def another_event(span: Span, lemma: str, asked: frozenset[str] = frozenset()) -
     return not any(_one_event(verb, token) for token in verbs)
 
 
+def asked_figures(question: str) -> frozenset[str]:
+    """Return the figures a question names, as digits ("4.5" of "up to 4.5%?")."""
+    return frozenset(m.replace(",", "") for m in _FIGURE.findall(question))
+
+
+_FIGURE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+_MEASURES = frozenset({"%", "percent", "cent"})
+
+
+def another_figure(span: Span, figures: frozenset[str]) -> bool:
+    """Return True when a date follows another figure than the one the question names.
+
+    "Nurses rejected offers of 3.2% in August and 4.5% in September": asked when the offer
+    went up to 4.5%, "August" is the 3.2% offer's month. A date is a figure's when the figure
+    comes right before it, with one preposition between ("4.5 per cent on Friday"); a
+    sentence that does not state the asked figure says nothing either way, nor does a date
+    said after no figure ("would go ahead on Tuesday").
+    """
+    doc = span.doc
+    stated = {t.text.replace(",", "") for t in doc if t.like_num}
+    if not figures & stated:
+        return False
+    before = span.start - 1
+    if before >= 0 and doc[before].pos_ == "ADP":
+        before -= 1
+    if before < 0:
+        return False
+    token = doc[before]
+    if token.lower_ in _MEASURES or (token.pos_ == "NOUN" and not token.like_num):
+        token = next((c for c in token.children if c.dep_ == "nummod" and c.like_num),
+                     doc[before - 1] if before > 0 else token)
+    if not token.like_num:
+        return False
+    return token.text.replace(",", "") not in figures
+
+
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "agent"})
 
 

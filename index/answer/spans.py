@@ -15,7 +15,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from index.answer.analysis import Analysis
-from index.answer.clashes import another_event, hedged, other_owner, qualifiers
+from index.answer.clashes import (
+    another_event,
+    another_figure,
+    asked_figures,
+    hedged,
+    other_owner,
+    qualifiers,
+)
 from index.answer.config import AnswerConfig
 from index.answer.cues import HEDGES
 from index.answer.extraction import MAX_WORDS, Option, phrase_options, widen
@@ -50,7 +57,8 @@ class Candidate:
     qualifiers: frozenset[str] = frozenset()  # what qualifies a counted noun, unasked
     # ("missing" of "13 people still missing", `index.answer.clashes.qualifiers`)
     another_event: bool = False  # it hangs from another verb than the asked one its sentence
-    # has ("returned on Saturday ..., where she held talks", `index.answer.clashes`)
+    # has ("returned on Saturday ..., where she held talks", `index.answer.clashes`), or
+    # follows another figure than the asked one ("3.2% in August" asked about 4.5%)
     hedged: bool = False  # the clause that states it is hedged ("could rise to 52", `clashes`)
 
     @property
@@ -284,9 +292,15 @@ def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[R
 
 
 def _another_event(span: Span | None, analysis: Analysis) -> bool:
-    """Return True when the span hangs from another verb than the asked one (`another_event`)."""
-    return span is not None and another_event(span, analysis.question.lemma,
-                                              frozenset(analysis.weights))
+    """Return True when the span dates another event than the asked one.
+
+    It hangs from another verb than the asked one (`another_event`), or follows another
+    figure than the one the question names (`another_figure`).
+    """
+    if span is None:
+        return False
+    return (another_event(span, analysis.question.lemma, frozenset(analysis.weights))
+            or another_figure(span, asked_figures(analysis.text)))
 
 
 def _hedged(span: Span | None, text: str) -> bool:

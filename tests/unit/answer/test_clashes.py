@@ -4,6 +4,8 @@ import pytest
 
 from index.answer.clashes import (
     another_event,
+    another_figure,
+    asked_figures,
     asked_years,
     hedged,
     no_person,
@@ -220,3 +222,27 @@ def test_a_hedge_counts_in_the_clause_that_states_the_value(text, phrase, expect
     doc = get_nlp()(text)
     at = text.index(phrase)
     assert hedged(doc.char_span(at, at + len(phrase))) is expected
+
+
+@pytest.mark.parametrize(("question", "sentence", "date", "other"), [
+    ("when did the govt bump its offer up to 4.5%?", "Nurses rejected offers of 3.2% in August "
+     "and 4.5% in September before the government improved its terms again on Wednesday.",
+     "August", True),  # the 3.2% offer's month
+    ("when did the govt bump its offer up to 4.5%?", "Nurses rejected offers of 3.2% in August "
+     "and 4.5% in September.", "September", False),
+    ("when did the govt bump its offer up to 4.5%?", "The government improved its offer to 4.5 "
+     "per cent on Friday, but the walkout would go ahead on Tuesday.", "Tuesday", False),  # no
+    # figure before it
+    ("when did the govt bump its offer up to 4.5%?", "It raised the offer to 5.6 per cent on "
+     "Monday.", "Monday", False),  # the asked figure is not stated: nothing said either way
+    ("when did the quota reach 38,000 cars?", "The quota rose to 20,000 cars in 2024 and "
+     "38,000 cars in 2026.", "2024", True),
+    ("when did the strike start?", "Offers of 3.2% in August failed.", "August", False),  # no
+    # figure asked
+])
+def test_a_date_that_follows_another_figure_dates_another_event(question, sentence, date,
+                                                                 other):
+    doc = get_nlp()(sentence)
+    at = sentence.index(date)
+    span = doc.char_span(at, at + len(date), alignment_mode="expand")
+    assert another_figure(span, asked_figures(question)) is other

@@ -10,6 +10,7 @@ its unit; what the question rules out ("besides energy") is never a candidate.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -262,12 +263,34 @@ def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: li
 
 
 def _names_asked(doc: Doc, marked: Span | None, phrase: str, analysis: Analysis) -> bool:
-    """Return True when the phrase cut from `marked` is a name the question already uses."""
+    """Return True when the phrase cut from `marked` is no name to answer with.
+
+    It is a name the question already uses (`names_asked`), or it owns the name that answers
+    (`_owner_of_name`).
+    """
     if marked is None:
         return False
     at = doc.text.find(phrase, marked.start_char)
     named = doc.char_span(at, at + len(phrase)) if at >= 0 else None
-    return named is not None and names_asked(named, analysis.question)
+    return named is not None and (names_asked(named, analysis.question)
+                                  or _owner_of_name(named, analysis))
+
+
+def _owner_of_name(span: Span, analysis: Analysis) -> bool:
+    """Return True when, asked for a person or a body, the span owns a name that follows it.
+
+    "Osmark" of "a rival suitor, Osmark's Trennick Resources" is where the suitor is from,
+    and "Norland" of "Norland's Brightwell Group" who owns it: the name after "'s" answers.
+    Asked "whose ...?", the owner is what is asked.
+    """
+    doc, end = span.doc, span.end
+    if analysis.kind not in _NAMED or _WHOSE.search(analysis.text):
+        return False
+    return (end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end + 1].pos_ == "PROPN"
+            and span[-1].pos_ == "PROPN")
+
+
+_WHOSE = re.compile(r"\bwhose\b", re.IGNORECASE)
 
 
 def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[Reading],
@@ -281,7 +304,7 @@ def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[R
             marks = [v for w in windows if (v := w.best_within(0, len(doc.text))) is not None]
         else:
             marks = [v for w in windows if (v := w.score(start, end)) is not None]
-        if marks and option.text:
+        if marks and option.text and not _owner_of_name(option.span, analysis):
             out.append(Candidate(option.text, tuple(group), option.origin, max(marks), *scores,
                                  option.score, _fits(option, analysis),
                                  type=answer_type(option.span),

@@ -190,3 +190,28 @@ def _phrase_of(question: str, sentence: str, span: str) -> str:
     start = sentence.index(span)
     analysis = Analysis(question, question, parse_question(question), {})
     return _phrase(sentence, get_nlp()(sentence), start, start + len(span), analysis)
+
+
+@pytest.mark.parametrize(("question", "sentence", "span", "owner"), [
+    ("who was the rival suitor?", "It talked to a rival suitor, Osmark's Trennick Resources.",
+     "Osmark", True),  # where the suitor is from: the name after "'s" answers
+    ("who was the rival suitor?", "It talked to a rival suitor, Osmark's Trennick Resources.",
+     "Trennick Resources", False),
+    ("whose bid was rejected?", "The board rejected Osmark's Trennick Resources bid.",
+     "Osmark", False),  # "whose" asks for the owner
+    ("who rejected the bid?", "Carrowmere's board rejected the bid.", "Carrowmere", False),
+    # it owns no name
+    ("where is the suitor based?", "It talked to Osmark's Trennick Resources.", "Osmark",
+     False),  # not asked for a person or a body
+])
+def test_the_owner_of_a_name_is_not_the_name_asked_for(question, sentence, span, owner):
+    from index.answer.analysis import Analysis
+    from index.answer.nlp import get_nlp
+    from index.answer.questions import parse_question
+    from index.answer.spans import _owner_of_name
+
+    doc = get_nlp()(sentence)
+    at = sentence.index(span)
+    marked = doc.char_span(at, at + len(span), alignment_mode="expand")
+    analysis = Analysis(question, question, parse_question(question), {})
+    assert _owner_of_name(marked, analysis) is owner

@@ -26,7 +26,7 @@ from index.answer.questions import asks_latest
 from index.answer.reading import BaseReader
 from index.answer.restating import asked_heads, unrestated
 from index.answer.sentences import Sentence, describe, distinct
-from index.answer.spans import mark
+from index.answer.spans import NAMED, mark
 from index.answer.types import load_types, no_lift, type_inputs
 from index.models import Answer, Hit
 from index.terms import STOPWORDS, WORD
@@ -166,7 +166,7 @@ def _shaped(said: Answer, analysis: Analysis, merged: Merged, parser: Parser) ->
     many MSPs?", not "the 129 MSPs").
     """
     many = analysis.question.many and merged.value.kind in {"name", "text"}
-    cut = analysis.kind not in _NAMED
+    cut = analysis.kind not in NAMED
     if not (many or cut):
         return said
     doc = parser.parse([said.sentence])[0]
@@ -176,9 +176,6 @@ def _shaped(said: Answer, analysis: Analysis, merged: Merged, parser: Parser) ->
         shaped = unrestated(shaped, doc, set(analysis.weights),
                             asked_heads(analysis.question)) or shaped
     return said if shaped == said.answer else replace(said, answer=shaped)
-
-
-_NAMED = frozenset({"person", "organisation"})
 
 
 def _ranked(analysis: Analysis, evidence: Evidence) -> list[Sentence]:

@@ -284,7 +284,7 @@ def _owner_of_name(span: Span, analysis: Analysis) -> bool:
     Asked "whose ...?", the owner is what is asked.
     """
     doc, end = span.doc, span.end
-    if analysis.kind not in _NAMED or _WHOSE.search(analysis.text):
+    if analysis.kind not in NAMED or _WHOSE.search(analysis.text):
         return False
     return (end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end + 1].pos_ == "PROPN"
             and span[-1].pos_ == "PROPN")
@@ -361,7 +361,7 @@ def _phrase(text: str, doc: Doc, start: int, end: int, analysis: Analysis) -> st
     if analysis.kind == "date":
         if (marked := doc.char_span(start, end, alignment_mode="expand")) is not None:
             phrase = widen(marked, analysis.question).text
-    elif analysis.kind in _NAMED:
+    elif analysis.kind in NAMED:
         if (marked := doc.char_span(start, end, alignment_mode="expand")) is not None:
             phrase = _name_only(marked, analysis).text
     elif any(c.isdigit() for c in phrase):
@@ -389,7 +389,7 @@ def _per_cent(amount: Span) -> Span:
     return amount
 
 
-_NAMED = frozenset({"person", "organisation"})
+NAMED = frozenset({"person", "organisation"})  # kinds of question answered by a name
 _APPOSED = frozenset({"who", "whose", "which", "that"})
 
 

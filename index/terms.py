@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import Stemmer
@@ -70,3 +71,53 @@ def is_known_word(word: str) -> bool:
     rest into pieces, so it tells a word worth trusting as written from a likely misspelling.
     """
     return word.lower() in _known_words()
+
+
+# What a stem may add to another stem to name the same thing in another part of speech, as
+# Snowball leaves them: a people or a language from a place ("kessaria" -> "kessarian"), a
+# follower or a practitioner ("luther" -> "lutheran", "clinic" -> "clinician"), and an
+# adjective or a noun the stemmer ends in "i" ("provinc" -> "provinci" of "provincial",
+# "econom" -> "economi" of "economy").
+MIN_ROOT = 6  # the shortest stem another is folded into ("africa"): shorter ones are words
+_DERIVED = (("n", "a"), ("i", ""), ("an", ""), ("ian", ""))  # the longest root first
+# Stems ending so, with an "i" after them, are mostly another word ("factor" and "factori",
+# "victor" and "victori", "station" and "stationi")
+_NOT_BEFORE_I = ("or", "er", "on")
+
+
+def roots(stem: str) -> list[str]:
+    """Return the stems `stem` may derive from, the longest first ("provinci" -> ["provinc"])."""
+    return [stem[: -len(tail)] for tail, before in _DERIVED
+            if stem.endswith(tail) and len(stem) - len(tail) >= MIN_ROOT
+            and stem[: -len(tail)].endswith(before)
+            and not (tail == "i" and stem[: -len(tail)].endswith(_NOT_BEFORE_I))]
+
+
+def derivations(stem: str) -> list[str]:
+    """Return the stems that may derive from `stem` ("provinc" -> ["provinci", ...])."""
+    return [stem + tail for tail, _ in _DERIVED if stem in roots(stem + tail)]
+
+
+@lru_cache(maxsize=8192)
+def other_forms(stem: str) -> tuple[str, ...]:
+    """Return the stems `stem` may derive from or give, by `roots` and `derivations`."""
+    return (*roots(stem), *derivations(stem))
+
+
+def derived_stems(stems: Iterable[str]) -> dict[str, str]:
+    """Return each stem of `stems` that derives from a shorter one of them, mapped to that one.
+
+    "provinci" (of "provincial") -> "provinc" (of "province"), "kessarian" -> "kessaria",
+    "christian" -> "christi" -> "christ" (followed to the end). A question about the province
+    should find the passage about the provincial government; Snowball keeps them apart.
+    """
+    known = set(stems)
+    parent = {word: root for word in known
+              for root in [next((r for r in roots(word) if r in known), None)] if root}
+    out = {}
+    for word in parent:
+        root = word
+        while root in parent:
+            root = parent[root]
+        out[word] = root
+    return out

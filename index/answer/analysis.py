@@ -25,7 +25,15 @@ from index.answer.questions import (
     parse_question,
     spelt_out,
 )
-from index.terms import STOPWORDS, WORD, is_known_word, stem, stem_words, text_stems
+from index.terms import (
+    STOPWORDS,
+    WORD,
+    is_known_word,
+    other_forms,
+    stem,
+    stem_words,
+    text_stems,
+)
 
 
 class Vocabulary(Protocol):
@@ -74,8 +82,9 @@ class Analysis:
 
     def held(self, text: str) -> set[str]:
         """Return the question's words (stems) that `text` holds, spelt-out acronyms too."""
-        stems = text_stems(text)
-        held = {t for t in self.weights if t in stems}
+        stems = text_stems(text)  # "province" held by "provincial" (`other_forms`)
+        held = {t for t in self.weights
+                if t in stems or not stems.isdisjoint(other_forms(t))}
         for acronym in self.question.acronyms:
             if acronym_found(acronym, text):
                 held.add(stem_words([acronym])[0])

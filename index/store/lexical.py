@@ -18,7 +18,15 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from index.models import Passage
-from index.terms import STOPWORDS, is_known_word, stem
+from index.terms import (
+    STOPWORDS,
+    content_terms,
+    derivations,
+    derived_stems,
+    is_known_word,
+    roots,
+    stem,
+)
 
 MIN_CORRECTED = 6  # the shortest stem `nearest_term` corrects
 CASE_SAMPLE = 30  # passages `written` reads to learn how the coverage writes a word
@@ -51,18 +59,43 @@ class LexicalIndex:
         self._bm25: bm25s.BM25 | None = None
         self._df: Counter[str] = Counter()
         self._vocabulary: list[str] | None = None
+        self._folded: dict[int, int] = {}  # a derived stem's token id -> its root's
         if not self.passages:
             return
         ids = self.tokenizer.tokenize(
             [f"{p.title}\n{p.text}" for p in self.passages], update_vocab=True,
             show_progress=False)
+        vocabulary = self.tokenizer.get_vocab_dict()
+        self._folded = {vocabulary[word]: vocabulary[root]  # "provincial" found as "province"
+                        for word, root in derived_stems(vocabulary).items()}
         self._bm25 = bm25s.BM25()
-        self._bm25.index(ids, show_progress=False)
+        self._bm25.index((self._fold(ids), dict(vocabulary)), show_progress=False)
         words = {i: w for w, i in self.tokenizer.get_vocab_dict().items()}
         own = self.tokenizer.tokenize([p.text for p in self.passages], update_vocab=False,
                                       show_progress=False)
         for doc in own:
             self._df.update(words[i] for i in set(doc))
+
+    def _unwritten(self, query: str) -> list[int]:
+        """Return the ids of the forms the coverage writes of the query's words it never does.
+
+        "province" is found as "provincial", "Kessarian" as "Kessaria" (`index.terms.roots`).
+        """
+        vocabulary = self.tokenizer.get_vocab_dict()
+        found = []
+        for term in content_terms(query):
+            if term not in vocabulary:
+                known = [t for t in (*roots(term), *derivations(term)) if t in vocabulary]
+                found.extend(vocabulary[t] for t in known[:1])
+        return found
+
+    def _fold(self, ids: list[list[int]]) -> list[list[int]]:
+        """Return token ids with each derived stem's id replaced by its root's (`derived_stems`)."""
+        folded = self._folded
+        if not folded:
+            return ids
+        return [[folded.get(i, i) for i in doc] if not folded.keys().isdisjoint(doc) else doc
+                for doc in ids]
 
     def __len__(self) -> int:
         """Return the number of indexed passages."""
@@ -73,10 +106,11 @@ class LexicalIndex:
         if self._bm25 is None or n <= 0:
             return []
         tokens = self.tokenizer.tokenize([query], update_vocab=False, show_progress=False)
+        tokens[0].extend(self._unwritten(query))
         if not any(tokens[0]):
             return []
         rows, scores = self._bm25.retrieve(
-            tokens, k=min(n, len(self.passages)), show_progress=False, n_threads=0
+            self._fold(tokens), k=min(n, len(self.passages)), show_progress=False, n_threads=0
         )
         return [
             (self.passages[int(row)], float(score))

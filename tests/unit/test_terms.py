@@ -1,6 +1,6 @@
 import pytest
 
-from index.terms import is_known_word, stem, stem_words
+from index.terms import derived_stems, is_known_word, stem, stem_words
 
 
 @pytest.mark.parametrize(
@@ -20,3 +20,21 @@ def test_is_known_word(word, known):
 def test_a_ses_plural_stems_as_its_singular(plural, singular_form):
     assert stem(plural) == stem(singular_form)
     assert stem_words([plural]) == [stem(singular_form)]
+
+
+@pytest.mark.parametrize(
+    ("words", "derived"),
+    [(["province", "provincial"], {"provincial": "province"}),
+     (["Kessaria", "Kessarian", "Kessarians"], {"Kessarian": "Kessaria", "Kessarians": "Kessaria"}),
+     (["economy", "economic"], {"economy": "economic"}),
+     (["Luther", "Lutheran"], {"Lutheran": "Luther"}),
+     (["clinic", "clinician"], {"clinician": "clinic"}),
+     (["Christ", "Christi", "Christian"], {"Christi": "Christ", "Christian": "Christ"}),
+     (["provincial"], {}),  # no root among them
+     (["asia", "asian", "media", "median"], {}),  # roots too short to tell
+     (["factor", "factory", "victor", "victory", "station", "stationary"], {}),
+     (["state", "statement", "govern", "governor"], {})],  # other words, not derived
+)
+def test_a_stem_derived_from_another_is_mapped_to_it(words, derived):
+    stems = {stem(w) for w in words}
+    assert derived_stems(stems) == {stem(a): stem(b) for a, b in derived.items()}

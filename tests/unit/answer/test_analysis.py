@@ -66,3 +66,17 @@ def test_a_chat_short_form_the_coverage_never_uses_is_spelt_out(asked, read):
         "The chief executive and the chief financial officer resigned; staff were told.",
     ])])
     assert analyse(asked, coverage).query == read
+
+
+@pytest.mark.parametrize(("asked", "text", "held"), [
+    ("how much will the province match?", "The provincial government will match it.",
+     {"provinc", "match"}),
+    ("what do Kessarian carmakers want?", "Carmakers in Kessaria want more.",
+     {"kessarian", "carmak", "want"}),
+    ("how big is the economy?", "Economic output grew.", {"economi"}),
+    ("what did the factory make?", "The factors were plain.", set()),  # another word
+])
+def test_a_question_word_is_held_by_a_form_derived_from_it(asked, text, held):
+    coverage = LexicalIndex([Passage("1", "s.txt", "t", 1, text)])
+    analysis = analyse(asked, coverage)
+    assert analysis.held(text) == held

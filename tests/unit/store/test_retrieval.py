@@ -95,6 +95,24 @@ def test_a_paragraph_is_found_by_its_articles_title_but_its_own_words_are_counte
     assert lexical.document_frequency("ministri") == 2
 
 
+def test_a_word_is_found_in_the_form_derived_from_it_and_the_other_way():
+    from index.models import Passage
+    from index.store.lexical import LexicalIndex
+
+    lexical = LexicalIndex([
+        Passage("1", "a.txt", "Relief fund launched", 1,
+                "The provincial government promised to match every dollar up to $5 million."),
+        Passage("2", "b.txt", "Council backs funding", 1,
+                "The council will match the funding for the new depot."),
+        Passage("3", "c.txt", "Quota deal", 1, "Kessarian carmakers welcomed the quota."),
+        Passage("4", "d.txt", "Canola", 1, "Norland canola growers welcomed the cut."),
+    ])
+    assert [p.id for p, _ in lexical.search("how much will the province match?", 1)] == ["1"]
+    assert [p.id for p, _ in lexical.search("what did Kessaria's carmakers say?", 1)] == ["3"]
+    assert lexical.document_frequency("provinci") == 1  # counted as written
+    assert lexical.document_frequency("provinc") == 0
+
+
 def test_words_the_coverage_writes_as_names_are_written_so():
     from index.models import Passage
     from index.store.lexical import LexicalIndex

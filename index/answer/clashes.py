@@ -273,7 +273,8 @@ def _joined(token: Token) -> bool:
         and not any(c.dep_ == "mark" for c in token.children))
 
 
-def another_event(span: Span, lemma: str, asked: frozenset[str] = frozenset()) -> bool:
+def another_event(span: Span, lemma: str, asked: frozenset[str] = frozenset(),
+                  event: str = "") -> bool:
     """Return True when the span hangs from another verb than the asked one its sentence has.
 
     `lemma` is the question's main verb's ("hold"), `asked` the stems of the question's words.
@@ -283,11 +284,21 @@ def another_event(span: Span, lemma: str, asked: frozenset[str] = frozenset()) -
     verb says nothing, nor does the verb said of something else ("said on Tuesday that it
     would examine the decision to open the spillway gates" for "when did the regulator open
     its investigation?").
+
+    A question whose verb is light ("what day was the offer made?") asks about a noun, its
+    `event` (a stem): the asked verbs are those said of it. "The minister yesterday raised the
+    offer ... to head off a walkout due to begin next Tuesday": "next Tuesday" dates the
+    walkout.
     """
-    if not lemma:
+    if lemma:
+        verbs = [t for t in span.doc if t.pos_ == "VERB" and t.lemma_.lower() == lemma
+                 and _of_asked(t, asked)]
+    elif event:
+        verbs = [t for t in span.doc if t.pos_ == "VERB" and any(
+            c.dep_ in _ARGUMENTS and c.pos_ == "NOUN" and stem(c.text) == event
+            for c in t.children)]
+    else:
         return False
-    verbs = [t for t in span.doc if t.pos_ == "VERB" and t.lemma_.lower() == lemma
-             and _of_asked(t, asked)]
     if not verbs:
         return False
     verb = span.root

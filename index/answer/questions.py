@@ -127,6 +127,8 @@ class Question:
     owners: tuple[Owner, ...] = ()  # nouns a name owns ("Trennick's chairman"), `clashes`
     lemma: str = ""  # the lemma of its main verb ("hold" of "held"), if it has one
     many: bool = False  # it asks for things in the plural ("which three doctors", `_asks_many`)
+    event: str = ""  # with no main verb but a light one, the stem of the noun it asks about
+    # ("offer" of "what day was the offer made?", `_event_noun`)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -325,6 +327,7 @@ def parse_question(text: str, known: tuple[str, ...] = ()) -> Question:
         owners(doc),
         _predicate_lemma(doc),
         _asks_many(doc),
+        _event_noun(doc),
     )
 
 
@@ -444,6 +447,32 @@ def _predicate_lemma(doc: Doc) -> str:
     """Return the lemma of the question's main verb (`_predicate`), or "" if light."""
     root = _main_verb(doc)
     return root.lemma_.lower() if root is not None else ""
+
+
+_EVENT_ROLES = ("nsubj", "nsubjpass", "attr", "dobj")  # the subject first
+_ASKING_WORDS = frozenset({"what", "which", "how", "whose"})
+
+
+def _event_noun(doc: Doc) -> str:
+    """Return the stem of the noun a question with only a light verb asks about, or "".
+
+    "what day was the 5.6% offer made?" -> "offer"; "when did the talks take place?" ->
+    "talk"; "when is the vote?" -> "vote". Not the noun the question word asks for ("what
+    day"). A question with a main verb of its own asks about what that verb says ("when did
+    the board reject it?": "").
+    """
+    if _main_verb(doc) is not None:
+        return ""
+    found: list[tuple[int, Token]] = []
+    for verb in (t for t in doc if t.pos_ in {"VERB", "AUX"}):
+        found += [(_EVENT_ROLES.index(c.dep_), c) for c in verb.children
+                  if c.dep_ in _EVENT_ROLES and c.lower_ != "place"]  # "take place"
+        if verb.dep_ == "acl":  # "was the offer made", parsed as "the offer (made)"
+            found.append((0, verb.head))
+    nouns = [n for _, n in sorted(found, key=lambda rn: (rn[0], rn[1].i))
+             if n.pos_ == "NOUN" and n.lower_ not in _ASKING_WORDS
+             and not any(c.lower_ in _ASKING_WORDS for c in n.children)]
+    return stem(nouns[0].text) if nouns else ""
 
 
 def verb_phrase(verb: Token) -> str:

@@ -322,7 +322,8 @@ def _another_event(span: Span | None, analysis: Analysis) -> bool:
     """
     if span is None:
         return False
-    return (another_event(span, analysis.question.lemma, frozenset(analysis.weights))
+    question = analysis.question
+    return (another_event(span, question.lemma, frozenset(analysis.weights), question.event)
             or another_figure(span, asked_figures(analysis.text)))
 
 

@@ -51,6 +51,11 @@ ARTICLES = {
                            "72-hour nurses' strike that begins on Tuesday morning, after "
                            "last-ditch talks between the union and the health board broke up "
                            "without agreement on Sunday."),
+    # a question with a light verb ("was the offer made"): the day said of the offer
+    "offer-1.md": article("Minister raises nurses' pay offer to 5.6%", "Evening Star", "2025-10-02",
+                          "The health minister yesterday raised the nurses' pay offer to 5.6 "
+                          "per cent, in an attempt to head off a four-day walkout due to begin "
+                          "next Tuesday."),
     # a list the reader may cut after its first item
     "grants-1.md": article("Storm grants paid", "Shore Times", "2026-09-25",
                            "The county council said the first storm grants had gone to "
@@ -142,6 +147,12 @@ def test_a_date_is_the_one_of_the_event_asked_about(desk):
     assert result.answered
     assert "Sunday" in result.answer and "9 August 2026" in result.answer
     assert "Tuesday" not in result.answer
+
+
+def test_asked_with_a_light_verb_the_date_is_the_one_said_of_its_noun(desk):
+    result = desk.ask("what day was the 5.6% offer made?")
+    assert result.answered
+    assert result.answer == "yesterday (1 October 2025)"
 
 
 def test_a_question_for_things_in_the_plural_gets_the_whole_list(desk):

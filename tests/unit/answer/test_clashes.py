@@ -204,6 +204,27 @@ def test_the_asked_verb_said_of_the_questions_words(text, phrase, lemma, asked, 
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "other"),
+    [
+        ("Health Minister Isak Feldmoor yesterday raised the pay offer to 5.6 per cent, in an "
+         "attempt to head off a four-day walkout due to begin next Tuesday.", "next Tuesday",
+         True),
+        ("Health Minister Isak Feldmoor yesterday raised the pay offer to 5.6 per cent, in an "
+         "attempt to head off a four-day walkout due to begin next Tuesday.", "yesterday",
+         False),
+        ("The offer, which the board rejected on Monday, was made on Friday.", "Monday", True),
+        ("The offer, which the board rejected on Monday, was made on Friday.", "Friday", False),
+        # nothing is said of the offer: no verb to tell the event by
+        ("Talks resumed on Monday.", "Monday", False),
+    ],
+)
+def test_asked_with_a_light_verb_the_event_is_what_is_said_of_its_noun(text, phrase, other):
+    doc = get_nlp()(text)
+    at = text.index(phrase)
+    assert another_event(doc.char_span(at, at + len(phrase)), "", frozenset(), "offer") is other
+
+
+@pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
         ("The death toll could rise to 52, officials said.", "52", True),

@@ -137,6 +137,19 @@ def test_predicate_is_the_main_verb_as_written_with_its_particle(question, predi
     assert parse_question(question).predicate == predicate
 
 
+@pytest.mark.parametrize(("question", "event"), [
+    ("what day was the 5.6% offer made?", "offer"),  # parsed "the offer (made)"
+    ("when did the talks take place?", "talk"),  # not "place"
+    ("when is the vote?", "vote"),
+    ("what time is the meeting?", "meet"),
+    ("when did the board reject the offer?", ""),  # a main verb of its own
+    ("what day is it?", ""),  # no noun to ask about
+    ("when did it happen?", ""),
+])
+def test_a_question_with_a_light_verb_asks_about_its_noun(question, event):
+    assert parse_question(question).event == event
+
+
 @pytest.mark.parametrize(("text", "day"), [
     ("what date did the president arrive?", True),
     ("On which day was the vote held?", True),

@@ -401,11 +401,14 @@ def _name_only(span: Span, analysis: Analysis) -> Span:
     quit?", and is merged with the name said alone; "Jules Mortensen of Roadmap Transit
     Advisory" is "Jules Mortensen". A list ("John Wesley and Charles Wesley", "Fox, Universal
     Pictures"), a name of another kind than asked ("Kessaria, ..." for "who") and a span that
-    is the name are kept as they are.
+    is the name are kept as they are. A span that opens with a title and ends in the name set
+    off after it is the name (`_apposed_name`).
     """
     first = span[0] if span[0].lower_ != "the" or len(span) == 1 else span[1]
     entity = next((e for e in span.doc.ents if e.start == first.i), None)
-    if entity is None or entity.label_ not in analysis.question.labels or entity.end >= span.end:
+    if entity is None or entity.label_ not in analysis.question.labels:
+        return _apposed_name(span, analysis) or span
+    if entity.end >= span.end:
         return span
     doc = span.doc
     after = doc[entity.end]
@@ -414,6 +417,25 @@ def _name_only(span: Span, analysis: Analysis) -> Span:
     listed = entity.end + 1 < span.end and doc[entity.end + 1].ent_iob_ == "B" \
         and doc[entity.end + 1].ent_type_ in analysis.question.labels
     return span if listed else doc[span.start : entity.end]  # "Fox, Universal Pictures"
+
+
+def _apposed_name(span: Span, analysis: Analysis) -> Span | None:
+    """Return the name a span ends in, set off after the title it names, or None.
+
+    "Pinmoor's managing director, Edwin Taskel" is "Edwin Taskel" for "who resigned?";
+    "the ferry's captain, Emeric Tarvos" is "Emeric Tarvos". Only a name of the kind asked
+    for, in apposition to a noun of the span after a comma.
+    """
+    doc = span.doc
+    entity = next((e for e in doc.ents if e.end == span.end and e.start > span.start), None)
+    if entity is None or entity.label_ not in analysis.question.labels:
+        return None
+    root = entity.root
+    before = doc[entity.start - 1]
+    if before.text != "," or root.dep_ != "appos" or not (
+            span.start <= root.head.i < entity.start and root.head.pos_ in {"NOUN", "PROPN"}):
+        return None
+    return entity
 
 
 def _amount_only(span: Span, analysis: Analysis) -> Span:

@@ -148,6 +148,15 @@ def test_an_amount_span_that_runs_on_is_cut_to_the_amount(question, sentence, sp
     ("who leads the inquiry?",
      "Helen Marsh, who chairs the regulator, will lead the inquiry.",
      "Helen Marsh, who chairs the regulator", "Helen Marsh"),
+    # a span that opens with a title and ends in the name set off after it: the name
+    ("who resigned at pinmoor?",
+     "Pinmoor's managing director, Edwin Taskel, stepped down on Monday.",
+     "Pinmoor's managing director, Edwin Taskel", "Edwin Taskel"),
+    ("who was skippering the ferry?",
+     "Among those rescued was the ferry's captain, Emeric Tarvos, 61.",
+     "the ferry's captain, Emeric Tarvos", "Emeric Tarvos"),
+    ("who quit?", "The board, Pinmoor and Velcor said nothing.",  # a list, not a title
+     "The board, Pinmoor", "The board, Pinmoor"),
     # a list is kept whole, and so is a name of another kind than asked
     ("Who were two of the founders?",
      "The founders were John Wesley and Charles Wesley, both Anglicans.",
@@ -161,6 +170,9 @@ def test_an_amount_span_that_runs_on_is_cut_to_the_amount(question, sentence, sp
     ("where did he resign?",
      "Darius Penhale, the chief executive of Harrowgate Metro, resigned on Monday.",
      "Darius Penhale, the chief executive", "Darius Penhale, the chief executive"),
+    ("where did he resign?",
+     "Pinmoor's managing director, Edwin Taskel, stepped down on Monday.",
+     "Pinmoor's managing director, Edwin Taskel", "Pinmoor's managing director, Edwin Taskel"),
 ])
 def test_a_name_span_that_runs_on_is_cut_to_the_name(question, sentence, span, expected):
     assert _phrase_of(question, sentence, span) == expected

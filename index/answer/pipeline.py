@@ -79,17 +79,23 @@ def _another_role(analysis: Analysis, merged: Merged, read_texts: list[str],
                   docs: list[Doc]) -> bool:
     """Return True when a name's sources give it another role than the one asked about.
 
-    Or when the role is a person's and no sentence read makes the name one (`no_person`).
+    Or when the role is a person's and no sentence read makes the name one (`no_person`). A
+    phrase that names people is judged by them: "Halvane's first detailed response since Prime
+    Minister Helena Stroud" is no commerce minister.
     """
     role, value = analysis.question.role, merged.value
     if value.kind not in {"name", "text"}:
         return False
     types = [c.type for c in merged.candidates]
+    texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
     if value.kind == "text":  # "commerce ministry" is no commerce minister
+        people = {tuple(t.lower_ for t in e) for doc in docs for e in doc.ents
+                  if e.label_ == "PERSON" and e.text in value.text}
+        if people:  # "... since Prime Minister Helena Stroud": judged by the people it names
+            return all(other_role(role, list(person), texts) for person in people)
         words = [w.lower() for w in WORD.findall(value.text) if w.lower() not in STOPWORDS]
         return no_person(role, words, types, read_texts, docs)
     name = [w for w in value.key if isinstance(w, str)]
-    texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
     return other_role(role, name, texts) or no_person(role, name, types, read_texts, docs)
 
 

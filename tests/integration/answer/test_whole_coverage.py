@@ -56,6 +56,10 @@ ARTICLES = {
                           "The health minister yesterday raised the nurses' pay offer to 5.6 "
                           "per cent, in an attempt to head off a four-day walkout due to begin "
                           "next Tuesday."),
+    # a role asked about that the coverage never names: a phrase naming another role's holder
+    "talks-1.md": article("Kessaria responds", "Coast Wire", "2026-02-12",
+                          "The commerce ministry's statement was Halvane's first detailed "
+                          "response since Prime Minister Helena Stroud arrived for talks."),
     # a list the reader may cut after its first item
     "grants-1.md": article("Storm grants paid", "Shore Times", "2026-09-25",
                            "The county council said the first storm grants had gone to "
@@ -153,6 +157,11 @@ def test_asked_with_a_light_verb_the_date_is_the_one_said_of_its_noun(desk):
     result = desk.ask("what day was the 5.6% offer made?")
     assert result.answered
     assert result.answer == "yesterday (1 October 2025)"
+
+
+def test_a_phrase_naming_the_holder_of_another_role_is_no_answer_for_a_role(desk):
+    result = desk.ask("who's Kessaria's commerce minister?")
+    assert "Stroud" not in result.answer
 
 
 def test_a_question_for_things_in_the_plural_gets_the_whole_list(desk):

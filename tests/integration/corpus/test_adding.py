@@ -55,8 +55,6 @@ async def test_an_added_article_is_saved_indexed_and_answerable(
     )
 
 
-@pytest.mark.xfail(strict=True, reason="index/answer ranks '1988' (of 'since 1988') above "
-                   "'Friday' for 'When did the board order the ferries?'")
 async def test_relative_dates_in_answers_are_resolved_against_the_published_date(
     newsroom, fetcher, corpus, make_desk
 ):

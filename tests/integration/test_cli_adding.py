@@ -42,8 +42,6 @@ async def newsdesk(env, *args, cwd):
     return process.returncode, out.decode(), err.decode()
 
 
-@pytest.mark.xfail(strict=True, reason="index/answer ranks '1988' (of 'since 1988') above "
-                   "'Friday' for 'When did the board order the ferries?'")
 async def test_add_reports_each_url_and_exits_non_zero_when_any_is_refused(
     newsroom, cli_env, tmp_path
 ):

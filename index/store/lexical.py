@@ -21,10 +21,9 @@ from index.models import Passage
 from index.terms import (
     STOPWORDS,
     content_terms,
-    derivations,
     derived_stems,
     is_known_word,
-    roots,
+    other_forms,
     stem,
 )
 
@@ -70,7 +69,7 @@ class LexicalIndex:
                         for word, root in derived_stems(vocabulary).items()}
         self._bm25 = bm25s.BM25()
         self._bm25.index((self._fold(ids), dict(vocabulary)), show_progress=False)
-        words = {i: w for w, i in self.tokenizer.get_vocab_dict().items()}
+        words = {i: w for w, i in vocabulary.items()}
         own = self.tokenizer.tokenize([p.text for p in self.passages], update_vocab=False,
                                       show_progress=False)
         for doc in own:
@@ -79,13 +78,13 @@ class LexicalIndex:
     def _unwritten(self, query: str) -> list[int]:
         """Return the ids of the forms the coverage writes of the query's words it never does.
 
-        "province" is found as "provincial", "Kessarian" as "Kessaria" (`index.terms.roots`).
+        "province" is found as "provincial", "Kessarian" as "Kessaria" (`index.terms.other_forms`).
         """
         vocabulary = self.tokenizer.get_vocab_dict()
         found = []
         for term in content_terms(query):
             if term not in vocabulary:
-                known = [t for t in (*roots(term), *derivations(term)) if t in vocabulary]
+                known = [t for t in other_forms(term) if t in vocabulary]
                 found.extend(vocabulary[t] for t in known[:1])
         return found
 

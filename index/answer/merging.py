@@ -21,6 +21,7 @@ from index.answer.analysis import Analysis, acronym_found
 from index.answer.config import CONFIG
 from index.answer.cues import HEDGES
 from index.answer.features import COARSE
+from index.answer.holders import holder
 from index.answer.lexicon import Lexicon
 from index.answer.questions import asks_for_clock, asks_for_day
 from index.answer.sentences import Sentence
@@ -116,6 +117,8 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
             and not (analysis.kind == "reason" and c.type in NO_REASON)
             and (rates or "/" not in v.unit)  # "how much snow fell?" is no "4 cm an hour"
             and (lengths or c.type != "DURATION")]
+    if analysis.kind == "person":  # "The managing director" is the one the coverage names so
+        kept = _holders_named(kept)
     ordered = [c for c, _ in kept]
     groups: list[tuple[Value, list[Candidate]]] = []
     for candidate, value in kept:
@@ -140,6 +143,28 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
     context = _Context(analysis, ordered, groups, lifts or {}, nearness, synonym)
     return [context.describe(value, members, _most_precise_first(value, members, values))
             for value, members in groups]
+
+
+def _holders_named(kept: list[tuple[Candidate, Value]]) -> list[tuple[Candidate, Value]]:
+    """Return the candidates with each role phrase read as the one person holding the role.
+
+    "The managing director" (of "The managing director of Pinmoor Data Services has
+    resigned") becomes "Edwin Taskel" when a sentence read titles him so ("Pinmoor's managing
+    director, Edwin Taskel") and no other person (`index.answer.holders.holder`); its sentence
+    stays the one it was read in.
+    """
+    people = [(c, v) for c, v in kept if v.kind == "name" and c.type == "PERSON"]
+    if not people:
+        return kept
+    texts = {v.key: c.text for c, v in reversed(people)}  # the surest candidate's words
+    said = [(v, s.text) for c, v in people for s in c.sentences]
+    read = []
+    for candidate, value in kept:
+        person = holder(candidate.text, said) if value.kind == "text" else None
+        if person is not None:
+            candidate, value = replace(candidate, text=texts[person.key]), person
+        read.append((candidate, value))
+    return read
 
 
 def _clocked(value: Value) -> bool:

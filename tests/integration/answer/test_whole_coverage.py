@@ -60,6 +60,13 @@ ARTICLES = {
     "talks-1.md": article("Kessaria responds", "Coast Wire", "2026-02-12",
                           "The commerce ministry's statement was Halvane's first detailed "
                           "response since Prime Minister Helena Stroud arrived for talks."),
+    # a role said where one outlet names its holder, in another story of the same firm
+    "freight-1.md": article("Freight boss quits", "City Times", "2026-10-06",
+                            "The managing director of Harle Freight has resigned after the "
+                            "company lost its port contract, the firm said on Monday."),
+    "freight-2.md": article("Harle Freight loses port deal", "Harbour Post", "2026-10-03",
+                            "Harle Freight's managing director, Ada Morrow, said the company "
+                            "would appeal the port authority's decision."),
     # a list the reader may cut after its first item
     "grants-1.md": article("Storm grants paid", "Shore Times", "2026-09-25",
                            "The county council said the first storm grants had gone to "
@@ -162,6 +169,13 @@ def test_asked_with_a_light_verb_the_date_is_the_one_said_of_its_noun(desk):
 def test_a_phrase_naming_the_holder_of_another_role_is_no_answer_for_a_role(desk):
     result = desk.ask("who's Kessaria's commerce minister?")
     assert "Stroud" not in result.answer
+
+
+def test_asked_who_a_role_is_the_person_another_outlet_names_in_it(desk):
+    result = desk.ask("who resigned at Harle Freight?")
+    assert result.answered
+    assert result.answer == "Ada Morrow"
+    assert {c.source for c in result.citations} >= {"freight-1.md", "freight-2.md"}
 
 
 def test_a_question_for_things_in_the_plural_gets_the_whole_list(desk):

@@ -202,3 +202,26 @@ def test_a_figure_read_without_its_bound_gets_it_back_and_merges_with_it():
     merged = merge(asked("what share of exports go to Caldoria?", "percent"), candidates, 0.5)
     assert [m.text for m in merged] == ["more than 70 per cent"]
     assert merged[0].value.span[1] == float("inf")  # so "71%" does not contradict it
+
+
+def test_asked_who_a_role_phrase_is_the_person_a_sentence_titles_so():
+    resigned = "The managing director of Pinmoor Data Services has resigned."
+    titled = "Pinmoor's managing director, Edwin Taskel, said the firm was cooperating."
+    candidates = [read("The managing director", resigned, "a.md", reader=9.0),
+                  replace(read("Edwin Taskel", titled, "b.md", reader=6.0), type="PERSON"),
+                  read("Pinmoor Data Services", resigned, "a.md", reader=7.0)]
+    merged = merge(asked("who resigned at Pinmoor?", "person"), candidates, 0.5)
+    assert [(m.text, m.sources) for m in merged] == [
+        ("Edwin Taskel", ("a.md", "b.md")), ("Pinmoor Data Services", ("a.md",))]
+    assert merged[0].best.best.text == resigned  # the sentence that answers comes first
+    unasked = merge(asked("what resigned at Pinmoor?", "other"), candidates, 0.5)
+    assert "The managing director" in [m.text for m in unasked]
+
+
+def test_a_role_phrase_stays_itself_when_no_person_read_is_titled_so():
+    resigned = "The managing director of Pinmoor Data Services has resigned."
+    candidates = [read("The managing director", resigned, reader=9.0),
+                  replace(read("Solveig Lunn", "Solveig Lunn, the chair, will run it.",
+                               "b.md"), type="PERSON")]
+    merged = merge(asked("who resigned at Pinmoor?", "person"), candidates, 0.5)
+    assert [m.text for m in merged] == ["The managing director", "Solveig Lunn"]

@@ -1,0 +1,68 @@
+"""A role said in place of its holder's name.
+
+News names a person once and calls them by their role after, or the other way round: "The
+managing director of Pinmoor Data Services has resigned", and in another paragraph or
+another outlet "Pinmoor's managing director, Edwin Taskel, said ...". Asked "who resigned
+at Pinmoor?", the role is what the reader finds in the sentence that answers; the answer is
+the one person the coverage gives that role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from index.answer.clashes import titles
+from index.answer.roles import GENERIC_ROLES, ROLES
+from index.answer.values import Value, same_value
+from index.terms import STOPWORDS
+
+_ROLE_NOUNS = ROLES - GENERIC_ROLES
+# Where a role phrase's owner begins: "director of Pinmoor", "chief executive at Metro".
+_OWNER = re.compile(r"\s+(?:of|at|for)\s+|\s*[,;(]")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def role_words(phrase: str) -> tuple[list[str], list[str]] | None:
+    """Return a role phrase's title words and its owner's, lower-cased, or None.
+
+    "The managing director" -> (["managing", "director"], []); "director of Pinmoor Data
+    Services, the contractor" -> (["director"], ["pinmoor", "data", "services"]). The title
+    ends in a role noun (`index.answer.roles.ROLES`, a person's role); a phrase that names
+    someone ("Managing director Colm Hardacre") is no role phrase: a word after the role noun
+    is.
+    """
+    head, *rest = _OWNER.split(phrase, maxsplit=1)
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(head)]
+    words = [w for w in words if w not in STOPWORDS]
+    if not words or words[-1] not in _ROLE_NOUNS:
+        return None
+    owner = _WORD.findall(rest[0].split(",")[0]) if rest else []
+    return words, [w.lower() for w in owner if w[0].isupper()]
+
+
+def holder(phrase: str, said: Iterable[tuple[Value, str]]) -> Value | None:
+    """Return the one person that the coverage gives the role `phrase` says, or None.
+
+    `said` pairs each person read as an answer (its name's `Value`) with a sentence that
+    states it. A name holds the role when a sentence titles it with every title word of the
+    phrase, and with a word of its owner when the phrase has one ("Pinmoor's managing
+    director, Edwin Taskel" holds "the managing director" and "director of Pinmoor Data
+    Services"). None when no name does, or when two names that are not one person do (two
+    ministers are "the minister" of different stories). The name is given in its longest
+    form: "Taskel" holds what "Edwin Taskel" does.
+    """
+    read = role_words(phrase)
+    if read is None:
+        return None
+    role, owner = read
+    said = list(said)
+    found = [value for value, text in said
+             for title in titles([w for w in value.key if isinstance(w, str)], text)
+             if set(role) <= title and (not owner or title & set(owner))]
+    if not found:
+        return None
+    longest = max(found, key=lambda v: len(v.key))
+    if not all(same_value(v, longest) for v in found):
+        return None
+    return max((v for v, _ in said if same_value(v, longest)), key=lambda v: len(v.key))

@@ -74,7 +74,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(how) (big|large|tall|high|old|far|fast|heavy)\b", "quantity"),  # before "when":
     # "how old was Tesla when he died?"
     (r"\b(what|which) (years?|months?|days?|dates?|times?|decades?|century|centuries)\b"
-     r"|\b(what|which)('s|’s| is| was) the (\w+ ){0,2}(date|day)\b", "date"),
+     r"|\b(what|which)('s|’s| is| was) the (\w+ ){0,2}(date|day|year)\b", "date"),
     (r"^(when|since when)\b|\bwhen\b", "date"),
     (r"\b(what|which)('s|’s| is| was| are| were) the (\w+ ){0,3}(population|number|amount|"
      r"total|size|count|toll|tally|height|depth|length|width|weight|capacity|distance)\b",
@@ -181,10 +181,40 @@ def is_terse(text: str) -> bool:
     """Return True for a question with no question word, no yes/no question and no request.
 
     "flood death toll?", "share of exports to Caldoria?": it asks what the thing it names is.
+    A question word that opens a relative clause asks nothing ("payout for customers whose
+    id documents were copied?", `unasked`).
     """
-    lowered = " ".join(text.lower().split())
+    lowered = unasked(" ".join(text.lower().split()))
     return not (_WH & set(WORD.findall(lowered))) and not re.search(_YES_NO, lowered) \
         and not _IMPERATIVE.match(lowered)
+
+
+# Words after which a question word still asks: "in which year", "tell me who", "and when",
+# "was who". After any other word but a number ("in 1517 who was ...") it opens a relative
+# clause ("customers whose", "the town where", "the man who"), unless it is "where" or "when"
+# before a verb that asks ("other than New York where did Tesla ..."), or "who else".
+_ASKS_AFTER = frozenset("""
+    in on at of for from to by with about into onto upon near since until till after before
+    during under over between against among through toward towards via per than as like and or
+    but so then because if me us you him her them it is are was were be been being do does did
+    has have had will would can could should may might must know tell ask explain say said
+    wonder remember find out show describe decide see guess exactly just now""".split())
+_AUXILIARIES = ("is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|may|"
+                "might|must")
+_RELATIVE = re.compile(
+    r"\b([\w'’-]+) (?:(who|whom|whose|why)|(where|when)(?! (?:" + _AUXILIARIES + r")\b))\b"
+    r"(?!\s*\??$| else\b)")
+
+
+def unasked(lowered: str) -> str:
+    """Return a lower-cased question with each question word that asks nothing blanked ("-").
+
+    A question word right after a noun opens a relative clause: "payout for customers whose
+    id documents were copied?" asks for a payout, "which company owns the plant where the
+    fire started?" for a company.
+    """
+    return _RELATIVE.sub(lambda m: m.group(0) if m.group(1) in _ASKS_AFTER
+                         or m.group(1).isdigit() else f"{m.group(1)} -", lowered)
 
 
 _CONTRACTED = re.compile(
@@ -245,9 +275,10 @@ def question_kind(text: str) -> str:
     """Return the kind of answer `text` asks for (a key of KINDS).
 
     A terse question (`is_terse`) is read as "what is the ...". A question word in a name
-    ("In what decades ... Doctor Who?") asks nothing.
+    ("In what decades ... Doctor Who?") or one that opens a relative clause (`unasked`) asks
+    nothing.
     """
-    lowered = " ".join(_NAMED_WH.sub("-", text).lower().split())
+    lowered = unasked(" ".join(_NAMED_WH.sub("-", text).lower().split()))
     if is_terse(lowered):
         if _TERSE_ROLE.search(lowered):
             return "person"

@@ -85,6 +85,22 @@ from index.answer.questions import (
         ("In what decades was the composer most active?", "date"),
         ("Between what years did the sea flow north?", "date"),
         ("Who wrote the Doctor Who theme?", "person"),
+        ("What was the year when the museum opened?", "date"),
+        # a question word that opens a relative clause asks nothing
+        ("payout for customers whose id documents were copied?", "money"),
+        ("death toll in the town where the dam burst?", "quantity"),
+        ("Who hired Tesla when he moved to New York?", "person"),
+        ("Where was Tesla studying when he started playing cards?", "place"),
+        ("What happens when starch grains become overly large?", "other"),
+        ("What country currently has a group who call themselves Huguenots?", "place"),
+        # ... but it still asks after a preposition, a number, a request or at the end
+        ("In which year did the museum open?", "date"),
+        ("In 1517 who was Luther's bishop?", "person"),
+        ("Other than New York where did Tesla conduct experiments?", "place"),
+        ("Besides England who else welcomed them?", "person"),
+        ("tell me who resigned", "person"),
+        ("The Normans were in conflict with whom?", "person"),
+        ("Tesla was born where?", "place"),
     ],
 )
 def test_question_kind(question, kind):

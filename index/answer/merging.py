@@ -116,7 +116,7 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
     kept = [(c, v) for c, v in valued if v.kind not in ruled_out
             and not (analysis.kind == "reason" and c.type in NO_REASON)
             and (rates or "/" not in v.unit)  # "how much snow fell?" is no "4 cm an hour"
-            and (lengths or c.type != "DURATION")]
+            and (lengths or c.type != "DURATION") and not _replaced(c)]
     if analysis.kind == "person":  # "The managing director" is the one the coverage names so
         kept = _holders_named(kept)
     ordered = [c for c, _ in kept]
@@ -143,6 +143,21 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
     context = _Context(analysis, ordered, groups, lifts or {}, nearness, synonym)
     return [context.describe(value, members, _most_precise_first(value, members, values))
             for value, members in groups]
+
+
+# Words before what a sentence says was not chosen: "400 crowns, instead of 150, for ...".
+_INSTEAD = re.compile(r"\b(?:instead of|rather than|in place of)\s+(?:the\s+)?$", re.I)
+
+
+def _replaced(candidate: Candidate) -> bool:
+    """Return True when every mention of the candidate in its sentence is what was replaced.
+
+    "a payment of 400 crowns, instead of 150, for those whose identity documents were
+    copied" states 400 crowns; 150 is what it replaces.
+    """
+    text = candidate.best.text
+    starts = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(candidate.text)}(?!\w)", text)]
+    return bool(starts) and all(_INSTEAD.search(text[:start]) for start in starts)
 
 
 def _holders_named(kept: list[tuple[Candidate, Value]]) -> list[tuple[Candidate, Value]]:

@@ -101,12 +101,18 @@ _AMOUNT = re.compile(
     r"(?P<dozen>\s?dozen\b)?\s*-?\s*(?P<rest>.*)$")
 _PERCENT = re.compile(r"^(?:(?P<pt>percentage points?|pp|ppts?)|%|per ?cent|percent|pc|pct)"
                       r"(?![a-z])")
+# Currencies said in words after the amount. The crowns (krona, krone, koruna) are one word
+# in English: "400 kronor" and "400 crowns" are one sum.
+_CROWNS = ("crown", "krona", "kronor", "krone", "kroner", "koruna", "korun", "kr")
 _MONEY_WORD = re.compile(r"^(?:(?P<land>canadian|us|u\.s\.|american|australian)\s+)?"
-                         r"(?P<word>dollar|euro|pound|yen|yuan|rupee|cent)s?(?: sterling)?"
-                         r"(?![a-z])")
+                         r"(?P<word>dollar|euro|pound|yen|yuan|rupee|cent|franc|peso|rand|"
+                         r"lira|lire|rouble|ruble|zloty|zlotys|shekel|dinar|dirham|baht|"
+                         r"ringgit|rupiah|forint|riyal|rial|" + "|".join(_CROWNS) +
+                         r")s?(?: sterling)?(?![a-z])")
 _MONEY_CODES = {"dollar": "$", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY",
                 "rupee": "INR", "cent": "$", "canadian": "CAD", "us": "USD", "u.s.": "USD",
-                "american": "USD", "australian": "AUD"}
+                "american": "USD", "australian": "AUD", "lire": "lira", "ruble": "rouble",
+                "zlotys": "zloty", **dict.fromkeys(_CROWNS, "crown")}
 _MEASURES = {n: (base, Decimal(factor)) for n, (base, factor) in _table("""
     m, metre, metres, meter, meters = m 1; km, kilometre, kilometres, kilometer, kilometers
     = m 1000; cm, centimetre, centimetres, centimeter, centimeters = m 0.01; mm, millimetre,
@@ -315,7 +321,8 @@ def _unit(rest: str, money: bool) -> tuple[str, str, str, Decimal] | None:
     if word and money:
         land = word["land"] if word["word"] == "dollar" else None
         factor = Decimal("0.01") if word["word"] == "cent" else Decimal(1)
-        return ("money", _MONEY_CODES[land or word["word"]], "", factor)
+        name = land or word["word"]
+        return ("money", _MONEY_CODES.get(name, name), "", factor)
     if measure := _MEASURE.match(rest):
         base, factor = _MEASURES[measure.group(0)]
         if rate := _RATE.match(rest[measure.end():]):  # "4 cm an hour" is no depth of snow

@@ -67,6 +67,13 @@ ARTICLES = {
     "freight-2.md": article("Harle Freight loses port deal", "Harbour Post", "2026-10-03",
                             "Harle Freight's managing director, Ada Morrow, said the company "
                             "would appeal the port authority's decision."),
+    # a sum in a currency said in words, and the sum it replaced
+    "relief-1.md": article("Flood grants raised", "Shore Times", "2026-11-02",
+                           "Families whose homes were flooded will get a payment of 400 "
+                           "crowns, instead of 150, the county council said on Monday."),
+    "relief-2.md": article("Flood help for renters", "County Post", "2026-10-20",
+                           "Renters whose belongings were damaged can claim a goodwill "
+                           "payment of 150 crowns from the county."),
     # a list the reader may cut after its first item
     "grants-1.md": article("Storm grants paid", "Shore Times", "2026-09-25",
                            "The county council said the first storm grants had gone to "
@@ -176,6 +183,12 @@ def test_asked_who_a_role_is_the_person_another_outlet_names_in_it(desk):
     assert result.answered
     assert result.answer == "Ada Morrow"
     assert {c.source for c in result.citations} >= {"freight-1.md", "freight-2.md"}
+
+
+def test_a_sum_is_not_the_one_a_sentence_says_it_replaced(desk):
+    result = desk.ask("payment for families whose homes were flooded?")
+    assert result.answered
+    assert result.answer == "400 crowns"
 
 
 def test_a_question_for_things_in_the_plural_gets_the_whole_list(desk):

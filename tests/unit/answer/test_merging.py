@@ -225,3 +225,12 @@ def test_a_role_phrase_stays_itself_when_no_person_read_is_titled_so():
                                "b.md"), type="PERSON")]
     merged = merge(asked("who resigned at Pinmoor?", "person"), candidates, 0.5)
     assert [m.text for m in merged] == ["The managing director", "Solveig Lunn"]
+
+
+def test_a_figure_a_sentence_says_was_replaced_is_no_answer():
+    said = "Port Allard will pay $58 million, instead of $40 million, for the hydrogen buses."
+    candidates = [read("$40 million", said, reader=9.0), read("$58 million", said),
+                  read("$40 million", "Port Allard first budgeted $40 million.", "b.md")]
+    merged = merge(asked("how much will Port Allard pay?", "money"), candidates, 0.5)
+    assert [(m.text, m.sources) for m in merged] == [("$58 million", ("a.md",)),
+                                                     ("$40 million", ("b.md",))]

@@ -71,6 +71,9 @@ from index.answer.values import (
         ("Dr. Eileen de Villa", "", "name", ("eileen", "de", "villa")),
         ("billion Norland dollars", "", "text", ("billion", "norland", "dollars")),
         ("a billion dollars", "", "money", (1e9, "$")),
+        ("95 million crowns", "", "money", (95e6, "crown")),
+        ("400 kronor", "", "money", (400.0, "crown")),
+        ("12 francs", "", "money", (12.0, "franc")),
         ("9–4", "", "text", ("#pair", 9.0, 4.0)),
         ("nine to four", "", "text", ("#pair", 9.0, 4.0)),
         ("second-largest", "ordinal", "text", ("#ordinal", 2, "largest")),
@@ -117,6 +120,10 @@ SAME = [
     ("3.9 billion", "3,900,000,000", ""),
     ("$1.5-billion", "1.5 billion dollars", ""),
     ("$4 per litre", "four dollars", "money"),
+    ("400 crowns", "400", "money"),
+    ("400 crowns", "400 kr", ""),  # the krona, the krone and the koruna are crowns
+    ("1.6 billion kroner", "1.6 billion crowns", ""),
+    ("20 million roubles", "20 million rubles", ""),
     ("490 kWh", "490kWh", ""),
     ("186 mm", "186mm", ""),
     ("6.4 km", "6,400 metres", ""),
@@ -195,6 +202,7 @@ UNRELATED = [
     ("38,000 cars", "49,000 trucks", "quantity"),  # two counts of two things
     ("50 metres", "50 kg", "quantity"),
     ("£20 million", "$26 million", "money"),  # two currencies
+    ("400 crowns", "400 francs", "money"),
     ("4.9%", "4.9 percentage points", "percent"),
     ("50 firefighters", "50 per cent", ""),
     ("1 May", "Friday", "date"),  # no field in common

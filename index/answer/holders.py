@@ -4,7 +4,9 @@ News names a person once and calls them by their role after, or the other way ro
 managing director of Pinmoor Data Services has resigned", and in another paragraph or
 another outlet "Pinmoor's managing director, Edwin Taskel, said ...". Asked "who resigned
 at Pinmoor?", the role is what the reader finds in the sentence that answers; the answer is
-the one person the coverage gives that role.
+the one person the coverage gives that role. So with an organisation asked for by a noun:
+asked "which contractor did the hackers get in through?", "the contractor's system" is the
+system of "Pinmoor Data Services, the contractor at the centre of the breach".
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterable
 from index.answer.clashes import titles
 from index.answer.roles import GENERIC_ROLES, ROLES
 from index.answer.values import Value, same_value
-from index.terms import STOPWORDS
+from index.terms import STOPWORDS, stem
 
 _ROLE_NOUNS = ROLES - GENERIC_ROLES
 # Where a role phrase's owner begins: "director of Pinmoor", "chief executive at Metro".
@@ -60,6 +62,29 @@ def holder(phrase: str, said: Iterable[tuple[Value, str]]) -> Value | None:
     found = [value for value, text in said
              for title in titles([w for w in value.key if isinstance(w, str)], text)
              if set(role) <= title and (not owner or title & set(owner))]
+    return _one(found, said)
+
+
+def described(phrase: str, noun: str, said: Iterable[tuple[Value, str]]) -> Value | None:
+    """Return the one name that the coverage calls by `noun` (a stem) and `phrase` says it by.
+
+    `phrase` holds the noun, but no name ("contractor's system"); `said` pairs each name read
+    as an answer with a sentence that states it. A name is so called when a sentence titles
+    it with the noun ("Pinmoor Data Services, the contractor at the centre of ..."). None when
+    no name is, or two that are not one.
+    """
+    words = _WORD.findall(phrase)
+    if any(w[0].isupper() for w in words[1:]) or noun not in {stem(w.lower()) for w in words}:
+        return None
+    said = list(said)
+    found = [value for value, text in said
+             for title in titles([w for w in value.key if isinstance(w, str)], text)
+             if noun in {stem(w) for w in title}]
+    return _one(found, said)
+
+
+def _one(found: list[Value], said: list[tuple[Value, str]]) -> Value | None:
+    """Return the one name `found` holds (in its longest form in `said`), or None."""
     if not found:
         return None
     longest = max(found, key=lambda v: len(v.key))

@@ -21,7 +21,7 @@ from index.answer.analysis import Analysis, acronym_found
 from index.answer.config import CONFIG
 from index.answer.cues import HEDGES
 from index.answer.features import COARSE
-from index.answer.holders import holder
+from index.answer.holders import described, holder
 from index.answer.lexicon import Lexicon
 from index.answer.questions import asks_for_clock, asks_for_day
 from index.answer.sentences import Sentence
@@ -119,6 +119,8 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
             and (lengths or c.type != "DURATION") and not _replaced(c)]
     if analysis.kind == "person":  # "The managing director" is the one the coverage names so
         kept = _holders_named(kept)
+    elif analysis.kind == "organisation" and analysis.question.focus:
+        kept = _described_named(kept, analysis.question.focus)  # "the contractor's system"
     ordered = [c for c, _ in kept]
     groups: list[tuple[Value, list[Candidate]]] = []
     for candidate, value in kept:
@@ -178,6 +180,28 @@ def _holders_named(kept: list[tuple[Candidate, Value]]) -> list[tuple[Candidate,
         person = holder(candidate.text, said) if value.kind == "text" else None
         if person is not None:
             candidate, value = replace(candidate, text=texts[person.key]), person
+        read.append((candidate, value))
+    return read
+
+
+def _described_named(kept: list[tuple[Candidate, Value]],
+                     noun: str) -> list[tuple[Candidate, Value]]:
+    """Return the candidates with each phrase that says the noun asked about read as its name.
+
+    Asked "which contractor ...?", "the contractor's system" becomes "Pinmoor Data Services"
+    when a sentence read calls it the contractor and calls no other name so
+    (`index.answer.holders.described`); its sentence stays the one it was read in.
+    """
+    named = [(c, v) for c, v in kept if v.kind == "name" and c.type not in {"PERSON", "PLACE"}]
+    if not named:
+        return kept
+    texts = {v.key: c.text for c, v in reversed(named)}
+    said = [(v, s.text) for c, v in named for s in c.sentences]
+    read = []
+    for candidate, value in kept:
+        name = described(candidate.text, noun, said) if value.kind == "text" else None
+        if name is not None:
+            candidate, value = replace(candidate, text=texts[name.key]), name
         read.append((candidate, value))
     return read
 

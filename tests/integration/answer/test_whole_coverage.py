@@ -67,6 +67,13 @@ ARTICLES = {
     "freight-2.md": article("Harle Freight loses port deal", "Harbour Post", "2026-10-03",
                             "Harle Freight's managing director, Ada Morrow, said the company "
                             "would appeal the port authority's decision."),
+    # an organisation asked for by a noun that one outlet says and another names
+    "breach-1.md": article("Bank data stolen", "City Times", "2026-11-09",
+                           "Criminals stole the records of 40,000 savers after breaking into "
+                           "the contractor's system in September, the bank said."),
+    "breach-2.md": article("Contractor apologises", "Harbour Post", "2026-11-11",
+                           "Tollan Data, the contractor at the centre of the breach, said it "
+                           "had reset every password."),
     # a sum in a currency said in words, and the sum it replaced
     "relief-1.md": article("Flood grants raised", "Shore Times", "2026-11-02",
                            "Families whose homes were flooded will get a payment of 400 "
@@ -183,6 +190,13 @@ def test_asked_who_a_role_is_the_person_another_outlet_names_in_it(desk):
     assert result.answered
     assert result.answer == "Ada Morrow"
     assert {c.source for c in result.citations} >= {"freight-1.md", "freight-2.md"}
+
+
+def test_asked_which_organisation_a_phrase_saying_its_noun_is_the_one_named_so(desk):
+    result = desk.ask("which contractor did the criminals break in through?")
+    assert result.answered
+    assert result.answer == "Tollan Data"
+    assert {c.source for c in result.citations} >= {"breach-1.md", "breach-2.md"}
 
 
 def test_a_sum_is_not_the_one_a_sentence_says_it_replaced(desk):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.answer.holders import holder, role_words
+from index.answer.holders import described, holder, role_words
 from index.answer.values import value_of
 
 TASKEL = "Pinmoor's managing director, Edwin Taskel, said the company was cooperating."
@@ -50,3 +50,25 @@ def test_the_holder_is_named_in_the_longest_form_read():
     said = [person("Taskel", "Taskel, Pinmoor's managing director, said he would go."),
             person("Edwin Taskel", "Edwin Taskel stepped down.")]
     assert holder("the managing director", said).text == "Edwin Taskel"
+
+
+CONTRACTOR = "Pinmoor Data Services, the contractor at the centre of the breach, said sorry."
+
+
+@pytest.mark.parametrize(("phrase", "named"), [
+    ("contractor's system", "Pinmoor Data Services"),
+    ("an outside contractor", "Pinmoor Data Services"),
+    ("the contractor's Halvane office", None),  # names something itself
+    ("the bank's system", None),  # says no contractor
+])
+def test_a_phrase_that_says_the_noun_asked_is_the_name_called_so(phrase, named):
+    said = [(value_of("Pinmoor Data Services", "organisation"), CONTRACTOR),
+            (value_of("Amberlyn Bank", "organisation"), "Amberlyn Bank, the lender, said so.")]
+    found = described(phrase, "contractor", said)
+    assert (found and found.text) == named
+
+
+def test_a_noun_two_names_are_called_by_names_neither():
+    said = [(value_of("Pinmoor Data Services", "organisation"), CONTRACTOR),
+            (value_of("Harle Data", "organisation"), "Harle Data, a contractor, said no.")]
+    assert described("the contractor's system", "contractor", said) is None

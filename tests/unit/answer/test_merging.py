@@ -234,3 +234,15 @@ def test_a_figure_a_sentence_says_was_replaced_is_no_answer():
     merged = merge(asked("how much will Port Allard pay?", "money"), candidates, 0.5)
     assert [(m.text, m.sources) for m in merged] == [("$58 million", ("a.md",)),
                                                      ("$40 million", ("b.md",))]
+
+
+def test_asked_which_organisation_a_phrase_saying_its_noun_is_the_name_called_so():
+    broken = "Hackers got into the contractor's system on 28 September."
+    called = "Pinmoor Data Services, the contractor at the centre of the breach, said sorry."
+    candidates = [read("contractor's system", broken, "a.md", reader=9.0),
+                  replace(read("Pinmoor Data Services", called, "b.md", reader=6.0),
+                          type="ORG")]
+    question = asked("which contractor did the hackers get in through?", "organisation")
+    question = replace(question, question=replace(question.question, focus="contractor"))
+    merged = merge(question, candidates, 0.5)
+    assert [(m.text, m.sources) for m in merged] == [("Pinmoor Data Services", ("a.md", "b.md"))]

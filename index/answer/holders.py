@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from index.answer.clashes import titles
 from index.answer.roles import GENERIC_ROLES, ROLES
@@ -43,11 +44,27 @@ def role_words(phrase: str) -> tuple[list[str], list[str]] | None:
     return words, [w.lower() for w in owner if w[0].isupper()]
 
 
-def holder(phrase: str, said: Iterable[tuple[Value, str]]) -> Value | None:
+@dataclass(frozen=True)
+class Titled:
+    """The names read as answers and every title the sentences stating them give them."""
+
+    names: tuple[Value, ...]
+    titles: tuple[tuple[Value, frozenset[str]], ...]  # a name and the words of one title
+
+    @classmethod
+    def of(cls, said: Iterable[tuple[Value, str]]) -> Titled:
+        """Read the titles of each name (its `Value`) in a sentence that states it, once."""
+        pairs = dict.fromkeys((value, text) for value, text in said)
+        return cls(tuple(dict.fromkeys(value for value, _ in pairs)), tuple(
+            (value, frozenset(title)) for value, text in pairs
+            for title in titles([w for w in value.key if isinstance(w, str)], text)))
+
+
+def holder(phrase: str, titled: Titled) -> Value | None:
     """Return the one person that the coverage gives the role `phrase` says, or None.
 
-    `said` pairs each person read as an answer (its name's `Value`) with a sentence that
-    states it. A name holds the role when a sentence titles it with every title word of the
+    `titled` holds each person read as an answer with the titles the sentences stating it
+    give it. A name holds the role when a sentence titles it with every title word of the
     phrase, and with a word of its owner when the phrase has one ("Pinmoor's managing
     director, Edwin Taskel" holds "the managing director" and "director of Pinmoor Data
     Services"). None when no name does, or when two names that are not one person do (two
@@ -57,37 +74,31 @@ def holder(phrase: str, said: Iterable[tuple[Value, str]]) -> Value | None:
     read = role_words(phrase)
     if read is None:
         return None
-    role, owner = read
-    said = list(said)
-    found = [value for value, text in said
-             for title in titles([w for w in value.key if isinstance(w, str)], text)
-             if set(role) <= title and (not owner or title & set(owner))]
-    return _one(found, said)
+    role, owner = set(read[0]), set(read[1])
+    return _one([value for value, title in titled.titles
+                 if role <= title and (not owner or title & owner)], titled)
 
 
-def described(phrase: str, noun: str, said: Iterable[tuple[Value, str]]) -> Value | None:
+def described(phrase: str, noun: str, titled: Titled) -> Value | None:
     """Return the one name that the coverage calls by `noun` (a stem) and `phrase` says it by.
 
-    `phrase` holds the noun, but no name ("contractor's system"); `said` pairs each name read
-    as an answer with a sentence that states it. A name is so called when a sentence titles
-    it with the noun ("Pinmoor Data Services, the contractor at the centre of ..."). None when
-    no name is, or two that are not one.
+    `phrase` holds the noun, but no name ("contractor's system"); `titled` holds each name
+    read as an answer with the titles the sentences stating it give it. A name is so called
+    when a sentence titles it with the noun ("Pinmoor Data Services, the contractor at the
+    centre of ..."). None when no name is, or two that are not one.
     """
     words = _WORD.findall(phrase)
     if any(w[0].isupper() for w in words[1:]) or noun not in {stem(w.lower()) for w in words}:
         return None
-    said = list(said)
-    found = [value for value, text in said
-             for title in titles([w for w in value.key if isinstance(w, str)], text)
-             if noun in {stem(w) for w in title}]
-    return _one(found, said)
+    return _one([value for value, title in titled.titles
+                 if noun in {stem(w) for w in title}], titled)
 
 
-def _one(found: list[Value], said: list[tuple[Value, str]]) -> Value | None:
-    """Return the one name `found` holds (in its longest form in `said`), or None."""
+def _one(found: list[Value], titled: Titled) -> Value | None:
+    """Return the one name `found` holds (in its longest form among `titled`), or None."""
     if not found:
         return None
     longest = max(found, key=lambda v: len(v.key))
     if not all(same_value(v, longest) for v in found):
         return None
-    return max((v for v, _ in said if same_value(v, longest)), key=lambda v: len(v.key))
+    return max((v for v in titled.names if same_value(v, longest)), key=lambda v: len(v.key))

@@ -21,7 +21,7 @@ from index.answer.analysis import Analysis, acronym_found
 from index.answer.config import CONFIG
 from index.answer.cues import HEDGES
 from index.answer.features import COARSE
-from index.answer.holders import described, holder
+from index.answer.holders import Titled, described, holder
 from index.answer.lexicon import Lexicon
 from index.answer.questions import asks_for_clock, asks_for_day
 from index.answer.sentences import Sentence
@@ -174,10 +174,10 @@ def _holders_named(kept: list[tuple[Candidate, Value]]) -> list[tuple[Candidate,
     if not people:
         return kept
     texts = {v.key: c.text for c, v in reversed(people)}  # the surest candidate's words
-    said = [(v, s.text) for c, v in people for s in c.sentences]
+    titled = Titled.of((v, s.text) for c, v in people for s in c.sentences)
     read = []
     for candidate, value in kept:
-        person = holder(candidate.text, said) if value.kind == "text" else None
+        person = holder(candidate.text, titled) if value.kind == "text" else None
         if person is not None:
             candidate, value = replace(candidate, text=texts[person.key]), person
         read.append((candidate, value))
@@ -196,10 +196,10 @@ def _described_named(kept: list[tuple[Candidate, Value]],
     if not named:
         return kept
     texts = {v.key: c.text for c, v in reversed(named)}
-    said = [(v, s.text) for c, v in named for s in c.sentences]
+    titled = Titled.of((v, s.text) for c, v in named for s in c.sentences)
     read = []
     for candidate, value in kept:
-        name = described(candidate.text, noun, said) if value.kind == "text" else None
+        name = described(candidate.text, noun, titled) if value.kind == "text" else None
         if name is not None:
             candidate, value = replace(candidate, text=texts[name.key]), name
         read.append((candidate, value))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from index.answer.holders import described, holder, role_words
+from index.answer.holders import Titled, described, holder, role_words
 from index.answer.values import value_of
 
 TASKEL = "Pinmoor's managing director, Edwin Taskel, said the company was cooperating."
@@ -36,20 +36,20 @@ def person(name: str, text: str):
 ])
 def test_a_role_is_held_by_the_person_a_sentence_titles_so(phrase, held):
     said = [person("Edwin Taskel", TASKEL), person("Solveig Lunn", LUNN)]
-    found = holder(phrase, said)
+    found = holder(phrase, Titled.of(said))
     assert (found and found.text) == held
 
 
 def test_a_role_two_people_hold_is_held_by_neither():
     said = [person("Edwin Taskel", TASKEL),
             person("Ada Morrow", "Harle's managing director, Ada Morrow, resigned.")]
-    assert holder("the managing director", said) is None
+    assert holder("the managing director", Titled.of(said)) is None
 
 
 def test_the_holder_is_named_in_the_longest_form_read():
     said = [person("Taskel", "Taskel, Pinmoor's managing director, said he would go."),
             person("Edwin Taskel", "Edwin Taskel stepped down.")]
-    assert holder("the managing director", said).text == "Edwin Taskel"
+    assert holder("the managing director", Titled.of(said)).text == "Edwin Taskel"
 
 
 CONTRACTOR = "Pinmoor Data Services, the contractor at the centre of the breach, said sorry."
@@ -64,11 +64,11 @@ CONTRACTOR = "Pinmoor Data Services, the contractor at the centre of the breach,
 def test_a_phrase_that_says_the_noun_asked_is_the_name_called_so(phrase, named):
     said = [(value_of("Pinmoor Data Services", "organisation"), CONTRACTOR),
             (value_of("Amberlyn Bank", "organisation"), "Amberlyn Bank, the lender, said so.")]
-    found = described(phrase, "contractor", said)
+    found = described(phrase, "contractor", Titled.of(said))
     assert (found and found.text) == named
 
 
 def test_a_noun_two_names_are_called_by_names_neither():
     said = [(value_of("Pinmoor Data Services", "organisation"), CONTRACTOR),
             (value_of("Harle Data", "organisation"), "Harle Data, a contractor, said no.")]
-    assert described("the contractor's system", "contractor", said) is None
+    assert described("the contractor's system", "contractor", Titled.of(said)) is None

@@ -190,9 +190,12 @@ def keep_readings(desk) -> float:
 def share_exports(chroma: Path) -> None:
     """Point the store's ONNX folder at the shared one: each export is made once for all sizes."""
     folder = chroma.parent / f"{chroma.name}-onnx"
+    if folder.is_symlink() and not folder.exists():
+        folder.unlink()  # left by a checkout since removed (the cache is shared through a link)
     if not folder.exists():
-        (CACHE / "onnx").mkdir(parents=True, exist_ok=True)
-        folder.symlink_to(CACHE / "onnx")
+        shared = (CACHE / "onnx").resolve()
+        shared.mkdir(parents=True, exist_ok=True)
+        folder.symlink_to(shared)
 
 
 def bench_query(chroma: Path, model, questions: list[str], backend: str,

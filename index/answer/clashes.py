@@ -125,12 +125,17 @@ def _owned_by(noun: Token) -> list[tuple[str, ...]]:
 _ONE_ROLE = tuple(frozenset(words.split()) for words in (
     "ceo executive exec boss head chief", "chair chairman chairwoman chairperson",
     "spokesperson spokesman spokeswoman", "lawyer attorney counsel solicitor",
-    "leader head chief"))
+    "leader head chief", "judge justice"))
 _ROLE_NOUNS = ROLES - GENERIC_ROLES
 
 # Words that say when or how surely a role is held, not which role it is.
 _TENURE = frozenset("new former interim acting permanent current then first last next "
                     "previous outgoing incoming".split())
+
+
+def role_nouns(noun: str) -> frozenset[str]:
+    """Return the nouns that name one role with `noun`: "boss" -> {boss, ceo, chief, ...}."""
+    return next((f for f in _ONE_ROLE if noun in f), frozenset({noun}))
 
 
 def other_role(role: str, name: list[str], texts: list[str]) -> bool:
@@ -144,7 +149,7 @@ def other_role(role: str, name: list[str], texts: list[str]) -> bool:
     """
     *kinds, head = role.split() or [""]
     kinds = [stem(k) for k in kinds if k not in _TENURE]
-    heads = next((f for f in _ONE_ROLE if head in f), {head})
+    heads = role_nouns(head)
     called = False
     for text in texts:
         for title in titles(name, text):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.answer.clashes import titles
+from index.answer.clashes import role_nouns, titles
 from index.answer.roles import GENERIC_ROLES, ROLES
 from index.answer.values import Value, same_value
 from index.terms import STOPWORDS, stem
@@ -65,7 +65,8 @@ def holder(phrase: str, titled: Titled) -> Value | None:
 
     `titled` holds each person read as an answer with the titles the sentences stating it
     give it. A name holds the role when a sentence titles it with every title word of the
-    phrase, and with a word of its owner when the phrase has one ("Pinmoor's managing
+    phrase (its role noun or one naming the same role: "Justice Ellen Thwaite" is "the
+    judge"), and with a word of its owner when the phrase has one ("Pinmoor's managing
     director, Edwin Taskel" holds "the managing director" and "director of Pinmoor Data
     Services"). None when no name does, or when two names that are not one person do (two
     ministers are "the minister" of different stories). The name is given in its longest
@@ -74,9 +75,11 @@ def holder(phrase: str, titled: Titled) -> Value | None:
     read = role_words(phrase)
     if read is None:
         return None
-    role, owner = set(read[0]), set(read[1])
+    *kinds, head = read[0]
+    heads, owner = role_nouns(head), set(read[1])
     return _one([value for value, title in titled.titles
-                 if role <= title and (not owner or title & owner)], titled)
+                 if set(kinds) <= title and title & heads and (not owner or title & owner)],
+                titled)
 
 
 def described(phrase: str, noun: str, titled: Titled) -> Value | None:

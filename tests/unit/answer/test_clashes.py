@@ -112,6 +112,7 @@ def test_another_owner(question, sentence, other):
          ["The last Norland prime minister to visit Kessaria, Gareth Lowe, had gone in 2016."],
          True),
         ("ceo", "anna brandt", ["The chief executive of Velcor, Anna Brandt, said so."], False),
+        ("judge", "ellen thwaite", ["Justice Ellen Thwaite said on Thursday ..."], False),
         ("lawyer", "gareth lowe", ["Stroud met the president on Friday, Gareth Lowe said."],
          False),
     ],

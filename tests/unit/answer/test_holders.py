@@ -40,6 +40,13 @@ def test_a_role_is_held_by_the_person_a_sentence_titles_so(phrase, held):
     assert (found and found.text) == held
 
 
+def test_a_role_is_held_by_a_title_that_names_it_otherwise():
+    said = [person("Ellen Thwaite", "Justice Ellen Thwaite said the ministry erred."),
+            person("Edwin Taskel", TASKEL)]
+    assert holder("The judge", Titled.of(said)).text == "Ellen Thwaite"
+    assert holder("the high court judge", Titled.of(said)) is None  # "high court" unsaid
+
+
 def test_a_role_two_people_hold_is_held_by_neither():
     said = [person("Edwin Taskel", TASKEL),
             person("Ada Morrow", "Harle's managing director, Ada Morrow, resigned.")]

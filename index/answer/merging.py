@@ -117,10 +117,9 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
             and not (analysis.kind == "reason" and c.type in NO_REASON)
             and (rates or "/" not in v.unit)  # "how much snow fell?" is no "4 cm an hour"
             and (lengths or c.type != "DURATION") and not _replaced(c)]
-    if analysis.kind == "person":  # "The managing director" is the one the coverage names so
-        kept = _holders_named(kept)
-    elif analysis.kind == "organisation" and analysis.question.focus:
-        kept = _described_named(kept, analysis.question.focus)  # "the contractor's system"
+    if analysis.kind == "person" or (analysis.kind == "organisation"
+                                      and analysis.question.focus):
+        kept = _named(kept, analysis.kind, analysis.question.focus)  # "The managing director"
     ordered = [c for c, _ in kept]
     groups: list[tuple[Value, list[Candidate]]] = []
     for candidate, value in kept:
@@ -162,44 +161,31 @@ def _replaced(candidate: Candidate) -> bool:
     return bool(starts) and all(_INSTEAD.search(text[:start]) for start in starts)
 
 
-def _holders_named(kept: list[tuple[Candidate, Value]]) -> list[tuple[Candidate, Value]]:
-    """Return the candidates with each role phrase read as the one person holding the role.
+def _named(kept: list[tuple[Candidate, Value]], kind: str,
+           noun: str = "") -> list[tuple[Candidate, Value]]:
+    """Return the candidates with each phrase that stands for a name read as that name.
 
-    "The managing director" (of "The managing director of Pinmoor Data Services has
-    resigned") becomes "Edwin Taskel" when a sentence read titles him so ("Pinmoor's managing
-    director, Edwin Taskel") and no other person (`index.answer.holders.holder`); its sentence
-    stays the one it was read in.
+    Asked who (`kind` "person"), a role phrase: "The managing director" (of "The managing
+    director of Pinmoor Data Services has resigned") becomes "Edwin Taskel" when a sentence
+    read titles him so ("Pinmoor's managing director, Edwin Taskel") and no other person
+    (`index.answer.holders.holder`). Asked for an organisation by a noun (`noun`, a stem):
+    "the contractor's system" becomes "Pinmoor Data Services" when a sentence read calls it
+    the contractor and no other name so (`holders.described`). The phrase keeps the sentence
+    it was read in.
     """
-    people = [(c, v) for c, v in kept if v.kind == "name" and c.type == "PERSON"]
-    if not people:
+    person = kind == "person"
+    names = [(c, v) for c, v in kept if v.kind == "name"
+             and (c.type == "PERSON" if person else c.type not in {"PERSON", "PLACE"})]
+    if not names:
         return kept
-    texts = {v.key: c.text for c, v in reversed(people)}  # the surest candidate's words
-    titled = Titled.of((v, s.text) for c, v in people for s in c.sentences)
+    texts = {v.key: c.text for c, v in reversed(names)}  # the surest candidate's words
+    titled = Titled.of((v, s.text) for c, v in names for s in c.sentences)
     read = []
     for candidate, value in kept:
-        person = holder(candidate.text, titled) if value.kind == "text" else None
-        if person is not None:
-            candidate, value = replace(candidate, text=texts[person.key]), person
-        read.append((candidate, value))
-    return read
-
-
-def _described_named(kept: list[tuple[Candidate, Value]],
-                     noun: str) -> list[tuple[Candidate, Value]]:
-    """Return the candidates with each phrase that says the noun asked about read as its name.
-
-    Asked "which contractor ...?", "the contractor's system" becomes "Pinmoor Data Services"
-    when a sentence read calls it the contractor and calls no other name so
-    (`index.answer.holders.described`); its sentence stays the one it was read in.
-    """
-    named = [(c, v) for c, v in kept if v.kind == "name" and c.type not in {"PERSON", "PLACE"}]
-    if not named:
-        return kept
-    texts = {v.key: c.text for c, v in reversed(named)}
-    titled = Titled.of((v, s.text) for c, v in named for s in c.sentences)
-    read = []
-    for candidate, value in kept:
-        name = described(candidate.text, noun, titled) if value.kind == "text" else None
+        name = None
+        if value.kind == "text":
+            name = (holder(candidate.text, titled) if person
+                    else described(candidate.text, noun, titled))
         if name is not None:
             candidate, value = replace(candidate, text=texts[name.key]), name
         read.append((candidate, value))

@@ -185,18 +185,19 @@ def test_a_phrase_naming_the_holder_of_another_role_is_no_answer_for_a_role(desk
     assert "Stroud" not in result.answer
 
 
-def test_asked_who_a_role_is_the_person_another_outlet_names_in_it(desk):
-    result = desk.ask("who resigned at Harle Freight?")
+@pytest.mark.parametrize(("question", "named", "sources"), [
+    # a role one outlet says, the person another names in it
+    ("who resigned at Harle Freight?", "Ada Morrow", {"freight-1.md", "freight-2.md"}),
+    # an organisation asked for by a noun one outlet says and another names
+    ("which contractor did the criminals break in through?", "Tollan Data",
+     {"breach-1.md", "breach-2.md"}),
+])
+def test_a_phrase_standing_for_a_name_another_outlet_gives_is_that_name(desk, question, named,
+                                                                         sources):
+    result = desk.ask(question)
     assert result.answered
-    assert result.answer == "Ada Morrow"
-    assert {c.source for c in result.citations} >= {"freight-1.md", "freight-2.md"}
-
-
-def test_asked_which_organisation_a_phrase_saying_its_noun_is_the_one_named_so(desk):
-    result = desk.ask("which contractor did the criminals break in through?")
-    assert result.answered
-    assert result.answer == "Tollan Data"
-    assert {c.source for c in result.citations} >= {"breach-1.md", "breach-2.md"}
+    assert result.answer == named
+    assert {c.source for c in result.citations} >= sources
 
 
 def test_a_sum_is_not_the_one_a_sentence_says_it_replaced(desk):

@@ -126,7 +126,7 @@ _ONE_ROLE = tuple(frozenset(words.split()) for words in (
     "ceo executive exec boss head chief", "chair chairman chairwoman chairperson",
     "spokesperson spokesman spokeswoman", "lawyer attorney counsel solicitor",
     "leader head chief", "judge justice"))
-_ROLE_NOUNS = ROLES - GENERIC_ROLES
+ROLE_NOUNS = ROLES - GENERIC_ROLES  # nouns of a person's role (not "man", "person")
 
 # Words that say when or how surely a role is held, not which role it is.
 _TENURE = frozenset("new former interim acting permanent current then first last next "
@@ -157,7 +157,7 @@ def other_role(role: str, name: list[str], texts: list[str]) -> bool:
                 if all(k in {stem(w) for w in title} for k in kinds):
                     return False
                 called = True
-            elif title & _ROLE_NOUNS:  # "engineering" is no engineer
+            elif title & ROLE_NOUNS:  # "engineering" is no engineer
                 called = True
     return called
 
@@ -204,7 +204,7 @@ def _led_title(text: str) -> list[str]:
     if match is None:
         return []
     words = match.group(1).split()
-    if words[-1].lower() not in _ROLE_NOUNS:
+    if words[-1].lower() not in ROLE_NOUNS:
         return []
     title = []
     for word in reversed(words):
@@ -240,7 +240,7 @@ def no_person(role: str, name: list[str], types: Iterable[str], texts: list[str]
     for doc in docs:
         if any(e.label_ == "PERSON" and words <= {t.lower_ for t in e} for e in doc.ents):
             return False
-    return not any(title & (_ROLE_NOUNS | _HONORIFICS)
+    return not any(title & (ROLE_NOUNS | _HONORIFICS)
                    for text in texts for title in titles(name, text))
 
 

@@ -15,12 +15,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.answer.clashes import role_nouns, titles
-from index.answer.roles import GENERIC_ROLES, ROLES
+from index.answer.clashes import ROLE_NOUNS, role_nouns, titles
 from index.answer.values import Value, same_value
 from index.terms import STOPWORDS, stem
 
-_ROLE_NOUNS = ROLES - GENERIC_ROLES
 # Where a role phrase's owner begins: "director of Pinmoor", "chief executive at Metro".
 _OWNER = re.compile(r"\s+(?:of|at|for)\s+|\s*[,;(]")
 _WORD = re.compile(r"[\w'’-]+")
@@ -38,7 +36,7 @@ def role_words(phrase: str) -> tuple[list[str], list[str]] | None:
     head, *rest = _OWNER.split(phrase, maxsplit=1)
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(head)]
     words = [w for w in words if w not in STOPWORDS]
-    if not words or words[-1] not in _ROLE_NOUNS:
+    if not words or words[-1] not in ROLE_NOUNS:
         return None
     owner = _WORD.findall(rest[0].split(",")[0]) if rest else []
     return words, [w.lower() for w in owner if w[0].isupper()]

@@ -148,6 +148,7 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
 
 # Words before what a sentence says was not chosen: "400 crowns, instead of 150, for ...".
 _INSTEAD = re.compile(r"\b(?:instead of|rather than|in place of)\s+(?:the\s+)?$", re.I)
+_INSTEAD_SAID = re.compile(r"\b(?:instead of|rather than|in place of)\b", re.I)
 
 
 def _replaced(candidate: Candidate) -> bool:
@@ -157,6 +158,8 @@ def _replaced(candidate: Candidate) -> bool:
     copied" states 400 crowns; 150 is what it replaces.
     """
     text = candidate.best.text
+    if _INSTEAD_SAID.search(text) is None:  # most sentences: no pattern built for the candidate
+        return False
     starts = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(candidate.text)}(?!\w)", text)]
     return bool(starts) and all(_INSTEAD.search(text[:start]) for start in starts)
 

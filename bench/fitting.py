@@ -69,8 +69,14 @@ def fit_ranker(rows: list[dict], newsroom: float, penalty: float = 0.01,
     return weights
 
 
+def _judge(row: dict, model) -> list:
+    """Return the model's judgement of a row's merged answers, those set aside counted."""
+    return model.judge([m["features"] for m in row["merged"]],
+                       [m["features"] for m in row.get("aside", ())])
+
+
 def _best(row: dict, model) -> tuple[dict, object]:
-    judged = model.judge([m["features"] for m in row["merged"]])
+    judged = _judge(row, model)
     i = max(range(len(judged)), key=lambda k: judged[k].rank)
     return row["merged"][i], judged[i]
 
@@ -128,7 +134,7 @@ def outcomes(rows: list[dict], model) -> list[tuple[str, float, int, float]]:
         right = best["label"] if kind in ("answerable", "withheld", "newsroom") else 0
         second = 1.0
         if row.get("qkind") == "conflict":
-            judgements = model.judge([m["features"] for m in row["merged"]])
+            judgements = _judge(row, model)
             second = max((j.probability for m, j in zip(row["merged"], judgements, strict=True)
                           if m["label"] and m is not best and m["text"] != best["text"]),
                          default=-1.0)

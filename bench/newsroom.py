@@ -33,6 +33,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # measure this checkout's code, not the installed one
 EVAL = ROOT.parent / "shared" / "eval"
 CORPUS = EVAL / "newsroom"
 QUESTIONS = EVAL / "newsroom-questions.jsonl"

@@ -41,6 +41,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # measure this checkout's code, not the installed one
 SQUAD = ROOT.parent / "shared" / "bench" / "squad-v1.1-dev-part-b.json"
 CACHE = ROOT / "bench" / ".cache" / "squad"
 

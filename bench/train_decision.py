@@ -175,20 +175,25 @@ def collect(desk, questions: list[dict], kind: str, reader, out, config=None) ->
     lexicon, parser = desk.lexicon(), desk.parser()
     for i, item in enumerate(questions):
         analysis, evidence = desk.evidence(item["question"])
-        merged = read(analysis, evidence, reader_of(item["title"]), config, lexicon=lexicon,
-                      parser=parser).merged
+        findings = read(analysis, evidence, reader_of(item["title"]), config, lexicon=lexicon,
+                        parser=parser)
         judge = newsroom_label if kind.startswith("newsroom") else label
         out.write(json.dumps({
             "id": item["id"], "kind": kind, "title": item["title"], "question": item["question"],
             "qkind": item.get("kind", kind),
             "answers": item["answers"],
-            "merged": [{"text": m.text, "value": m.value.text,
-                        "label": judge(m.value.text, item["answers"]),
-                        "features": m.features} for m in merged],
+            "merged": _described(findings.merged, judge, item["answers"]),
+            "aside": _described(findings.aside, judge, item["answers"]),  # counted in shares
         }) + "\n")
         out.flush()
         if i % 50 == 0:
             print(f"{kind}: {i}/{len(questions)}", file=sys.stderr)
+
+
+def _described(merged: list, judge, answers: list[str]) -> list[dict]:
+    """Return merged answers as a features file holds them, each labelled by `judge`."""
+    return [{"text": m.text, "value": m.value.text, "label": judge(m.value.text, answers),
+             "features": m.features} for m in merged]
 
 
 def framed(pool: list[dict], sampled: list[dict]) -> list[dict]:

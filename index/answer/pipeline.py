@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from spacy.tokens import Doc
@@ -15,6 +15,7 @@ from index.answer.clashes import asked_years, no_person, other_role, other_years
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
 from index.answer.disagreement import Scored, disagreement
+from index.answer.frames import gives_reason
 from index.answer.lexicon import Lexicon
 from index.answer.lists import whole_list
 from index.answer.merging import Merged, merge
@@ -28,6 +29,7 @@ from index.answer.restating import asked_heads, unrestated
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import NAMED, mark
 from index.answer.types import load_types, no_lift, type_inputs
+from index.answer.values import same_value, says_amount
 from index.models import Answer, Hit
 from index.terms import STOPWORDS, WORD
 
@@ -49,6 +51,7 @@ class Findings:
 
     sentences: list[Sentence]
     merged: list[Merged]
+    aside: list[Merged] = field(default_factory=list)  # set aside by a rule, still counted
 
 
 def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
@@ -68,11 +71,20 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     lifts = type_lifts(analysis, evidence, lexicon, config.type_lift)
     merged = merge(analysis, candidates, config.support_coverage, lifts, lexicon,
                    config.unit_synonym)
+    aside: list[Merged] = []
     if analysis.question.role:
         read_texts = [g[0].text for g in groups]  # parsed by `mark`: the parses are cached
         docs = (parser or Parser()).parse(read_texts)
-        merged = [m for m in merged if not _another_role(analysis, m, read_texts, docs)]
-    return Findings(ranked, merged)
+        aside = [m for m in merged if _another_role(analysis, m, read_texts, docs)]
+    if analysis.kind in {"count", "money"}:  # "how many died ...?": not "MV Linnet sank in
+        # 1994"; "what was Qorvane's profit?": not "cut prices twice last year"
+        aside += [m for m in merged if not says_amount(m.value)]
+    if analysis.kind == "reason":  # "why ...?": not "hospitals", not "after the warning"
+        aside += [m for m in merged if not gives_reason(m.value.text)]
+    answers = [m for m in merged if not any(m is a for a in aside)]
+    # an answer set aside that another reading keeps is no evidence against it
+    aside = [a for a in aside if not any(same_value(a.value, m.value) for m in answers)]
+    return Findings(ranked, answers, aside)
 
 
 def _another_role(analysis: Analysis, merged: Merged, read_texts: list[str],
@@ -141,7 +153,8 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         if said is not None:
             return said
     findings = read(analysis, evidence, reader, config, lexicon, parser, ranked)
-    judged = model.judge([m.features for m in findings.merged])
+    judged = model.judge([m.features for m in findings.merged],
+                         [m.features for m in findings.aside])
     scored = [Scored(m, j.probability, j.share) for m, j in sorted(
         zip(findings.merged, judged, strict=True), key=lambda mj: -mj[1].rank)]
     if not scored or scored[0].probability < model.threshold or (

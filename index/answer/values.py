@@ -169,6 +169,32 @@ _BOUNDING = sorted((q for q, f in _QUALIFIERS.items() if f != (1.0, 1.0)), key=l
 _BOUND_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, _BOUNDING))})\s+$", re.I)
 
 
+# Words that give an amount without a figure: "several", "dozens of people", "none", "free".
+_VAGUE_AMOUNT = re.compile(
+    r"\b(?:several|few|many|dozens|scores|hundreds|thousands|millions|billions|half|quarter|"
+    r"third|none|no one|nobody|majority|minority|most|all|handful|number|numbers|twice|"
+    r"double|triple|free)\b|\w+-?fold\b", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+
+
+def says_amount(value: Value) -> bool:
+    """Return True when an answer gives an amount: a figure, or words for one.
+
+    "MV Linnet sank in 1994" gives none (its one figure is a year), nor does "Captain
+    Tarvos" or "cut prices twice last year"; "several", "six gold", "nearly a million and a
+    half" and "free" do.
+    """
+    if value.kind in {"number", "percent", "money"}:
+        return True
+    if value.kind != "text":
+        return False
+    words = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", _clean(value.text).lower())
+    spoken = alpha2digit(words, "en", threshold=0)
+    figures = re.findall(r"\d+(?:[.,]\d+)*", spoken)
+    opening = " ".join(spoken.split()[:3])  # "dozens of people", not "cut prices on most"
+    return bool(_VAGUE_AMOUNT.search(opening)) or any(not _YEAR.match(f) for f in figures)
+
+
 def qualified(phrase: str, sentence: str) -> str:
     """Return an amount with the qualifier that bounds it in its sentence, if it lacks it.
 

@@ -81,6 +81,19 @@ ARTICLES = {
     "relief-2.md": article("Flood help for renters", "County Post", "2026-10-20",
                            "Renters whose belongings were damaged can claim a goodwill "
                            "payment of 150 crowns from the county."),
+    # an earlier wreck, its year but no toll
+    "wreck-1.md": article("Ferry capsizes on Lake Orrin", "Coast Wire", "2026-08-14",
+                          "The capsize is the worst accident on Lake Orrin since the ferry "
+                          "Saint Brede sank in 1988.",
+                          "The Saint Brede sank in 1988, and the inquiry that followed "
+                          "called for tighter rules on lake ferries."),
+    # when a ship sailed, not why; what a firm did last year, not its profit
+    "gale-1.md": article("Ferry sailed into gale", "Harbour Post", "2026-08-15",
+                         "The Saint Brede sailed on Friday evening, after the gale warning "
+                         "had been issued, the port authority said."),
+    "tolvan-1.md": article("Tolvan sales", "Daily Ledger", "2026-02-03",
+                           "Tolvan cut prices on most of its range twice last year, and its "
+                           "home sales grew only slowly."),
     # a list the reader may cut after its first item
     "grants-1.md": article("Storm grants paid", "Shore Times", "2026-09-25",
                            "The county council said the first storm grants had gone to "
@@ -204,6 +217,20 @@ def test_a_sum_is_not_the_one_a_sentence_says_it_replaced(desk):
     result = desk.ask("payment for families whose homes were flooded?")
     assert result.answered
     assert result.answer == "400 crowns"
+
+
+def test_a_count_the_coverage_does_not_give_is_declined_not_read_from_a_year(desk):
+    result = desk.ask("how many died when the Saint Brede sank in 1988?")
+    assert not result.answered, result.answer
+
+
+@pytest.mark.parametrize("question", [
+    "why did the Saint Brede sail despite the gale warning?",  # said: when, not why
+    "what was Tolvan's profit last year?",  # said: what it did, no sum
+])
+def test_an_answer_of_another_kind_than_asked_is_declined(desk, question):
+    result = desk.ask(question)
+    assert not result.answered, result.answer
 
 
 def test_a_question_for_things_in_the_plural_gets_the_whole_list(desk):

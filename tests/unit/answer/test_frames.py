@@ -1,7 +1,7 @@
 import pytest
 
 from index.answer.extraction import short_answer
-from index.answer.frames import frame_spans, question_frame
+from index.answer.frames import frame_spans, gives_reason, question_frame
 from index.answer.nlp import get_nlp
 from index.answer.questions import parse_question, question_kind
 
@@ -96,3 +96,21 @@ def test_a_framed_phrase_is_the_first_option():
     sentence = get_nlp()("The mayor said that the budget had reached a breaking point, with "
                          "the new levy opening \"a long road toward recovery.\"")
     assert short_answer(sentence, question) == "a breaking point"
+
+
+@pytest.mark.parametrize(("phrase", "reason"), [
+    ("due to a malfunction in the chameleon circuit", True),
+    ("American Revolution", True),
+    ("the Soran affair", True),
+    ("since it was cheaper", True),  # "since" gives a reason too
+    ("hospitals", False),  # one word
+    ("frosty", False),
+    ("after the storm warning had been issued", False),  # says when
+    ("during the night", False),
+    ("in 2019 after the arrests", False),
+    ("Friday evening (14 August 2026), after the gale warning had been issued", False),
+    ("on Monday night", False),
+    ("Marchers blocked the road", True),  # a month's name inside a word is none
+])
+def test_gives_reason(phrase, reason):
+    assert gives_reason(phrase) == reason

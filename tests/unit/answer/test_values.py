@@ -9,6 +9,7 @@ from index.answer.values import (
     qualified,
     ratio,
     same_value,
+    says_amount,
     value_of,
 )
 
@@ -322,3 +323,27 @@ def test_may_be_one(a, b, one):
 def test_ratio():
     assert ratio(value_of("$3 million"), value_of("$162 million")) == pytest.approx(54.0)
     assert ratio(value_of("0"), value_of("4")) == float("inf")
+
+
+@pytest.mark.parametrize(("phrase", "amount"), [
+    ("49,000 EVs", True),
+    ("six gold", True),  # a number word
+    ("several", True),  # words for an amount
+    ("dozens of people", True),
+    ("nearly a million and a half", True),
+    ("anywhere from two to a hundred", True),
+    ("a permanent collection of over 4.5 million objects", True),
+    ("tenfold", True),
+    ("none", True),
+    ("40%", True),
+    ("1994", True),  # asked how many, a bare figure is read as one
+    ("MV Linnet sank in 1994", False),  # its one figure is a year
+    ("Captain Tarvos", False),
+    ("the inquiry", False),
+    ("Monday", False),  # a date
+    ("free", True),  # asked what it costs
+    ("cut prices on most of its range twice last year (2025)", False),  # words for an amount
+    # open an amount, not a clause
+])
+def test_says_amount(phrase, amount):
+    assert says_amount(value_of(phrase, "count")) == amount

@@ -76,8 +76,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         read_texts = [g[0].text for g in groups]  # parsed by `mark`: the parses are cached
         docs = (parser or Parser()).parse(read_texts)
         aside = [m for m in merged if _another_role(analysis, m, read_texts, docs)]
-    if analysis.kind in {"count", "money"}:  # "how many died ...?": not "MV Linnet sank in
-        # 1994"; "what was Qorvane's profit?": not "cut prices twice last year"
+    if analysis.kind in {"count", "money"}:  # "how many died?" is not answered by "MV Linnet
+        # sank in 1994", nor "what was Qorvane's profit?" by "cut prices on most of its range"
         aside += [m for m in merged if not says_amount(m.value)]
     if analysis.kind == "reason":  # "why ...?": not "hospitals", not "after the warning"
         aside += [m for m in merged if not gives_reason(m.value.text)]

@@ -154,14 +154,19 @@ def value_of(phrase: str, kind_hint: str = "") -> Value:
     if answer := _YES_NO.match(text):
         return Value("text", (answer[1].lower(),), phrase)
     words = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text.lower())
-    spoken = alpha2digit(re.sub(r"\b(an?|one) dozen\b", "12", words), "en", threshold=0)
-    spoken = re.sub(r"\bhalf an? ", "0.5 ", spoken)
+    spoken = _spoken(words)
     found = _date(text, phrase, kind_hint)
     if found is None and kind_hint in _NAME_HINTS:
         found = _name(text, phrase, kind_hint)
     if not _BARE_SCALE.match(words):  # "billion Norland dollars" lost its number: no amount
         found = found or _pair_or_ordinal(spoken, phrase) or _quantity(spoken, phrase, kind_hint)
     return found or _name(text, phrase, kind_hint) or _text(text, phrase)
+
+
+def _spoken(words: str) -> str:
+    """Return lower-cased words with the numbers they spell in figures ("a dozen" -> "12")."""
+    spoken = alpha2digit(re.sub(r"\b(an?|one) dozen\b", "12", words), "en", threshold=0)
+    return re.sub(r"\bhalf an? ", "0.5 ", spoken)
 
 
 _BARE_SCALE = re.compile(r"(?:hundred|thousand|million|billion|trillion)s?\b")
@@ -181,15 +186,14 @@ def says_amount(value: Value) -> bool:
     """Return True when an answer gives an amount: a figure, or words for one.
 
     "MV Linnet sank in 1994" gives none (its one figure is a year), nor does "Captain
-    Tarvos" or "cut prices twice last year"; "several", "six gold", "nearly a million and a
-    half" and "free" do.
+    Tarvos" or "cut prices on most of its range" (amount words count only where the phrase
+    opens); "several", "six gold", "nearly a million and a half" and "free" do.
     """
     if value.kind in {"number", "percent", "money"}:
         return True
     if value.kind != "text":
         return False
-    words = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", _clean(value.text).lower())
-    spoken = alpha2digit(words, "en", threshold=0)
+    spoken = _spoken(re.sub(r"(?<=[a-z])-(?=[a-z])", " ", _clean(value.text).lower()))
     figures = re.findall(r"\d+(?:[.,]\d+)*", spoken)
     opening = " ".join(spoken.split()[:3])  # "dozens of people", not "cut prices on most"
     return bool(_VAGUE_AMOUNT.search(opening)) or any(not _YEAR.match(f) for f in figures)

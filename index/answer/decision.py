@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -52,7 +53,7 @@ class DecisionModel:
     meta: dict[str, Any]
 
     def judge(self, features: list[dict[str, float]],
-              aside: list[dict[str, float]] | tuple = ()) -> list[Judgement]:
+              aside: Sequence[dict[str, float]] = ()) -> list[Judgement]:
         """Return a judgement of each of one question's merged answers, in the same order.
 
         `aside` are the features of answers a rule set aside (`pipeline.Findings.aside`): no

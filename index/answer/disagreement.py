@@ -13,7 +13,9 @@ side is given. A question that asks for the value as it stands now ("latest deat
 "how many ... in the end?") says itself that the figure changed: the newest is the answer,
 revised, whatever its sentence's words. Two amounts that may both hold ("more than $2.3
 million", then "3.1 million dollars") are no disagreement, but the later one is the answer,
-revised, when its sentence says it updates the earlier ("has now raised"). One dissenting
+revised, when its sentence says it updates the earlier ("has now raised"). A sentence that
+says which figure replaced which ("has risen to 2,140, up from the 1,870 it reported") makes
+a revision whatever the articles' dates. One dissenting
 source is enough: no majority silences it.
 Two amounts twenty times apart or more count different things ("$3 million" more for a "$162
 million" project), as do two whose nouns are qualified otherwise ("198 people", "the 13
@@ -31,7 +33,15 @@ from index.answer.config import CONFIG
 from index.answer.cues import REVISIONS
 from index.answer.merging import DATED, Merged
 from index.answer.roles import beside
-from index.answer.values import comparable, may_be_one, ratio, same_value, updatable, value_of
+from index.answer.values import (
+    comparable,
+    counted_noun,
+    may_be_one,
+    ratio,
+    same_value,
+    updatable,
+    value_of,
+)
 from index.terms import WORD, stem, text_stems
 
 AMOUNTS = ("number", "percent", "money")
@@ -85,6 +95,9 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
 
     """
     best = ranked[0]
+    stated = _stated_revision(ranked)
+    if stated is not None:
+        return stated
     sides, updates = [best], []
     limits = (reader_gap, coverage_share, missing_gap, apart, shared)
     role_of_name = (role, role_window)
@@ -96,7 +109,8 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
                       None)
         if joined is None:
             joined = next((i for i, s in enumerate(sides[1:], 1)
-                           if may_be_one(s.merged.value, value)), None)
+                           if may_be_one(s.merged.value, value)
+                           and _counts_alike(s.merged, other.merged)), None)
         if joined is not None:  # "78%" in a sentence worded otherwise, "$188.4 million" beside
             side = sides[joined]  # "$188 million": one account, its sources pooled
             pooled = side.merged.candidates + other.merged.candidates
@@ -124,6 +138,64 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
     return Disagreement(tuple(sides), revision=False)
 
 
+def _stated_revision(ranked: list[Scored]) -> Disagreement | None:
+    """Return the revision a sentence states between the best answer and another.
+
+    "has risen to 2,140, up from the 1,870 it reported", "203 people ..., revised up from the
+    198 it gave": the sentence itself says which figure replaced which, whatever the dates of
+    the articles, however each figure was worded elsewhere and however likely the other is
+    on its own (the reader often prefers the figure it was revised from).
+    """
+    best = ranked[0]
+    if best.merged.value.kind not in (*AMOUNTS, *DATED):
+        return None
+    for other in ranked[1:]:
+        if same_value(best.merged.value, other.merged.value):
+            continue
+        if not (comparable(best.merged.value, other.merged.value)
+                or updatable(best.merged.value, other.merged.value)):
+            continue
+        if _revised_within(best.merged, other.merged) and not _hedged(other.merged):
+            return Disagreement((other, best), revision=True)  # not "could rise to 60"
+        if _revised_within(other.merged, best.merged):
+            return Disagreement((best, other), revision=True)
+    return None
+
+
+def _revised_within(older: Merged, newer: Merged) -> bool:
+    """Return True when a sentence both were read in says `newer` replaced `older`.
+
+    The sentence says it revises (`cues.REVISIONS`) or that the figure changed ("has also
+    risen sharply, to 26,400 from about 9,000"), states `older` only as what it came from
+    ("up from the 1,870", "from an earlier estimate of 2,600") and `newer` otherwise. A figure
+    set against another period ("up from 48,400 tonnes a year earlier") is no revision.
+    """
+    read_in = [{s.key for c in m.candidates for s in c.sentences} for m in (older, newer)]
+    for text in read_in[0] & read_in[1]:
+        if REVISIONS.search(text) is None and _CHANGED.search(text) is None:
+            continue
+        was = [m for p in _said(older, whole=False) for m in p.finditer(text)]
+        now = [m.start() for p in _said(newer, whole=False) for m in p.finditer(text)]
+        if (was and now and all(_REVISED_FROM.search(text[:m.start()])
+                                and not _PERIOD.match(text[m.end():]) for m in was)
+                and not any(_REVISED_FROM.search(text[:at]) for at in now)):
+            return True
+    return False
+
+
+# Verbs of a figure that changed, beside the revision cues: "has also risen sharply, to 26,400".
+_CHANGED = re.compile(r"\b(?:ris(?:en|es|e|ing)|rose|f[ae]ll(?:en|s|ing)?|climb\w*|jump\w*|"
+                      r"increas\w*|decreas\w*|gr[eo]w\w*|drop\w*|revis\w*|rais\w*|lower\w*|"
+                      r"reduc\w*|updat\w*|correct\w*|cut)\b")
+# What a figure was revised from: "up from the 1,870", "from an earlier estimate of 2,600".
+_REVISED_FROM = re.compile(
+    r"\bfrom (?:(?:the|an?|its|their|earlier|initial|first|previous|original|estimate[ds]?|"
+    r"figure|count|total|of|about|around|roughly|some|nearly|almost|more than)\s+){0,4}$")
+# A figure of another period, not an earlier account of the same: "48,400 tonnes a year earlier".
+_PERIOD = re.compile(r"^(?:\s+\w+)?\s+(?:a year (?:earlier|before|ago)|last year|the year before|"
+                     r"in (?:19|20)\d\d|the (?:previous|same) (?:year|quarter|month|period))\b")
+
+
 def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, float, float],
                role: tuple[str, int], asked: Mapping[str, float],
                updating: bool = False) -> bool:
@@ -138,8 +210,8 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, f
     related = updatable if updating else comparable
     if not related(best.value, other.value) or same_value(best.value, other.value):
         return False
-    if best.value.unit != other.value.unit:
-        return False  # "40 firefighters" and "90" may count different things
+    if not _counts_alike(best, other):
+        return False  # "40 firefighters" and "90 appointments" count different things
     if best.value.kind in AMOUNTS and (ratio(best.value, other.value) >= apart
                                        or best.best.qualifiers != other.best.qualifiers):
         return False  # "$3 million" is no account of a "$162 million" project's cost, nor
@@ -162,6 +234,24 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, f
     if _shared(best, other, asked) <= shared:
         return False  # "vote on 9 July" and "takeover rules ... firm offer by June 15"
     return _hedged(best) == _hedged(other)
+
+
+def _counts_alike(a: Merged, b: Merged) -> bool:
+    """Return True when two answers may count one thing (other kinds: when of one unit).
+
+    Two counts of one noun do ("198 people", "203 people"), and so does a bare figure said
+    beside the other's noun ("the number of appointments cancelled has risen to 910" counts
+    appointments); "40 firefighters" and "90", said of buses, or "910" said of appointments,
+    do not.
+    """
+    units = a.value.unit, b.value.unit
+    if units[0] == units[1]:
+        return True
+    if a.value.kind != "number" or b.value.kind != "number" or all(units):
+        return False
+    noun, bare = (units[0], b) if units[0] else (units[1], a)
+    return any(noun in {counted_noun(w) for w in WORD.findall(s.text)}
+               for c in bare.candidates for s in c.sentences)
 
 
 def _shared(best: Merged, other: Merged, asked: Mapping[str, float]) -> float:

@@ -29,7 +29,7 @@ from index.answer.restating import asked_heads, unrestated
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import NAMED, mark
 from index.answer.types import load_types, no_lift, type_inputs
-from index.answer.values import same_value, says_amount
+from index.answer.values import names_moment, same_value, says_amount
 from index.models import Answer, Hit
 from index.terms import STOPWORDS, WORD
 
@@ -81,6 +81,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if not says_amount(m.value)]
     if analysis.kind == "reason":  # "why ...?": not "hospitals", not "after the warning"
         aside += [m for m in merged if not gives_reason(m.value.text)]
+    if analysis.kind == "duration":  # "how long was the strike to last?": not "7am on Thursday"
+        aside += [m for m in merged if names_moment(m.value)]
     answers = [m for m in merged if not any(m is a for a in aside)]
     # an answer set aside that another reading keeps is no evidence against it
     aside = [a for a in aside if not any(same_value(a.value, m.value) for m in answers)]

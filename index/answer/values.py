@@ -199,6 +199,24 @@ def says_amount(value: Value) -> bool:
     return bool(_VAGUE_AMOUNT.search(opening)) or any(not _YEAR.match(f) for f in figures)
 
 
+# A date phrase that says how long: "until Thursday", "since May", "from 9am", "through 2027".
+_SPANNING = re.compile(r"^\W*(?:until|till|through|since|from|for|by)\b", re.IGNORECASE)
+
+
+def names_moment(value: Value) -> bool:
+    """Return True when an answer is a point in time: no answer to how long something lasts.
+
+    "7am on Thursday", "24 September", "Tuesday" and a bare year ("2011", read as a number when
+    asked how long) name a moment; "48-hour", "four days", "since 1979", "until Thursday" and
+    "1892 to 1894" say how long.
+    """
+    if value.kind == "number":
+        return not value.unit and _YEAR.match(value.text.strip()) is not None
+    if value.kind not in {"date", "time"}:
+        return False
+    return not _SPANNING.match(value.text)
+
+
 def qualified(phrase: str, sentence: str) -> str:
     """Return an amount with the qualifier that bounds it in its sentence, if it lacks it.
 

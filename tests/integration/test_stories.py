@@ -2,16 +2,16 @@
 
 Judged by the official scorer, as the newsroom set is (tests/integration/test_newsroom.py).
 The shipped decision was not fitted on these questions: they are the unseen measure. The
-floors sit one under the rates measured with the shipped answerer (31/60 answer, 5/12 time,
-38/104 in all); unanswerable (1/20) and conflict (1/12) questions have no floor of their own,
-since one under one holds nothing, and count in the total.
+floors sit two under the rates measured with the shipped answerer, in bfloat16 and float32
+alike (42/60 answer, 8/12 time, 60/104 in all): reading in batches of another make-up can tip
+a close decision. Unanswerable (7/20) and conflict (3/12) questions count in the total.
 """
 
 import pytest
 
 from bench import newsroom
 
-FLOOR = {"answer": 30 / 60, "time": 4 / 12, "total": 37 / 104}
+FLOOR = {"answer": 40 / 60, "time": 6 / 12, "total": 58 / 104}
 STORIES = newsroom.dev_set("stories")
 
 

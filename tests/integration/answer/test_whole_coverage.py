@@ -108,6 +108,17 @@ ARTICLES = {
                          "lines."),
     "tram-2.md": article("Bus route to close", "Evening Star", "2026-06-02",
                          "The diesel buses on the tram route will be retired in July."),
+    # a count revised the same day, the sentence saying which figure replaced which
+    "clinic-1.md": article("Clinic nurses back at work", "City Times", "2026-08-06",
+                           "Nurses at the Marlow clinic returned to work on Thursday after a "
+                           "48-hour strike that forced the cancellation of 640 appointments, "
+                           "health officials said.",
+                           "The strike began at 7 a.m. on Tuesday and ended at 7 a.m. on "
+                           "Thursday."),
+    "clinic-2.md": article("Strike cost more appointments", "Evening Star", "2026-08-06",
+                           "The clinic's board said the number of appointments cancelled "
+                           "because of the strike has risen to 910, up from the 640 it reported "
+                           "when nurses returned to work."),
     # what a person is, said by two outlets in two ways
     "mayor-1.md": article("Terminal opens", "Coast Wire", "2026-07-01",
                           "Island mayor Lena Ortiz opened the new ferry terminal on Friday."),
@@ -169,6 +180,18 @@ def test_a_later_revision_is_the_answer_and_the_earlier_figure_is_named(desk):
     assert result.revised_from is not None
     assert "three" in result.revised_from.answer.lower()
     assert {c.source for c in result.citations} == {"quake-1.md", "quake-2.md"}
+
+
+def test_a_revision_a_sentence_states_is_the_answer_whatever_the_dates(desk):
+    result = desk.ask("how many appointments did the Marlow clinic strike cancel?")
+    assert result.answered and not result.conflict
+    assert "910" in result.answer
+    assert result.revised_from is not None and "640" in result.revised_from.answer
+
+
+def test_asked_how_long_a_moment_is_no_answer(desk):
+    result = desk.ask("how long did the Marlow clinic strike last?")
+    assert not result.answered or "48" in result.answer, result.answer
 
 
 def test_a_date_is_given_as_precisely_as_an_outlet_says_it(desk):

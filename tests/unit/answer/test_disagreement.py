@@ -348,3 +348,53 @@ def test_two_values_of_one_sentence_are_not_two_sides():
     found = disagreement([best, first, second], THRESHOLD, GAP, SHARE, MISSING)
     assert found is not None
     assert [s.merged.text for s in found.sides] == ["September 5, 1985", "January 4, 1996"]
+
+
+def _also_read_in(answer: Scored, other: Scored) -> Scored:
+    """Return `answer` as also read in the sentences `other` was read in."""
+    extra = tuple(replace(c, text=answer.merged.text) for c in other.merged.candidates)
+    merged = replace(answer.merged, candidates=answer.merged.candidates + extra)
+    return replace(answer, merged=merged)
+
+
+@pytest.mark.parametrize(("revising", "newer", "older"), [
+    ("The number cancelled because of the strike has risen to 2,140, up from the 1,870 it "
+     "reported when nurses returned to work.", "2,140", "1,870"),
+    ("The operator said 203 people had been aboard, revised up from the 198 it gave at the "
+     "weekend.", "203", "198"),
+    ("The number whose documents were taken has also risen sharply, to 26,400 from about "
+     "9,000, the bank said.", "26,400", "about 9,000"),
+    ("The ministry said more than 3,400 operations had been cancelled, a figure it revised up "
+     "last week from an earlier estimate of 2,600.", "more than 3,400", "2,600"),
+])
+def test_a_sentence_that_says_which_figure_replaced_which_is_a_revision(revising, newer, older):
+    # the older figure is the likelier answer, both were first said the same day (or the older
+    # by an undated source), and the newer one is not likely on its own: the sentence decides
+    first = stated(older, f"Officials said {older} had been counted.", ("a.txt", ""),
+                   probability=0.8)
+    update = stated(newer, revising, ("b.md", "2025-10-02"), probability=0.1)
+    first = _also_read_in(first, update)
+    found = disagreement([first, update], THRESHOLD, GAP, SHARE, MISSING)
+    assert found is not None and found.revision
+    assert [s.merged.text for s in found.sides] == [newer, older]
+    # the newer figure the likelier: still a revision, from the figure it replaced
+    found = disagreement([replace(update, probability=0.9), replace(first, probability=0.1)],
+                         THRESHOLD, GAP, SHARE, MISSING)
+    assert found is not None and found.revision
+    assert [s.merged.text for s in found.sides] == [newer, older]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The miner produced 61,000 tonnes in the six months to April, up from 48,400 tonnes a "
+    "year earlier.",  # another period, not an earlier account
+    "Output of 61,000 tonnes and sales of 48,400 tonnes were reported.",  # no change said
+    "Output rose to 61,000 tonnes as sales reached 48,400 tonnes.",  # neither is a "from"
+    "Output could rise to 61,000 tonnes, up from 48,400 tonnes.",  # a possibility
+])
+def test_two_figures_of_one_sentence_are_no_stated_revision_unless_one_replaced_the_other(
+        sentence):
+    output = stated("61,000 tonnes", sentence, ("a.md", "2026-05-01"))
+    earlier = _also_read_in(stated("48,400 tonnes", "It produced 48,400 tonnes.",
+                                   ("b.md", "2026-05-01"), probability=0.3), output)
+    found = disagreement([earlier, output], THRESHOLD, GAP, SHARE, MISSING)
+    assert found is None or not found.revision

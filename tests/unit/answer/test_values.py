@@ -6,6 +6,7 @@ from index.answer.values import (
     comparable,
     may_be_one,
     merge_names,
+    names_moment,
     qualified,
     ratio,
     same_value,
@@ -347,3 +348,23 @@ def test_ratio():
 ])
 def test_says_amount(phrase, amount):
     assert says_amount(value_of(phrase, "count")) == amount
+
+
+@pytest.mark.parametrize(("phrase", "moment"), [
+    ("7am on Thursday", True),  # asked how long: a moment is no answer
+    ("24 September", True),
+    ("Tuesday", True),
+    ("May 2024", True),
+    ("2011", True),  # a bare year, read as a number when asked how long
+    ("48-hour", False),
+    ("four days", False),
+    ("two weeks", False),
+    ("1,230 km", False),  # "how long is the Rhine?"
+    ("since 1979", False),  # how long, said by when it began
+    ("until Thursday", False),
+    ("from 7 a.m. on Tuesday", False),
+    ("1892 to 1894", False),
+    ("the end of the current Parliament", False),
+])
+def test_names_moment(phrase, moment):
+    assert names_moment(value_of(phrase, "duration")) == moment

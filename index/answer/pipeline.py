@@ -23,7 +23,7 @@ from index.answer.parsing import Parser
 from index.answer.places import more_precise
 from index.answer.polarity import yes_or_no
 from index.answer.profiles import profile
-from index.answer.questions import asks_latest
+from index.answer.questions import asks_earlier, asks_latest
 from index.answer.reading import BaseReader
 from index.answer.restating import asked_heads, unrestated
 from index.answer.sentences import Sentence, describe, distinct
@@ -168,6 +168,9 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
                                analysis.question.role, config.role_window,
                                config.conflict_ratio, asks_latest(analysis.text),
                                config.conflict_sides, analysis.weights, config.conflict_shared)
+    if disagreeing is not None and disagreeing.revision and asks_earlier(analysis.text):
+        # "the original budget?": the figure the revision replaced, given alone
+        return citing.answered(analysis.text, disagreeing.sides[1], config.cited)
     if disagreeing is not None:
         return citing.disagreed(analysis.text, disagreeing, config.cited)
     said = citing.answered(analysis.text, scored[0], config.cited)

@@ -145,12 +145,27 @@ _LATEST = re.compile(r"\b(now|latest|in the end|ended up|so far|to date|currentl
                      r"most recent|at last count|as it stands)\b", re.IGNORECASE)
 
 
+_EARLIER = re.compile(r"\b(originally|original|initially|initial|at first|first (?:estimate|"
+                      r"figure|count|toll|total|report|reported|said|given|put|announced|"
+                      r"estimated)|before (?:the|it was) (?:revision|"
+                      r"revised|updated?|correct\w*))\b", re.IGNORECASE)
+
+
 def asks_latest(text: str) -> bool:
     """Return True when `text` asks for a value as it stands now ("latest death toll?").
 
     Such a question says itself that the figure has changed as the days passed.
     """
     return _LATEST.search(text) is not None
+
+
+def asks_earlier(text: str) -> bool:
+    """Return True when `text` asks for a value as first given ("the original budget?").
+
+    "what did the first estimate say?" and "how many were initially reported missing?" do too.
+    Such a question is answered with the figure a revision replaced, not with the revision.
+    """
+    return _EARLIER.search(text) is not None
 
 
 def asks_for_day(text: str) -> bool:

@@ -189,6 +189,16 @@ def test_a_revision_a_sentence_states_is_the_answer_whatever_the_dates(desk):
     assert result.revised_from is not None and "640" in result.revised_from.answer
 
 
+@pytest.mark.parametrize(("question", "first"), [
+    ("how many appointments did the Marlow clinic first report cancelled?", "640"),
+    ("how many people did police initially say were injured in the tremor?", "three"),
+])
+def test_asked_for_the_figure_first_given_the_revision_is_not_the_answer(desk, question, first):
+    result = desk.ask(question)
+    assert result.answered and not result.conflict
+    assert first in result.answer.lower() and result.revised_from is None
+
+
 def test_asked_how_long_a_moment_is_no_answer(desk):
     result = desk.ask("how long did the Marlow clinic strike last?")
     assert not result.answered or "48" in result.answer, result.answer

@@ -1,6 +1,7 @@
 import pytest
 
 from index.answer.questions import (
+    asks_earlier,
     asks_for_clock,
     asks_for_day,
     asks_latest,
@@ -269,3 +270,18 @@ def test_a_question_names_something_to_look_for(text, named):
 ])
 def test_a_question_may_ask_for_the_value_as_it_stands_now(question, latest):
     assert asks_latest(question) is latest
+
+
+@pytest.mark.parametrize(("question", "earlier"), [
+    ("what did the first estimate say?", True),
+    ("what was the original budget?", True),
+    ("how many were initially reported missing?", True),
+    ("how many people did police first report injured?", True),
+    ("what was the toll before it was revised?", True),
+    ("who was the first person to cross?", False),  # "first" of something else
+    ("which PM made the previous trip?", False),  # an earlier event, not an earlier figure
+    ("latest death toll?", False),
+    ("how many people died?", False),
+])
+def test_a_question_may_ask_for_the_value_as_first_given(question, earlier):
+    assert asks_earlier(question) is earlier

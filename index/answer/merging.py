@@ -358,8 +358,38 @@ def _most_precise_first(value: Value, members: list[Candidate],
 
 
 def _display(value: Value, members: list[Candidate]) -> str:
-    """Return how to give the answer: a name in its longest form, else the best candidate."""
+    """Return how to give the answer: a name in its longest form, an amount as said, or as read."""
     best = members[0].text
     if value.kind == "name":
         return merge_names([c.text for c in members]).get(best, best)
+    if value.kind in {"number", "percent", "money"}:
+        return amount_said(best, value)
     return best
+
+
+_RUNS_ON = 6  # words past which a phrase that opens with an amount has run on past it
+
+
+def amount_said(text: str, value: Value) -> str:
+    """Return the shortest opening of `text` that says its whole amount, `value`.
+
+    A reader's span may run on past the amount it marks: "60 million crowns Amberlyn set
+    aside less than a fortnight ago now looks too little" is given as "60 million crowns";
+    "about 9,000 customers had copies of their passports" as "about 9,000 customers". What
+    bounds or counts the amount stays ("more than $2.3 million", "1,870 planned operations"),
+    and a phrase of a few words is given as read: "a $162 million contract", "about $21
+    million a year".
+    """
+    words = text.split()
+    if len(words) <= _RUNS_ON:  # "a $162 million contract", "about $21 million a year": as read
+        return text
+    whole = value_of(text)  # read without the question's hint: a bare "5.6" is no "5.6 per cent"
+    if whole.kind != value.kind:
+        return text
+    for end in range(1, len(words)):
+        opening = " ".join(words[:end]).rstrip(",;:")
+        said = value_of(opening)
+        if (said.kind, said.key, said.unit, said.span) == (whole.kind, whole.key, whole.unit,
+                                                           whole.span):
+            return opening
+    return text

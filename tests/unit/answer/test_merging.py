@@ -5,10 +5,11 @@ from dataclasses import replace
 import pytest
 
 from index.answer.analysis import Analysis
-from index.answer.merging import merge
+from index.answer.merging import amount_said, merge
 from index.answer.questions import Question
 from index.answer.sentences import Sentence
 from index.answer.spans import Candidate
+from index.answer.values import value_of
 from index.models import Hit, Passage
 
 
@@ -246,3 +247,20 @@ def test_asked_which_organisation_a_phrase_saying_its_noun_is_the_name_called_so
     question = replace(question, question=replace(question.question, focus="contractor"))
     merged = merge(question, candidates, 0.5)
     assert [(m.text, m.sources) for m in merged] == [("Pinmoor Data Services", ("a.md", "b.md"))]
+
+
+@pytest.mark.parametrize(("phrase", "hint", "said"), [
+    ("60 million crowns Amberlyn set aside less than a fortnight ago now looks too little",
+     "money", "60 million crowns"),
+    ("about 9,000 customers had copies of their passports", "count", "about 9,000 customers"),
+    ("more than $2.3 million raised in its first three days", "money",
+     "more than $2.3 million"),
+    ("5.6 per cent, plus a one-off payment of $1,250", "percent", "5.6 per cent"),  # not "5.6"
+    ("1,870 planned operations", "count", "1,870 planned operations"),  # what it counts stays
+    ("49,000 electric vehicles made in Kessaria last year", "count", "49,000 electric vehicles"),
+    ("a 70 million crown break fee", "money", "a 70 million crown break fee"),  # a few words
+    ("about $21 million a year", "money", "about $21 million a year"),
+    ("188.4m over the next three years", "money", "188.4m over the next three years"),
+])
+def test_an_amount_is_given_as_said_without_what_follows_it(phrase, hint, said):
+    assert amount_said(phrase, value_of(phrase, hint)) == said

@@ -243,10 +243,33 @@ def same_value(a: Value, b: Value) -> bool:
         return a.key[0] == b.key[0] and _units_agree(a, b, strict=False)
     if family == "d":
         shared = _shared(a, b)
-        return bool(shared) and all(x == y for x, y in shared)
+        return (bool(shared) and all(x == y for x, y in shared)
+                and _in_week(a, b) and _in_week(b, a))
     if family == "n":
         return _names_match(a.key, b.key) or _acronym(a, b) or _acronym(b, a)
     return a.key == b.key
+
+
+# A week as a relative date resolves ("next week (week of 6 October 2025)", `index.corpus.dates`).
+_WEEK_OF = re.compile(r"\bweek of (\d{1,2}) ([A-Za-z]+)(?: (\d{4}))?")
+
+
+def _in_week(week: Value, day: Value) -> bool:
+    """Return False when `week` is a week and `day` a day of another week.
+
+    "next week (week of 6 October 2025)" and "17 October" share the month, yet not the day.
+    """
+    match = _WEEK_OF.search(week.text)
+    month, date = _MONTHS.get(match[2].lower()) if match else None, day.key[2]
+    if match is None or month is None or date is None or day.key[1] is None:
+        return True
+    year = int(match[3]) if match[3] else 2024  # a leap year when none is said
+    try:
+        start = dt.date(year, month, int(match[1]))
+        said = dt.date(day.key[0] or year, day.key[1], date)
+    except ValueError:
+        return True
+    return 0 <= (said - start).days <= 6
 
 
 def comparable(a: Value, b: Value) -> bool:

@@ -139,6 +139,8 @@ SAME = [
     ("Saturday (24 January 2026)", "24 January 2026", "date"),
     ("Saturday (24 January 2026)", "Saturday", "date"),
     ("2016", "16 February 2016", "date"),
+    ("next week (week of 6 October 2025)", "8 October", "date"),  # a day of that week
+    ("next week (week of 6 October 2025)", "October 2025", "date"),
     ("2:40 a.m.", "2:40am", "date"),
     ("2:40am", "02:40", ""),
     ("Carney", "Mark Carney", "person"),
@@ -368,3 +370,12 @@ def test_says_amount(phrase, amount):
 ])
 def test_names_moment(phrase, moment):
     assert names_moment(value_of(phrase, "duration")) == moment
+
+
+@pytest.mark.parametrize(("week", "day"), [
+    ("next week (week of 6 October 2025)", "17 October"),  # shares the month, not the week
+    ("last week (week of 1 June 2026)", "9 June"),
+])
+def test_a_week_is_not_a_day_of_another_week(week, day):
+    a, b = value_of(week, "date"), value_of(day, "date")
+    assert not same_value(a, b) and not same_value(b, a)

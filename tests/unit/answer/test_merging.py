@@ -160,21 +160,29 @@ def test_without_a_lexicon_no_count_is_compared_with_the_noun_asked():
 def test_a_date_is_given_in_the_words_that_say_the_most_of_it():
     from dataclasses import replace
 
-    def dated(text: str, sentence: str, source: str, reader: float) -> Candidate:
+    def dated(text: str, sentence: str, source: str, reader: float,
+              published: str) -> Candidate:
         said = read(text, sentence, source, reader)
         hit = said.best.hit
-        passage = replace(hit.passage, published="2026-05-16")
+        passage = replace(hit.passage, published=published)
         return replace(said, sentences=(replace(said.best, hit=replace(hit, passage=passage)),))
 
+    # "last week" in an article of Wednesday 20 May is the week of 11 May, which holds the
+    # Wednesday (13 May) an article of Saturday 16 May says
     vague = dated("last week", "The relief fund, launched last week, paid its first grants.",
-                  "a.md", 9.0)
+                  "a.md", 9.0, "2026-05-20")
     exact = dated("Wednesday", "The relief fund was launched on Wednesday by the foundation.",
-                  "b.md", 7.0)
+                  "b.md", 7.0, "2026-05-16")
     merged = merge(asked("what date was the relief fund launched?", "date"), [vague, exact], 0.0)
     assert len(merged) == 1
     assert merged[0].text == "Wednesday" and merged[0].best is exact
     assert merged[0].features["reader"] == 9.0  # described by its surest candidate all the same
     assert merged[0].sources == ("b.md", "a.md")
+    # said in an article of that Saturday, "last week" is the week before: another answer
+    early = dated("last week", "The relief fund, launched last week, paid its first grants.",
+                  "a.md", 9.0, "2026-05-16")
+    apart = merge(asked("when was the relief fund launched?", "date"), [early, exact], 0.0)
+    assert len(apart) == 2
 
 
 def test_of_two_words_for_one_date_the_sentence_about_the_question_gives_it():

@@ -276,7 +276,7 @@ class _Context:
             "unit_other": float(near is not None and near < self.synonym),
             f"kind_{COARSE[self.analysis.kind]}": 1.0,
         }
-        return Merged(_display(value, shown), value, tuple(shown), features)
+        return Merged(_display(value, shown, self.analysis.kind), value, tuple(shown), features)
 
 
 def _in_context(sentence: Sentence, feature: str, alone: str) -> float:
@@ -357,14 +357,22 @@ def _most_precise_first(value: Value, members: list[Candidate],
     return sorted(members, key=said, reverse=True)
 
 
-def _display(value: Value, members: list[Candidate]) -> str:
-    """Return how to give the answer: a name in its longest form, an amount as said, or as read."""
+def _display(value: Value, members: list[Candidate], asked: str) -> str:
+    """Return how to give the answer: a name in its longest form, an amount as said, or as read.
+
+    An amount is cut to what says it only when the question (of kind `asked`) asks for one:
+    "What caused the tension?" is answered "the 2018 arrest of Huawei's chief financial
+    officer", not "the 2018 arrest".
+    """
     best = members[0].text
     if value.kind == "name":
         return merge_names([c.text for c in members]).get(best, best)
-    if value.kind in {"number", "percent", "money"}:
+    if value.kind in {"number", "percent", "money"} and asked in _ASKS_AMOUNT:
         return amount_said(best, value)
     return best
+
+
+_ASKS_AMOUNT = frozenset({"count", "quantity", "money", "percent"})
 
 
 _RUNS_ON = 6  # words past which a phrase that opens with an amount has run on past it

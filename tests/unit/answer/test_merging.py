@@ -272,3 +272,15 @@ def test_asked_which_organisation_a_phrase_saying_its_noun_is_the_name_called_so
 ])
 def test_an_amount_is_given_as_said_without_what_follows_it(phrase, hint, said):
     assert amount_said(phrase, value_of(phrase, hint)) == said
+
+
+@pytest.mark.parametrize(("question", "kind", "given"), [
+    ("how much is in the compensation pot now?", "money", "60 million crowns"),
+    ("what caused the tension?", "reason",  # not asked for an amount: given as read
+     "60 million crowns Amberlyn set aside less than a fortnight ago now looks too little"),
+])
+def test_an_amount_is_cut_to_what_says_it_only_when_one_is_asked(question, kind, given):
+    phrase = "60 million crowns Amberlyn set aside less than a fortnight ago now looks too little"
+    sentence = f"The {phrase}."
+    merged = merge(asked(question, kind), [read(phrase, sentence)], 0.0)
+    assert [m.text for m in merged] == [given]

@@ -273,6 +273,8 @@ _ONE_EVENT = frozenset({"xcomp", "conj", "aux", "auxpass"})  # "is scheduled to 
 
 def _joined(token: Token) -> bool:
     """Return True when a verb is one event with its head: "wrote to his bishop, protesting"."""
+    if token.dep_ == "conj" and _closes_aside(token):
+        return False
     return token.dep_ in _ONE_EVENT or (
         token.dep_ == "advcl" and token.tag_ == "VBG"
         and not any(c.dep_ == "mark" for c in token.children))
@@ -351,6 +353,23 @@ def another_figure(span: Span, figures: frozenset[str]) -> bool:
 
 
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "agent"})
+
+
+def _closes_aside(verb: Token) -> bool:
+    """Return True for a verb joined after a comma to the verb of a clause set inside another.
+
+    "Amberlyn notified the office on 23 October, two days after its security team spotted the
+    intrusion, and went public on 10 November": spaCy's small model joins "went" to "spotted",
+    but the bank, not its team, went public: the verb after ", and" goes on the sentence's own
+    clause, not the one its subordinator ("after", "when", "which") opened. A verb with a
+    subject of its own says so itself.
+    """
+    head = verb.head
+    subordinate = head.dep_ == "relcl" or (
+        head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children))
+    before = verb.doc[max(verb.i - 2, 0):verb.i]
+    return (subordinate and [t.dep_ for t in before] == ["punct", "cc"] and before[0].text == ","
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children))
 
 
 def _of_asked(verb: Token, asked: frozenset[str]) -> bool:

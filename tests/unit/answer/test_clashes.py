@@ -171,12 +171,17 @@ def test_what_qualifies_a_counted_noun_after_it(text, phrase, expected):
         ("Stroud held talks with Valich on Friday, the agency said.", "Friday", False),
         ("The talks were held on Friday.", "Friday", False),
         ("Stroud flew home on Friday.", "Friday", False),  # no word of the talks: says nothing
+        ("The talks were held and concluded on Thursday.", "Thursday", False),  # one event
     ],
 )
 def test_a_date_of_another_event_than_the_asked_verb(text, phrase, other):
     doc = get_nlp()(text)
     at = text.index(phrase)
     assert another_event(doc.char_span(at, at + len(phrase)), "hold") is other
+
+
+_NOTIFIED = ("Amberlyn notified the office on 23 October, two days after its security team "
+             "spotted the intrusion, and went public with the breach on 10 November.")
 
 
 @pytest.mark.parametrize(
@@ -195,6 +200,12 @@ def test_a_date_of_another_event_than_the_asked_verb(text, phrase, other):
         # a participle without a conjunction is the same event as its verb
         ("On 31 October 1517, Luther wrote to his bishop, Albert, protesting the sale of "
          "indulgences.", "31 October 1517", "protest", "luther protest sale indulgences", False),
+        # the verb after ", and" goes on the sentence's own clause, not the one "after" opened
+        (_NOTIFIED, "10 November", "spot", "amberlyn spot intrusion", True),
+        (_NOTIFIED, "23 October", "notify", "amberlyn notify office", False),
+        (_NOTIFIED, "10 November", "notify", "amberlyn notify office", True),
+        ("The committee, which met on Monday, and its chair, who resigned on Friday, "
+         "disagreed.", "Friday", "resign", "chair resign", False),
     ],
 )
 def test_the_asked_verb_said_of_the_questions_words(text, phrase, lemma, asked, other):

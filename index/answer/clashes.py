@@ -244,6 +244,60 @@ def no_person(role: str, name: list[str], types: Iterable[str], texts: list[str]
                    for text in texts for title in titles(name, text))
 
 
+# Verbs by which a person leaves a post (`departed`): said of the person, or done to them.
+_LEAVING = frozenset("resign quit retire depart".split())
+_REMOVED = frozenset("oust fire sack dismiss remove depose replace succeed".split())
+_FORMER = frozenset({"former", "outgoing", "ex", "departing", "late"})
+_PAST = frozenset({"VBD", "VBN"})
+
+
+def departed(name: list[str], docs: Iterable[Doc]) -> bool:
+    """Return True when a sentence says the named person has left their post.
+
+    `name` is the answer's words, lower-cased. "Darius Penhale, the chief executive, resigned on
+    Friday", "after Penhale quit", "Penhale stepped down", "Penhale was ousted", "Achterberg
+    replaced Penhale", "took over from Penhale", "former chief executive Darius Penhale": asked
+    who runs Metro now, he no longer does. What is only threatened or denied ("would resign",
+    "refused to step down", "did not resign") says nothing.
+    """
+    words = set(name)
+    for doc in docs:
+        for entity in doc.ents:
+            if entity.label_ == "PERSON" and words <= {t.lower_ for t in entity} and (
+                    _left(entity.root) or _FORMER & _title_before(entity)):
+                return True
+    return False
+
+
+def _left(person: Token) -> bool:
+    """Return True when the parse says the person heading a name left a post."""
+    verb, role = person.head, person.dep_
+    if role == "pobj" and verb.lower_ == "from":  # "took over from Penhale"
+        verb, role = verb.head, "from"
+    if verb.pos_ != "VERB" or verb.tag_ not in _PAST or any(
+            c.dep_ == "neg" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
+    if role == "nsubj":
+        return lemma in _LEAVING or (lemma == "step" and bool(particles & {"down", "aside"}))
+    if role == "nsubjpass":
+        return lemma in _REMOVED
+    if role == "dobj":  # "Achterberg replaced Penhale"
+        return lemma in {"replace", "succeed"}
+    return role == "from" and lemma == "take" and "over" in particles
+
+
+def _title_before(entity: Span) -> frozenset[str]:
+    """Return the lower-case words of the title said right before a name ("former chief")."""
+    title = []
+    for token in reversed(entity.doc[max(entity.start - 4, 0):entity.start]):
+        if token.is_punct or (token.is_stop and token.lower_ not in _FORMER):
+            break
+        title.append(token.lower_.rstrip("-"))
+    return frozenset(title)
+
+
 _POSTMODIFIERS = frozenset({"acl", "relcl", "amod"})
 
 

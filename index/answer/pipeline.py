@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from index.answer import citing
 from index.answer.analysis import Analysis
 from index.answer.choices import either_or
-from index.answer.clashes import asked_years, no_person, other_role, other_years
+from index.answer.clashes import asked_years, departed, no_person, other_role, other_years
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
 from index.answer.disagreement import Scored, disagreement
@@ -23,13 +23,14 @@ from index.answer.parsing import Parser
 from index.answer.places import more_precise
 from index.answer.polarity import yes_or_no
 from index.answer.profiles import profile
-from index.answer.questions import asks_earlier, asks_latest
+from index.answer.questions import asks_earlier, asks_latest, asks_present
 from index.answer.reading import BaseReader
 from index.answer.restating import asked_heads, unrestated
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import NAMED, mark
 from index.answer.types import load_types, no_lift, type_inputs
 from index.answer.values import names_moment, same_value, says_amount
+from index.corpus.sentences import split_sentences
 from index.models import Answer, Hit
 from index.terms import STOPWORDS, WORD
 
@@ -76,6 +77,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         read_texts = [g[0].text for g in groups]  # parsed by `mark`: the parses are cached
         docs = (parser or Parser()).parse(read_texts)
         aside = [m for m in merged if _another_role(analysis, m, read_texts, docs)]
+    if analysis.kind == "person" and asks_present(analysis.text):  # "who's running Metro?":
+        aside += _departed(merged, evidence, parser)  # not the chief who resigned last week
     if analysis.kind in {"count", "money"}:  # "how many died?" is not answered by "MV Linnet
         # sank in 1994", nor "what was Qorvane's profit?" by "cut prices on most of its range"
         aside += [m for m in merged if not says_amount(m.value)]
@@ -87,6 +90,40 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     # an answer set aside that another reading keeps is no evidence against it
     aside = [a for a in aside if not any(same_value(a.value, m.value) for m in answers)]
     return Findings(ranked, answers, aside)
+
+
+def _departed(merged: list[Merged], evidence: Evidence, parser: Parser | None) -> list[Merged]:
+    """Return the answers naming only people a retrieved passage says have left their post.
+
+    A name (`clashes.departed`), or a phrase judged by the people it names ("The Kelby transit
+    board, run by Colm Ardagh"). The whole passages are searched, not only the sentences
+    read: the resignation is often told in another sentence than what the person ran.
+    """
+    parser = parser or Parser()
+    texts = list(dict.fromkeys(t for hit in evidence.hits
+                               for t in split_sentences(hit.passage.text)))
+    out = []
+    for m in merged:
+        if m.value.kind == "name":
+            people = [[w for w in m.value.key if isinstance(w, str)]]
+        elif m.value.kind == "text":
+            read = parser.parse(list(dict.fromkeys(s.text for c in m.candidates
+                                                   for s in c.sentences)))
+            people = list({tuple(t.lower_ for t in e): list(tuple(t.lower_ for t in e))
+                           for doc in read for e in doc.ents
+                           if e.label_ == "PERSON" and e.text in m.value.text
+                           and not _modifies_noun(e.root)}.values())
+        else:
+            continue
+        if people and all(p and departed(p, parser.parse([t for t in texts if p[-1] in t.lower()]))
+                          for p in people):
+            out.append(m)
+    return out
+
+
+def _modifies_noun(token: Token) -> bool:
+    """Return True for a name that only qualifies a noun: "Kelby" of "the Kelby transit board"."""
+    return token.dep_ == "compound" and token.head.pos_ == "NOUN"
 
 
 def _another_role(analysis: Analysis, merged: Merged, read_texts: list[str],

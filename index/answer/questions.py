@@ -159,6 +159,19 @@ def asks_latest(text: str) -> bool:
     return _LATEST.search(text) is not None
 
 
+def asks_present(text: str) -> bool:
+    """Return True when `text` asks who holds something now: "who's running Metro?".
+
+    "who is the chief executive?", "who heads the inquiry?", "current chair?" do too; "who
+    quit?" and "who was the chief executive?" do not.
+    """
+    return asks_latest(text) or _PRESENT.search(text) is not None
+
+
+_PRESENT = re.compile(r"^\W*who(?:'s|’s|\s+is|\s+are|\s+(?:heads|runs|leads|chairs|owns|"
+                      r"manages|controls))\b(?!\s+been\b)", re.IGNORECASE)
+
+
 def asks_earlier(text: str) -> bool:
     """Return True when `text` asks for a value as first given ("the original budget?").
 

@@ -81,6 +81,18 @@ ARTICLES = {
     "relief-2.md": article("Flood help for renters", "County Post", "2026-10-20",
                            "Renters whose belongings were damaged can claim a goodwill "
                            "payment of 150 crowns from the county."),
+    # who ran a board, then resigned: asked who runs it now, not him
+    "transit-1.md": article("Depot plan defended", "City Times", "2026-04-02",
+                            "Colm Ardagh, who runs the Kelby transit board, defended the depot "
+                            "plan on Tuesday."),
+    "transit-3.md": article("Bus lanes approved", "County Post", "2026-04-08",
+                            "The Kelby transit board, run by Colm Ardagh, approved two new bus "
+                            "lanes."),
+    "transit-2.md": article("Transit chief quits", "Harbour Post", "2026-04-20",
+                            "Colm Ardagh resigned as chief executive of the Kelby transit board "
+                            "on Monday.",
+                            "Operations director Mira Holt will lead the board until a "
+                            "successor is found."),
     # an earlier wreck, its year but no toll
     "wreck-1.md": article("Ferry capsizes on Lake Orrin", "Coast Wire", "2026-08-14",
                           "The capsize is the worst accident on Lake Orrin since the ferry "
@@ -224,6 +236,13 @@ def test_asked_with_a_light_verb_the_date_is_the_one_said_of_its_noun(desk):
     result = desk.ask("what day was the 5.6% offer made?")
     assert result.answered
     assert result.answer == "yesterday (1 October 2025)"
+
+
+def test_asked_who_runs_it_now_the_one_who_resigned_is_no_answer(desk):
+    now = desk.ask("who's running the Kelby transit board now?")
+    assert "Ardagh" not in now.answer
+    before = desk.ask("who ran the Kelby transit board before Holt?")  # the past is his
+    assert "Ardagh" in before.answer
 
 
 def test_a_phrase_naming_the_holder_of_another_role_is_no_answer_for_a_role(desk):

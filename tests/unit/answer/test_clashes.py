@@ -7,6 +7,7 @@ from index.answer.clashes import (
     another_figure,
     asked_figures,
     asked_years,
+    departed,
     hedged,
     no_person,
     other_owner,
@@ -279,3 +280,26 @@ def test_a_date_that_follows_another_figure_dates_another_event(question, senten
     at = sentence.index(date)
     span = doc.char_span(at, at + len(date), alignment_mode="expand")
     assert another_figure(span, asked_figures(question)) is other
+
+
+@pytest.mark.parametrize(("text", "name", "left"), [
+    ("Darius Penhale, the chief executive of Harrowgate Metro, resigned on Friday.",
+     "penhale", True),
+    ("Interim chief executive Lorna Achterberg, who took over after Darius Penhale resigned "
+     "last week, said the authority would update councillors.", "darius penhale", True),
+    ("Interim chief executive Lorna Achterberg, who took over after Darius Penhale resigned "
+     "last week, said the authority would update councillors.", "lorna achterberg", False),
+    ("Darius Penhale stepped down on Friday.", "darius penhale", True),
+    ("Lorna Achterberg took over from Darius Penhale in May.", "darius penhale", True),
+    ("Lorna Achterberg replaced Darius Penhale in May.", "darius penhale", True),
+    ("Darius Penhale was ousted by the board.", "darius penhale", True),
+    ("Former chief executive Darius Penhale said the fire was a shock.", "darius penhale", True),
+    # threatened, refused or denied: no departure
+    ("Darius Penhale refused to resign.", "darius penhale", False),
+    ("Darius Penhale did not resign.", "darius penhale", False),
+    ("Darius Penhale said he would step down in June.", "darius penhale", False),
+    ("Darius Penhale, who has run Metro since 2019, pushed the programme hard.",
+     "darius penhale", False),
+])
+def test_a_person_said_to_have_left_their_post(text, name, left):
+    assert departed(name.split(), [get_nlp()(text)]) is left

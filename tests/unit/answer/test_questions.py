@@ -5,6 +5,7 @@ from index.answer.questions import (
     asks_for_clock,
     asks_for_day,
     asks_latest,
+    asks_present,
     names_something,
     parse_question,
     question_kind,
@@ -285,3 +286,16 @@ def test_a_question_may_ask_for_the_value_as_it_stands_now(question, latest):
 ])
 def test_a_question_may_ask_for_the_value_as_first_given(question, earlier):
     assert asks_earlier(question) is earlier
+
+
+@pytest.mark.parametrize(("question", "present"), [
+    ("who's running Metro for now?", True),
+    ("who is the chief executive of Metro?", True),
+    ("Who heads the inquiry?", True),
+    ("current Metro chair?", True),
+    ("who quit as transit boss?", False),
+    ("who was the chief executive in 2019?", False),
+    ("who's been named chief executive?", False),  # a past appointment
+])
+def test_a_question_may_ask_who_holds_something_now(question, present):
+    assert asks_present(question) is present

@@ -163,11 +163,17 @@ def asks_present(text: str) -> bool:
     """Return True when `text` asks who holds something now: "who's running Metro?".
 
     "who is the chief executive?", "who heads the inquiry?", "current chair?" do too; "who
-    quit?" and "who was the chief executive?" do not.
+    quit?" and "who was the chief executive?" do not, nor a question about leaving ("who is
+    the former chief executive?", "who has now quit the board?").
     """
+    if _FORMER.search(text):  # "who is the former chief executive?", "who has now quit?"
+        return False
     return asks_latest(text) or _PRESENT.search(text) is not None
 
 
+_FORMER = re.compile(r"\b(?:former|outgoing|previous|ex-|predecessor|resign\w*|quit\w*|"
+                     r"retir\w*|step(?:s|ped|ping)? (?:down|aside)|left|leav\w*|ousted|fired|"
+                     r"sacked|replaced|departed)", re.IGNORECASE)
 _PRESENT = re.compile(r"^\W*who(?:'s|’s|\s+is|\s+are|\s+(?:heads|runs|leads|chairs|owns|"
                       r"manages|controls))\b(?!\s+been\b)", re.IGNORECASE)
 

@@ -296,6 +296,9 @@ def test_a_question_may_ask_for_the_value_as_first_given(question, earlier):
     ("who quit as transit boss?", False),
     ("who was the chief executive in 2019?", False),
     ("who's been named chief executive?", False),  # a past appointment
+    ("who is the former chief executive?", False),  # asks for someone who left
+    ("who has now quit the board?", False),
+    ("who's stepping down as chair?", False),
 ])
 def test_a_question_may_ask_who_holds_something_now(question, present):
     assert asks_present(question) is present

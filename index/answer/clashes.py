@@ -248,30 +248,60 @@ def no_person(role: str, name: list[str], types: Iterable[str], texts: list[str]
 _LEAVING = frozenset("resign quit retire depart".split())
 _REMOVED = frozenset("oust fire sack dismiss remove depose replace succeed".split())
 _FORMER = frozenset({"former", "outgoing", "ex", "departing", "late"})
+_LEAVINGS = frozenset("resignation departure retirement exit ouster dismissal sacking".split())
 _PAST = frozenset({"VBD", "VBN"})
 
 
 def departed(name: list[str], docs: Iterable[Doc]) -> bool:
     """Return True when a sentence says the named person has left their post.
 
-    `name` is the answer's words, lower-cased. "Darius Penhale, the chief executive, resigned on
-    Friday", "after Penhale quit", "Penhale stepped down", "Penhale was ousted", "Achterberg
-    replaced Penhale", "took over from Penhale", "former chief executive Darius Penhale": asked
-    who runs Metro now, he no longer does. What is only threatened or denied ("would resign",
-    "refused to step down", "did not resign") says nothing.
+    `name` is the answer's words, lower-cased; a sentence may give its last word alone, whatever
+    spaCy types it. "Darius Penhale, the chief executive, resigned on Friday", "after Penhale
+    quit", "Penhale, who resigned", "Penhale's resignation", "Penhale stepped down", "Penhale
+    was ousted", "Achterberg replaced Penhale", "took over from Penhale", "former chief
+    executive Darius Penhale": asked who runs Metro now, he no longer does. What is only
+    threatened or denied ("would resign", "refused to step down", "did not resign") says
+    nothing.
     """
-    words = set(name)
+    if not name:
+        return False
     for doc in docs:
-        for entity in doc.ents:
-            if entity.label_ == "PERSON" and words <= {t.lower_ for t in entity} and (
-                    _left(entity.root) or _FORMER & _title_before(entity)):
+        for token in doc:  # the name's last word heads it ("Darius Penhale", "Penhale")
+            if token.lower_ == name[-1] and token.pos_ == "PROPN" and (
+                    _left(token) or _FORMER & _title_before(_named_from(token))):
                 return True
     return False
 
 
+def _named_from(token: Token) -> Span:
+    """Return the name a word ends: "Darius Penhale" of "Penhale" (its compound words before)."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].dep_ == "compound" and \
+            token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head.i == token.i:
+        start -= 1
+    return token.doc[start:token.i + 1]
+
+
 def _left(person: Token) -> bool:
-    """Return True when the parse says the person heading a name left a post."""
-    verb, role = person.head, person.dep_
+    """Return True when the parse says the person heading a name left a post.
+
+    As the verb's subject or object, as the subject of a relative clause ("Penhale, who
+    resigned last week"), or as the owner of a noun of leaving ("Penhale's resignation"); a
+    name set after its title is judged as the title ("The chief executive, Graham Ostrowe, has
+    resigned").
+    """
+    if person.dep_ == "appos":  # "The chief executive, Graham Ostrowe, has resigned"
+        person = person.head
+    if person.dep_ == "poss" and person.head.lemma_.lower() in _LEAVINGS:
+        return True
+    said = [(person.head, person.dep_)]
+    said += [(c, "nsubj") for c in person.children if c.dep_ == "relcl" and any(
+        s.dep_ == "nsubj" and s.lower_ in {"who", "that"} for s in c.children)]
+    return any(_left_by(verb, role) for verb, role in said)
+
+
+def _left_by(verb: Token, role: str) -> bool:
+    """Return True when `verb` says its `role` (nsubj, nsubjpass, dobj, pobj) left a post."""
     if role == "pobj" and verb.lower_ == "from":  # "took over from Penhale"
         verb, role = verb.head, "from"
     if verb.pos_ != "VERB" or verb.tag_ not in _PAST or any(
@@ -280,12 +310,24 @@ def _left(person: Token) -> bool:
     lemma = verb.lemma_.lower()
     particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}}
     if role == "nsubj":
-        return lemma in _LEAVING or (lemma == "step" and bool(particles & {"down", "aside"}))
+        return leaving(lemma, particles)
     if role == "nsubjpass":
         return lemma in _REMOVED
     if role == "dobj":  # "Achterberg replaced Penhale"
         return lemma in {"replace", "succeed"}
     return role == "from" and lemma == "take" and "over" in particles
+
+
+def said_leaving(doc: Doc) -> bool:
+    """Return True when a sentence says someone left a post ("The director has resigned")."""
+    return any(t.pos_ == "VERB" and t.tag_ in _PAST and not any(c.dep_ == "neg" for c in t.children)
+               and leaving(t.lemma_.lower(), [c.lower_ for c in t.children
+                                              if c.dep_ in {"prt", "advmod"}]) for t in doc)
+
+
+def leaving(lemma: str, particles: Iterable[str] = ()) -> bool:
+    """Return True for a verb by which a person leaves a post: "resign", "step down"."""
+    return lemma in _LEAVING or (lemma == "step" and bool(set(particles) & {"down", "aside"}))
 
 
 def _title_before(entity: Span) -> frozenset[str]:

@@ -11,7 +11,15 @@ from spacy.tokens import Doc, Token
 from index.answer import citing
 from index.answer.analysis import Analysis
 from index.answer.choices import either_or
-from index.answer.clashes import asked_years, departed, no_person, other_role, other_years
+from index.answer.clashes import (
+    asked_years,
+    departed,
+    leaving,
+    no_person,
+    other_role,
+    other_years,
+    said_leaving,
+)
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
 from index.answer.disagreement import Scored, disagreement
@@ -77,8 +85,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         read_texts = [g[0].text for g in groups]  # parsed by `mark`: the parses are cached
         docs = (parser or Parser()).parse(read_texts)
         aside = [m for m in merged if _another_role(analysis, m, read_texts, docs)]
-    if analysis.kind == "person" and asks_present(analysis.text):  # "who's running Metro?":
-        aside += _departed(merged, evidence, parser)  # not the chief who resigned last week
+    if analysis.kind == "person":  # "who's running Metro?": not the chief who resigned
+        aside += _by_tenure(analysis, merged, evidence, parser)  # "who quit?": only who did
     if analysis.kind in {"count", "money"}:  # "how many died?" is not answered by "MV Linnet
         # sank in 1994", nor "what was Qorvane's profit?" by "cut prices on most of its range"
         aside += [m for m in merged if not says_amount(m.value)]
@@ -92,33 +100,54 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     return Findings(ranked, answers, aside)
 
 
-def _departed(merged: list[Merged], evidence: Evidence, parser: Parser | None) -> list[Merged]:
-    """Return the answers naming only people a retrieved passage says have left their post.
+def _by_tenure(analysis: Analysis, merged: list[Merged], evidence: Evidence,
+               parser: Parser | None) -> list[Merged]:
+    """Return the answers the coverage says have left the post asked about, or have not.
 
-    A name (`clashes.departed`), or a phrase judged by the people it names ("The Kelby transit
-    board, run by Colm Ardagh"). The whole passages are searched, not only the sentences
-    read: the resignation is often told in another sentence than what the person ran.
+    Asked who holds a post now (`questions.asks_present`), a person a retrieved passage says
+    has left it (`clashes.departed`) is no answer. Asked who left one ("who quit as transit
+    boss?"), a person none says left is none, unless a sentence stating the answer tells of
+    a departure: its role's ("The managing director ... has resigned", `merging._named`). A
+    phrase is judged by the people it names ("The Kelby transit board, run by Colm Ardagh").
+    The whole passages are searched, not only the sentences read: the resignation is often
+    told in another sentence than what the person ran.
     """
+    question = analysis.question
+    asked_leaving = leaving(question.lemma, question.predicate.split()[1:])
+    if not asked_leaving and not asks_present(analysis.text):
+        return []
     parser = parser or Parser()
     texts = list(dict.fromkeys(t for hit in evidence.hits
                                for t in split_sentences(hit.passage.text)))
     out = []
     for m in merged:
-        if m.value.kind == "name":
-            people = [[w for w in m.value.key if isinstance(w, str)]]
-        elif m.value.kind == "text":
-            read = parser.parse(list(dict.fromkeys(s.text for c in m.candidates
-                                                   for s in c.sentences)))
-            people = list({tuple(t.lower_ for t in e): list(tuple(t.lower_ for t in e))
-                           for doc in read for e in doc.ents
-                           if e.label_ == "PERSON" and e.text in m.value.text
-                           and not _modifies_noun(e.root)}.values())
-        else:
+        people = _people(m, parser)
+        if not people:
             continue
-        if people and all(p and departed(p, parser.parse([t for t in texts if p[-1] in t.lower()]))
-                          for p in people):
+        left = [departed(p, parser.parse([t for t in texts if p[-1] in t.lower()]))
+                for p in people]
+        if asked_leaving:  # a role said to have left stands for its holder: "The managing
+            stated = parser.parse(list(dict.fromkeys(  # director ... has resigned"
+                s.text for c in m.candidates for s in c.sentences)))
+            if not any(left) and not any(said_leaving(doc) for doc in stated):
+                out.append(m)
+        elif all(left):
             out.append(m)
     return out
+
+
+def _people(merged: Merged, parser: Parser) -> list[list[str]]:
+    """Return the people an answer names, each as its lower-case words."""
+    if merged.value.kind == "name":
+        return [[w for w in merged.value.key if isinstance(w, str)]]
+    if merged.value.kind != "text":
+        return []
+    read = parser.parse(list(dict.fromkeys(s.text for c in merged.candidates
+                                           for s in c.sentences)))
+    found = {tuple(t.lower_ for t in e) for doc in read for e in doc.ents
+             if e.label_ == "PERSON" and e.text in merged.value.text
+             and not _modifies_noun(e.root)}
+    return [list(words) for words in found if words]
 
 
 def _modifies_noun(token: Token) -> bool:

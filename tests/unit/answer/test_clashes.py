@@ -9,12 +9,14 @@ from index.answer.clashes import (
     asked_years,
     departed,
     hedged,
+    leaving,
     no_person,
     other_owner,
     other_role,
     other_years,
     owners,
     qualifiers,
+    said_leaving,
     years,
 )
 from index.answer.nlp import get_nlp
@@ -294,6 +296,12 @@ def test_a_date_that_follows_another_figure_dates_another_event(question, senten
     ("Lorna Achterberg replaced Darius Penhale in May.", "darius penhale", True),
     ("Darius Penhale was ousted by the board.", "darius penhale", True),
     ("Former chief executive Darius Penhale said the fire was a shock.", "darius penhale", True),
+    ("Penhale, who resigned last week, said nothing.", "penhale", True),  # spaCy: a place
+    ("Penhale's resignation was announced on Friday.", "penhale", True),
+    ("The chief executive of the Fenmouth Port Authority, Graham Ostrowe, has resigned.",
+     "graham ostrowe", True),
+    ("Opposition spokesman Kasimir Oddvar said Vallin's resignation answers nothing.",
+     "kasimir oddvar", False),
     # threatened, refused or denied: no departure
     ("Darius Penhale refused to resign.", "darius penhale", False),
     ("Darius Penhale did not resign.", "darius penhale", False),
@@ -303,3 +311,21 @@ def test_a_date_that_follows_another_figure_dates_another_event(question, senten
 ])
 def test_a_person_said_to_have_left_their_post(text, name, left):
     assert departed(name.split(), [get_nlp()(text)]) is left
+
+
+@pytest.mark.parametrize(("lemma", "particles", "left"), [
+    ("resign", (), True), ("quit", (), True), ("step", ("down",), True), ("step", ("in",), False),
+    ("run", (), False), ("lead", (), False),
+])
+def test_verbs_of_leaving_a_post(lemma, particles, left):
+    assert leaving(lemma, particles) is left
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("The managing director of Harle Freight has resigned.", True),
+    ("Anselm Vallin stepped down on Friday.", True),
+    ("The director did not resign.", False),
+    ("Jules Mortensen tracks the bus market.", False),
+])
+def test_a_sentence_telling_of_a_departure(text, said):
+    assert said_leaving(get_nlp()(text)) is said

@@ -267,20 +267,12 @@ def departed(name: list[str], docs: Iterable[Doc]) -> bool:
     if not name:
         return False
     for doc in docs:
-        for token in doc:  # the name's last word heads it ("Darius Penhale", "Penhale")
-            if token.lower_ == name[-1] and token.pos_ == "PROPN" and (
-                    _left(token) or _FORMER & _title_before(_named_from(token))):
-                return True
+        if any(_FORMER & title for title in titles(name, doc.text)):
+            return True
+        # the name's last word heads it ("Darius Penhale", "Penhale")
+        if any(t.lower_ == name[-1] and t.pos_ == "PROPN" and _left(t) for t in doc):
+            return True
     return False
-
-
-def _named_from(token: Token) -> Span:
-    """Return the name a word ends: "Darius Penhale" of "Penhale" (its compound words before)."""
-    start = token.i
-    while start > 0 and token.doc[start - 1].dep_ == "compound" and \
-            token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head.i == token.i:
-        start -= 1
-    return token.doc[start:token.i + 1]
 
 
 def _left(person: Token) -> bool:
@@ -337,16 +329,6 @@ def _particles(verb: Token) -> set[str]:
 def leaving(lemma: str, particles: Iterable[str] = ()) -> bool:
     """Return True for a verb by which a person leaves a post: "resign", "step down"."""
     return lemma in _LEAVING or (lemma == "step" and bool(set(particles) & {"down", "aside"}))
-
-
-def _title_before(entity: Span) -> frozenset[str]:
-    """Return the lower-case words of the title said right before a name ("former chief")."""
-    title = []
-    for token in reversed(entity.doc[max(entity.start - 4, 0):entity.start]):
-        if token.is_punct or (token.is_stop and token.lower_ not in _FORMER):
-            break
-        title.append(token.lower_.rstrip("-"))
-    return frozenset(title)
 
 
 _POSTMODIFIERS = frozenset({"acl", "relcl", "amod"})

@@ -496,14 +496,9 @@ def hedged(span: Span) -> bool:
     and the verbs it is one event with ("expected to rise"), without the clauses of their own
     they hold, but with a condition they are put under ("... if more bodies are found").
     """
-    verb = span.root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in {"VERB", "AUX"}:
+    chain = _stating(span)
+    if not chain:
         return HEDGES.search(span.sent.text) is not None
-    chain = [verb]
-    while chain[-1].dep_ in _ONE_EVENT and chain[-1].head.i != chain[-1].i:
-        chain.append(chain[-1].head)
     words: set[int] = set()
     for head in chain:
         words.update(_clause(head))
@@ -512,6 +507,35 @@ def hedged(span: Span) -> bool:
             return True
     text = " ".join(span.doc[i].text for i in sorted(words))
     return HEDGES.search(text) is not None
+
+
+def possible(span: Span) -> bool:
+    """Return True when the clause that states the span says what can be, not what was.
+
+    "The Office of the Data Commissioner can fine a company up to 4 per cent of its
+    turnover", "it may face fines of up to $500,000": a ceiling or a possibility, no answer to
+    "how much was Amberlyn fined?". A modal of possibility on the verb the span hangs from or
+    on a verb it is one event with ("can be found", "may have to pay"); "could", which also
+    tells what was ("could not hold a set speed"), is not one.
+    """
+    return any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY
+               for verb in _stating(span) for c in verb.children)
+
+
+_POSSIBILITY = frozenset({"can", "may", "might"})
+
+
+def _stating(span: Span) -> list[Token]:
+    """Return the verb a span hangs from and the verbs it is one event with, or nothing."""
+    verb = span.root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    chain = [verb]
+    while chain[-1].dep_ in _ONE_EVENT and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
 
 
 def _clause(verb: Token) -> set[int]:

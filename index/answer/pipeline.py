@@ -31,7 +31,7 @@ from index.answer.parsing import Parser
 from index.answer.places import more_precise
 from index.answer.polarity import yes_or_no
 from index.answer.profiles import profile
-from index.answer.questions import asks_earlier, asks_latest, asks_present
+from index.answer.questions import asks_done, asks_earlier, asks_latest, asks_present
 from index.answer.reading import BaseReader
 from index.answer.restating import asked_heads, unrestated
 from index.answer.sentences import Sentence, describe, distinct
@@ -94,6 +94,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if not gives_reason(m.value.text)]
     if analysis.kind == "duration":  # "how long was the strike to last?": not "7am on Thursday"
         aside += [m for m in merged if names_moment(m.value)]
+    if asks_done(analysis.text):  # "how much was it fined?": not "can fine up to 4 per cent"
+        aside += [m for m in merged if all(c.possible for c in m.candidates)]
     answers = [m for m in merged if not any(m is a for a in aside)]
     # an answer set aside that another reading keeps is no evidence against it
     aside = [a for a in aside if not any(same_value(a.value, m.value) for m in answers)]

@@ -178,6 +178,23 @@ _PRESENT = re.compile(r"^\W*who(?:'s|’s|\s+is|\s+are|\s+(?:heads|runs|leads|ch
                       r"manages|controls))\b(?!\s+been\b)", re.IGNORECASE)
 
 
+def asks_done(text: str) -> bool:
+    """Return True when `text` asks what was done: "how much was Amberlyn fined?".
+
+    "what did Velcor pay?" and "how many jobs were cut?" do too; a question of what can,
+    will or might be does not ("how much can the commissioner fine?", "what was Velcor
+    expected to pay?", "how much would it cost if ...?").
+    """
+    return _DONE.search(text) is not None and _NOT_DONE.search(text) is None
+
+
+_DONE = re.compile(r"\b(?:did|was|were|had)\b", re.IGNORECASE)
+_NOT_DONE = re.compile(r"\b(?:will|would|could|should|can|may|might|must|'ll|due|expected|"
+                       r"set to|going to|supposed|plan\w*|aim\w*|target\w*|likely|if|"
+                       r"unless|possible|potential|maximum|most|up to|limit|ceiling|cap)\b",
+                       re.IGNORECASE)
+
+
 def asks_earlier(text: str) -> bool:
     """Return True when `text` asks for a value as first given ("the original budget?").
 

@@ -22,6 +22,7 @@ from index.answer.clashes import (
     asked_figures,
     hedged,
     other_owner,
+    possible,
     qualifiers,
 )
 from index.answer.config import AnswerConfig
@@ -61,6 +62,7 @@ class Candidate:
     # has ("returned on Saturday ..., where she held talks", `index.answer.clashes`), or
     # follows another figure than the asked one ("3.2% in August" asked about 4.5%)
     hedged: bool = False  # the clause that states it is hedged ("could rise to 52", `clashes`)
+    possible: bool = False  # it says what can be, not what was ("can fine up to 4 per cent")
 
     @property
     def best(self) -> Sentence:
@@ -258,7 +260,8 @@ def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: li
                                  ranked.get(phrase.lower(), config.unparsed), False,
                                  type=typed, qualifiers=_unasked(marked, analysis),
                                  another_event=_another_event(marked, analysis),
-                                 hedged=_hedged(marked, text)))
+                                 hedged=_hedged(marked, text),
+                                 possible=marked is not None and possible(marked)))
     return out
 
 
@@ -310,7 +313,8 @@ def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[R
                                  type=answer_type(option.span),
                                  qualifiers=_unasked(option.span, analysis),
                                  another_event=_another_event(option.span, analysis),
-                                 hedged=_hedged(option.span, doc.text)))
+                                 hedged=_hedged(option.span, doc.text),
+                                 possible=possible(option.span)))
     return out
 
 

@@ -15,6 +15,7 @@ from index.answer.clashes import (
     other_role,
     other_years,
     owners,
+    possible,
     qualifiers,
     said_leaving,
     years,
@@ -258,6 +259,27 @@ def test_a_hedge_counts_in_the_clause_that_states_the_value(text, phrase, expect
     doc = get_nlp()(text)
     at = text.index(phrase)
     assert hedged(doc.char_span(at, at + len(phrase))) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Office of the Data Commissioner can fine a company up to 4 per cent of its "
+         "annual turnover.", "up to 4 per cent", True),
+        ("The operator may face fines of up to $500,000.", "up to $500,000", True),
+        ("Lions and leopards can be found in the Masai Mara.", "the Masai Mara", True),
+        ("The bank might have to pay 64 million crowns.", "64 million crowns", True),
+        # what was done, or could not be, is said as a fact
+        ("The commissioner fined the bank 3 million crowns.", "3 million crowns", False),
+        ("The governor could not hold a set speed.", "a set speed", False),
+        ("The regulator, which can fine any bank, fined Amberlyn $2 million.", "$2 million",
+         False),
+    ],
+)
+def test_a_value_said_of_what_can_be_is_a_possibility(text, phrase, expected):
+    doc = get_nlp()(text)
+    at = text.index(phrase)
+    assert possible(doc.char_span(at, at + len(phrase))) is expected
 
 
 @pytest.mark.parametrize(("question", "sentence", "date", "other"), [

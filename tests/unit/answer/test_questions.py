@@ -1,6 +1,7 @@
 import pytest
 
 from index.answer.questions import (
+    asks_done,
     asks_earlier,
     asks_for_clock,
     asks_for_day,
@@ -302,3 +303,20 @@ def test_a_question_may_ask_for_the_value_as_first_given(question, earlier):
 ])
 def test_a_question_may_ask_who_holds_something_now(question, present):
     assert asks_present(question) is present
+
+
+@pytest.mark.parametrize(("question", "done"), [
+    ("how much was amberlyn fined by the data commissioner?", True),
+    ("what did Velcor pay for Carrowmere?", True),
+    ("how many jobs were cut at Ebbing Point?", True),
+    ("what was Qorvane's profit last year?", True),
+    # what can, will or might be
+    ("how much can the commissioner fine the bank?", False),
+    ("what was Velcor expected to pay?", False),
+    ("when was the strike due to start?", False),
+    ("how much would Velcor have to pay if the deal collapsed?", False),
+    ("what is the most the bank could be fined?", False),
+    ("who chairs the board?", False),
+])
+def test_a_question_may_ask_what_was_done(question, done):
+    assert asks_done(question) is done

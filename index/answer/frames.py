@@ -1,6 +1,6 @@
 """Answer frames: constructions in which a sentence says outright what a question asks.
 
-Two kinds of question name the thing they ask about and expect a fixed construction around it:
+Three kinds of question name the thing they ask about and expect a fixed construction around it:
 
 - **description**: "How did Xi describe the relations?" / "What did critics call the plan?" is
   answered where the coverage uses a verb of the same kind on the same thing: "X described Y
@@ -9,6 +9,9 @@ Two kinds of question name the thing they ask about and expect a fixed construct
 - **cause**: "What caused the tension?" / "Why did the line close?" is answered where a causal
   cue stands beside the effect the question names: "tensions ..., stemming from Z", "the line
   closed because of Z". The answer is the phrase the cue introduces.
+- **charge**: "What is the captain accused of?" / "What was Smith convicted of?" is answered
+  where a verb of accusing is said of the same person: "the captain was charged with Z",
+  "police arrested the captain on suspicion of Z", "he was found guilty of Z". The answer is Z.
 
 A frame is found with the dependency parse (spaCy) and the question's words, never a topic:
 `question_frame` reads the question, `frame_spans` finds what a parsed sentence frames. The
@@ -34,6 +37,9 @@ VERB_KINDS = {
     "describe": frozenset("describe characterise characterize portray depict paint".split()),
     "view": frozenset("view see regard consider deem".split()),
     "call": frozenset("call term dub name label brand nickname".split()),
+    # accusing: "accused of", "charged with", "arrested on suspicion of", "jailed for"
+    "charge": frozenset("accuse charge convict suspect indict arrest detain prosecute jail "
+                        "find plead".split()),
 }
 SAYING = frozenset("say state tell declare note add claim argue insist stress warn remark "
                    "write comment observe".split())
@@ -48,8 +54,9 @@ EFFECT_WORDS = 2  # distinct effect words the cue must stand beside (fewer if th
 class Frame:
     """What a question frames: its kind, the stems of its topic and of who speaks."""
 
-    kind: str  # "describe", "view" or "call" (a verb kind), or "cause"
-    topic: frozenset[str]  # the thing described, or the effect whose cause is asked
+    kind: str  # "describe", "view", "call" or "charge" (a verb kind), or "cause"
+    topic: frozenset[str]  # the thing described, the person accused, or the effect whose
+    # cause is asked
     agent: frozenset[str] = frozenset()  # who describes ("Xi"), when the question says
 
 
@@ -101,6 +108,8 @@ def question_frame(doc: Doc, kind: str) -> Frame | None:
     objects = {"dobj", "nsubjpass", "nsubj"} if passive else {"dobj", "nsubjpass"}
     described = [c for c in verb.children if c.dep_ in objects
                  and c.lower_ not in {"what", "which", "how"}]
+    if verb.dep_ in {"acl", "relcl"}:  # "what's the captain accused of?"
+        described.append(verb.head)
     topic = _stems(t for c in described for t in _subtree(c))
     agents = [c for c in verb.children if c.dep_ == "agent"] if passive else [
         c for c in verb.children if c.dep_ == "nsubj"]  # "by workers" / "critics"
@@ -111,6 +120,9 @@ def question_frame(doc: Doc, kind: str) -> Frame | None:
 def _asks_how(doc: Doc, verb: Token) -> bool:
     """Return True for "How did X describe Y?", "What did X describe Y as?", "What is Y called?"."""
     first = doc[0].lower_
+    if _verb_kind(verb) == "charge":  # "what is he accused of?", "what was she charged with?"
+        return first in {"what", "which"} and any(
+            t.lower_ in _CHARGING for t in doc[verb.i + 1 :])
     if first == "how":
         return True
     if first not in {"what", "which"}:
@@ -137,6 +149,11 @@ def _causes(doc: Doc, frame: Frame) -> Iterator[Span]:
 
 def _descriptions(doc: Doc, frame: Frame) -> Iterator[Span]:
     for token in doc:
+        if frame.kind == "charge":
+            if _verb_kind(token) == "charge" and any(
+                    _names(t, frame) or t.pos_ == "PRON" for t in _accused(token)):
+                yield from _charges(token)
+            continue
         if _verb_kind(token) == frame.kind and _by_agent(token, frame, required=False) and any(
                 _names(t, frame) for t in _described(token)):
             yield from _as_complements(token)
@@ -170,6 +187,43 @@ def _as_complements(verb: Token) -> Iterator[Span]:
                     yield _subtree(part)
         elif child.dep_ in {"oprd", "attr"} and _verb_kind(verb) == "call":
             yield _subtree(child)
+
+
+def _accused(verb: Token) -> list[Token]:
+    """Return who a verb of accusing accuses: its object, passive subject or relative head.
+
+    Whoever pleads is the accused ("the captain pleaded guilty to ...").
+    """
+    if verb.lemma_.lower() == "plead":
+        return [c for c in verb.children if c.dep_ in SUBJECTS]
+    return _described(verb)
+
+
+def _charges(verb: Token) -> Iterator[Span]:
+    """Yield Z of "charged with Z", "accused of Z", "on suspicion of Z", "found guilty of Z".
+
+    "find" and "plead" accuse only through "guilty" ("found guilty of fraud", "pleaded
+    guilty to theft"); "arrested on Monday" names no charge.
+    """
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "accused X of Z"
+    if verb.lemma_.lower() in _THROUGH_GUILTY:  # "of" may hang from either word
+        guilty = [c for c in verb.children if c.lower_ in _GUILTY]
+        heads = [verb, *guilty] if guilty else []
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _CHARGING):
+            for part in (c for c in prep.children if c.dep_ == "pobj"):
+                if part.lemma_.lower() in _GROUNDS:  # "on suspicion of manslaughter"
+                    yield from (_subtree(p) for o in part.children
+                                if o.dep_ == "prep" and o.lower_ == "of"
+                                for p in o.children if p.dep_ == "pobj")
+                elif prep.lower_ != "on" and part.pos_ in {"NOUN", "PROPN"}:
+                    yield _subtree(part)
+
+
+_CHARGING = frozenset({"of", "with", "for", "over", "to", "on"})  # the charge's preposition
+_GROUNDS = frozenset({"suspicion", "charge", "allegation", "count"})  # "on suspicion of Z"
+_THROUGH_GUILTY = frozenset({"find", "plead"})
+_GUILTY = frozenset({"guilty", "innocent"})
 
 
 def _by_agent(verb: Token, frame: Frame, required: bool = True) -> bool:

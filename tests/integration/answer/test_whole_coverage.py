@@ -142,6 +142,16 @@ ARTICLES = {
                           "neither side has proposed dates."),
     "visit-2.md": article("Mayor's trip", "Daily Ledger", "2026-07-04",
                           "Ortiz agreed to visit the capital later this year, her office said."),
+    # a ceiling of what may be done, beside nothing done yet
+    "watchdog-1.md": article("Watchdog opens bank inquiry", "City Times", "2026-09-01",
+                             "The Data Watchdog has opened an inquiry into the theft of "
+                             "customer records at Harle Bank.",
+                             "The watchdog can fine a bank up to 4 per cent of its annual "
+                             "turnover, and expects to report in March."),
+    # what a person is accused of, said with another verb than the question's
+    "trawler-1.md": article("Trawler skipper in court", "Harbour Post", "2026-09-02",
+                            "The trawler's skipper, Ivo Brannock, was charged on Tuesday with "
+                            "reckless navigation and released on bail."),
 }
 
 
@@ -243,6 +253,21 @@ def test_asked_who_runs_it_now_the_one_who_resigned_is_no_answer_asked_who_quit_
     assert "Ardagh" not in now.answer
     left = desk.ask("who quit at the Kelby transit board?")  # only someone said to have left
     assert "Ardagh" in left.answer
+
+
+def test_asked_what_was_done_what_only_can_be_is_no_answer(desk):
+    done = desk.ask("how much was Harle Bank fined?")
+    assert not done.answered, done.answer
+    can = desk.ask("how much can the watchdog fine a bank?")
+    assert can.answered
+    assert "4 per cent" in can.answer
+
+
+def test_asked_what_someone_is_accused_of_the_charge_is_the_answer(desk):
+    result = desk.ask("what is the trawler skipper accused of?")
+    assert result.answered
+    assert result.answer == "reckless navigation"
+    assert [c.source for c in result.citations] == ["trawler-1.md"]
 
 
 def test_a_phrase_naming_the_holder_of_another_role_is_no_answer_for_a_role(desk):

@@ -23,6 +23,10 @@ def _frame(question: str):
          {"year", "tension", "town"}, set()),
         # names are left out of an effect: they stand beside many a cue that explains another thing
         ("Why did the tram line close?", "cause", {"line", "close"}, set()),
+        # what someone is accused of: the accused is the topic ("accused" is its clause)
+        ("What is the ferry captain accused of?", "charge", {"ferri", "captain", "accus"},
+         set()),
+        ("What was Smith convicted of?", "charge", {"smith"}, set()),
     ],
 )
 def test_question_frame(question, kind, topic, agent):
@@ -34,7 +38,8 @@ def test_question_frame(question, kind, topic, agent):
 @pytest.mark.parametrize(
     "question",
     ["How many buses did the council order?", "Who described the plan?",
-     "When was the budget described?", "What did the mayor see in the harbour?"],
+     "When was the budget described?", "What did the mayor see in the harbour?",
+     "When was the captain charged?", "Who charged the captain?"],
 )
 def test_most_questions_frame_nothing(question):
     assert _frame(question) is None
@@ -84,6 +89,23 @@ def test_most_questions_frame_nothing(question):
          "because of a dispute.", []),
         ("Why did the tram line close?",
          "The bus line was busy because of a dispute.", []),
+        # the charge laid against the person asked about, however the accusing is said
+        ("What is the ferry captain accused of?",
+         "The ferry's captain, Emeric Tarvos, was formally charged on Monday with manslaughter "
+         "by negligence and remanded in custody.", ["manslaughter"]),
+        ("What is the ferry captain accused of?",
+         "Police arrested the captain on suspicion of manslaughter.", ["manslaughter"]),
+        ("What is the ferry captain accused of?",
+         "Prosecutors accused the captain of bribery.", ["bribery"]),
+        ("What is the ferry captain accused of?",
+         "The captain pleaded guilty to careless navigation.", ["careless navigation"]),
+        ("What was Smith convicted of?", "He was found guilty of fraud in 2019.", ["fraud"]),
+        # no charge named, or another person accused, or "charged" of a price
+        ("What is the ferry captain accused of?", "The captain was arrested on Monday.", []),
+        ("What is the ferry captain accused of?",
+         "Police arrested the ferry's owner on suspicion of fraud.", []),
+        ("What is the ferry captain accused of?",
+         "The harbour charged the captain a mooring fee.", []),
     ],
 )
 def test_frame_spans(question, sentence, framed):

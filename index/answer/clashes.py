@@ -235,7 +235,20 @@ def no_person(role: str, name: list[str], types: Iterable[str], texts: list[str]
     an organisation may hold too ("owner") asks for anyone.
     """
     types = set(types)
-    if not role or role.split()[-1] in _ANYONE or "PERSON" in types or not types & _THINGS:
+    if not role or role.split()[-1] in _ANYONE or not types & _THINGS:
+        return False
+    return never_person(name, types, texts, docs)
+
+
+def never_person(name: list[str], types: Iterable[str], texts: list[str],
+                 docs: list[Doc]) -> bool:
+    """Return True when no sentence reads a name as a person's.
+
+    `types` are its answer types where it is stated; `texts` and `docs` the sentences read,
+    raw and parsed. A name typed a person somewhere, found in a person's name ("Colm
+    Hardacre" for "Hardacre"), or titled with a role or an honorific ("Mr Hardacre") is one.
+    """
+    if "PERSON" in set(types):
         return False
     words = set(name)
     for doc in docs:

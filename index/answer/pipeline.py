@@ -12,9 +12,11 @@ from index.answer import citing
 from index.answer.analysis import Analysis
 from index.answer.choices import either_or
 from index.answer.clashes import (
+    asked_figures,
     asked_years,
     departed,
     leaving,
+    never_person,
     no_person,
     other_role,
     other_years,
@@ -31,13 +33,19 @@ from index.answer.parsing import Parser
 from index.answer.places import more_precise
 from index.answer.polarity import yes_or_no
 from index.answer.profiles import profile
-from index.answer.questions import asks_done, asks_earlier, asks_latest, asks_present
+from index.answer.questions import (
+    asks_done,
+    asks_earlier,
+    asks_latest,
+    asks_persons_name,
+    asks_present,
+)
 from index.answer.reading import BaseReader
 from index.answer.restating import asked_heads, unrestated
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import NAMED, mark
 from index.answer.types import load_types, no_lift, type_inputs
-from index.answer.values import names_moment, same_value, says_amount
+from index.answer.values import Value, names_moment, same_value, says_amount
 from index.corpus.sentences import split_sentences
 from index.models import Answer, Hit
 from index.terms import STOPWORDS, WORD
@@ -88,18 +96,32 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if analysis.kind == "person":  # "who's running Metro?": not the chief who resigned
         aside += _by_tenure(analysis, merged, evidence, parser)  # "who quit?": only who did
     if analysis.kind in {"count", "money"}:  # "how many died?" is not answered by "MV Linnet
-        # sank in 1994", nor "what was Qorvane's profit?" by "cut prices on most of its range"
-        aside += [m for m in merged if not says_amount(m.value)]
+        # sank in 1994", nor "what was Qorvane's profit?" by "cut prices on most of its range",
+        # nor "how many died when it sank in 1988?" by the "1988" it names itself
+        asked = asked_figures(analysis.text)
+        aside += [m for m in merged if not says_amount(m.value) or _restated(m.value, asked)]
     if analysis.kind == "reason":  # "why ...?": not "hospitals", not "after the warning"
         aside += [m for m in merged if not gives_reason(m.value.text)]
     if analysis.kind == "duration":  # "how long was the strike to last?": not "7am on Thursday"
         aside += [m for m in merged if names_moment(m.value)]
+    if asks_persons_name(analysis.text):  # "the name of the man who died?": not "his car"
+        read_texts = [g[0].text for g in groups]
+        docs = (parser or Parser()).parse(read_texts)
+        aside += [m for m in merged if m.value.kind != "name" or never_person(
+            [w for w in m.value.key if isinstance(w, str)], [c.type for c in m.candidates],
+            read_texts, docs)]
     if asks_done(analysis.text):  # "how much was it fined?": not "can fine up to 4 per cent"
         aside += [m for m in merged if all(c.possible for c in m.candidates)]
     answers = [m for m in merged if not any(m is a for a in aside)]
     # an answer set aside that another reading keeps is no evidence against it
     aside = [a for a in aside if not any(same_value(a.value, m.value) for m in answers)]
     return Findings(ranked, answers, aside)
+
+
+def _restated(value: Value, asked: frozenset[str]) -> bool:
+    """Return True when every figure of an answer is one the question names itself."""
+    said = asked_figures(value.text)
+    return bool(said) and said <= asked
 
 
 def _by_tenure(analysis: Analysis, merged: list[Merged], evidence: Evidence,

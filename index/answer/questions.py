@@ -178,6 +178,23 @@ _PRESENT = re.compile(r"^\W*who(?:'s|’s|\s+is|\s+are|\s+(?:heads|runs|leads|ch
                       r"manages|controls))\b(?!\s+been\b)", re.IGNORECASE)
 
 
+def asks_persons_name(text: str) -> bool:
+    """Return True when `text` asks for a person's name in so many words.
+
+    "what was the name of the man who died near Elderby?", "the name of the ship's captain?";
+    not "the name of the process", nor "who changed his name?".
+    """
+    for match in _NAME_OF.finditer(text):  # the words of its noun phrase, its owner's left out
+        words = [w.lower() for w in match.group(1).split() if not w.endswith(("'s", "’s"))]
+        if any(w in ROLES for w in words):
+            return True
+    return False
+
+
+_NAME_OF = re.compile(r"\bname\s+of\s+(?:the|a|an|this|that)\s+((?:[\w'’-]+\s*){1,3})",
+                      re.IGNORECASE)
+
+
 def asks_done(text: str) -> bool:
     """Return True when `text` asks what was done: "how much was Amberlyn fined?".
 

@@ -152,6 +152,11 @@ ARTICLES = {
     "trawler-1.md": article("Trawler skipper in court", "Harbour Post", "2026-09-02",
                             "The trawler's skipper, Ivo Brannock, was charged on Tuesday with "
                             "reckless navigation and released on bail."),
+    # two deaths, neither named
+    "storm-1.md": article("Storm claims two lives", "City Times", "2026-09-03",
+                          "Police have confirmed two deaths: a 70-year-old man near Oxley and "
+                          "a 61-year-old woman in Hale's Crossing.",
+                          "The man died when his car was swept off a flooded road."),
 }
 
 
@@ -268,6 +273,14 @@ def test_asked_what_someone_is_accused_of_the_charge_is_the_answer(desk):
     assert result.answered
     assert result.answer == "reckless navigation"
     assert [c.source for c in result.citations] == ["trawler-1.md"]
+
+
+def test_asked_for_a_persons_name_only_a_person_named_is_an_answer(desk):
+    unnamed = desk.ask("what was the name of the man who died near Oxley?")
+    assert not unnamed.answered, unnamed.answer  # not "Hale's Crossing", nor "his car"
+    named = desk.ask("what is the name of the trawler's skipper?")
+    assert named.answered
+    assert named.answer == "Ivo Brannock"
 
 
 def test_a_phrase_naming_the_holder_of_another_role_is_no_answer_for_a_role(desk):

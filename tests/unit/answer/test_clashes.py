@@ -10,6 +10,7 @@ from index.answer.clashes import (
     departed,
     hedged,
     leaving,
+    never_person,
     no_person,
     other_owner,
     other_role,
@@ -145,6 +146,23 @@ def test_another_role(role, name, texts, other):
 def test_no_person(role, name, types, texts, expected):
     docs = list(get_nlp().pipe(texts))
     assert no_person(role, name.split(), types, texts, docs) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "types", "texts", "expected"),
+    [
+        # a place's name, however spaCy types it, and whatever sentence reads it
+        ("crane's ferry", {"NAME", "NOUN"},
+         ["Police confirmed two deaths: a man near Elderby and a woman in Crane's Ferry."], True),
+        # typed a person, found in one's name, or titled
+        ("tarvos", {"PERSON"}, ["Tarvos was charged on Monday."], False),
+        ("hardacre", {"ORG"}, ["It works, said Colm Hardacre on Monday."], False),
+        ("hardacre", {"NAME"}, ["Mr Hardacre said so."], False),
+    ],
+)
+def test_a_name_no_sentence_reads_as_a_person_is_never_one(name, types, texts, expected):
+    docs = list(get_nlp().pipe(texts))
+    assert never_person(name.split(), types, texts, docs) is expected
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from index.answer.questions import (
     asks_for_clock,
     asks_for_day,
     asks_latest,
+    asks_persons_name,
     asks_present,
     names_something,
     parse_question,
@@ -320,3 +321,17 @@ def test_a_question_may_ask_who_holds_something_now(question, present):
 ])
 def test_a_question_may_ask_what_was_done(question, done):
     assert asks_done(question) is done
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("what was the name of the man who died near Elderby?", True),
+    ("what's the name of the ship's captain?", True),
+    ("What was the name of the 68-year-old woman?", True),
+    # a thing's name, or a person's without asking for it
+    ("what is the name of the process by which plants make food?", False),
+    ("What is the name of the man's dog?", False),
+    ("who changed his name?", False),
+    ("who died near Elderby?", False),
+])
+def test_a_question_may_ask_for_a_persons_name(question, asks):
+    assert asks_persons_name(question) is asks

@@ -111,6 +111,15 @@ class Analysis:
         lacking = [w for t, w in self.weights.items() if t not in held]
         return max(lacking, default=0.0) / max(self.weights.values())
 
+    def repeats(self, text: str) -> bool:
+        """Return True when every content word of `text` is a word of the question.
+
+        "polynomial-time reduction" repeats "Polynomial time reductions are an example of
+        what?": it tells the asker nothing. A text of stop words alone repeats nothing.
+        """
+        stems = stem_words([w for w in WORD.findall(text) if w.lower() not in STOPWORDS])
+        return bool(stems) and all(s in self.weights for s in stems)
+
     def names_share(self, text: str) -> float:
         """Return the share of the names and acronyms the question uses that `text` holds."""
         question = self.question

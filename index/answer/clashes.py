@@ -194,6 +194,18 @@ def titles(name: list[str], text: str) -> list[set[str]]:
     return found
 
 
+def called(name: list[str], noun: str, texts: Iterable[str]) -> bool:
+    """Return True when the name ends in a noun (its stem) or a sentence titles it so.
+
+    `name` is its words, lower-cased. "Sable Moth" is a group in "The hacking group Sable
+    Moth, which has claimed the attack"; "Sable Moth Group" is one by its name; "The
+    Tarvesian Consumers' Council" is not one.
+    """
+    if name and stem(name[-1]) == noun:
+        return True
+    return any(noun in {stem(w) for w in title} for text in texts for title in titles(name, text))
+
+
 # A role noun whose clause runs on to the name set off after it: "the last Norland prime
 # minister to visit Kessaria, Gareth Lowe,", "the chief executive of Velcor, Anna Brandt,".
 _LED_TITLE = re.compile(r"((?:[\w'’-]+\s+){0,3}[\w'’-]+)\s+(?:to|who|of|at)\s[^,;.()]{1,50}$")

@@ -14,6 +14,7 @@ from index.answer.choices import either_or
 from index.answer.clashes import (
     asked_figures,
     asked_years,
+    called,
     departed,
     leaving,
     never_person,
@@ -48,7 +49,7 @@ from index.answer.types import load_types, no_lift, type_inputs
 from index.answer.values import Value, names_moment, same_value, says_amount
 from index.corpus.sentences import split_sentences
 from index.models import Answer, Hit
-from index.terms import STOPWORDS, WORD
+from index.terms import STOPWORDS, WORD, stem
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         read_texts = [g[0].text for g in groups]  # parsed by `mark`: the parses are cached
         docs = (parser or Parser()).parse(read_texts)
         aside = [m for m in merged if _another_role(analysis, m, read_texts, docs)]
+    if analysis.kind == "organisation" and analysis.question.focus:  # "which group hacked
+        aside += _not_so_called(analysis.question.focus, merged)  # it?": "The hacking group
+        # Sable Moth", not "The Tarvesian Consumers' Council" beside it
     if analysis.kind == "person":  # "who's running Metro?": not the chief who resigned
         aside += _by_tenure(analysis, merged, evidence, parser)  # "who quit?": only who did
     if analysis.kind in {"count", "money"}:  # "how many died?" is not answered by "MV Linnet
@@ -104,6 +108,11 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if not gives_reason(m.value.text)]
     if analysis.kind == "duration":  # "how long was the strike to last?": not "7am on Thursday"
         aside += [m for m in merged if names_moment(m.value)]
+    if not (analysis.question.alternatives or analysis.question.described):
+        # "polynomial-time reduction" for "polynomial time reductions are an example of
+        # what?"; an either-or question offers its answers, and "who is Teodor Valich?" is
+        # declined when the name itself is the likeliest answer
+        aside += [m for m in merged if analysis.repeats(m.value.text)]
     if asks_persons_name(analysis.text):  # "the name of the man who died?": not "his car"
         read_texts = [g[0].text for g in groups]
         docs = (parser or Parser()).parse(read_texts)
@@ -116,6 +125,27 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     # an answer set aside that another reading keeps is no evidence against it
     aside = [a for a in aside if not any(same_value(a.value, m.value) for m in answers)]
     return Findings(ranked, answers, aside)
+
+
+def _not_so_called(noun: str, merged: list[Merged]) -> list[Merged]:
+    """Return the names the coverage never calls by the asked noun, when it calls one so.
+
+    Asked "which group says it hacked Amberlyn?", "The hacking group Sable Moth" is called a
+    group; "The Tarvesian Consumers' Council" is not. A name is called so when a sentence
+    stating it titles it with the noun (`clashes.titles`) or the noun ends it ("Sable Moth
+    Group"). Nothing is set aside when no name is called so: most coverage calls nothing by
+    the question's noun.
+    """
+    asked = stem(noun)
+    names = [m for m in merged if m.value.kind == "name"]
+    called = [m for m in names if _called(m, asked)]
+    return [m for m in names if not any(m is c for c in called)] if called else []
+
+
+def _called(merged: Merged, asked: str) -> bool:
+    """Return True when a sentence stating the answer calls its name by a noun (a stem)."""
+    texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
+    return called([w for w in merged.value.key if isinstance(w, str)], asked, texts)
 
 
 def _restated(value: Value, asked: frozenset[str]) -> bool:

@@ -152,6 +152,13 @@ ARTICLES = {
     "trawler-1.md": article("Trawler skipper in court", "Harbour Post", "2026-09-02",
                             "The trawler's skipper, Ivo Brannock, was charged on Tuesday with "
                             "reckless navigation and released on bail."),
+    # an organisation the coverage calls by the question's noun, beside one it does not
+    "hack-1.md": article("Orrin Bank hack claimed", "Daily Ledger", "2026-09-04",
+                         "The hacking group Grey Finch, which has claimed the attack on Orrin "
+                         "Bank, has demanded 2 million crowns from the bank."),
+    "hack-2.md": article("Consumers attack Orrin offer", "Evening Star", "2026-09-05",
+                         "The Orrin Consumers' Council attacked Orrin Bank on Wednesday, "
+                         "saying its offer to the victims of the hack was an insult."),
     # two deaths, neither named
     "storm-1.md": article("Storm claims two lives", "City Times", "2026-09-03",
                           "Police have confirmed two deaths: a 70-year-old man near Oxley and "
@@ -281,6 +288,12 @@ def test_asked_for_a_persons_name_only_a_person_named_is_an_answer(desk):
     named = desk.ask("what is the name of the trawler's skipper?")
     assert named.answered
     assert named.answer == "Ivo Brannock"
+
+
+def test_asked_which_noun_the_name_the_coverage_calls_so_answers(desk):
+    result = desk.ask("which group says it hacked Orrin Bank?")
+    assert result.answered
+    assert result.answer == "Grey Finch"
 
 
 def test_a_phrase_naming_the_holder_of_another_role_is_no_answer_for_a_role(desk):

@@ -80,3 +80,17 @@ def test_a_question_word_is_held_by_a_form_derived_from_it(asked, text, held):
     coverage = LexicalIndex([Passage("1", "s.txt", "t", 1, text)])
     analysis = analyse(asked, coverage)
     assert analysis.held(text) == held
+
+
+@pytest.mark.parametrize(("asked", "answer", "repeats"), [
+    ("Polynomial time reductions are an example of what?", "polynomial-time reduction", True),
+    ("who runs Acme Motors?", "Acme Motors", True),
+    ("What term was used for the first regeneration?", "the regeneration", True),
+    # a word of its own, a figure, or nothing but stop words
+    ("who runs Acme Motors?", "Acme's founder", False),
+    ("how many EVs?", "49,000", False),
+    ("what is it?", "the", False),
+])
+def test_an_answer_may_only_repeat_the_question(asked, answer, repeats):
+    coverage = LexicalIndex([Passage("1", "s.txt", "t", 1, answer)])
+    assert analyse(asked, coverage).repeats(answer) is repeats

@@ -7,6 +7,7 @@ from index.answer.clashes import (
     another_figure,
     asked_figures,
     asked_years,
+    called,
     departed,
     hedged,
     leaving,
@@ -369,3 +370,18 @@ def test_verbs_of_leaving_a_post(lemma, particles, left):
 ])
 def test_a_sentence_telling_of_a_departure(text, said):
     assert said_leaving(get_nlp()(text)) is said
+
+
+@pytest.mark.parametrize(
+    ("name", "texts", "expected"),
+    [
+        ("sable moth", ["The hacking group Sable Moth, which has claimed the attack, wants 7 "
+                        "million crowns."], True),
+        ("sable moth group", ["Sable Moth Group claimed the attack."], True),
+        ("tarvesian consumers' council", ["The Tarvesian Consumers' Council attacked the offer."],
+         False),
+        ("sable moth", ["Sable Moth claimed the attack, a group of analysts said."], False),
+    ],
+)
+def test_a_name_is_called_by_a_noun_its_title_or_its_last_word_says(name, texts, expected):
+    assert called(name.split(), stem("group"), texts) is expected

@@ -90,9 +90,11 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     merged = merge(analysis, candidates, config.support_coverage, lifts, lexicon,
                    config.unit_synonym)
     aside: list[Merged] = []
+    read_texts = [g[0].text for g in groups]  # parsed by `mark`: the parses are cached
+    persons_name = asks_persons_name(analysis.text)  # "the name of the man who died?"
+    docs = ((parser or Parser()).parse(read_texts)
+            if analysis.question.role or persons_name else [])
     if analysis.question.role:
-        read_texts = [g[0].text for g in groups]  # parsed by `mark`: the parses are cached
-        docs = (parser or Parser()).parse(read_texts)
         aside = [m for m in merged if _another_role(analysis, m, read_texts, docs)]
     if analysis.kind == "organisation" and analysis.question.focus:  # "which group hacked
         aside += _not_so_called(analysis.question.focus, merged)  # it?": "The hacking group
@@ -113,9 +115,7 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         # what?"; an either-or question offers its answers, and "who is Teodor Valich?" is
         # declined when the name itself is the likeliest answer
         aside += [m for m in merged if analysis.repeats(m.value.text)]
-    if asks_persons_name(analysis.text):  # "the name of the man who died?": not "his car"
-        read_texts = [g[0].text for g in groups]
-        docs = (parser or Parser()).parse(read_texts)
+    if persons_name:  # not "his car", nor "Crane's Ferry", a place
         aside += [m for m in merged if m.value.kind != "name" or never_person(
             [w for w in m.value.key if isinstance(w, str)], [c.type for c in m.candidates],
             read_texts, docs)]
@@ -138,8 +138,8 @@ def _not_so_called(noun: str, merged: list[Merged]) -> list[Merged]:
     """
     asked = stem(noun)
     names = [m for m in merged if m.value.kind == "name"]
-    called = [m for m in names if _called(m, asked)]
-    return [m for m in names if not any(m is c for c in called)] if called else []
+    so_called = [m for m in names if _called(m, asked)]
+    return [m for m in names if not any(m is c for c in so_called)] if so_called else []
 
 
 def _called(merged: Merged, asked: str) -> bool:

@@ -281,9 +281,10 @@ class Newsdesk(AddsCoverage):
 
     def _corroborated(self, found: Answer, analysis: Analysis, evidence: Evidence,
                       parser: Parser) -> Answer:
-        """Return the answer citing the outlets not read that state its value, found by search.
+        """Return the answer citing the outlets not read that state its value.
 
-        The search is lexical: the value's words beside the question's
+        In the passages retrieved, whose sentences the reader may not have read, and in those
+        a lexical search finds: the value's words beside the question's
         (`index.answer.corroboration`).
         """
         from index.answer import CONFIG
@@ -294,7 +295,8 @@ class Newsdesk(AddsCoverage):
             return found
         read = {hit.passage.id for hit in evidence.hits}
         found_by = self._snapshot.lexical.search(wanted, len(read) + CONFIG.corroborating)
-        passages = [p for p, _ in found_by if p.id not in read][:CONFIG.corroborating]
+        passages = [hit.passage for hit in evidence.hits]
+        passages += [p for p, _ in found_by if p.id not in read][:CONFIG.corroborating]
         return corroborate(found, analysis, passages, parser, CONFIG.corroborating_coverage,
                            CONFIG.conflict_missing, CONFIG.cited)
 

@@ -23,8 +23,9 @@ class AnswerConfig:
     spans: int = 4  # reader spans per sentence considered
     phrases: int = 4  # parsed phrases per sentence considered
     unparsed: float = -4.0  # the span-ranker logit of a reader span that is no parsed phrase
-    corroborating: int = 8  # passages not read, found by searching for the answer's value,
-    # that may cite more outlets stating it (`index.answer.corroboration`) ...
+    corroborating: int = 8  # passages not retrieved, found by searching for the answer's
+    # value, that may cite more outlets stating it, beside those retrieved whose sentence
+    # stating it was not read (`index.answer.corroboration`) ...
     corroborating_coverage: float = 0.2  # ... when their sentence holds this share of the
     # question's words that the answer's best cited sentence holds (and its names), lacking
     # no word weightier by `conflict_missing` than it lacks

@@ -1,12 +1,15 @@
-"""More outlets for an answer: passages not read that state its value, found by searching for it.
+"""More outlets for an answer: sentences not read that state its value, found by searching for it.
 
-Retrieval reads the passages nearest the question, a few per article; an outlet that states
-the answer in other words ("Shares in Carrowmere Mining closed 27 per cent higher" for "how
-much did carrowmere stock gain the day the bid went public?") may not be among them. Once the
-answer is known, the facade (which owns every search) looks for its value beside the
-question's words (`query`), and `corroborate` cites each passage found whose sentence states
+Retrieval finds the passages nearest the question, a few per article, and the reader reads
+the best of their sentences; an outlet that states the answer in other words ("Shares in
+Carrowmere Mining closed 27 per cent higher" for "how much did carrowmere stock gain the day
+the bid went public?") may not be among them. Once the answer is known, the facade (which
+owns every search) looks for its value beside the question's words (`query`), and
+`corroborate` cites each sentence of the passages retrieved or found whose sentence states
 the same value and holds enough of the question's words: the answer's `support` and each
-side's citations then count every outlet that says it, not only those read.
+side's citations then count every outlet that says it, not only those read. An outlet cited
+for one side is cited for another side it states too ("BLTC has maintained that the ferry
+was certified to carry 250 passengers", in an article that gave 198 people on board).
 
 Only a figure or a date is looked for: their equality is exact (`values.same_value`) where a
 name or a phrase would need the reader; and only one specific enough to be said of one fact
@@ -53,7 +56,7 @@ def query(found: Answer, analysis: Analysis) -> str:
 
 def corroborate(found: Answer, analysis: Analysis, passages: Sequence[Passage],
                 parser: Parser, share: float, missing_gap: float, limit: int) -> Answer:
-    """Return `found` citing the `passages` (not read before) that state its values.
+    """Return `found` citing the sentences of `passages` (not quoted yet) that state its values.
 
     A sentence corroborates a value when the parse finds the value in it (an entity equal to
     it), it states no other value the answer gives (then it is one account of both, or two
@@ -64,8 +67,8 @@ def corroborate(found: Answer, analysis: Analysis, passages: Sequence[Passage],
     higher" for "how much did carrowmere stock gain the day the bid went public?", beside
     "Carrowmere shares jumped 31 per cent on the day the bid went public"; not "it holds
     about 11 per cent of the (phone) market" beside "home insurance rose 11 per cent last
-    year". Each value is cited at most `limit` times, with the score of its first citation;
-    `support` counts the distinct sources of the first.
+    year". Each value is cited at most `limit` times, by outlets it does not cite yet, with the
+    score of its first citation; `support` counts the distinct sources of the first.
     """
     said = _values(found, analysis)
     if not said or not passages:
@@ -78,20 +81,23 @@ def corroborate(found: Answer, analysis: Analysis, passages: Sequence[Passage],
              for s in said]
     lacking = [min((analysis.missing(quotes[n]) for n in s.citations), default=1.0)
                + missing_gap for s in said]
-    cited = {c.source for c in found.citations}
+    by_n = {c.n: c.source for c in found.citations}
+    quoted = {" ".join(c.quote.lower().split()) for c in found.citations}
     looked_for = _looked_for(said)
-    sentences = [(p, s) for p in passages if p.source not in cited
-                 for s in split_sentences(p.text) if looked_for.search(_in_digits(s))]
+    sentences = [(p, s) for p in dict.fromkeys(passages) for s in split_sentences(p.text)
+                 if " ".join(s.lower().split()) not in quoted
+                 and looked_for.search(_in_digits(s))]
     docs = parser.parse([s for _, s in sentences]) if sentences else []
     citations = list(found.citations)
     numbers = [list(s.citations) for s in said]
+    cited = [{by_n[n] for n in s.citations} for s in said]  # a source each side cites already
     sources: list[set[str]] = [set() for _ in said]
     for (passage, text), doc in zip(sentences, docs, strict=True):
         stated = _stated(doc, said, analysis.kind)
         if len(stated) != 1:
             continue
         i = stated[0]
-        if (len(numbers[i]) >= limit or passage.source in sources[i]
+        if (len(numbers[i]) >= limit or passage.source in sources[i] | cited[i]
                 or analysis.coverage(text) < floors[i] or analysis.missing(text) > lacking[i]
                 or analysis.names_share(f"{passage.title}. {text}") < named[i]):
             continue

@@ -63,6 +63,22 @@ def test_each_side_of_a_disagreement_gets_its_outlets():
     assert found.support == 2
 
 
+def test_an_outlet_cited_for_one_side_is_cited_for_another_it_states_too():
+    found = corroborate(CONFLICT, analysis(weights=WEIGHTS), [
+        passage("b.md", "Carrowmere shares closed 31 per cent higher on the day of the bid, "
+                "other traders said.")], Parser(), SHARE, GAP, LIMIT)
+    assert [(s.answer, s.citations) for s in found.sides] == [("31 per cent", (1, 3)),
+                                                              ("27 per cent", (2,))]
+    assert found.citations[2].source == "b.md"
+
+
+def test_a_sentence_quoted_already_is_not_cited_again_from_a_passage_read():
+    read = passage("b.md", "Carrowmere shares finished up 27 per cent on the day of the bid.")
+    found = corroborate(CONFLICT, analysis(weights=WEIGHTS), [read, read], Parser(), SHARE,
+                        GAP, LIMIT)
+    assert found == CONFLICT
+
+
 @pytest.mark.parametrize("text", [
     "Shares in Halcyra closed 31 per cent higher.",  # not the question's name
     "Carrowmere shares rose 31 per cent, then fell 27 per cent on the day of the bid.",  # both

@@ -60,15 +60,17 @@ def corroborate(found: Answer, analysis: Analysis, passages: Sequence[Passage],
 
     A sentence corroborates a value when the parse finds the value in it (an entity equal to
     it), it states no other value the answer gives (then it is one account of both, or two
-    facts), it names (with its article's title) every name of the question the value's cited
-    sentences name, it holds at least `share` of the question's words that the best of them
-    holds, and it lacks no question word weightier by `missing_gap` (a share of the weightiest
-    word's weight) than the word they lack: "Shares in Carrowmere Mining closed 31 per cent
-    higher" for "how much did carrowmere stock gain the day the bid went public?", beside
-    "Carrowmere shares jumped 31 per cent on the day the bid went public"; not "it holds
-    about 11 per cent of the (phone) market" beside "home insurance rose 11 per cent last
-    year". Each value is cited at most `limit` times, by outlets it does not cite yet, with the
-    score of its first citation; `support` counts the distinct sources of the first.
+    facts), its article (its title and the passages given of it) names every name of the
+    question the value's cited sentences name ("gives her passenger certificate as 180" in an
+    article whose first paragraph names the Orsola Grey), it holds at least `share` of the
+    question's words that the best of them holds, and it lacks no question word weightier by
+    `missing_gap` (a share of the weightiest word's weight) than the word they lack: "Shares in
+    Carrowmere Mining closed 31 per cent higher" for "how much did carrowmere stock gain the day
+    the bid went public?", beside "Carrowmere shares jumped 31 per cent on the day the bid went
+    public"; not "it holds about 11 per cent of the (phone) market" beside "home insurance rose
+    11 per cent last year". Each value is cited at most `limit` times, by outlets it does not
+    cite yet, with the score of its first citation; `support` counts the distinct sources of the
+    first.
     """
     said = _values(found, analysis)
     if not said or not passages:
@@ -84,7 +86,11 @@ def corroborate(found: Answer, analysis: Analysis, passages: Sequence[Passage],
     by_n = {c.n: c.source for c in found.citations}
     quoted = {" ".join(c.quote.lower().split()) for c in found.citations}
     looked_for = _looked_for(said)
-    sentences = [(p, s) for p in dict.fromkeys(passages) for s in split_sentences(p.text)
+    passages = list(dict.fromkeys(passages))
+    articles: dict[str, list[str]] = {}  # what the passages give of each article
+    for p in passages:
+        articles.setdefault(p.source, [p.title]).append(p.text)
+    sentences = [(p, s) for p in passages for s in split_sentences(p.text)
                  if " ".join(s.lower().split()) not in quoted
                  and looked_for.search(_in_digits(s))]
     docs = parser.parse([s for _, s in sentences]) if sentences else []
@@ -99,7 +105,7 @@ def corroborate(found: Answer, analysis: Analysis, passages: Sequence[Passage],
         i = stated[0]
         if (len(numbers[i]) >= limit or passage.source in sources[i] | cited[i]
                 or analysis.coverage(text) < floors[i] or analysis.missing(text) > lacking[i]
-                or analysis.names_share(f"{passage.title}. {text}") < named[i]):
+                or analysis.names_share("\n".join(articles[passage.source])) < named[i]):
             continue
         citations.append(Citation(
             n=len(citations) + 1, source=passage.source, title=passage.title,

@@ -72,6 +72,18 @@ def test_an_outlet_cited_for_one_side_is_cited_for_another_it_states_too():
     assert found.citations[2].source == "b.md"
 
 
+def test_a_sentence_whose_article_names_what_the_question_names_elsewhere_is_cited():
+    lead = Passage("c.md#1", "c.md", "Markets", 1, "Carrowmere Mining was the day's story.",
+                   published="2026-05-19")
+    later = Passage("c.md#2", "c.md", "Markets", 2, "Its shares closed 31 per cent higher on "
+                    "the day the bid went public.", published="2026-05-19")
+    asked = analysis(QUESTION.replace("carrowmere", "Carrowmere"), WEIGHTS)
+    found = corroborate(ANSWER, asked, [lead, later], Parser(), SHARE, GAP, LIMIT)
+    assert [c.source for c in found.citations] == ["a.md", "c.md"]
+    assert corroborate(ANSWER, asked, [later], Parser(), SHARE, GAP,
+                       LIMIT) == ANSWER  # alone, it names no Carrowmere
+
+
 def test_a_sentence_quoted_already_is_not_cited_again_from_a_passage_read():
     read = passage("b.md", "Carrowmere shares finished up 27 per cent on the day of the bid.")
     found = corroborate(CONFLICT, analysis(weights=WEIGHTS), [read, read], Parser(), SHARE,

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from index.answer.cues import HEDGES
 from index.answer.roles import GENERIC_ROLES, ROLES
 from index.corpus.dates import resolve_relative_dates
-from index.terms import STOPWORDS, stem
+from index.terms import STOPWORDS, stem, text_stems
 
 _YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?:'?s\b|(?:\s?[-–/]\s?(\d{2}|\d{4}))?\b)")
 _BOUND = re.compile(r"\b(since|after|before|until|till|prior to|pre|post|from|to)"
@@ -128,6 +128,9 @@ _ONE_ROLE = tuple(frozenset(words.split()) for words in (
     "spokesperson spokesman spokeswoman", "lawyer attorney counsel solicitor",
     "leader head chief", "judge justice"))
 ROLE_NOUNS = ROLES - GENERIC_ROLES  # nouns of a person's role (not "man", "person")
+# Roles that head an organisation: "transit boss", "union leader", "board chair" qualify the
+# role by what is headed, not by a portfolio ("trade minister")
+_HEADING = frozenset(_ONE_ROLE[0] | _ONE_ROLE[1] | _ONE_ROLE[4])
 
 # Words that say when or how surely a role is held, not which role it is.
 _TENURE = frozenset("new former interim acting permanent current then first last next "
@@ -146,16 +149,23 @@ def other_role(role: str, name: list[str], texts: list[str]) -> bool:
     answer's words, lower-cased. "Prime Minister Helena Stroud" is no commerce minister,
     "commerce ministry spokesperson Mira Solvane" no minister, "the ferry's captain, Emeric
     Tarvos" not his lawyer. A sentence that names her without a title says nothing either
-    way, and "Stroud arrived with Trade Minister Owen Balcombe" gives the title to him.
+    way, and "Stroud arrived with Trade Minister Owen Balcombe" gives the title to him. A role
+    that heads something ("transit boss", "union leader") is qualified by what it heads, which
+    any sentence naming the holder may say: "Darius Penhale, the chief executive of Harrowgate
+    Metro" is the transit boss asked about where "Penhale, who took the top job at the transit
+    authority" is read too; a portfolio ("trade minister") must be in the title.
     """
     *kinds, head = role.split() or [""]
     kinds = [stem(k) for k in kinds if k not in _TENURE]
     heads = role_nouns(head)
-    called = False
+    surname = re.escape(name[-1]) if name else "$^"
+    beside = (set().union(*(text_stems(t) for t in texts if re.search(rf"(?i)\b{surname}\b", t)))
+              if heads & _HEADING else set())  # "transit boss": "Penhale, who took the top job
+    called = False  # at the transit authority", said of him in a sentence naming him
     for text in texts:
         for title in titles(name, text):
             if title & heads:
-                if all(k in {stem(w) for w in title} for k in kinds):
+                if all(k in {stem(w) for w in title} | beside for k in kinds):
                     return False
                 called = True
             elif title & ROLE_NOUNS:  # "engineering" is no engineer

@@ -121,6 +121,16 @@ def test_another_owner(question, sentence, other):
         ("judge", "ellen thwaite", ["Justice Ellen Thwaite said on Thursday ..."], False),
         ("lawyer", "gareth lowe", ["Stroud met the president on Friday, Gareth Lowe said."],
          False),
+        # a role that heads something is qualified by what it heads, said anywhere of him
+        ("transit boss", "darius penhale",
+         ["Darius Penhale, the chief executive of Harrowgate Metro, resigned on Friday."], True),
+        ("transit boss", "darius penhale",
+         ["Darius Penhale, the chief executive of Harrowgate Metro, resigned on Friday.",
+          "Penhale, who took the top job at the transit authority in 2018, wrote to staff."],
+         False),
+        # a portfolio is not: "trade" said of her elsewhere makes no trade minister
+        ("trade minister", "helena stroud",
+         ["Prime Minister Helena Stroud said so.", "Stroud said trade would double."], True),
     ],
 )
 def test_another_role(role, name, texts, other):

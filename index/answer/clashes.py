@@ -158,10 +158,11 @@ def other_role(role: str, name: list[str], texts: list[str]) -> bool:
     *kinds, head = role.split() or [""]
     kinds = [stem(k) for k in kinds if k not in _TENURE]
     heads = role_nouns(head)
-    surname = re.escape(name[-1]) if name else "$^"
-    beside = (set().union(*(text_stems(t) for t in texts if re.search(rf"(?i)\b{surname}\b", t)))
-              if heads & _HEADING else set())  # "transit boss": "Penhale, who took the top job
-    called = False  # at the transit authority", said of him in a sentence naming him
+    beside: set[str] = set()  # what a sentence naming the holder says of a heading role:
+    if name and heads & _HEADING:  # "Penhale, who took the top job at the transit authority"
+        surname = re.compile(rf"(?i)\b{re.escape(name[-1])}\b")
+        beside = set().union(*(text_stems(t) for t in texts if surname.search(t)))
+    called = False
     for text in texts:
         for title in titles(name, text):
             if title & heads:

@@ -276,7 +276,8 @@ def _names_asked(doc: Doc, marked: Span | None, phrase: str, analysis: Analysis)
     at = doc.text.find(phrase, marked.start_char)
     named = doc.char_span(at, at + len(phrase)) if at >= 0 else None
     return named is not None and (names_asked(named, analysis.question)
-                                  or _owner_of_name(named, analysis))
+                                  or _owner_of_name(named, analysis)
+                                  or _owner_of_asked(named, analysis))
 
 
 def _owner_of_name(span: Span, analysis: Analysis) -> bool:
@@ -296,6 +297,23 @@ def _owner_of_name(span: Span, analysis: Analysis) -> bool:
 _WHOSE = re.compile(r"\bwhose\b", re.IGNORECASE)
 
 
+def _owner_of_asked(span: Span, analysis: Analysis) -> bool:
+    """Return True when, asked what a thing is, the span only says whose it is.
+
+    "government" of "the government's latest pay offer" for "latest pay offer on the
+    table?": every word of what it owns is a word of the question, so the sentence names the
+    thing asked about, not what it is. Asked who or which body, or whose, the owner may be
+    the answer.
+    """
+    if analysis.kind in NAMED or _WHOSE.search(analysis.text) or span.root.dep_ != "poss":
+        return False
+    owned = span.root.head
+    words = [t for t in owned.subtree
+             if not (span.root.left_edge.i <= t.i <= span.root.right_edge.i)
+             and ((t.is_alpha and not t.is_stop) or t.like_num)]  # "5.6% pay offer": a figure
+    return bool(words) and all(stem(t.text) in analysis.weights for t in words)
+
+
 def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[Reading],
             scores: tuple[float, float], options: list[Option],
             config: AnswerConfig) -> list[Candidate]:
@@ -307,7 +325,8 @@ def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[R
             marks = [v for w in windows if (v := w.best_within(0, len(doc.text))) is not None]
         else:
             marks = [v for w in windows if (v := w.score(start, end)) is not None]
-        if marks and option.text and not _owner_of_name(option.span, analysis):
+        if marks and option.text and not (_owner_of_name(option.span, analysis)
+                                          or _owner_of_asked(option.span, analysis)):
             out.append(Candidate(option.text, tuple(group), option.origin, max(marks), *scores,
                                  option.score, _fits(option, analysis),
                                  type=answer_type(option.span),

@@ -227,3 +227,32 @@ def test_the_owner_of_a_name_is_not_the_name_asked_for(question, sentence, span,
     marked = doc.char_span(at, at + len(span), alignment_mode="expand")
     analysis = Analysis(question, question, parse_question(question), {})
     assert _owner_of_name(marked, analysis) is owner
+
+
+@pytest.mark.parametrize(("question", "sentence", "span", "owner"), [
+    ("latest pay offer on the table?",
+     "Nurses will vote on the government's latest pay offer next week.", "government", True),
+    # what it owns holds a word the question does not: it may say what the thing is
+    ("latest pay offer on the table?",
+     "Nurses will vote on the government's 5.6% pay offer next week.", "government", False),
+    # asked who, or whose, the owner may answer
+    ("who made the latest pay offer?",
+     "Nurses will vote on the government's latest pay offer next week.", "government", False),
+    ("whose pay offer is on the table?",
+     "Nurses will vote on the government's latest pay offer next week.", "government", False),
+    ("latest pay offer on the table?", "The government raised its pay offer.", "government",
+     False),  # no owner
+])
+def test_the_owner_of_the_thing_asked_about_is_not_what_it_is(question, sentence, span, owner):
+    from index.answer.analysis import Analysis
+    from index.answer.nlp import get_nlp
+    from index.answer.questions import parse_question
+    from index.answer.spans import _owner_of_asked
+    from index.terms import WORD, stem
+
+    doc = get_nlp()(sentence)
+    at = sentence.index(span)
+    marked = doc.char_span(at, at + len(span), alignment_mode="expand")
+    weights = {stem(w): 1.0 for w in WORD.findall(question)}
+    analysis = Analysis(question, question, parse_question(question), weights)
+    assert _owner_of_asked(marked, analysis) is owner

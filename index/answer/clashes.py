@@ -431,12 +431,52 @@ def another_event(span: Span, lemma: str, asked: frozenset[str] = frozenset(),
         return False
     if not verbs:
         return False
-    verb = span.root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return False
-    return not any(_one_event(verb, token) for token in verbs)
+    verb = _hanging_from(span.root)
+    return verb is not None and not any(_one_event(verb, token) for token in verbs)
+
+
+def _hanging_from(token: Token) -> Token | None:
+    """Return the verb a token hangs from (the first verb up the parse), if any."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token if token.pos_ in {"VERB", "AUX"} else None
+
+
+def _dating(entity: Span) -> Token | None:
+    """Return the verb a date entity dates: its head, or the head of its preposition.
+
+    "turned it down on Sunday", "said Monday"; not "a 2017 conversion" (the conversion's
+    date) nor "the 47-year-old vessel" (an age).
+    """
+    if entity.label_ not in {"DATE", "TIME"}:
+        return None
+    head = entity.root.head
+    if entity.root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif entity.root.dep_ not in {"npadvmod", "advmod", "obl", "tmod"}:
+        return None
+    return head if head.pos_ in {"VERB", "AUX"} else None
+
+
+def farther_dates(doc: Doc, nearness: dict[int, float], margin: float) -> frozenset[int]:
+    """Return the tokens of the dates of a sentence that date a farther event than another.
+
+    `nearness` gives, by token index, how near each verb of the sentence comes to the
+    question's verb (`spans.verb_nearness`), for a sentence without the asked verb itself.
+    A date hanging from a verb at least `margin` less near than the verb another date of the
+    sentence hangs from dates another event: "made public on Monday a proposal ..., after the
+    board turned the approach down on Sunday" asked "what date did the board reject it?"
+    ("turned down" 0.40 from "reject", "made" 0.25).
+    """
+    dated: list[tuple[Span, float]] = []
+    for entity in doc.ents:
+        verb = _dating(entity)
+        if verb is not None and verb.i in nearness:
+            dated.append((entity, nearness[verb.i]))
+    if len(dated) < 2:
+        return frozenset()
+    best = max(near for _, near in dated)
+    return frozenset(t.i for entity, near in dated if near <= best - margin for t in entity)
 
 
 def asked_figures(question: str) -> frozenset[str]:
@@ -563,10 +603,8 @@ _POSSIBILITY = frozenset({"can", "may", "might"})
 
 def _stating(span: Span) -> list[Token]:
     """Return the verb a span hangs from and the verbs it is one event with, or nothing."""
-    verb = span.root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in {"VERB", "AUX"}:
+    verb = _hanging_from(span.root)
+    if verb is None:
         return []
     chain = [verb]
     while chain[-1].dep_ in _ONE_EVENT and chain[-1].head.i != chain[-1].i:

@@ -36,6 +36,8 @@ class AnswerConfig:
     unit_synonym: float = 0.7  # a count's noun this near the noun asked (embedding cosine) counts
     # the same thing ("vehicles" for "cars"); below it, something else ("countries", "buses")
     near_word: float = 0.7  # a sentence's word this near a question's word (embedding cosine)
+    farther_verb: float = 0.1  # a date's verb this much less near the question's than another
+    # date's verb in its sentence dates another event (`clashes.farther_dates`)
     # counts as it in the soft word coverage, by its similarity ("vehicles" for "cars": 0.88)
     nearest: int = 3  # passages cited when the coverage does not answer
     cited: int = 6  # at most this many citations for one answer or side

@@ -20,6 +20,7 @@ from index.answer.clashes import (
     another_event,
     another_figure,
     asked_figures,
+    farther_dates,
     hedged,
     other_owner,
     possible,
@@ -93,7 +94,8 @@ def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
     if lexicon is not None:  # the question's own words, in one batch: the sentences' are kept
         predicate = analysis.question.predicate
         lexicon.vectors([*asked_words(analysis).values(), *([predicate] if predicate else [])])
-    nearness = predicates(analysis.question.predicate, docs, lexicon)
+    verbs = verb_nearness(analysis.question.predicate, docs, lexicon)
+    nearness = [max(near.values(), default=0.0) if near is not None else 1.0 for near in verbs]
     held = soft(analysis, docs, lexicon, config.near_word)
     found: list[Candidate] = []
     for rank, (group, doc, windows) in enumerate(zip(groups, docs, readings, strict=True)):
@@ -102,9 +104,11 @@ def mark(analysis: Analysis, groups: list[list[Sentence]], reader: BaseReader,
         best = max((s.score for w in windows for s in w.best(1)), default=float("-inf"))
         scores = (best, max((w.null for w in windows), default=0.0))
         options = phrase_options(doc, analysis.question)
-        marked = _read_spans(analysis, group, doc, windows, scores, options, config)
+        farther = _farther(analysis, doc, verbs[rank], config.farther_verb)
+        marked = _read_spans(analysis, group, doc, windows, scores, options, config, farther)
         if rank < config.parsed:
-            marked.extend(_parsed(analysis, group, doc, windows, scores, options, config))
+            marked.extend(_parsed(analysis, group, doc, windows, scores, options, config,
+                                  farther))
         found.extend(replace(c, predicate=nearness[rank], soft=held[rank]) for c in marked)
     return found
 
@@ -157,11 +161,35 @@ def asked_words(analysis: Analysis) -> dict[str, str]:
 
 def predicates(verb: str, docs: list[Doc], lexicon: Lexicon | None) -> list[float]:
     """Return, per sentence, the similarity of its nearest verb to the question's `verb`."""
+    return [max(near.values(), default=0.0) if near is not None else 1.0
+            for near in verb_nearness(verb, docs, lexicon)]
+
+
+def verb_nearness(verb: str, docs: list[Doc], lexicon: Lexicon | None
+                  ) -> list[dict[int, float] | None]:
+    """Return, per sentence, each of its verbs' similarity to the question's `verb`.
+
+    By token index; a verb with its particle ("turned down"). None without a verb or a lexicon.
+    """
     if not verb or lexicon is None:
-        return [1.0] * len(docs)
-    verbs = [{verb_phrase(t) for t in doc if t.pos_ == "VERB"} for doc in docs]
-    near = lexicon.similarities(verb, sorted(set().union(*verbs)))
-    return [max((near[v] for v in found), default=0.0) for found in verbs]
+        return [None] * len(docs)
+    phrases = [{t.i: verb_phrase(t) for t in doc if t.pos_ == "VERB"} for doc in docs]
+    near = lexicon.similarities(verb, sorted({p for found in phrases for p in found.values()}))
+    return [{i: near[p] for i, p in found.items()} for found in phrases]
+
+
+def _farther(analysis: Analysis, doc: Doc, nearness: dict[int, float] | None,
+             margin: float) -> frozenset[int]:
+    """Return the tokens of the sentence's dates that date a farther event than another date.
+
+    Asked for a date, in a sentence without the asked verb (`clashes.farther_dates`); with it,
+    `clashes.another_event` tells.
+    """
+    lemma = analysis.question.lemma
+    if analysis.kind != "date" or not nearness or not lemma or any(
+            t.pos_ == "VERB" and t.lemma_.lower() == lemma for t in doc):
+        return frozenset()
+    return farther_dates(doc, nearness, margin)
 
 
 def read_windows(sentences: list[Sentence], around: int
@@ -231,8 +259,8 @@ def crop(reading: Reading, start: int, end: int) -> Reading | None:
 
 
 def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[Reading],
-                scores: tuple[float, float], options: list[Option],
-                config: AnswerConfig) -> list[Candidate]:
+                scores: tuple[float, float], options: list[Option], config: AnswerConfig,
+                farther: frozenset[int] = frozenset()) -> list[Candidate]:
     """Return the reader's best spans of one sentence as candidates.
 
     A span is widened to the parse's whole words: the reader's word pieces may end inside one
@@ -259,7 +287,7 @@ def _read_spans(analysis: Analysis, group: list[Sentence], doc: Doc, windows: li
             out.append(Candidate(phrase, tuple(group), "reader", span.score, *scores,
                                  ranked.get(phrase.lower(), config.unparsed), False,
                                  type=typed, qualifiers=_unasked(marked, analysis),
-                                 another_event=_another_event(marked, analysis),
+                                 another_event=_another_event(marked, analysis, farther),
                                  hedged=_hedged(marked, text),
                                  possible=marked is not None and possible(marked)))
     return out
@@ -315,8 +343,8 @@ def _owner_of_asked(span: Span, analysis: Analysis) -> bool:
 
 
 def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[Reading],
-            scores: tuple[float, float], options: list[Option],
-            config: AnswerConfig) -> list[Candidate]:
+            scores: tuple[float, float], options: list[Option], config: AnswerConfig,
+            farther: frozenset[int] = frozenset()) -> list[Candidate]:
     """Return the span ranker's best phrases of a sentence (`options`), scored by the reader."""
     out = []
     for option in options[: config.phrases]:
@@ -331,23 +359,28 @@ def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[R
                                  option.score, _fits(option, analysis),
                                  type=answer_type(option.span),
                                  qualifiers=_unasked(option.span, analysis),
-                                 another_event=_another_event(option.span, analysis),
+                                 another_event=_another_event(option.span, analysis,
+                                                              farther),
                                  hedged=_hedged(option.span, doc.text),
                                  possible=possible(option.span)))
     return out
 
 
-def _another_event(span: Span | None, analysis: Analysis) -> bool:
+def _another_event(span: Span | None, analysis: Analysis,
+                   farther: frozenset[int] = frozenset()) -> bool:
     """Return True when the span dates another event than the asked one.
 
-    It hangs from another verb than the asked one (`another_event`), or follows another
-    figure than the one the question names (`another_figure`).
+    It hangs from another verb than the asked one (`another_event`), follows another figure
+    than the one the question names (`another_figure`), or its dates are among the sentence's
+    `farther` ones (`_farther`).
     """
     if span is None:
         return False
     question = analysis.question
+    dated = [t.i for t in span if t.ent_type_ in {"DATE", "TIME"}]
     return (another_event(span, question.lemma, frozenset(analysis.weights), question.event)
-            or another_figure(span, asked_figures(analysis.text)))
+            or another_figure(span, asked_figures(analysis.text))
+            or (bool(dated) and all(i in farther for i in dated)))
 
 
 def _hedged(span: Span | None, text: str) -> bool:

@@ -5,7 +5,8 @@ import pytest
 
 from index.answer.lexicon import Lexicon
 from index.answer.parsing import Parser
-from index.answer.spans import predicates, soft
+from index.answer.clashes import farther_dates
+from index.answer.spans import predicates, soft, verb_nearness
 
 
 def test_a_paraphrased_verb_is_nearer_than_another_act(embedder):
@@ -22,6 +23,16 @@ def test_each_sentence_gets_its_nearest_verb(embedder):
     assert fined > 0.99
     assert donated < fined
     assert verbless == 0.0
+
+
+def test_of_two_dates_the_one_whose_verb_is_farther_from_the_question_is_another_event(
+        embedder):
+    # "what date did the board reject the proposal?": rejected (turned down) on Sunday
+    docs = Parser().parse(["Velcor made public on Monday a proposal to buy Carrowmere, after "
+                           "Carrowmere's board turned the approach down on Sunday."])
+    nearness = verb_nearness("reject", docs, Lexicon(embedder))[0]
+    farther = farther_dates(docs[0], nearness, 0.1)
+    assert [t.text for t in docs[0] if t.i in farther] == ["Monday"]
 
 
 def test_without_a_verb_in_the_question_every_sentence_is_neutral(embedder):

@@ -8,6 +8,7 @@ from index.answer.clashes import (
     asked_figures,
     asked_years,
     called,
+    farther_dates,
     departed,
     hedged,
     leaving,
@@ -333,6 +334,27 @@ def test_a_date_that_follows_another_figure_dates_another_event(question, senten
     at = sentence.index(date)
     span = doc.char_span(at, at + len(date), alignment_mode="expand")
     assert another_figure(span, asked_figures(question)) is other
+
+
+@pytest.mark.parametrize(("sentence", "near", "farther"), [
+    # "what date did the board reject it?": "turned down" is nearer "reject" than "made"
+    ("Velcor made public on Monday a proposal to buy Carrowmere, after Carrowmere's board "
+     "turned the approach down on Sunday.", {"made": 0.25, "turned": 0.40}, {"Monday"}),
+    ("Velcor made public on Monday a proposal to buy Carrowmere, after Carrowmere's board "
+     "turned the approach down on Sunday.", {"made": 0.34, "turned": 0.40}, set()),  # too
+    # near to tell
+    ("The board turned the approach down on Sunday.", {"turned": 0.1}, set()),  # one date
+    ("Velcor said the offer was final, and the board met on Sunday.",
+     {"said": 0.2, "met": 0.5}, set()),  # one date: nothing to choose between
+    ("They will focus on a 2017 conversion that added a lounge to the 47-year-old vessel.",
+     {"focus": 0.1, "added": 0.6}, set()),  # a conversion's date, an age: no verb's date
+])
+def test_a_date_whose_verb_is_farther_than_another_dates_verb(sentence, near, farther):
+    doc = get_nlp()(sentence)
+    nearness = {t.i: near[t.text] for t in doc if t.text in near and t.pos_ == "VERB"}
+    assert len(nearness) == len(near)
+    found = farther_dates(doc, nearness, 0.1)
+    assert {t.text for t in doc if t.i in found} == farther
 
 
 @pytest.mark.parametrize(("text", "name", "left"), [

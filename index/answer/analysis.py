@@ -172,6 +172,7 @@ SHORT_FORMS = {
     "bn": "billion", "pct": "per cent", "ceo": "chief executive", "cfo": "chief financial officer",
     "pm": "prime minister", "reps": "representatives", "amt": "amount", "info": "information",
     "admin": "administration", "corp": "corporation", "hosp": "hospital", "hq": "headquarters",
+    "max": "maximum", "min": "minimum",
 }
 
 

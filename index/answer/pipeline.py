@@ -31,7 +31,7 @@ from index.answer.lexicon import Lexicon
 from index.answer.lists import whole_list
 from index.answer.merging import Merged, merge
 from index.answer.parsing import Parser
-from index.answer.places import more_precise
+from index.answer.places import another_way, asked_way, more_precise
 from index.answer.polarity import yes_or_no
 from index.answer.profiles import profile
 from index.answer.questions import (
@@ -119,12 +119,21 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if m.value.kind != "name" or never_person(
             [w for w in m.value.key if isinstance(w, str)], [c.type for c in m.candidates],
             read_texts, docs)]
+    if analysis.kind == "place" and (way := asked_way(analysis.text)):  # "where was it
+        # bound?": not "Dunmarrow" of "sailed from Dunmarrow"
+        aside += [m for m in merged if _another_way(m, way, parser)]
     if asks_done(analysis.text):  # "how much was it fined?": not "can fine up to 4 per cent"
         aside += [m for m in merged if all(c.possible for c in m.candidates)]
     answers = [m for m in merged if not any(m is a for a in aside)]
     # an answer set aside that another reading keeps is no evidence against it
     aside = [a for a in aside if not any(same_value(a.value, m.value) for m in answers)]
     return Findings(ranked, answers, aside)
+
+
+def _another_way(merged: Merged, way: str, parser: Parser | None) -> bool:
+    """Return True when every sentence stating a place gives it as the journey's other end."""
+    texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
+    return another_way(merged.value.text, way, (parser or Parser()).parse(texts))
 
 
 def _not_so_called(noun: str, merged: list[Merged]) -> list[Merged]:

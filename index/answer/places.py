@@ -1,11 +1,17 @@
-"""A place answer named more precisely when the coverage names a place inside it.
+"""Places: named more precisely, and told apart as where a journey starts or ends.
 
 "Beijing" becomes "Beijing's Great Hall of the People" when a sentence among those retrieved
 calls a place that: the possessive names a place within the answer, which is what a "where"
-question wants.
+question wants. Asked where something was bound, the place it sailed from is no answer, and
+asked where it set out from, the place it was heading to is none (`asked_way`, `way_of`).
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
 
 from index.answer.parsing import Parser
 from index.answer.sentences import Sentence
@@ -29,3 +35,70 @@ def more_precise(place: str, sentences: list[Sentence],
             if owner.text.replace(" ", "").startswith(tuple(m.strip() for m in marks)):
                 return owner.text, sentence
     return None
+
+
+# A question for the end of a journey ("where was the ferry bound?", "where was she heading?")
+# or for its start ("where did it sail from?", "where did the flight depart?").
+_ASKS_TO = re.compile(r"\b(?:bound|head(?:ed|ing)|destination|going|en route|"
+                      r"(?:travel|sail|fly|fli|driv|walk|mov)\w* (?:to|towards?))\b", re.I)
+_ASKS_FROM = re.compile(r"\b(?:from|depart\w*|originat\w*|set (?:out|off|sail))\s*\??$|"
+                        r"\b(?:depart\w*|originat\w*|start(?:ed)? out)\b", re.I)
+_TO = frozenset({"to", "towards", "toward", "for", "into"})
+_LEFT = frozenset({"leave", "depart", "quit", "flee", "evacuate"})
+_REACHED = frozenset({"reach", "enter"})
+
+
+def asked_way(question: str) -> str:
+    """Return "to" asked for where a journey ended or was to end, "from" for where it began.
+
+    "" when the question asks for neither ("where did the ferry capsize?").
+    """
+    if _ASKS_FROM.search(question):
+        return "from"
+    return "to" if _ASKS_TO.search(question) else ""
+
+
+def way_of(span: Span) -> str:
+    """Return "from" for a place a sentence gives as a start, "to" as an end, else "".
+
+    "sailed from Dunmarrow", "left Dunmarrow at 7:50 p.m." start there; "the crossing to
+    Kellin", "bound for Kellin", "its destination, Kellin", "reached Kellin" end there; "two
+    kilometres from Kellin" says neither.
+    """
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.dep_ in {"prep", "dative"}:
+        if _measured(head.head) or any(c.dep_ in {"npadvmod", "advmod"} and _measured(c)
+                                       for c in head.children):
+            return ""  # "two kilometres from Kellin", "a mile away from": how far, not whence
+        word = head.lower_
+        return "from" if word == "from" else "to" if word in _TO else ""
+    if root.dep_ == "dobj" and head.pos_ == "VERB":
+        lemma = head.lemma_.lower()
+        return "from" if lemma in _LEFT else "to" if lemma in _REACHED else ""
+    if root.dep_ == "appos" and head.lemma_.lower() == "destination":
+        return "to"
+    return ""
+
+
+def another_way(place: str, way: str, docs: Iterable[Doc]) -> bool:
+    """Return True when every sentence (`docs`) gives `place` as the other end of a journey.
+
+    `way` is what the question asks for (`asked_way`). A sentence that names the place
+    otherwise, or whose parse does not tell, keeps it.
+    """
+    found = False
+    for doc in docs:
+        for at in (m.start() for m in re.finditer(re.escape(place), doc.text)):
+            span = doc.char_span(at, at + len(place), alignment_mode="expand")
+            told = way_of(span) if span is not None else ""
+            if told in {"", way}:
+                return False
+            found = True
+    return found
+
+
+def _measured(token: Token) -> bool:
+    """Return True for a distance a place is measured from: "two kilometres", "away"."""
+    return token.pos_ == "ADV" or (token.pos_ == "NOUN" and any(
+        c.dep_ == "nummod" or c.like_num for c in token.children))

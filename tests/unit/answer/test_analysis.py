@@ -59,11 +59,13 @@ def test_a_question_typed_in_lower_case_reads_the_names_as_the_coverage_writes_t
     ("who is the ceo?", "who is the chief executive?"),
     ("who is the CFO?", "who is the CFO?"),  # upper case: an acronym, read as one
     ("how many hq staff?", "how many hq staff?"),  # the coverage lacks "headquarters" too
+    ("max fine it could face?", "maximum fine it could face?"),
 ])
 def test_a_chat_short_form_the_coverage_never_uses_is_spelt_out(asked, read):
     coverage = LexicalIndex([Passage(str(i), "s.txt", "t", 1, t) for i, t in enumerate([
         "The government raised its offer, and 1,870 operations were cancelled.",
         "The chief executive and the chief financial officer resigned; staff were told.",
+        "The fine was well short of the legal maximum.",
     ])])
     assert analyse(asked, coverage).query == read
 

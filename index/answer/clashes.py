@@ -619,3 +619,45 @@ def _clause(verb: Token) -> set[int]:
         if child.dep_ not in _OWN_CLAUSES:
             out.update(t.i for t in child.subtree)
     return out
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6}
+_OTHER_ONE = frozenset({"another", "next", "fresh", "further", "renewed"})  # "another strike"
+
+
+def asked_instance(question: Doc) -> tuple[str, int] | None:
+    """Return the noun the question counts an instance of and the instance's number.
+
+    "how long was the first strike meant to last?" -> ("strike", 1); None without an
+    ordinal before a noun ("the first to arrive", "who came first?").
+    """
+    for token in question:
+        number = _ORDINALS.get(token.lower_)
+        if number and token.dep_ in {"amod", "nummod"} and token.head.pos_ == "NOUN":
+            return stem(token.head.text), number
+    return None
+
+
+def another_instance(doc: Doc, asked: tuple[str, int]) -> bool:
+    """Return True when a sentence speaks of another instance of the asked thing only.
+
+    Asked about the first strike, "the union would strike again for four days" and "a second
+    strike" speak of another; asked about the second, "the first strike" does. A sentence that
+    also speaks of the asked instance ("the first strike, and another in October") does not
+    count, nor one that speaks of the thing without saying which.
+    """
+    noun, number = asked
+    other = False
+    for token in doc:
+        if stem(token.text) != noun:
+            continue
+        said = [_ORDINALS[o.lower_] for c in token.children if c.lower_ in _ORDINALS
+                for o in (c, *c.conjuncts) if o.lower_ in _ORDINALS]  # "third and fourth years"
+        if number in said:
+            return False
+        if (said or any(c.lower_ in _OTHER_ONE for c in token.children)
+                or (number == 1 and token.pos_ == "VERB"
+                    and any(c.lower_ == "again" for c in token.children))):
+            other = True
+    return other

@@ -29,6 +29,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from index.answer.clashes import years
 from index.answer.config import CONFIG
 from index.answer.cues import REVISIONS
 from index.answer.merging import DATED, Merged
@@ -42,6 +43,7 @@ from index.answer.values import (
     updatable,
     value_of,
 )
+from index.corpus.dates import resolve_relative_dates
 from index.terms import WORD, stem, text_stems
 
 AMOUNTS = ("number", "percent", "money")
@@ -233,7 +235,37 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, f
         return False  # it lacks a weightier question word: another fire, another visit
     if _shared(best, other, asked) <= shared:
         return False  # "vote on 9 July" and "takeover rules ... firm offer by June 15"
+    if best.value.kind not in DATED and _another_year(other, _years_of(best)):
+        return False  # "last went on strike in 2011, in a one-day stoppage" is no account of
+        # this year's strike
     return _hedged(best) == _hedged(other)
+
+
+def _years_of(merged: Merged) -> set[int]:
+    """Return the years an answer's sentences are about.
+
+    Those they name (not as a bound, "since 2011"), or else the year each was published.
+    """
+    found: set[int] = set()
+    for candidate in merged.candidates:
+        for sentence in candidate.sentences:
+            published = sentence.hit.passage.published or ""
+            said = years(resolve_relative_dates(sentence.text, published or None), bounds=False)
+            found |= said or ({int(published[:4])} if published[:4].isdigit() else set())
+    return found
+
+
+def _another_year(merged: Merged, others: set[int]) -> bool:
+    """Return True when every sentence stating an answer names years, none of `others`."""
+    if not others:
+        return False
+    for candidate in merged.candidates:
+        for sentence in candidate.sentences:
+            text = resolve_relative_dates(sentence.text, sentence.hit.passage.published)
+            said = years(text.replace(candidate.text, " "), bounds=False)
+            if not said or said & others:
+                return False
+    return True
 
 
 def _counts_alike(a: Merged, b: Merged) -> bool:

@@ -12,7 +12,9 @@ from index.answer import citing
 from index.answer.analysis import Analysis
 from index.answer.choices import either_or
 from index.answer.clashes import (
+    another_instance,
     asked_figures,
+    asked_instance,
     asked_years,
     called,
     departed,
@@ -119,6 +121,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if m.value.kind != "name" or never_person(
             [w for w in m.value.key if isinstance(w, str)], [c.type for c in m.candidates],
             read_texts, docs)]
+    instance = asked_instance((parser or Parser()).parse([analysis.text])[0])
+    if instance is not None:  # "how long was the first strike?": not "would strike again"
+        aside += [m for m in merged if _another_instance(m, instance, parser)]
     if analysis.kind == "place" and (way := asked_way(analysis.text)):  # "where was it
         # bound?": not "Dunmarrow" of "sailed from Dunmarrow"
         aside += [m for m in merged if _another_way(m, way, parser)]
@@ -128,6 +133,12 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     # an answer set aside that another reading keeps is no evidence against it
     aside = [a for a in aside if not any(same_value(a.value, m.value) for m in answers)]
     return Findings(ranked, answers, aside)
+
+
+def _another_instance(merged: Merged, instance: tuple[str, int], parser: Parser | None) -> bool:
+    """Return True when every sentence stating the answer speaks of another instance only."""
+    texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
+    return all(another_instance(doc, instance) for doc in (parser or Parser()).parse(texts))
 
 
 def _another_way(merged: Merged, way: str, parser: Parser | None) -> bool:

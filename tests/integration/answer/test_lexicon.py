@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
+from index.answer.clashes import farther_dates
 from index.answer.lexicon import Lexicon
 from index.answer.parsing import Parser
-from index.answer.clashes import farther_dates
 from index.answer.spans import predicates, soft, verb_nearness
 
 

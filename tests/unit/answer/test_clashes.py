@@ -5,11 +5,13 @@ import pytest
 from index.answer.clashes import (
     another_event,
     another_figure,
+    another_instance,
     asked_figures,
+    asked_instance,
     asked_years,
     called,
-    farther_dates,
     departed,
+    farther_dates,
     hedged,
     leaving,
     never_person,
@@ -417,3 +419,34 @@ def test_a_sentence_telling_of_a_departure(text, said):
 )
 def test_a_name_is_called_by_a_noun_its_title_or_its_last_word_says(name, texts, expected):
     assert called(name.split(), stem("group"), texts) is expected
+
+
+@pytest.mark.parametrize(("question", "instance"), [
+    ("how long was the first strike meant to last?", ("strike", 1)),
+    ("when did the second strike start?", ("strike", 2)),
+    ("Who was the first president of the US?", ("presid", 1)),
+    ("who came first?", None),  # no noun counted
+    ("how long did the strike last?", None),
+])
+def test_a_question_may_ask_about_one_instance_of_a_thing(question, instance):
+    assert asked_instance(get_nlp()(question)) == instance
+
+
+@pytest.mark.parametrize(("sentence", "asked", "other"), [
+    ("The union said it would strike again for four days, from October 7 to October 10.",
+     ("strike", 1), True),
+    ("Nurses voted for a second strike in October.", ("strike", 1), True),
+    ("Nurses called another strike.", ("strike", 1), True),
+    ("The first strike, on 23 and 24 September, hit Corrowmouth hard.", ("strike", 1), False),
+    ("The first strike, on 23 and 24 September, hit Corrowmouth hard.", ("strike", 2), True),
+    ("The union said it would strike again for four days.", ("strike", 2), False),  # "again"
+    # may be the second
+    ("The union is planning a second walkout and the first strike ended on Thursday.",
+     ("strike", 1), False),  # the asked one too
+    ("Nurses are on the first day of a 48-hour strike over pay.", ("strike", 1), False),  # not
+    # said which
+    ("by replacing values education for third and fourth years with English", ("year", 4),
+     False),
+])
+def test_a_sentence_may_speak_of_another_instance_only(sentence, asked, other):
+    assert another_instance(get_nlp()(sentence), asked) is other

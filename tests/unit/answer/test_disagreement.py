@@ -398,3 +398,26 @@ def test_two_figures_of_one_sentence_are_no_stated_revision_unless_one_replaced_
                                    ("b.md", "2026-05-01"), probability=0.3), output)
     found = disagreement([earlier, output], THRESHOLD, GAP, SHARE, MISSING)
     assert found is None or not found.revision
+
+
+def test_a_figure_of_another_year_is_no_side():
+    # "how long was the strike meant to last?" in 2025: not the 2011 stoppage
+    best = stated("48-hour", "Nurses are on the first day of a 48-hour strike over pay.",
+                  ("a.md", "2025-09-23"))
+    other = stated("one-day", "Nurses last went on strike in 2011, in a one-day stoppage.",
+                   ("b.md", "2025-09-23"), probability=0.4)
+    assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is None
+    same_year = stated("one-day", "Nurses went on strike this year, in a one-day stoppage.",
+                       ("b.md", "2025-09-23"), probability=0.4)  # "this year" is 2025
+    assert disagreement([best, same_year], THRESHOLD, GAP, SHARE, MISSING) is not None
+    dated = stated("one-day", "A one-day strike is planned since 2011 rules allow no more.",
+                   ("b.md", "2025-09-23"), probability=0.4)  # a bound, not a year it is of
+    assert disagreement([best, dated], THRESHOLD, GAP, SHARE, MISSING) is not None
+
+
+def test_an_undated_source_is_of_no_year():
+    best = stated("48-hour", "Nurses are on the first day of a 48-hour strike over pay.",
+                  ("a.md", None))
+    other = stated("one-day", "Nurses went on strike in 2011, in a one-day stoppage.",
+                   ("b.md", None), probability=0.4)
+    assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is not None

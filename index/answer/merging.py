@@ -54,8 +54,9 @@ RULED_OUT = {"count": ("percent", "money"), "percent": ("number", "money"), "mon
 # A rate ("4 cm an hour", `values.value_of`) answers an amount only when the question asks
 # for one.
 AMOUNTS = frozenset({"quantity", "count"})
-RATE_ASKED = re.compile(r"\b(how fast|rate|speed|pace|per|an? (second|minute|hour|day|week|"
-                        r"month|year)|hourly|daily|weekly|monthly|yearly|annual)\b", re.I)
+RATE_ASKED = re.compile(r"\b(how (fast|strong)|rate|speed|pace|gusts?|winds?|per|an? (second|"
+                        r"minute|hour|day|week|month|year)|hourly|daily|weekly|monthly|yearly|"
+                        r"annual)\b", re.I)
 NO_REASON = frozenset({"DATE", "DURATION", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
 DATED = frozenset({"date", "time"})  # the kinds of value that may say a day
 # A length of time answers an amount only when the question counts time ("how many years",

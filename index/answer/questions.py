@@ -39,8 +39,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      r"|^what (is|was) the (reason|cause)\b", "reason"),
     (r"\bhow (much|many)\b.*\b(cost|costs|spend|spent|paid|pay|worth|price|budget)\b"
      r"|\bhow many (dollars|euros|pounds|yen|yuan|rupees|cents)\b", "money"),
-    (r"\b(what|which)('s|’s| is| was| are| were) the (\w+ ){0,2}(cost|price|budget|fine|"
-     r"fee|salary)\b", "money"),
+    (r"\b(what|which)('s|’s| is| was| are| were) the ([\w'’]+ ){0,2}(cost|price|budget|fine|"
+     r"fee|salary|ransom)\b", "money"),
+    # a sum asked by its noun or its verb: "what price did the directors back?", "what profit
+    # did it make?", "what will the deal cost the government?", "what would it have to pay?"
+    (r"\b(what|which) (\w+ )?(price|profit|revenue|turnover|earnings|salary|ransom)\b"
+     r"|\bwhat (will|would|does|did|do|could|might|must)\b.*\b(cost|(have|has|had) to pay)\b",
+     "money"),
     # what a thing is worth ("what's the agreed takeover worth?"), and the size of a sum paid
     # ("how big is the break fee?", not "how big is the depot?")
     (r"\b(what|which)('s|’s| is| was| are| were| will)\b.*\bworth\b"
@@ -65,19 +70,22 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # a charge levied as a share: "rapeseed tariff by April?", "what duty do the cars pay?"
     # (not "the main duty of the regulator"), "what's the interest rate?" (not "what tax
     # rate has a direct relationship with ...?")
-    (r"\b(what|which)('s|’s| is| was| are| were| will)? (the )?(\w+ ){0,2}(tariffs?|"
+    (r"\b(what|which)('s|’s| is| was| are| were| will)? (the )?([\w'’]+ ){0,2}(tariffs?|"
      r"surtax(es)?|surcharges?|levy|levies)\b"
      r"|\b(what|which) (\w+ ){0,2}(duty|duties|tax|taxes)\b.*\b(pay|pays|paid|charged?|"
      r"levied|imposed?|faces?)\b"
      r"|\b(what|which)('s|’s| is| was) the (\w+ ){0,2}(interest|tax|vat) rate\b", "percent"),
     (r"\bhow long\b", "duration"),
-    (r"\b(how) (big|large|tall|high|old|far|fast|heavy)\b", "quantity"),  # before "when":
-    # "how old was Tesla when he died?"
+    # a measure asked by its adjective ("how strong were the gusts?"); before "when": "how old
+    # was Tesla when he died?"
+    (r"\b(how) (big|large|small|tall|high|low|deep|wide|thick|old|far|fast|heavy|strong|"
+     r"hot|cold|warm|loud|steep)\b", "quantity"),
     (r"\b(what|which) (years?|months?|days?|dates?|times?|decades?|century|centuries)\b"
      r"|\b(what|which)('s|’s| is| was) the (\w+ ){0,2}(date|day|year)\b", "date"),
     (r"^(when|since when)\b|\bwhen\b", "date"),
-    (r"\b(what|which)('s|’s| is| was| are| were) the (\w+ ){0,3}(population|number|amount|"
-     r"total|size|count|toll|tally|height|depth|length|width|weight|capacity|distance)\b",
+    (r"\b(what|which)('s|’s| is| was| are| were) the ([\w'’]+ ){0,3}(population|number|amount|"
+     r"total|size|count|toll|tally|height|depth|length|width|weight|capacity|distance|"
+     r"headcount|workforce|turnout|attendance|magnitude|speed|temperature|age)\b",
      "quantity"),
     (r"\b(who|whom|whose)\b", "person"),
     (rf"\b(which|what) ({'|'.join(sorted(ROLES))})s?\b|\bname of (the|a|an|this|that) "

@@ -79,6 +79,19 @@ from index.answer.questions import (
         ("What was the carmaker's profit last year?", "money"),
         ("What was ABC's revenue in 1962?", "money"),
         ("What was the mayor's salary?", "money"),
+        # a sum asked by its noun or its verb, without "how much"
+        ("What price did the shareholders accept?", "money"),
+        ("What profit did the bank report?", "money"),
+        ("What will the new stadium cost the city?", "money"),
+        ("What would the club have to pay if it left early?", "money"),
+        ("the kidnappers' ransom demand?", "money"),
+        ("Caldoria's new levy on steel?", "percent"),  # a possessive before the charge
+        # a measure asked by its adjective or its noun
+        ("How strong were the winds when the bridge fell?", "quantity"),
+        ("How deep is the harbour?", "quantity"),
+        ("the mine's headcount?", "quantity"),
+        ("What was the turnout in the referendum?", "quantity"),
+        ("What did the club pay tribute to?", "other"),
         ("What is the income inequality gap?", "other"),
         # a place in a ranking
         ("where does Kessaria rank among Norland's trade partners?", "ordinal"),

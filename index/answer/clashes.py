@@ -661,3 +661,50 @@ def another_instance(doc: Doc, asked: tuple[str, int]) -> bool:
                     and any(c.lower_ == "again" for c in token.children))):
             other = True
     return other
+
+
+# What a company's sums measure, by the noun that names them: a profit is not a turnover.
+# Nouns of one group are one measure ("turnover" and "sales"); "income" is either, and is
+# not read.
+_SUMS = {"profit": "profit", "earnings": "profit", "revenue": "revenue", "turnover": "revenue",
+         "sales": "revenue", "loss": "loss", "losses": "loss"}
+
+
+def asked_sum(question: Doc) -> str:
+    """Return the measure a question asks a sum of ("what profit did it make?" -> "profit")."""
+    return next((_SUMS[_sum_word(t)] for t in question
+                 if t.pos_ == "NOUN" and _sum_word(t) in _SUMS), "")
+
+
+def another_sum(span: Span, asked: str) -> bool:
+    """Return True when a sum is said to measure another thing than the asked one.
+
+    Asked for a profit, "turnover of 1.6 billion crowns", "2 billion crowns in revenue",
+    "revenue rose to 4 billion crowns" and "a 40 million crown loss" give other measures;
+    "a profit of 12 million crowns" gives the asked one, and a sum the sentence does not say
+    the measure of ("it made 12 million crowns") says nothing.
+    """
+    root = span.root
+    while root.dep_ in {"nummod", "compound", "quantmod"} and root.head.i != root.i:
+        root = root.head  # "1.6 billion" of "1.6 billion crowns"
+    said = {_SUMS[_sum_word(n)] for n in _measures(root) if _sum_word(n) in _SUMS}
+    return bool(said) and asked not in said
+
+
+def _sum_word(noun: Token) -> str:
+    """Return the word `_SUMS` knows a noun by: "sales" as written (a sale is no turnover)."""
+    return noun.lower_ if noun.lower_ in _SUMS else noun.lemma_.lower()
+
+
+def _measures(root: Token) -> list[Token]:
+    """Return the nouns that say what the amount `root` heads is of."""
+    nouns = [root] if root.pos_ == "NOUN" else []  # "a 40 million crown loss"
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        nouns.append(head.head)  # "turnover of 1.6 billion crowns"
+    ins = [c for t in (root, head) for c in t.children if c.dep_ == "prep" and c.lower_ == "in"]
+    nouns += [p for c in ins for p in c.children if p.dep_ == "pobj"]  # "... in revenue"
+    verb = head.head if root.dep_ == "pobj" and head.lower_ in {"to", "at"} else head
+    if root.dep_ in {"attr", "dobj", "pobj"} and verb.pos_ in {"VERB", "AUX"}:
+        nouns += [c for c in verb.children if c.dep_ == "nsubj"]  # "revenue rose to ..."
+    return nouns

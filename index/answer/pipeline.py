@@ -13,8 +13,10 @@ from index.answer.analysis import Analysis
 from index.answer.choices import either_or
 from index.answer.clashes import (
     another_instance,
+    another_sum,
     asked_figures,
     asked_instance,
+    asked_sum,
     asked_years,
     called,
     departed,
@@ -121,12 +123,16 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if m.value.kind != "name" or never_person(
             [w for w in m.value.key if isinstance(w, str)], [c.type for c in m.candidates],
             read_texts, docs)]
-    instance = asked_instance((parser or Parser()).parse([analysis.text])[0])
+    question = (parser or Parser()).parse([analysis.text])[0]
+    instance = asked_instance(question)
     if instance is not None:  # "how long was the first strike?": not "would strike again"
         aside += [m for m in merged if _another_instance(m, instance, parser)]
     if analysis.kind == "place" and (way := asked_way(analysis.text)):  # "where was it
         # bound?": not "Dunmarrow" of "sailed from Dunmarrow"
         aside += [m for m in merged if _another_way(m, way, parser)]
+    if analysis.kind in {"money", "quantity"} and (measure := asked_sum(question)):
+        # "what profit did it make?": not "reported turnover of 1.6 billion crowns"
+        aside += [m for m in merged if _another_sum(m, measure, parser)]
     if asks_done(analysis.text):  # "how much was it fined?": not "can fine up to 4 per cent"
         aside += [m for m in merged if all(c.possible for c in m.candidates)]
     answers = [m for m in merged if not any(m is a for a in aside)]
@@ -135,16 +141,32 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     return Findings(ranked, answers, aside)
 
 
+def _stating(merged: Merged, parser: Parser | None) -> list[Doc]:
+    """Return the parses of the sentences that state an answer, each once."""
+    texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
+    return (parser or Parser()).parse(texts)
+
+
 def _another_instance(merged: Merged, instance: tuple[str, int], parser: Parser | None) -> bool:
     """Return True when every sentence stating the answer speaks of another instance only."""
-    texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
-    return all(another_instance(doc, instance) for doc in (parser or Parser()).parse(texts))
+    return all(another_instance(doc, instance) for doc in _stating(merged, parser))
 
 
 def _another_way(merged: Merged, way: str, parser: Parser | None) -> bool:
     """Return True when every sentence stating a place gives it as the journey's other end."""
-    texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
-    return another_way(merged.value.text, way, (parser or Parser()).parse(texts))
+    return another_way(merged.value.text, way, _stating(merged, parser))
+
+
+def _another_sum(merged: Merged, asked: str, parser: Parser | None) -> bool:
+    """Return True when every sentence stating a sum says it measures another thing."""
+    spans = []
+    for doc in _stating(merged, parser):
+        for text in {c.text for c in merged.candidates}:
+            at = doc.text.find(text)
+            span = doc.char_span(at, at + len(text), alignment_mode="expand") if at >= 0 else None
+            if span is not None:
+                spans.append(span)
+    return bool(spans) and all(another_sum(span, asked) for span in spans)
 
 
 def _not_so_called(noun: str, merged: list[Merged]) -> list[Merged]:

@@ -6,8 +6,10 @@ from index.answer.clashes import (
     another_event,
     another_figure,
     another_instance,
+    another_sum,
     asked_figures,
     asked_instance,
+    asked_sum,
     asked_years,
     called,
     departed,
@@ -450,3 +452,33 @@ def test_a_question_may_ask_about_one_instance_of_a_thing(question, instance):
 ])
 def test_a_sentence_may_speak_of_another_instance_only(sentence, asked, other):
     assert another_instance(get_nlp()(sentence), asked) is other
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("what profit did the bank make last year?", "profit"),
+    ("What was ABC's revenue in 1962?", "revenue"),
+    ("how big were the miner's losses?", "loss"),
+    ("What were the group's sales in 2024?", "revenue"),
+    ("how much did the bridge cost?", ""),  # a cost, no company's measure
+    ("how much income tax was paid?", ""),  # "income" is either
+])
+def test_a_question_may_ask_for_a_sum_of_one_measure(question, measure):
+    assert asked_sum(get_nlp()(question)) == measure
+
+
+@pytest.mark.parametrize(("sentence", "sum_", "other"), [
+    ("The bank reported turnover of 1.6 billion crowns last year.", "1.6 billion crowns", True),
+    ("The bank reported turnover of 1.6 billion crowns last year.", "1.6 billion", True),
+    ("Revenue rose to 4 billion crowns.", "4 billion crowns", True),
+    ("The group posted 2 billion crowns in revenue.", "2 billion crowns", True),
+    ("It posted a 40 million crown loss.", "40 million crown loss", True),
+    ("The miner made a profit of 12 million crowns.", "12 million crowns", False),
+    ("The firm earned 3 million euros in profit.", "3 million euros", False),
+    ("Its net profit was 40 million crowns.", "40 million crowns", False),
+    ("It made 12 million crowns.", "12 million crowns", False),  # not said which measure
+])
+def test_a_sum_may_measure_another_thing_than_the_asked(sentence, sum_, other):
+    doc = get_nlp()(sentence)
+    at = sentence.index(sum_)
+    span = doc.char_span(at, at + len(sum_), alignment_mode="expand")
+    assert another_sum(span, "profit") is other

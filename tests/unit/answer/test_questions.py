@@ -81,6 +81,10 @@ from index.answer.questions import (
         ("What was the mayor's salary?", "money"),
         # a sum asked by its noun or its verb, without "how much"
         ("What price did the shareholders accept?", "money"),
+        ("How much money did the charity hand out?", "money"),
+        ("how much was the operator fined?", "money"),
+        ("How much has the appeal raised so far?", "money"),
+        ("How many troops were raised?", "count"),
         ("What profit did the bank report?", "money"),
         ("What will the new stadium cost the city?", "money"),
         ("What would the club have to pay if it left early?", "money"),

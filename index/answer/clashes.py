@@ -663,17 +663,23 @@ def another_instance(doc: Doc, asked: tuple[str, int]) -> bool:
     return other
 
 
-# What a company's sums measure, by the noun that names them: a profit is not a turnover.
-# Nouns of one group are one measure ("turnover" and "sales"); "income" is either, and is
-# not read.
+# What a sum measures, by the noun or the verb that names it: a profit is not a turnover, nor
+# a fine a donation. Words of one group are one measure ("turnover" and "sales"; "donated" and
+# "a donation"); "income" is either a profit or a turnover, and is not read.
 _SUMS = {"profit": "profit", "earnings": "profit", "revenue": "revenue", "turnover": "revenue",
-         "sales": "revenue", "loss": "loss", "losses": "loss"}
+         "sales": "revenue", "loss": "loss", "losses": "loss", "fine": "fine", "penalty": "fine",
+         "penalise": "fine", "penalize": "fine", "donation": "gift", "donate": "gift",
+         "pledge": "gift", "contribution": "gift", "contribute": "gift",
+         "fined": "fine"}  # spaCy's small model lemmatises "fined" as "fin"
 
 
 def asked_sum(question: Doc) -> str:
-    """Return the measure a question asks a sum of ("what profit did it make?" -> "profit")."""
+    """Return the measure a question asks a sum of ("what profit did it make?" -> "profit").
+
+    "how much was it fined?" asks for a fine.
+    """
     return next((_SUMS[_sum_word(t)] for t in question
-                 if t.pos_ == "NOUN" and _sum_word(t) in _SUMS), "")
+                 if t.pos_ in {"NOUN", "VERB"} and _sum_word(t) in _SUMS), "")
 
 
 def another_sum(span: Span, asked: str) -> bool:
@@ -682,7 +688,8 @@ def another_sum(span: Span, asked: str) -> bool:
     Asked for a profit, "turnover of 1.6 billion crowns", "2 billion crowns in revenue",
     "revenue rose to 4 billion crowns" and "a 40 million crown loss" give other measures;
     "a profit of 12 million crowns" gives the asked one, and a sum the sentence does not say
-    the measure of ("it made 12 million crowns") says nothing.
+    the measure of ("it made 12 million crowns") says nothing. Asked for a fine, "it had
+    donated $500,000" gives a gift.
     """
     root = span.root
     while root.dep_ in {"nummod", "compound", "quantmod"} and root.head.i != root.i:
@@ -692,14 +699,16 @@ def another_sum(span: Span, asked: str) -> bool:
 
 
 def _sum_word(noun: Token) -> str:
-    """Return the word `_SUMS` knows a noun by: "sales" as written (a sale is no turnover)."""
+    """Return the word `_SUMS` knows a word by: "sales" as written (a sale is no turnover)."""
     return noun.lower_ if noun.lower_ in _SUMS else noun.lemma_.lower()
 
 
 def _measures(root: Token) -> list[Token]:
-    """Return the nouns that say what the amount `root` heads is of."""
+    """Return the nouns and verbs that say what the amount `root` heads is of."""
     nouns = [root] if root.pos_ == "NOUN" else []  # "a 40 million crown loss"
     head = root.head
+    if root.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB":
+        nouns.append(head)  # "donated $500,000", "$500,000 was donated"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         nouns.append(head.head)  # "turnover of 1.6 billion crowns"
     ins = [c for t in (root, head) for c in t.children if c.dep_ == "prep" and c.lower_ == "in"]

@@ -461,6 +461,8 @@ def test_a_sentence_may_speak_of_another_instance_only(sentence, asked, other):
     ("What were the group's sales in 2024?", "revenue"),
     ("how much did the bridge cost?", ""),  # a cost, no company's measure
     ("how much income tax was paid?", ""),  # "income" is either
+    ("how much was the operator fined?", "fine"),
+    ("What penalty did the regulator impose?", "fine"),
 ])
 def test_a_question_may_ask_for_a_sum_of_one_measure(question, measure):
     assert asked_sum(get_nlp()(question)) == measure
@@ -478,7 +480,22 @@ def test_a_question_may_ask_for_a_sum_of_one_measure(question, measure):
     ("It made 12 million crowns.", "12 million crowns", False),  # not said which measure
 ])
 def test_a_sum_may_measure_another_thing_than_the_asked(sentence, sum_, other):
+    assert another_sum(_span(sentence, sum_), "profit") is other
+
+
+@pytest.mark.parametrize(("sentence", "sum_", "other"), [
+    ("The operator said on Thursday it had donated $500,000 to the relief fund.", "$500,000",
+     True),
+    ("A further $200,000 was donated by local firms.", "$200,000", True),
+    ("The regulator fined the operator $500,000.", "$500,000", False),
+    ("The operator faces a fine of $2 million.", "$2 million", False),
+    ("The operator paid $500,000.", "$500,000", False),  # paid: not said what for
+])
+def test_a_gift_is_no_fine(sentence, sum_, other):
+    assert another_sum(_span(sentence, sum_), "fine") is other
+
+
+def _span(sentence: str, part: str):
     doc = get_nlp()(sentence)
-    at = sentence.index(sum_)
-    span = doc.char_span(at, at + len(sum_), alignment_mode="expand")
-    assert another_sum(span, "profit") is other
+    at = sentence.index(part)
+    return doc.char_span(at, at + len(part), alignment_mode="expand")

@@ -15,7 +15,8 @@ commerce minister?" is not answered by a name its sources call "Prime Minister",
 they never read as a person ("Halvane", a capital). And "the 13 people still missing" counts
 other people than "198 people" on board: no disagreement. Nor does "Saturday" in "Stroud
 returned on Saturday after four days in Kessaria, where she held talks" date the talks.
-Nor is "who's running Metro?" answered by a chief the coverage says resigned last week.
+Nor is "who's running Metro?" answered by a chief the coverage says resigned last week, nor
+"what profit did it make?" by its turnover, nor "how much was it fined?" by what it donated.
 """
 
 from __future__ import annotations

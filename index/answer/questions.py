@@ -40,7 +40,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bhow (much|many)\b.*\b(cost|costs|spend|spent|paid|pay|worth|price|budget)\b"
      r"|\bhow many (dollars|euros|pounds|yen|yuan|rupees|cents)\b"
      r"|\bhow much (money|cash|funding)\b"
-     r"|\bhow much\b.*\b(fined?|raised?|donated?|owed?|owes|earn(ed|s)?)\b", "money"),
+     r"|\bhow much\b.*\b(raised?|donated?|owed?|owes|earn(ed|s)?)\b", "money"),  # not "fined":
+    # a fine may be a share ("up to 4 per cent of its turnover")
     (r"\b(what|which)('s|’s| is| was| are| were) the ([\w'’]+ ){0,2}(cost|price|budget|fine|"
      r"fee|salary|ransom)\b", "money"),
     # a sum asked by its noun or its verb: "what price did the directors back?", "what profit

@@ -82,7 +82,7 @@ from index.answer.questions import (
         # a sum asked by its noun or its verb, without "how much"
         ("What price did the shareholders accept?", "money"),
         ("How much money did the charity hand out?", "money"),
-        ("how much was the operator fined?", "money"),
+        ("how much was the operator fined?", "quantity"),  # a sum, or a share of turnover
         ("How much has the appeal raised so far?", "money"),
         ("How many troops were raised?", "count"),
         ("What profit did the bank report?", "money"),

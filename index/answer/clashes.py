@@ -692,7 +692,7 @@ def another_sum(span: Span, asked: str) -> bool:
     the measure of ("it made 12 million crowns") says nothing. Asked for a fine, "it had
     donated $500,000" gives a gift.
     """
-    root = span.root
+    root = next((t for t in span if t.like_num), span.root)  # the sum, not "... up 4 per cent"
     while root.dep_ in {"nummod", "compound", "quantmod"} and root.head.i != root.i:
         root = root.head  # "1.6 billion" of "1.6 billion crowns"
     said = {_SUMS[_sum_word(n)] for n in _measures(root) if _sum_word(n) in _SUMS}

@@ -164,6 +164,13 @@ ARTICLES = {
                           "Police have confirmed two deaths: a 70-year-old man near Oxley and "
                           "a 61-year-old woman in Hale's Crossing.",
                           "The man died when his car was swept off a flooded road."),
+    # a sum of another measure than the one asked: a turnover, a gift
+    "results-1.md": article("Marlow Foods results", "City Times", "2026-09-06",
+                            "Marlow Foods reported turnover of 820 million crowns for the year, "
+                            "up 4 per cent."),
+    "gift-1.md": article("Dam operator gives to flood fund", "Coast Wire", "2026-09-07",
+                         "The dam operator Tarn Hydro said it had donated 300,000 crowns to the "
+                         "flood relief fund."),
 }
 
 
@@ -273,6 +280,17 @@ def test_asked_what_was_done_what_only_can_be_is_no_answer(desk):
     can = desk.ask("how much can the watchdog fine a bank?")
     assert can.answered
     assert "4 per cent" in can.answer
+
+
+def test_a_sum_said_to_measure_another_thing_is_no_answer(desk):
+    profit = desk.ask("what profit did Marlow Foods make?")
+    assert not profit.answered, profit.answer
+    turnover = desk.ask("what was Marlow Foods' turnover?")
+    assert "820 million crowns" in turnover.answer
+    fined = desk.ask("how much was Tarn Hydro fined?")
+    assert not fined.answered, fined.answer
+    gave = desk.ask("how much did Tarn Hydro donate to the flood fund?")
+    assert "300,000 crowns" in gave.answer
 
 
 def test_asked_what_someone_is_accused_of_the_charge_is_the_answer(desk):

@@ -471,6 +471,8 @@ def test_a_question_may_ask_for_a_sum_of_one_measure(question, measure):
 @pytest.mark.parametrize(("sentence", "sum_", "other"), [
     ("The bank reported turnover of 1.6 billion crowns last year.", "1.6 billion crowns", True),
     ("The bank reported turnover of 1.6 billion crowns last year.", "1.6 billion", True),
+    ("The bank reported turnover of 1.6 billion crowns, up 4 per cent.",
+     "1.6 billion crowns, up 4 per cent", True),  # the sum, not what the span ends with
     ("Revenue rose to 4 billion crowns.", "4 billion crowns", True),
     ("The group posted 2 billion crowns in revenue.", "2 billion crowns", True),
     ("It posted a 40 million crown loss.", "40 million crown loss", True),

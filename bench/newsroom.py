@@ -10,7 +10,10 @@ bench/.cache/newsroom-<backend> (built when absent, refreshed incrementally, reb
 --fresh). `--set stories` runs the second invented set instead, bench/stories (four more
 stories with distractors, in the same schema; the decision may be fitted on it, so that the
 newsroom stays unseen: `bench/train_decision.py --stories`), indexed into
-bench/.cache/stories-<backend>. Each answer is the object `newsdesk ask --batch` prints
+bench/.cache/stories-<backend>. `--set distractors` asks bench/distractors/questions.jsonl,
+questions of the same schema about the newsroom's coverage, mostly its stories beside the
+main three (answer and unanswerable kinds only), indexed into bench/.cache/distractors-<backend>.
+Each answer is the object `newsdesk ask --batch` prints
 (`Answer.to_json(id=...)`), judged by `judge` from ../shared/eval/score_answers.py, imported by
 path. Prints `k/n kind (rate)` per kind of question and the total, the wall time and the p50
 ask latency; --show lists the failures (id, kind, question, why).
@@ -39,6 +42,7 @@ CORPUS = EVAL / "newsroom"
 QUESTIONS = EVAL / "newsroom-questions.jsonl"
 SCORER = EVAL / "score_answers.py"
 STORIES = ROOT / "bench" / "stories"
+DISTRACTORS = ROOT / "bench" / "distractors" / "questions.jsonl"
 CACHE = ROOT / "bench" / ".cache"
 KINDS = ("answer", "unanswerable", "conflict", "time")
 
@@ -58,13 +62,15 @@ NEWSROOM = DevSet("newsroom", CORPUS, (QUESTIONS,))
 
 
 def dev_set(name: str) -> DevSet:
-    """Return the dev set called `name`: "newsroom" or "stories"."""
+    """Return the dev set called `name`: "newsroom", "stories" or "distractors"."""
     if name == "newsroom":
         return NEWSROOM
     if name == "stories":
         return DevSet("stories", STORIES / "articles",
                       tuple(sorted(STORIES.glob("questions-*.jsonl"))))
-    raise ValueError(f"no dev set called {name!r}: newsroom or stories")
+    if name == "distractors":
+        return DevSet("distractors", CORPUS, (DISTRACTORS,))
+    raise ValueError(f"no dev set called {name!r}: newsroom, stories or distractors")
 
 
 @dataclass(frozen=True)
@@ -222,7 +228,7 @@ def open_desk(backend: str = "torch", fresh: bool = False, devset: DevSet = NEWS
 def main(argv: list[str] | None = None) -> int:
     """Run the dev set and print the rates (and the failures, and JSON, when asked)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="newsroom", choices=("newsroom", "stories"),
+    parser.add_argument("--set", default="newsroom", choices=("newsroom", "stories", "distractors"),
                         help="the dev set to run (default %(default)s)")
     parser.add_argument("--show", action="store_true", help="list every failed question")
     parser.add_argument("--json", type=Path, help="write the per-question results here")

@@ -21,6 +21,7 @@ Nor is "who's running Metro?" answered by a chief the coverage says resigned las
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -111,6 +112,70 @@ def _one_name(name: tuple[str, ...], other: tuple[str, ...]) -> bool:
     initials = ["".join(w[0] for w in words if w not in STOPWORDS) for words in (name, other)]
     return any(len(words) == 1 and words[0] == initial
                for words, initial in ((name, initials[1]), (other, initials[0])))
+
+
+Doer = tuple[str, tuple[str, ...]]  # a verb's lemma, and the lower-case words of its doer's name
+# Auxiliaries a question puts before its subject and the verb: "did Harrowgate order?"
+_AUXILIARIES = frozenset("do does did will would can could should has have had".split())
+_PROGRESSIVE = frozenset("is are was were".split())  # before a verb in -ing
+_DONE = frozenset({"VERB", "NOUN", "AUX"})  # what a misparsed question's verb may be tagged
+# Names of a role, not of whoever holds it: "did the PM meet ...?"
+_ROLE_ACRONYMS = ROLES | {"pm", "cfo", "coo", "cto", "vp", "mep"}
+
+
+def doers(doc: Doc, names: Iterable[str] = ()) -> tuple[Doer, ...]:
+    """Return each verb a name of the question does: "did Harrowgate order" -> (order, harrowgate).
+
+    Only a doer that holds one of `names` (the question's names) other than a role's ("the PM",
+    "the CEO": the coverage calls their holder by name).
+    """
+    asked = {n.lower() for n in names} - _ROLE_ACRONYMS
+    found = []
+    for token in doc:
+        if token.pos_ == "VERB":
+            found.extend((token.lemma_.lower(), name) for name in _done_by(token))
+        if token.lower_ in _AUXILIARIES | _PROGRESSIVE:  # "did Harrowgate order?", "order"
+            # parsed a noun; "is Velcor cutting?", not "was Tarvos arrested?"
+            name = list(itertools.takewhile(lambda t: t.pos_ == "PROPN", doc[token.i + 1:]))
+            after = token.i + 1 + len(name)
+            verb = doc[after] if name and after < len(doc) else None
+            if (verb is not None and verb.is_lower and verb.pos_ in _DONE
+                    and (token.lower_ in _AUXILIARIES or verb.lower_.endswith("ing"))):
+                found.append((verb.lemma_.lower(), tuple(t.lower_ for t in name)))
+    return tuple(dict.fromkeys(d for d in found if asked & set(d[1]) and d[0] != "be"))
+
+
+def other_doer(asked: tuple[Doer, ...], docs: list[Doc]) -> bool:
+    """Return True when the sentences stating an answer say another name did what was asked.
+
+    Only when none of them names the question's doer: "Port Allard Transit has ordered 40
+    hydrogen buses" (and "The order, approved by the Port Allard Transit board, covers 40 ...")
+    does not say how many Harrowgate ordered, while "Harrowgate ordered 120, and Port Allard
+    40" may. Two names that may be one ("UK", "United Kingdom") are one doer.
+    """
+    for lemma, name in asked:
+        if any({t.lower_ for t in doc} & set(name) for doc in docs):
+            continue
+        if any(token.pos_ == "VERB" and token.lemma_.lower() == lemma and any(
+                not _one_name(name, other) for other in _done_by(token))
+               for doc in docs for token in doc):
+            return True
+    return False
+
+
+def _done_by(verb: Token) -> list[tuple[str, ...]]:
+    """Return the names that do what `verb` says, each as its lower-case words.
+
+    Its subject ("Port Allard Transit has ordered"), the subject of the verb it completes
+    ("Carrowmere has agreed to pay"), or a passive's agent ("was ordered by Port Allard").
+    """
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "xcomp":  # "Carrowmere has agreed to pay"
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    subjects += [g for c in verb.children if c.dep_ == "agent"
+                 for g in c.children if g.dep_ == "pobj"]
+    return [tuple(t.lower_ for t in s.subtree if t.pos_ == "PROPN")
+            for s in subjects if s.pos_ == "PROPN"]
 
 
 def _owned_by(noun: Token) -> list[tuple[str, ...]]:
@@ -244,6 +309,41 @@ _ANYONE = frozenset({"owner", "player", "leader"})
 # Answer types (`index.answer.types.TYPES`) of what no person is; the rest say too little.
 _THINGS = frozenset({"ORG", "PLACE", "NORP"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"})
+
+
+def no_holder(span: Span) -> bool:
+    """Return True when a span given for "who ...?" names nobody: a clause, or a portfolio.
+
+    "Port Allard Transit runs about 140 buses" is a clause (its root a verb); "Finance" of
+    "Finance Minister Jonas Arvelo" a noun that only qualifies the role noun after it. An
+    ordinal or adjective before a role ("the Seventh Doctor") may be what is asked for.
+    """
+    if span.root.pos_ in {"VERB", "AUX"}:
+        return True
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    last = span[-1]
+    return (after is not None and last.dep_ == "compound" and last.pos_ in {"NOUN", "PROPN"}
+            and after.lower_ in ROLE_NOUNS and not _ORDINAL.fullmatch(last.lower_))
+
+
+# Ordinals, which spaCy often tags as names before a noun ("the Seventh Doctor")
+_ORDINAL = re.compile(r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                      r"eleventh|twelfth|\w+teenth|\w+ieth|\d+(?:st|nd|rd|th)")
+
+
+def not_given(span: Span, asked: Iterable[str]) -> bool:
+    """Return True when a span only says that what was asked was not given.
+
+    "(did not) give a sales target for 2026" for "what is Qorvane's sales target for 2026?":
+    a negated verb in it or over it (not "is": "not equal" may be the answer), and nouns,
+    names and figures that are all the question's own (`asked`, stems).
+    """
+    asked = set(asked)
+    verbs = [t for t in [*span, span.root.head] if t.pos_ in {"VERB", "AUX"}]
+    negated = [v for v in verbs if any(c.dep_ == "neg" for c in v.children)]
+    things = [t for t in span if t.pos_ in {"NOUN", "PROPN", "NUM"}]
+    return (bool(negated) and all(v.lemma_ != "be" for v in negated) and bool(things)
+            and all(stem(t.text) in asked for t in things))
 
 
 def no_person(role: str, name: list[str], types: Iterable[str], texts: list[str],

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from index.answer import citing
 from index.answer.analysis import Analysis
 from index.answer.choices import either_or
 from index.answer.clashes import (
+    Doer,
     another_instance,
     another_sum,
     asked_figures,
@@ -22,7 +24,10 @@ from index.answer.clashes import (
     departed,
     leaving,
     never_person,
+    no_holder,
     no_person,
+    not_given,
+    other_doer,
     other_role,
     other_years,
     said_leaving,
@@ -105,6 +110,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         # Sable Moth", not "The Tarvesian Consumers' Council" beside it
     if analysis.kind == "person":  # "who's running Metro?": not the chief who resigned
         aside += _by_tenure(analysis, merged, evidence, parser)  # "who quit?": only who did
+        # nor "Port Allard Transit runs about 140 buses", nor "Finance" of "Finance Minister"
+        aside += [m for m in merged if _no_holder(m, parser)]
     if analysis.kind in {"count", "money"}:  # "how many died?" is not answered by "MV Linnet
         # sank in 1994", nor "what was Qorvane's profit?" by "cut prices on most of its range",
         # nor "how many died when it sank in 1988?" by the "1988" it names itself
@@ -130,9 +137,14 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if analysis.kind == "place" and (way := asked_way(analysis.text)):  # "where was it
         # bound?": not "Dunmarrow" of "sailed from Dunmarrow"
         aside += [m for m in merged if _another_way(m, way, parser)]
+    if analysis.question.doers:  # "how many buses did Harrowgate order?": not "Port Allard
+        # Transit has ordered 40", when nothing stating the answer names Harrowgate
+        aside += [m for m in merged if _another_doer(m, analysis.question.doers, parser)]
     if analysis.kind in {"money", "quantity"} and (measure := asked_sum(question)):
         # "what profit did it make?": not "reported turnover of 1.6 billion crowns"
         aside += [m for m in merged if _another_sum(m, measure, parser)]
+    # "did not give a sales target for 2026" for "what is its sales target for 2026?"
+    aside += [m for m in merged if _not_given(m, analysis.weights, parser)]
     if asks_done(analysis.text):  # "how much was it fined?": not "can fine up to 4 per cent"
         aside += [m for m in merged if all(c.possible for c in m.candidates)]
     answers = [m for m in merged if not any(m is a for a in aside)]
@@ -157,8 +169,36 @@ def _another_way(merged: Merged, way: str, parser: Parser | None) -> bool:
     return another_way(merged.value.text, way, _stating(merged, parser))
 
 
+def _another_doer(merged: Merged, doers: tuple[Doer, ...], parser: Parser | None) -> bool:
+    """Return True when the sentences stating the answer say another name did the asked."""
+    return other_doer(doers, _stating(merged, parser))
+
+
 def _another_sum(merged: Merged, asked: str, parser: Parser | None) -> bool:
     """Return True when every sentence stating a sum says it measures another thing."""
+    spans = _spans(merged, parser)
+    return bool(spans) and all(another_sum(span, asked) for span in spans)
+
+
+def _no_holder(merged: Merged, parser: Parser | None) -> bool:
+    """Return True when every span stating an answer to "who ...?" names nobody."""
+    spans = _spans(merged, parser)
+    return bool(spans) and all(no_holder(span) for span in spans)
+
+
+def _not_given(merged: Merged, asked: Iterable[str], parser: Parser | None) -> bool:
+    """Return True when every span stating an answer says the asked was not given."""
+    if not any(_NEGATION.search(s.text) for c in merged.candidates for s in c.sentences):
+        return False  # most answers: no parse needed
+    spans = _spans(merged, parser)
+    return bool(spans) and all(not_given(span, asked) for span in spans)
+
+
+_NEGATION = re.compile(r"\b(?:not|never)\b|n't", re.IGNORECASE)
+
+
+def _spans(merged: Merged, parser: Parser | None) -> list[Span]:
+    """Return each way the answer is written, as a span of each sentence stating it."""
     spans = []
     for doc in _stating(merged, parser):
         for text in {c.text for c in merged.candidates}:
@@ -166,7 +206,7 @@ def _another_sum(merged: Merged, asked: str, parser: Parser | None) -> bool:
             span = doc.char_span(at, at + len(text), alignment_mode="expand") if at >= 0 else None
             if span is not None:
                 spans.append(span)
-    return bool(spans) and all(another_sum(span, asked) for span in spans)
+    return spans
 
 
 def _not_so_called(noun: str, merged: list[Merged]) -> list[Merged]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from index.answer.clashes import Owner, owners
+from index.answer.clashes import Doer, Owner, doers, owners
 from index.answer.frames import Frame, question_frame
 from index.answer.nlp import get_nlp
 from index.answer.roles import GENERIC_ROLES, ROLES, question_role
@@ -140,6 +140,7 @@ class Question:
     many: bool = False  # it asks for things in the plural ("which three doctors", `_asks_many`)
     event: str = ""  # with no main verb but a light one, the stem of the noun it asks about
     # ("offer" of "what day was the offer made?", `_event_noun`)
+    doers: tuple[Doer, ...] = ()  # verbs a name of it does ("did Harrowgate order"), `clashes`
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -418,13 +419,14 @@ def parse_question(text: str, known: tuple[str, ...] = ()) -> Question:
                                              or (t.text[:1].isupper() and t.is_alpha)))
         or t.text in known
     )
+    names = tuple(n for n in dict.fromkeys(names) if n.lower() not in QUESTION_WORDS)
     return Question(
         text,
         kind,
         tuple(weight_of),
         tuple(weight_of.values()),
         acronyms,
-        tuple(n for n in dict.fromkeys(names) if n.lower() not in QUESTION_WORDS),
+        names,
         _focus(doc),
         excluded,
         question_frame(doc, kind),
@@ -438,6 +440,7 @@ def parse_question(text: str, known: tuple[str, ...] = ()) -> Question:
         _predicate_lemma(doc),
         _asks_many(doc),
         _event_noun(doc),
+        doers(doc, names),
     )
 
 

@@ -412,12 +412,14 @@ def _phrase(text: str, doc: Doc, start: int, end: int, analysis: Analysis) -> st
     of rain in 48 hours") is cut to the amount with its unit: the rest is its sentence's.
     Asked anything else but a reason, so is a span that opens with a measure (a share, a sum,
     a quantity: "about 12 per cent by the end of April and to lift tariffs ..." for "rapeseed
-    tariff?"). Asked when, a span inside a date is the whole date ("14 July" of "July").
+    tariff?"). Asked when, a span inside a date is the whole date ("14 July" of "July"), and
+    one that opens with a date and runs on is cut to it ("27 March" of "on 27 March in Norland,
+    Valdessa and Serravia, with pre-orders opening immediately").
     """
     phrase = text[start:end]
     if analysis.kind == "date":
         if (marked := doc.char_span(start, end, alignment_mode="expand")) is not None:
-            phrase = widen(marked, analysis.question).text
+            phrase = _date_only(widen(marked, analysis.question)).text
     elif analysis.kind in NAMED:
         if (marked := doc.char_span(start, end, alignment_mode="expand")) is not None:
             phrase = _name_only(marked, analysis).text
@@ -492,6 +494,18 @@ def _apposed_name(span: Span, analysis: Analysis) -> Span | None:
             span.start <= root.head.i < entity.start and root.head.pos_ in {"NOUN", "PROPN"}):
         return None
     return entity
+
+
+def _date_only(span: Span) -> Span:
+    """Return the date a span opens with, when the span runs on past it to no other date."""
+    dates = [e for e in span.doc.ents if e.label_ in {"DATE", "TIME"}]
+    date = next((e for e in dates if span.start <= e.start <= span.start + 1), None)
+    if (date is None or date.label_ != "DATE" or date.end >= span.end
+            or span.doc[date.end].pos_ not in _RUN_ON):
+        return span
+    if any(date.end <= e.start < span.end for e in dates):
+        return span  # "March to May", "afternoons at any time from 12:00 to 6:00 p.m."
+    return date
 
 
 def _amount_only(span: Span, analysis: Analysis) -> Span:

@@ -32,3 +32,21 @@ def test_newsroom_kind_holds_its_floor(newsroom_results, kind):
         f"{passed}/{asked} {kind} ({passed / asked:.2f}) is under the floor {FLOOR[kind]:.2f}; "
         f"failed:\n{failures}"
     )
+
+
+# Questions the dev set does not ask, about its distractor stories: near misses an outlet's
+# wording invites, which generic rules on the parse set aside (`index.answer.clashes`).
+@pytest.mark.parametrize(("question", "wrong"), [
+    ("who is serravia's trade minister?", "Finance"),  # of "Finance Minister Jonas Arvelo"
+    ("who's running port allard transit?", "runs about 140 buses"),  # a clause, not a person
+    ("what is qorvane's sales target for 2026?", "give"),  # "It did not give a sales target"
+    ("how many hydrogen buses did harrowgate order?", "40"),  # what Port Allard ordered
+])
+def test_a_near_miss_is_not_the_answer(newsroom_desk, question, wrong):
+    result = newsroom_desk.ask(question)
+    assert wrong not in result.answer, result.answer
+
+
+def test_asked_who_runs_it_a_person_is_the_answer(newsroom_desk):
+    result = newsroom_desk.ask("who's running port allard transit?")
+    assert result.answer == "Rosa Ventham"

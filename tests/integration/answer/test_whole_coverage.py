@@ -171,6 +171,10 @@ ARTICLES = {
     "gift-1.md": article("Dam operator gives to flood fund", "Coast Wire", "2026-09-07",
                          "The dam operator Tarn Hydro said it had donated 300,000 crowns to the "
                          "flood relief fund."),
+    # what another city did
+    "buses-1.md": article("Port Allard goes for hydrogen", "Fleet Today", "2026-09-08",
+                          "Port Allard Transit has ordered 40 hydrogen buses from Northfield "
+                          "Motors in a deal worth $58 million."),
 }
 
 
@@ -291,6 +295,13 @@ def test_a_sum_said_to_measure_another_thing_is_no_answer(desk):
     assert not fined.answered, fined.answer
     gave = desk.ask("how much did Tarn Hydro donate to the flood fund?")
     assert "300,000 crowns" in gave.answer
+
+
+def test_what_another_name_did_is_no_answer(desk):
+    other = desk.ask("how many hydrogen buses did Harrowgate order?")
+    assert "40" not in other.answer
+    asked = desk.ask("how many hydrogen buses did Port Allard order?")
+    assert asked.answer == "40"
 
 
 def test_asked_what_someone_is_accused_of_the_charge_is_the_answer(desk):

@@ -13,11 +13,15 @@ from index.answer.clashes import (
     asked_years,
     called,
     departed,
+    doers,
     farther_dates,
     hedged,
     leaving,
     never_person,
+    no_holder,
     no_person,
+    not_given,
+    other_doer,
     other_owner,
     other_role,
     other_years,
@@ -501,3 +505,86 @@ def _span(sentence: str, part: str):
     doc = get_nlp()(sentence)
     at = sentence.index(part)
     return doc.char_span(at, at + len(part), alignment_mode="expand")
+
+
+@pytest.mark.parametrize(("question", "names", "expected"), [
+    ("How many buses did Harrowgate order?", ["Harrowgate"], (("order", ("harrowgate",)),)),
+    # the verb after the subject, whatever the small parser tags it
+    ("how many hydrogen buses did Harrowgate order?", ["Harrowgate"],
+     (("order", ("harrowgate",)),)),
+    ("How many buses were ordered by Harrowgate Metro?", ["Harrowgate", "Metro"],
+     (("order", ("harrowgate", "metro")),)),
+    ("How much is BLTC paying the families?", ["BLTC"], (("pay", ("bltc",)),)),
+    ("How many jobs is Velcor cutting?", ["Velcor"], (("cut", ("velcor",)),)),
+    ("Who did the PM meet?", ["PM"], ()),  # a role: the coverage names its holder
+    ("How many buses did the council order?", [], ()),  # no name
+    ("When was Tarvos arrested?", ["Tarvos"], ()),  # done to him, not by him
+])
+def test_the_verbs_a_name_of_the_question_does(question, names, expected):
+    assert doers(get_nlp()(question), names) == expected
+
+
+@pytest.mark.parametrize(("question", "names", "sentences", "other"), [
+    ("How many hydrogen buses did Harrowgate order?", ["Harrowgate"],
+     ["Port Allard Transit has ordered 40 hydrogen fuel-cell buses from Northfield Motors."],
+     True),
+    # one sentence says who did it; the other, about the same order, names nobody else
+    ("How many hydrogen buses did Harrowgate order?", ["Harrowgate"],
+     ["Port Allard Transit has ordered 40 hydrogen buses.",
+      "The order, approved by the transit board on Monday, covers 40 buses."], True),
+    ("How many buses did Harrowgate order?", ["Harrowgate"],
+     ["The buses were ordered by Port Allard Transit last year."], True),  # the agent
+    ("What did Edison develop in 1887?", ["Edison"],
+     ["In 1887, Tesla developed an induction motor."], True),
+    ("How many jobs is Velcor cutting?", ["Velcor"], ["Tallisk Copper is cutting 300 jobs."],
+     True),
+    # the question's doer named: it may be the answer's
+    ("How many buses did Harrowgate order?", ["Harrowgate"],
+     ["Harrowgate Metro ordered 120 buses, and Port Allard 40."], False),
+    ("How many buses did Harrowgate order?", ["Harrowgate"],
+     ["Port Allard ordered 40 buses.", "Harrowgate ordered 40 buses too."], False),
+    ("How many cars did Qorvane sell?", ["Qorvane"],
+     ["The company sold a record 1,912,000 vehicles."], False),  # not named otherwise
+    ("How many cars did Qorvane sell?", ["Qorvane"],
+     ["Kessaria's largest carmaker sold 1.9 million cars."], False),  # a noun, not a name
+    ("What did the UK spend?", ["UK"], ["The United Kingdom spent 2 billion pounds."], False),
+    ("How many buses did Harrowgate order?", ["Harrowgate"],
+     ["Port Allard has run 140 buses since 2019."], False),  # another verb
+])
+def test_another_name_did_what_the_question_asks(question, names, sentences, other):
+    nlp = get_nlp()
+    assert other_doer(doers(nlp(question), names), [nlp(s) for s in sentences]) is other
+
+
+@pytest.mark.parametrize(("sentence", "answer", "nobody"), [
+    ("Port Allard Transit runs about 140 buses and aims to be zero-emission by 2038.",
+     "Port Allard Transit runs about 140 buses", True),  # a clause
+    ("Finance Minister Jonas Arvelo said the tariff would apply.", "Finance", True),
+    ("Health Minister Isak Feldmoor raised the offer.", "Health", True),
+    ("Finance Minister Jonas Arvelo said the tariff would apply.", "Jonas Arvelo", False),
+    ("Transport Minister Bastien Orley said so.", "Transport Minister Bastien Orley", False),
+    ("Keff McCulloch wrote the theme for the Seventh Doctor.", "Seventh", False),  # an ordinal
+    ("The Eleventh Doctor travelled with a married couple.", "The Eleventh", False),
+    ("The Normans conquered England in 1066.", "The Normans", False),
+])
+def test_a_phrase_given_for_who_may_name_nobody(sentence, answer, nobody):
+    assert no_holder(_span(sentence, answer)) is nobody
+
+
+@pytest.mark.parametrize(("sentence", "answer", "asked", "unsaid"), [
+    ("It did not give a sales target for 2026, but analysts expect growth to slow.",
+     "not give a sales target for 2026", {"sale", "target", "2026"}, True),
+    ("It did not give a sales target for 2026, but analysts expect growth to slow.",
+     "give a sales target for 2026", {"sale", "target", "2026"}, True),  # negated over it
+    ("The company never disclosed the price.", "never disclosed the price", {"price"}, True),
+    ("Melanchthon was not in Wittenberg at the time.", "not in Wittenberg", {"melanchthon"},
+     False),  # another place: the answer
+    ("P is not equal to NP.", "not equal", {"p", "np"}, False),  # a copula: what it is not
+    ("It did not give a sales target, only a revenue goal of $4 billion.",
+     "did not give a sales target, only a revenue goal of $4 billion", {"sale", "target"},
+     False),  # it says something else too
+    ("The company gave a sales target of 2 million cars.", "2 million cars", {"sale", "target"},
+     False),
+])
+def test_a_phrase_may_only_say_the_asked_was_not_given(sentence, answer, asked, unsaid):
+    assert not_given(_span(sentence, answer), asked) is unsaid

@@ -184,11 +184,22 @@ def test_a_name_span_that_runs_on_is_cut_to_the_name(question, sentence, span, e
      "14 July"),
     ("when were the images used?", "Images were used in the 1530s and 1540s.", "1530s",
      "the 1530s"),  # the parser's entity ends on "and": trimmed
+    # a span that runs on past the date is cut to it
     ("when do investors vote?", "Shareholders vote on 9 July, before the ruling.",
-     "9 July, before the ruling", "9 July, before the ruling"),  # a span past the date
+     "9 July, before the ruling", "9 July"),
+    ("when do arc 7 sales start?", "It goes on sale on 27 March in Norland, Valdessa and "
+     "Serravia, with pre-orders opening immediately.", "27 March in Norland, Valdessa and "
+     "Serravia, with pre-orders opening immediately", "27 March"),
+    # but not one that runs on to another date or time
+    ("when did the talks run?", "The talks ran from March to May, officials said.",
+     "March to May", "March to May"),
+    ("when is the sport on?", "It airs on some weekend afternoons at any time from 12:00 to "
+     "6:00 p.m. Eastern Time.", "some weekend afternoons at any time from 12:00 to 6:00 p.m. "
+     "Eastern Time", "some weekend afternoons at any time from 12:00 to 6:00 p.m. Eastern "
+     "Time"),
     ("how many voted?", "About 900 voted on 14 July.", "July", "July"),  # not asked when
 ])
-def test_a_date_span_is_the_whole_date(question, sentence, span, expected):
+def test_a_date_span_is_the_whole_date_and_only_the_date(question, sentence, span, expected):
     assert _phrase_of(question, sentence, span) == expected
 
 

@@ -13,6 +13,7 @@ from index.answer import citing
 from index.answer.analysis import Analysis
 from index.answer.choices import either_or
 from index.answer.clashes import (
+    ROLE_NOUNS,
     Doer,
     another_instance,
     another_sum,
@@ -30,7 +31,9 @@ from index.answer.clashes import (
     other_doer,
     other_role,
     other_years,
+    role_nouns,
     said_leaving,
+    titles,
 )
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
@@ -52,6 +55,7 @@ from index.answer.questions import (
 )
 from index.answer.reading import BaseReader
 from index.answer.restating import asked_heads, unrestated
+from index.answer.roles import OCCUPATIONS
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import NAMED, mark
 from index.answer.types import load_types, no_lift, type_inputs
@@ -101,10 +105,11 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     aside: list[Merged] = []
     read_texts = [g[0].text for g in groups]  # parsed by `mark`: the parses are cached
     persons_name = asks_persons_name(analysis.text)  # "the name of the man who died?"
-    docs = ((parser or Parser()).parse(read_texts)
-            if analysis.question.role or persons_name else [])
-    if analysis.question.role:
-        aside = [m for m in merged if _another_role(analysis, m, read_texts, docs)]
+    role = analysis.question.role or analysis.question.held  # "who chairs ...?": its chair
+    docs = (parser or Parser()).parse(read_texts) if role or persons_name else []
+    if role:
+        merged = _untitled_dropped(role, merged)
+        aside = [m for m in merged if _another_role(role, m, read_texts, docs)]
     if analysis.kind == "organisation" and analysis.question.focus:  # "which group hacked
         aside += _not_so_called(analysis.question.focus, merged)  # it?": "The hacking group
         # Sable Moth", not "The Tarvesian Consumers' Council" beside it
@@ -213,21 +218,47 @@ def _not_so_called(noun: str, merged: list[Merged]) -> list[Merged]:
     """Return the names the coverage never calls by the asked noun, when it calls one so.
 
     Asked "which group says it hacked Amberlyn?", "The hacking group Sable Moth" is called a
-    group; "The Tarvesian Consumers' Council" is not. A name is called so when a sentence
-    stating it titles it with the noun (`clashes.titles`) or the noun ends it ("Sable Moth
-    Group"). Nothing is set aside when no name is called so: most coverage calls nothing by
-    the question's noun.
+    group; "The Tarvesian Consumers' Council" is not. Asked "who manages Rovers?", "Rovers
+    manager Stuart Pell" is called one, the goal scorer named beside him is not; a role is
+    called by any of its nouns (`clashes.role_nouns`: "boss", "chief executive"). A name is
+    called so when a sentence stating it titles it with the noun (`clashes.titles`) or the
+    noun ends it ("Sable Moth Group"). Nothing is set aside when no name is called so: most
+    coverage calls nothing by the question's noun.
     """
-    asked = stem(noun)
+    asked = {stem(n) for n in role_nouns(noun)}  # a role by any of its nouns: "boss", "CEO"
     names = [m for m in merged if m.value.kind == "name"]
     so_called = [m for m in names if _called(m, asked)]
     return [m for m in names if not any(m is c for c in so_called)] if so_called else []
 
 
-def _called(merged: Merged, asked: str) -> bool:
-    """Return True when a sentence stating the answer calls its name by a noun (a stem)."""
+def _untitled_dropped(role: str, merged: list[Merged]) -> list[Merged]:
+    """Return the answers left when, asked for a post, the names never titled are dropped.
+
+    Asked "who manages Rovers?", "Rovers manager Stuart Pell" says who holds the post; the goal
+    scorer named beside him, titled with no role at all, is dropped, not counted in the shares
+    (counted, he kept Pell under the threshold). Only when a name is titled with the post, and
+    not for an occupation many hold ("which actress ...?"); a name titled with another role is
+    left to `_another_role`, which sets it aside as a near miss.
+    """
+    head = role.split()[-1]
+    if head in OCCUPATIONS:
+        return merged
+    untitled = [m for m in _not_so_called(head, merged) if not _titled(m)]
+    return [m for m in merged if not any(m is u for u in untitled)]
+
+
+def _titled(merged: Merged) -> bool:
+    """Return True when a sentence stating a name titles it with a role."""
+    name = [w for w in merged.value.key if isinstance(w, str)]
+    texts = dict.fromkeys(s.text for c in merged.candidates for s in c.sentences)
+    return any(set(title) & ROLE_NOUNS for text in texts for title in titles(name, text))
+
+
+def _called(merged: Merged, asked: set[str]) -> bool:
+    """Return True when a sentence stating the answer calls its name by a noun (stems)."""
     texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
-    return called([w for w in merged.value.key if isinstance(w, str)], asked, texts)
+    name = [w for w in merged.value.key if isinstance(w, str)]
+    return any(called(name, noun, texts) for noun in asked)
 
 
 def _restated(value: Value, asked: frozenset[str]) -> bool:
@@ -291,15 +322,14 @@ def _modifies_noun(token: Token) -> bool:
     return token.dep_ == "compound" and token.head.pos_ == "NOUN"
 
 
-def _another_role(analysis: Analysis, merged: Merged, read_texts: list[str],
-                  docs: list[Doc]) -> bool:
+def _another_role(role: str, merged: Merged, read_texts: list[str], docs: list[Doc]) -> bool:
     """Return True when a name's sources give it another role than the one asked about.
 
     Or when the role is a person's and no sentence read makes the name one (`no_person`). A
     phrase that names people is judged by them: "Halvane's first detailed response since Prime
     Minister Helena Stroud" is no commerce minister.
     """
-    role, value = analysis.question.role, merged.value
+    value = merged.value
     if value.kind not in {"name", "text"}:
         return False
     types = [c.type for c in merged.candidates]

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from index.answer.clashes import Doer, Owner, doers, owners
 from index.answer.frames import Frame, question_frame
 from index.answer.nlp import get_nlp
-from index.answer.roles import GENERIC_ROLES, ROLES, question_role
+from index.answer.roles import GENERIC_ROLES, ROLES, held_role, question_role
 from index.terms import STOPWORDS, WORD, stem
 
 # Answer kinds and the spaCy entity labels that can fill them.
@@ -141,6 +141,7 @@ class Question:
     event: str = ""  # with no main verb but a light one, the stem of the noun it asks about
     # ("offer" of "what day was the offer made?", `_event_noun`)
     doers: tuple[Doer, ...] = ()  # verbs a name of it does ("did Harrowgate order"), `clashes`
+    held: str = ""  # the role it asks for by a verb ("chair" of "who chairs ...?", `roles`)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -441,6 +442,7 @@ def parse_question(text: str, known: tuple[str, ...] = ()) -> Question:
         _asks_many(doc),
         _event_noun(doc),
         doers(doc, names),
+        held_role(doc),
     )
 
 

@@ -22,6 +22,10 @@ ROLES = frozenset("""
     bishop general admiral commander architect engineer artist singer actor actress composer
     poet doctor person man woman""".split())
 GENERIC_ROLES = frozenset({"person", "man", "woman"})  # ask for a person, but hold no role
+# Roles many hold at once (an occupation), unlike a post that one holds (a chair, a minister)
+OCCUPATIONS = frozenset("""
+    lawyer author writer inventor scientist researcher economist analyst player architect
+    engineer artist singer actor actress composer poet doctor official officer""".split())
 _ASKING = frozenset({"which", "what", "whose"})
 
 
@@ -32,7 +36,8 @@ def question_role(doc: Doc) -> str:
     judge", "who quit as transit boss", "who was named interim chief executive". Its
     lower-case modifiers come with it; names do not ("Kessaria's commerce minister" ->
     "commerce minister", "the Metro CEO" -> "ceo"). A role noun doing something else in the
-    question ("who did the prime minister meet?") is not asked for.
+    question ("who did the prime minister meet?") is not asked for (nor a role said by a verb:
+    `held_role`).
     """
     for token in doc:
         if token.pos_ not in {"NOUN", "PROPN"} or not _is_role(token):
@@ -44,6 +49,25 @@ def question_role(doc: Doc) -> str:
                          if c.dep_ in {"amod", "compound", "nmod"} and c.text.islower()]
             return " ".join([*modifiers, token.lower_])
     return ""
+
+
+def held_role(doc: Doc) -> str:
+    """Return the role a question asks for by a verb in the present, or "".
+
+    "who chairs the council?", "who manages Rovers?" ask for its chair, its manager (`_HELD`);
+    "who chaired the meeting?" asks who did it, whatever their title.
+    """
+    for token in doc:
+        if (token.tag_ in {"VBZ", "VBP"} and token.lemma_.lower() in _HELD
+                and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in token.children)):
+            return _HELD[token.lemma_.lower()]
+    return ""
+
+
+# Verbs that name a role when asked in the present of whoever does them: "who chairs the
+# council?", "who manages Rovers?" ask for its chair, its manager; "who chaired the meeting?"
+# asks who did it, whatever their title.
+_HELD = {"chair": "chair", "manage": "manager", "coach": "coach", "captain": "captain"}
 
 
 def _led(token: Token) -> bool:

@@ -171,6 +171,11 @@ ARTICLES = {
     "gift-1.md": article("Dam operator gives to flood fund", "Coast Wire", "2026-09-07",
                          "The dam operator Tarn Hydro said it had donated 300,000 crowns to the "
                          "flood relief fund."),
+    # a role's holder titled with it, beside a name that is not
+    "match-1.md": article("Rovers edge Saltmere", "Harrowgate Courier", "2026-09-09",
+                          "Kofi Lindqvist's header two minutes from time gave Harrowgate "
+                          "Rovers a 2-1 win over Saltmere Town on Saturday.",
+                          "Rovers manager Stuart Pell praised his side's patience."),
     # what another city did
     "buses-1.md": article("Port Allard goes for hydrogen", "Fleet Today", "2026-09-08",
                           "Port Allard Transit has ordered 40 hydrogen buses from Northfield "
@@ -295,6 +300,11 @@ def test_a_sum_said_to_measure_another_thing_is_no_answer(desk):
     assert not fined.answered, fined.answer
     gave = desk.ask("how much did Tarn Hydro donate to the flood fund?")
     assert "300,000 crowns" in gave.answer
+
+
+def test_asked_who_holds_a_role_a_name_titled_with_it_is_the_answer(desk):
+    result = desk.ask("who manages Harrowgate Rovers?")
+    assert result.answer == "Stuart Pell"
 
 
 def test_what_another_name_did_is_no_answer(desk):

@@ -20,9 +20,23 @@ from index.answer.roles import beside
     ("who operates the dam?", ""),
     ("who runs the car workers' union?", ""),
     ("what was the name of the man who died near Elderby?", ""),  # a person, no role
+    ("who chairs the east coast shellfish council?", ""),  # a verb: `held`
 ])
 def test_the_role_a_question_asks_to_fill(question, role):
     assert parse_question(question).role == role
+
+
+@pytest.mark.parametrize(("question", "held"), [
+    # a verb that names a role, asked in the present of whoever does it
+    ("who chairs the east coast shellfish council?", "chair"),
+    ("who manages harrowgate rovers?", "manager"),
+    ("who coaches the team?", "coach"),
+    ("who chaired the meeting?", ""),  # who did it, whatever their title
+    ("who's running port allard transit?", ""),  # running: anyone may run a thing
+    ("who's the trade minister?", ""),  # a noun: `role`
+])
+def test_the_role_a_question_asks_for_by_a_verb(question, held):
+    assert parse_question(question).held == held
 
 
 def test_a_role_noun_after_which_makes_a_person_question():

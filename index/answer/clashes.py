@@ -16,7 +16,10 @@ they never read as a person ("Halvane", a capital). And "the 13 people still mis
 other people than "198 people" on board: no disagreement. Nor does "Saturday" in "Stroud
 returned on Saturday after four days in Kessaria, where she held talks" date the talks.
 Nor is "who's running Metro?" answered by a chief the coverage says resigned last week, nor
-"what profit did it make?" by its turnover, nor "how much was it fined?" by what it donated.
+"what profit did it make?" by its turnover, nor "how much was it fined?" by what it donated,
+nor "how many buses did Harrowgate order?" by what Port Allard ordered, nor "who is the
+trade minister?" by the "Finance" of "Finance Minister Jonas Arvelo", nor "what is its sales
+target?" by "did not give a sales target".
 """
 
 from __future__ import annotations

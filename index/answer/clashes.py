@@ -19,7 +19,8 @@ Nor is "who's running Metro?" answered by a chief the coverage says resigned las
 "what profit did it make?" by its turnover, nor "how much was it fined?" by what it donated,
 nor "how many buses did Harrowgate order?" by what Port Allard ordered, nor "who is the
 trade minister?" by the "Finance" of "Finance Minister Jonas Arvelo", nor "what is its sales
-target?" by "did not give a sales target".
+target?" by "did not give a sales target", nor "how many hydrogen buses did it order?" by "120
+electric buses".
 """
 
 from __future__ import annotations
@@ -154,16 +155,38 @@ def other_doer(asked: tuple[Doer, ...], docs: list[Doc]) -> bool:
     Only when none of them names the question's doer: "Port Allard Transit has ordered 40
     hydrogen buses" (and "The order, approved by the Port Allard Transit board, covers 40 ...")
     does not say how many Harrowgate ordered, while "Harrowgate ordered 120, and Port Allard
-    40" may. Two names that may be one ("UK", "United Kingdom") are one doer.
+    40" may. Two names that may be one ("UK", "United Kingdom") are one doer. Or when each
+    that names it has another name do the verb to it (`_done_to`): "Carrowmere has agreed to
+    pay Velcor a break fee" does not say what Velcor would pay Carrowmere.
     """
     for lemma, name in asked:
-        if any({t.lower_ for t in doc} & set(name) for doc in docs):
+        naming = [doc for doc in docs if {t.lower_ for t in doc} & set(name)]
+        if naming:  # "Carrowmere has agreed to pay Velcor" for what Velcor would pay it
+            if all(_done_to(doc, lemma, name) for doc in naming):
+                return True
             continue
         if any(token.pos_ == "VERB" and token.lemma_.lower() == lemma and any(
                 not _one_name(name, other) for other in _done_by(token))
                for doc in docs for token in doc):
             return True
     return False
+
+
+_RECEIVING = frozenset({"dobj", "dative", "iobj"})  # "pay Velcor a fee", "pay Velcor"
+
+
+def _done_to(doc: Doc, lemma: str, name: tuple[str, ...]) -> bool:
+    """Return True when a sentence has another name do the verb to the asked doer.
+
+    "Carrowmere has agreed to pay Velcor a 70 million crown break fee" names Velcor as whom
+    Carrowmere pays: asked what Velcor would pay, it gives the fee the other way round.
+    """
+    verbs = [(v, _done_by(v)) for v in doc if v.pos_ == "VERB" and v.lemma_.lower() == lemma]
+    if any(_one_name(name, other) for _, done_by in verbs for other in done_by):
+        return False  # "... and Velcor would pay Carrowmere 50 million crowns"
+    return any(done_by and any(set(name) & {t.lower_ for t in o.subtree if t.pos_ == "PROPN"}
+                               for o in verb.children if o.dep_ in _RECEIVING)
+               for verb, done_by in verbs)
 
 
 def _done_by(verb: Token) -> list[tuple[str, ...]]:
@@ -817,7 +840,104 @@ def _measures(root: Token) -> list[Token]:
         nouns.append(head.head)  # "turnover of 1.6 billion crowns"
     ins = [c for t in (root, head) for c in t.children if c.dep_ == "prep" and c.lower_ == "in"]
     nouns += [p for c in ins for p in c.children if p.dep_ == "pobj"]  # "... in revenue"
-    verb = head.head if root.dep_ == "pobj" and head.lower_ in {"to", "at"} else head
-    if root.dep_ in {"attr", "dobj", "pobj"} and verb.pos_ in {"VERB", "AUX"}:
-        nouns += [c for c in verb.children if c.dep_ == "nsubj"]  # "revenue rose to ..."
+    verb = head.head if root.dep_ == "pobj" and head.lower_ in {"to", "at", "by"} else head
+    if root.dep_ in {"attr", "dobj", "pobj", "npadvmod"} and verb.pos_ in {"VERB", "AUX"}:
+        nouns += [c for c in verb.children if c.dep_ == "nsubj"]  # "revenue rose to ...",
+        # "by ...", "sales grew 400 million crowns"
     return nouns
+
+
+# Words that say which or how many of a thing, not what kind of thing it is: "120 new buses"
+# may be the hydrogen buses asked about.
+_NOT_A_KIND = frozenset("new more most other additional extra further total such many several "
+                        "few first last next same own old current former latest".split())
+
+
+def asked_kinds(question: Doc, counted: str) -> tuple[str, ...]:
+    """Return the words that say what kind of thing a question counts, in lower case.
+
+    "how many hydrogen buses ...?" -> ("hydrogen",); "how many Norland-built EVs ...?" ->
+    ("norland-built",); "how many Kessarian EVs ...?" -> ("kessarian",). An adjective in
+    lower case may say which ones rather than of what kind ("how many new buses?") and is not
+    read, nor a word of the question's opening ("Many").
+    """
+    noun = next((t for t in question if t.text == counted), None)
+    if noun is None:
+        return ()
+    kinds = []
+    for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ in {"NOUN", "PROPN"} and not child.like_num:
+            kinds.append(child.lower_)
+        elif child.dep_ == "amod" and child.lower_ not in _NOT_A_KIND:
+            words = list(child.subtree)
+            joined = question[words[0].i:words[-1].i + 1]
+            if len(words) > 1 and " " not in joined.text and "-" in joined.text:
+                kinds.append(joined.text.lower())  # "Norland-built"
+            elif len(words) == 1 and child.i > 0 and child.text[:1].isupper():
+                kinds.append(child.lower_)  # "Kessarian"
+    return tuple(kinds)
+
+
+def kind_said(doc: Doc, counted: str, kinds: tuple[str, ...]) -> str:
+    """Return which kind of the counted things a sentence speaks of: "asked", "other" or "".
+
+    Asked how many hydrogen buses, "Metro ordered 120 electric buses" speaks of another
+    ("other"): every time the sentence names the counted noun it qualifies it with a word of
+    its own (not "new", `_NOT_A_KIND`), and it never says the asked kind. A sentence that
+    says it ("40 buses, all hydrogen") speaks of the asked kind; one that names the noun
+    unqualified once ("40 buses to replace its diesel buses") or never names it says nothing
+    either way ("").
+    """
+    text = doc.text.lower()
+    stems = {stem(t.text) for t in doc}
+    if any(kind in text if "-" in kind else stem(kind) in stems for kind in kinds):
+        return "asked"
+    nouns = [t for t in doc if t.pos_ in {"NOUN", "PROPN"} and stem(t.text) == stem(counted)]
+    other = bool(nouns) and all(any(
+        c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN", "PROPN", "VERB"}
+        and not c.like_num and c.lower_ not in _NOT_A_KIND for c in noun.children)
+        for noun in nouns)
+    return "other" if other else ""
+
+
+# Words that negate what a sentence says, somewhere in it: "did not ban it until 1291".
+_NEGATIONS = frozenset("not n't never no none nor neither nobody nothing without".split())
+_SAID_OF_ANYTHING = frozenset({"be", "do"})  # "what can they not do?": no verb to find
+# What a negated verb may be tagged: "when didn't Lowmarsh council ban fireworks?" parses
+# "ban" as a noun, and its "n't" as the noun's negation.
+_NEGATED = frozenset({"VERB", "AUX", "NOUN"})
+
+
+def negated_verbs(question: Doc) -> frozenset[str]:
+    """Return the lemmas of the verbs a question negates.
+
+    "When didn't Kublai ban the slave trade?" -> {"ban"}; "which hospital did not join the
+    strike?" -> {"join"}; "be" and "do" ("what can they not do?") are said of anything.
+    """
+    return frozenset(t.lemma_.lower() for t in question if t.pos_ in _NEGATED
+                     and t.lemma_.lower() not in _SAID_OF_ANYTHING
+                     and any(c.dep_ == "neg" for c in t.children))
+
+
+def affirmed(span: Span, lemmas: frozenset[str]) -> bool:
+    """Return True when a span belongs to a clause that states what the question negates.
+
+    Asked "When didn't Kublai ban the slave trade?", "1291" of "Kublai banned the slave trade
+    in 1291" dates the ban, not a time it did not happen. A sentence that negates anything
+    ("did not ban it until 1291", "no ban") says nothing either way, nor does a span of
+    another clause ("Varnley General stayed open" beside "five hospitals joined the strike"
+    for "which hospital did not join the strike?") or a sentence without the verb.
+    """
+    if not lemmas or any(t.lower_ in _NEGATIONS for t in span.doc):
+        return False
+    verb = _clause_of(span.root)
+    return verb is not None and verb.lemma_.lower() in lemmas
+
+
+def _clause_of(token: Token) -> Token | None:
+    """Return the verb whose clause a token belongs to: the nearest verb above it, or itself."""
+    while token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"aux", "auxpass"}:
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return token

@@ -15,15 +15,19 @@ from index.answer.choices import either_or
 from index.answer.clashes import (
     ROLE_NOUNS,
     Doer,
+    affirmed,
     another_instance,
     another_sum,
     asked_figures,
     asked_instance,
+    asked_kinds,
     asked_sum,
     asked_years,
     called,
     departed,
+    kind_said,
     leaving,
+    negated_verbs,
     never_person,
     no_holder,
     no_person,
@@ -59,7 +63,7 @@ from index.answer.roles import OCCUPATIONS
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import NAMED, mark
 from index.answer.types import load_types, no_lift, type_inputs
-from index.answer.values import Value, names_moment, same_value, says_amount
+from index.answer.values import Value, names_moment, only_shares, same_value, says_amount
 from index.corpus.sentences import split_sentences
 from index.models import Answer, Hit
 from index.terms import STOPWORDS, WORD, stem
@@ -119,9 +123,11 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if _no_holder(m, parser)]
     if analysis.kind in {"count", "money"}:  # "how many died?" is not answered by "MV Linnet
         # sank in 1994", nor "what was Qorvane's profit?" by "cut prices on most of its range",
-        # nor "how many died when it sank in 1988?" by the "1988" it names itself
+        # nor "how many died when it sank in 1988?" by the "1988" it names itself, nor "what
+        # was its profit?" by "grew only 6 per cent"
         asked = asked_figures(analysis.text)
-        aside += [m for m in merged if not says_amount(m.value) or _restated(m.value, asked)]
+        aside += [m for m in merged if not says_amount(m.value) or only_shares(m.value)
+                  or _restated(m.value, asked)]
     if analysis.kind == "reason":  # "why ...?": not "hospitals", not "after the warning"
         aside += [m for m in merged if not gives_reason(m.value.text)]
     if analysis.kind == "duration":  # "how long was the strike to last?": not "7am on Thursday"
@@ -139,6 +145,13 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     instance = asked_instance(question)
     if instance is not None:  # "how long was the first strike?": not "would strike again"
         aside += [m for m in merged if _another_instance(m, instance, parser)]
+    if negated := negated_verbs(question):  # "When didn't Kublai ban the slave trade?":
+        # not "1291" of "Kublai banned the slave trade in 1291"
+        aside += [m for m in merged if _affirmed(m, negated, parser)]
+    counted = analysis.question.counted
+    if counted and (kinds := asked_kinds(question, counted)):  # "how many hydrogen buses
+        # did it order?": not "120 electric buses"
+        aside += [m for m in merged if _another_kind(m, counted, kinds, parser)]
     if analysis.kind == "place" and (way := asked_way(analysis.text)):  # "where was it
         # bound?": not "Dunmarrow" of "sailed from Dunmarrow"
         aside += [m for m in merged if _another_way(m, way, parser)]
@@ -167,6 +180,23 @@ def _stating(merged: Merged, parser: Parser | None) -> list[Doc]:
 def _another_instance(merged: Merged, instance: tuple[str, int], parser: Parser | None) -> bool:
     """Return True when every sentence stating the answer speaks of another instance only."""
     return all(another_instance(doc, instance) for doc in _stating(merged, parser))
+
+
+def _another_kind(merged: Merged, counted: str, kinds: tuple[str, ...],
+                  parser: Parser | None) -> bool:
+    """Return True when the sentences stating the answer count things of another kind only.
+
+    Those that never name the counted noun say nothing ("38,000 cars is not a huge number"
+    beside "Kessarian-built EVs inside the annual quota of 38,000").
+    """
+    said = {kind_said(doc, counted, kinds) for doc in _stating(merged, parser)}
+    return "other" in said and "asked" not in said
+
+
+def _affirmed(merged: Merged, negated: frozenset[str], parser: Parser | None) -> bool:
+    """Return True when every span stating the answer is of a clause stating the negated."""
+    spans = _spans(merged, parser)
+    return bool(spans) and all(affirmed(span, negated) for span in spans)
 
 
 def _another_way(merged: Merged, way: str, parser: Parser | None) -> bool:

@@ -199,6 +199,23 @@ def says_amount(value: Value) -> bool:
     return bool(_VAGUE_AMOUNT.search(opening)) or any(not _YEAR.match(f) for f in figures)
 
 
+def only_shares(value: Value) -> bool:
+    """Return True when a phrase's every figure is a share: "grew only 6 per cent".
+
+    Read as text, since it opens with a verb, it gives no count and no sum: "what was
+    Qorvane's profit?" is not answered by "sales grew only 6 per cent". A phrase with another
+    figure ("cut 6 per cent of its jobs, about 1,200") or none is not only shares.
+    """
+    if value.kind != "text":
+        return value.kind == "percent"
+    figures = _FIGURE_SAID.findall(_clean(value.text))
+    return bool(figures) and all(figures)  # each its share word, or ""
+
+
+_FIGURE_SAID = re.compile(r"\d+(?:[.,]\d+)*(\s*(?:%|per ?cent\b|percent\b|percentage points?\b))?",
+                          re.IGNORECASE)
+
+
 # A date phrase that says how long: "until Thursday", "since May", "from 9am", "through 2027".
 _SPANNING = re.compile(r"^\W*(?:until|till|through|since|from|for|by)\b", re.IGNORECASE)
 

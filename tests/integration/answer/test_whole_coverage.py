@@ -105,7 +105,7 @@ ARTICLES = {
                          "had been issued, the port authority said."),
     "tolvan-1.md": article("Tolvan sales", "Daily Ledger", "2026-02-03",
                            "Tolvan cut prices on most of its range twice last year, and its "
-                           "home sales grew only slowly."),
+                           "home sales grew only 6 per cent."),
     # a list the reader may cut after its first item
     "grants-1.md": article("Storm grants paid", "Shore Times", "2026-09-25",
                            "The county council said the first storm grants had gone to "
@@ -180,6 +180,15 @@ ARTICLES = {
     "buses-1.md": article("Port Allard goes for hydrogen", "Fleet Today", "2026-09-08",
                           "Port Allard Transit has ordered 40 hydrogen buses from Northfield "
                           "Motors in a deal worth $58 million."),
+    # buses of another kind than asked; a fee paid the other way round
+    "buses-2.md": article("Kelby picks battery buses", "Fleet Today", "2026-09-10",
+                          "Kelby Transit has ordered 60 electric buses from Northfield Motors."),
+    "fee-1.md": article("Marsh Mining backs Oxbridge bid", "Daily Ledger", "2026-09-11",
+                        "Marsh Mining has agreed to pay Oxbridge Metals a 30 million crown "
+                        "break fee if it backs another bidder."),
+    # what a question negates, stated
+    "ban-1.md": article("Fireworks ban", "Harbour Post", "2026-09-12",
+                        "Lowmarsh council banned fireworks in the old town in 2019."),
 }
 
 
@@ -314,6 +323,27 @@ def test_what_another_name_did_is_no_answer(desk):
     assert asked.answer == "40"
 
 
+def test_things_of_another_kind_than_asked_are_no_answer(desk):
+    other = desk.ask("how many hydrogen buses did Kelby Transit order?")
+    assert "60" not in other.answer
+    asked = desk.ask("how many electric buses did Kelby Transit order?")
+    assert asked.answer == "60"
+
+
+def test_what_is_done_to_the_asked_doer_is_no_answer_for_what_it_does(desk):
+    other_way = desk.ask("what would Oxbridge Metals have to pay Marsh Mining?")
+    assert "30 million" not in other_way.answer
+    asked = desk.ask("what would Marsh Mining have to pay Oxbridge Metals?")
+    assert "30 million crown" in asked.answer
+
+
+def test_what_a_clause_states_is_no_answer_to_what_the_question_negates(desk):
+    negated = desk.ask("when didn't Lowmarsh council ban fireworks?")
+    assert "2019" not in negated.answer
+    asked = desk.ask("when did Lowmarsh council ban fireworks?")
+    assert asked.answer == "2019"
+
+
 def test_asked_what_someone_is_accused_of_the_charge_is_the_answer(desk):
     result = desk.ask("what is the trawler skipper accused of?")
     assert result.answered
@@ -368,7 +398,7 @@ def test_a_count_the_coverage_does_not_give_is_declined_not_read_from_a_year(des
 
 @pytest.mark.parametrize("question", [
     "why did the Saint Brede sail despite the gale warning?",  # said: when, not why
-    "what was Tolvan's profit last year?",  # said: what it did, no sum
+    "what was Tolvan's profit last year?",  # said: what it did, a share, no sum
 ])
 def test_an_answer_of_another_kind_than_asked_is_declined(desk, question):
     result = desk.ask(question)

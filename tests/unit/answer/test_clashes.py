@@ -3,12 +3,14 @@
 import pytest
 
 from index.answer.clashes import (
+    affirmed,
     another_event,
     another_figure,
     another_instance,
     another_sum,
     asked_figures,
     asked_instance,
+    asked_kinds,
     asked_sum,
     asked_years,
     called,
@@ -16,7 +18,9 @@ from index.answer.clashes import (
     doers,
     farther_dates,
     hedged,
+    kind_said,
     leaving,
+    negated_verbs,
     never_person,
     no_holder,
     no_person,
@@ -458,6 +462,36 @@ def test_a_sentence_may_speak_of_another_instance_only(sentence, asked, other):
     assert another_instance(get_nlp()(sentence), asked) is other
 
 
+@pytest.mark.parametrize(("question", "counted", "kinds"), [
+    ("how many hydrogen buses did harrowgate order?", "buses", ("hydrogen",)),
+    ("how many Norland-built EVs will Kessaria take?", "EVs", ("norland-built",)),
+    ("How many Chinese students attend the university?", "students", ("chinese",)),
+    ("how many new buses did it order?", "buses", ()),  # which ones, not what kind
+    ("how many electric buses did it order?", "buses", ()),  # lower case: not read
+    ("how many buses did it order?", "buses", ()),
+    ("how many buses did it order?", "cars", ()),  # no such noun
+])
+def test_the_kind_of_thing_a_question_counts(question, counted, kinds):
+    assert asked_kinds(get_nlp()(question), counted) == kinds
+
+
+@pytest.mark.parametrize(("sentence", "counted", "kinds", "said"), [
+    ("Metro ordered 120 electric buses from Brightwell last June.", "buses", ("hydrogen",),
+     "other"),
+    ("Under the framework, Kessarian-built EVs inside the annual quota of 38,000 will pay "
+     "Norland's standard tariff.", "EVs", ("norland-built",), "other"),
+    ("Port Allard ordered 40 buses, all of them hydrogen.", "buses", ("hydrogen",), "asked"),
+    ("Port Allard ordered 40 hydrogen-powered buses.", "buses", ("hydrogen",), "asked"),
+    ("Norland-built EVs will pay no tariff.", "EVs", ("norland-built",), "asked"),
+    ("It ordered 40 buses to replace its diesel buses.", "buses", ("hydrogen",), ""),  # once
+    # unqualified: may be the asked kind
+    ("It ordered 40 new buses.", "buses", ("hydrogen",), ""),  # "new" says no kind
+    ("38,000 cars is not a huge number.", "EVs", ("norland-built",), ""),  # never names them
+])
+def test_a_sentence_may_count_things_of_another_kind(sentence, counted, kinds, said):
+    assert kind_said(get_nlp()(sentence), counted, kinds) == said
+
+
 @pytest.mark.parametrize(("question", "measure"), [
     ("what profit did the bank make last year?", "profit"),
     ("What was ABC's revenue in 1962?", "revenue"),
@@ -478,6 +512,9 @@ def test_a_question_may_ask_for_a_sum_of_one_measure(question, measure):
     ("The bank reported turnover of 1.6 billion crowns, up 4 per cent.",
      "1.6 billion crowns, up 4 per cent", True),  # the sum, not what the span ends with
     ("Revenue rose to 4 billion crowns.", "4 billion crowns", True),
+    ("Revenue rose by 400 million crowns.", "400 million crowns", True),
+    ("Sales grew 400 million crowns last year.", "400 million crowns", True),
+    ("Profit rose by 400 million crowns.", "400 million crowns", False),
     ("The group posted 2 billion crowns in revenue.", "2 billion crowns", True),
     ("It posted a 40 million crown loss.", "40 million crown loss", True),
     ("The miner made a profit of 12 million crowns.", "12 million crowns", False),
@@ -550,6 +587,19 @@ def test_the_verbs_a_name_of_the_question_does(question, names, expected):
     ("What did the UK spend?", ["UK"], ["The United Kingdom spent 2 billion pounds."], False),
     ("How many buses did Harrowgate order?", ["Harrowgate"],
      ["Port Allard has run 140 buses since 2019."], False),  # another verb
+    # the question's doer named only as whom another name does it to: the other way round
+    ("What would Velcor have to pay Carrowmere?", ["Velcor", "Carrowmere"],
+     ["Carrowmere has agreed to pay Velcor a 70 million crown break fee."], True),
+    ("What would Velcor have to pay Carrowmere?", ["Velcor", "Carrowmere"],
+     ["Under the agreement, Carrowmere would pay Velcor a break fee of 70 million crowns.",
+      "The fee is 70 million crowns."], True),
+    ("What would Velcor have to pay Carrowmere?", ["Velcor", "Carrowmere"],
+     ["Carrowmere would pay Velcor 70 million crowns, and Velcor would pay Carrowmere 50 "
+      "million crowns."], False),  # both ways: the asked one too
+    ("What would Velcor have to pay Carrowmere?", ["Velcor", "Carrowmere"],
+     ["Velcor would pay Carrowmere 50 million crowns."], False),
+    ("What would Velcor have to pay Carrowmere?", ["Velcor", "Carrowmere"],
+     ["The fee is 70 million crowns, Velcor said."], False),  # named, no one paying it
 ])
 def test_another_name_did_what_the_question_asks(question, names, sentences, other):
     nlp = get_nlp()
@@ -588,3 +638,34 @@ def test_a_phrase_given_for_who_may_name_nobody(sentence, answer, nobody):
 ])
 def test_a_phrase_may_only_say_the_asked_was_not_given(sentence, answer, asked, unsaid):
     assert not_given(_span(sentence, answer), asked) is unsaid
+
+
+@pytest.mark.parametrize(("question", "negated"), [
+    ("When didn't Kublai ban the international Mongol slave trade?", {"ban"}),
+    ("which hospital did not join the strike?", {"join"}),
+    ("What is usually not stated using the big O notation?", {"state"}),
+    ("What can the non-elected members not do?", set()),  # "do" is said of anything
+    ("Which hospitals aren't striking?", {"strike"}),
+    ("which hospitals joined the strike?", set()),
+    ("when didn't Lowmarsh council ban fireworks?", {"ban"}),  # "ban" parsed a noun
+])
+def test_the_verbs_a_question_negates(question, negated):
+    assert negated_verbs(get_nlp()(question)) == negated
+
+
+@pytest.mark.parametrize(("sentence", "answer", "negated", "said"), [
+    ("Kublai banned the international Mongol slave trade in 1291.", "1291", {"ban"}, True),
+    ("Kublai did not ban the slave trade until 1291.", "1291", {"ban"}, False),  # negated
+    ("Nurses at five hospitals joined the strike, and Varnley General stayed open.",
+     "five hospitals", {"join"}, True),
+    ("Nurses at five hospitals joined the strike, and Varnley General stayed open.",
+     "Varnley General", {"join"}, False),  # another clause's
+    ("In 1291 the trade ended.", "1291", {"ban"}, False),  # the verb not said
+    ("Kublai banned the trade in 1291.", "1291", set(), False),  # nothing negated asked
+])
+def test_a_span_of_a_clause_stating_what_the_question_negates(sentence, answer, negated,
+                                                              said):
+    doc = get_nlp()(sentence)
+    start = sentence.find(answer)
+    span = doc.char_span(start, start + len(answer))
+    assert affirmed(span, frozenset(negated)) is said

@@ -7,6 +7,7 @@ from index.answer.values import (
     may_be_one,
     merge_names,
     names_moment,
+    only_shares,
     qualified,
     ratio,
     same_value,
@@ -350,6 +351,20 @@ def test_ratio():
 ])
 def test_says_amount(phrase, amount):
     assert says_amount(value_of(phrase, "count")) == amount
+
+
+@pytest.mark.parametrize(("phrase", "shares"), [
+    ("grew only 6 per cent", True),  # read as text: it opens with a verb
+    ("rose 3.2%", True),
+    ("rose 4 percentage points", True),
+    ("40%", True),
+    ("cut 6 per cent of its jobs, about 1,200", False),  # a count beside the share
+    ("1,912,000 vehicles in 2025, up 18 per cent", False),
+    ("cut prices on most of its range", False),  # no figure
+    ("$162 million", False),
+])
+def test_a_phrase_may_give_only_shares(phrase, shares):
+    assert only_shares(value_of(phrase, "money")) is shares
 
 
 @pytest.mark.parametrize(("phrase", "moment"), [

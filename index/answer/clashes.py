@@ -184,9 +184,10 @@ def _done_to(doc: Doc, lemma: str, name: tuple[str, ...]) -> bool:
     verbs = [(v, _done_by(v)) for v in doc if v.pos_ == "VERB" and v.lemma_.lower() == lemma]
     if any(_one_name(name, other) for _, done_by in verbs for other in done_by):
         return False  # "... and Velcor would pay Carrowmere 50 million crowns"
-    return any(done_by and any(set(name) & {t.lower_ for t in o.subtree if t.pos_ == "PROPN"}
+    return any(done_by and any(set(name) <= {t.lower_ for t in o.subtree if t.pos_ == "PROPN"}
                                for o in verb.children if o.dep_ in _RECEIVING)
-               for verb, done_by in verbs)
+               for verb, done_by in verbs)  # all its words: not "Office of Western Medicine"
+    # for the Office of Eastern Medicine
 
 
 def _done_by(verb: Token) -> list[tuple[str, ...]]:
@@ -195,8 +196,10 @@ def _done_by(verb: Token) -> list[tuple[str, ...]]:
     Its subject ("Port Allard Transit has ordered"), the subject of the verb it completes
     ("Carrowmere has agreed to pay"), or a passive's agent ("was ordered by Port Allard").
     """
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ == "xcomp":  # "Carrowmere has agreed to pay"
+    # "When was Harvard founded?" is parsed with "Harvard" its nsubj: what is done, not who
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    subjects = [] if passive else [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and not passive and verb.dep_ == "xcomp":  # "Carrowmere has agreed to pay"
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     subjects += [g for c in verb.children if c.dep_ == "agent"
                  for g in c.children if g.dep_ == "pobj"]

@@ -556,6 +556,8 @@ def _span(sentence: str, part: str):
     ("Who did the PM meet?", ["PM"], ()),  # a role: the coverage names its holder
     ("How many buses did the council order?", [], ()),  # no name
     ("When was Tarvos arrested?", ["Tarvos"], ()),  # done to him, not by him
+    ("When was the Office of Eastern Medicine founded?", ["Office", "Eastern", "Medicine"],
+     ()),  # parsed with the office the nsubj of "founded", beside "was" (auxpass)
 ])
 def test_the_verbs_a_name_of_the_question_does(question, names, expected):
     assert doers(get_nlp()(question), names) == expected
@@ -600,6 +602,10 @@ def test_the_verbs_a_name_of_the_question_does(question, names, expected):
      ["Velcor would pay Carrowmere 50 million crowns."], False),
     ("What would Velcor have to pay Carrowmere?", ["Velcor", "Carrowmere"],
      ["The fee is 70 million crowns, Velcor said."], False),  # named, no one paying it
+    ("What did the Office of Eastern Medicine pay the Court?", ["Office", "Eastern", "Medicine",
+                                                                "Court"],
+     ["The Court paid the Office of Western Medicine 500 taels."], False),  # done to another
+    # office, whose name shares words with the asked one
 ])
 def test_another_name_did_what_the_question_asks(question, names, sentences, other):
     nlp = get_nlp()

@@ -316,32 +316,24 @@ def test_asked_who_holds_a_role_a_name_titled_with_it_is_the_answer(desk):
     assert result.answer == "Stuart Pell"
 
 
-def test_what_another_name_did_is_no_answer(desk):
-    other = desk.ask("how many hydrogen buses did Harrowgate order?")
-    assert "40" not in other.answer
-    asked = desk.ask("how many hydrogen buses did Port Allard order?")
-    assert asked.answer == "40"
-
-
-def test_things_of_another_kind_than_asked_are_no_answer(desk):
-    other = desk.ask("how many hydrogen buses did Kelby Transit order?")
-    assert "60" not in other.answer
-    asked = desk.ask("how many electric buses did Kelby Transit order?")
-    assert asked.answer == "60"
-
-
-def test_what_is_done_to_the_asked_doer_is_no_answer_for_what_it_does(desk):
-    other_way = desk.ask("what would Oxbridge Metals have to pay Marsh Mining?")
-    assert "30 million" not in other_way.answer
-    asked = desk.ask("what would Marsh Mining have to pay Oxbridge Metals?")
-    assert "30 million crown" in asked.answer
-
-
-def test_what_a_clause_states_is_no_answer_to_what_the_question_negates(desk):
-    negated = desk.ask("when didn't Lowmarsh council ban fireworks?")
-    assert "2019" not in negated.answer
-    asked = desk.ask("when did Lowmarsh council ban fireworks?")
-    assert asked.answer == "2019"
+@pytest.mark.parametrize(("near_miss", "asked", "answer"), [
+    # another name did it
+    ("how many hydrogen buses did Harrowgate order?",
+     "how many hydrogen buses did Port Allard order?", "40"),
+    # things of another kind
+    ("how many hydrogen buses did Kelby Transit order?",
+     "how many electric buses did Kelby Transit order?", "60"),
+    # done to the asked doer, the other way round
+    ("what would Oxbridge Metals have to pay Marsh Mining?",
+     "what would Marsh Mining have to pay Oxbridge Metals?", "30 million crown"),
+    # what the question negates, stated
+    ("when didn't Lowmarsh council ban fireworks?", "when did Lowmarsh council ban fireworks?",
+     "2019"),
+])
+def test_a_near_miss_is_not_answered_with_what_answers_the_question_it_misses(
+        desk, near_miss, asked, answer):
+    assert answer not in desk.ask(near_miss).answer
+    assert answer in desk.ask(asked).answer
 
 
 def test_asked_what_someone_is_accused_of_the_charge_is_the_answer(desk):

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from index.answer.config import CONFIG
 from index.answer.cues import HEDGES
 from index.answer.roles import GENERIC_ROLES, ROLES
 from index.corpus.dates import resolve_relative_dates
@@ -278,7 +279,8 @@ def titles(name: list[str], text: str) -> list[set[str]]:
     president, of, engineering}; "the ferry's captain, Emeric Tarvos" -> {ferry, captain};
     "the last Norland prime minister to visit Kessaria, Gareth Lowe, had gone" -> {last,
     norland, prime, minister, ...}. A title before a name runs back to the first stop word or
-    mark.
+    mark. A title of two words that heads something says so: "Brightwell's managing director"
+    -> {brightwell, managing, director, head}.
     """
     said = r"\s+".join(re.escape(w) for w in name)
     found = []
@@ -296,9 +298,17 @@ def titles(name: list[str], text: str) -> list[set[str]]:
         comma = re.search(r",\s*$", text[: match.start()])
         if comma and re.match(r"\s*[,;.)]", text[match.end():]):  # ", Gareth Lowe,"
             words += _led_title(text[: comma.start()])
-        found.append({w.removesuffix("'s").removesuffix("’s") for word in words
-                      for w in word.lower().split("-")})
+        title_words = {w.removesuffix("'s").removesuffix("’s") for word in words
+                       for w in word.lower().split("-")}
+        found.append(title_words | {role for pair, role in _COMPOUND_TITLES.items()
+                                    if pair <= title_words})
     return found
+
+
+# Titles of two words that name a role neither word names alone: a managing director or a
+# general secretary heads what they work for ("director", "secretary" alone head nothing).
+_COMPOUND_TITLES = {frozenset(pair.split()): "head" for pair in (
+    "managing director", "general secretary", "director general")}
 
 
 def called(name: list[str], noun: str, texts: Iterable[str]) -> bool:
@@ -945,3 +955,48 @@ def _clause_of(token: Token) -> Token | None:
             return None
         token = token.head
     return token
+
+
+# What a verb is said of, read for an act: its subject, object and prepositional phrases.
+_PARTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "attr", "prep", "npadvmod"})
+# Verbs that report what someone said: "Mayor Simone Castell said" and "Saltmere mayor Hugh
+# Garside said" are no one act.
+_REPORTING = frozenset("say tell call add ask describe note write warn explain insist argue "
+                       "announce report state".split())
+
+
+def acts(span: Span) -> frozenset[tuple[str, str]]:
+    """Return the act a span is stated in: its clause's verb beside each noun said with it.
+
+    "Sable Moth has demanded 7 million crowns from the bank" -> ("demand", "group"), ("demand",
+    "bank"), ...: two values of one act (`one_act`) are two accounts of one fact, however
+    else their sentences are worded. The verb's subject is its first conjunct's ("claimed the
+    attack and is demanding"); "be" states no act, nor does a verb that reports speech ("said").
+    The span's own words are not what it is said of.
+    """
+    verb = _clause_of(span.root)
+    if verb is None or verb.lemma_.lower() in _SAID_OF_ANYTHING | _REPORTING:
+        return frozenset()
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"}:
+        first = first.head
+    inside = range(span.start, span.end)
+    nouns = {stem(t.text) for v in {verb, first} for child in v.children
+             if child.dep_ in _PARTS and (v is verb or child.dep_.startswith("nsubj"))
+             for t in child.subtree
+             if t.i not in inside and t.pos_ in {"NOUN", "PROPN"}}
+    return frozenset((verb.lemma_.lower(), noun) for noun in nouns)
+
+
+def one_act(one: frozenset[tuple[str, str]], other: frozenset[tuple[str, str]],
+            least: int = CONFIG.conflict_act_nouns) -> bool:
+    """Return True when two values are stated in one act: one verb said of `least` same nouns.
+
+    "A public appeal for victims of the Vell valley floods has raised more than $2.3 million"
+    and "The Vell Valley Flood Relief Fund has now raised 3.1 million dollars" share "raise"
+    said of the Vell, the valley and the flood; "Kessaria's exports rose 6.2 per cent" and
+    "Exports to Norland rose 3 per cent" share only the exports: other exports.
+    """
+    shared = one & other
+    verbs = [verb for verb, _ in shared]
+    return any(verbs.count(verb) >= least for verb in set(verbs))

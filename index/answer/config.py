@@ -47,7 +47,9 @@ class AnswerConfig:
     conflict_reader_gap: float = 3.0  # another value within this many reader logits may conflict
     conflict_coverage: float = 0.8  # ... when its sentence holds this share of the best's words
     conflict_missing: float = 0.5  # ... and lacks no question word weightier by this (a share
-    # of the weightiest word's weight) than the best's sentence lacks
+    # of the weightiest word's weight) than the best's sentence lacks; neither holds when both
+    # values are stated in one act: one verb said of this many same nouns (`clashes.one_act`)
+    conflict_act_nouns: int = 2
     conflict_shared: float = 0.0  # ... and holds more than this share of the question words
     # the best's sentence holds ("takeover rules ... by June 15" shares none of "vote on 9 July")
     conflict_ratio: float = 20.0  # two amounts this many times apart count different things

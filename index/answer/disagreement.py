@@ -26,10 +26,10 @@ people still missing"), and a figure that may be a side's, rounded ("$188.4 mill
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from index.answer.clashes import years
+from index.answer.clashes import one_act, years
 from index.answer.config import CONFIG
 from index.answer.cues import REVISIONS
 from index.answer.merging import DATED, Merged
@@ -73,7 +73,8 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
                  latest: bool = False,
                  most: int = CONFIG.conflict_sides,
                  asked: Mapping[str, float] | None = None,
-                 shared: float = CONFIG.conflict_shared) -> Disagreement | None:
+                 shared: float = CONFIG.conflict_shared,
+                 acts: Sequence[frozenset[tuple[str, str]]] = ()) -> Disagreement | None:
     """Return the disagreement among the likely answers `ranked` (best first), if any.
 
     Args:
@@ -94,6 +95,10 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
         asked: the question's words (stems) and their weights (`Analysis.weights`).
         shared: another side's sentence must hold more than this share of the question words
             the best side's sentence holds: two accounts of one fact share what they are about.
+        acts: the acts each of `ranked` is stated in (`clashes.acts`), in the same order: a
+            side stated in the best's act (`clashes.one_act`: "has demanded 7 million crowns"
+            beside "is demanding a ransom of 12 million crowns", said of one group) need not
+            hold its share of the question's words.
 
     """
     best = ranked[0]
@@ -103,7 +108,8 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
     sides, updates = [best], []
     limits = (reader_gap, coverage_share, missing_gap, apart, shared)
     role_of_name = (role, role_window)
-    for other in ranked[1:]:
+    acted = [*acts, *[frozenset()] * (len(ranked) - len(acts))]
+    for other, act in zip(ranked[1:], acted[1:], strict=True):
         value = other.merged.value
         if other.probability < threshold:
             continue
@@ -118,11 +124,13 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
             pooled = side.merged.candidates + other.merged.candidates
             sides[joined] = replace(side, merged=replace(side.merged, candidates=pooled))
             continue
-        if _disagrees(best.merged, other.merged, limits, role_of_name, asked or {}):
+        same = one_act(acted[0], act)
+        if _disagrees(best.merged, other.merged, limits, role_of_name, asked or {},
+                      same_act=same):
             if not any(_side_by_side(s.merged, other.merged) for s in sides[1:]):
                 sides.append(other)  # "on January 4, ... completed on February 9": one side
         elif _disagrees(best.merged, other.merged, limits, role_of_name, asked or {},
-                        updating=True):
+                        updating=True, same_act=same):
             updates.append(other)  # "more than 2.3 million", then "3.1 million": no conflict
     if latest and len(sides) + len(updates) > 1:
         *_, older, newest = sorted([*sides, *updates], key=lambda s: _first_said(s.merged))
@@ -200,13 +208,15 @@ _PERIOD = re.compile(r"^(?:\s+\w+)?\s+(?:a year (?:earlier|before|ago)|last year
 
 def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, float, float],
                role: tuple[str, int], asked: Mapping[str, float],
-               updating: bool = False) -> bool:
+               updating: bool = False, same_act: bool = False) -> bool:
     """Return True when `other` states another value of the fact `best` states.
 
     `role` is the role a "who" question asks to fill ("trade minister"; "" if none) and how
     many words from it a name may be said.
     With `updating`, two amounts that may both hold ("more than 2.3 million", "3.1 million")
     count too: a later report of one may update the other, though they do not contradict.
+    With `same_act`, both are stated in one act (`clashes.one_act`), so `other`'s sentence need
+    not hold as much of the question as the best's.
     """
     reader_gap, coverage_share, missing_gap, apart, shared = limits
     related = updatable if updating else comparable
@@ -229,9 +239,9 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, f
         return False  # "returned on Saturday ..., where she held talks" dates the return
     if other.best.reader < best.best.reader - reader_gap:
         return False
-    if _coverage(other) < coverage_share * best.features["coverage"]:
+    if not same_act and _coverage(other) < coverage_share * best.features["coverage"]:
         return False
-    if _missing(other) > best.features["missing"] + missing_gap:
+    if not same_act and _missing(other) > best.features["missing"] + missing_gap:
         return False  # it lacks a weightier question word: another fire, another visit
     if _shared(best, other, asked) <= shared:
         return False  # "vote on 9 July" and "takeover rules ... firm offer by June 15"

@@ -15,6 +15,7 @@ from index.answer.choices import either_or
 from index.answer.clashes import (
     ROLE_NOUNS,
     Doer,
+    acts,
     affirmed,
     another_instance,
     another_sum,
@@ -175,6 +176,11 @@ def _stating(merged: Merged, parser: Parser | None) -> list[Doc]:
     """Return the parses of the sentences that state an answer, each once."""
     texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
     return (parser or Parser()).parse(texts)
+
+
+def _acts(merged: Merged, parser: Parser | None) -> frozenset[tuple[str, str]]:
+    """Return the acts the sentences stating an answer state it in (`clashes.acts`)."""
+    return frozenset().union(*(acts(span) for span in _spans(merged, parser)))
 
 
 def _another_instance(merged: Merged, instance: tuple[str, int], parser: Parser | None) -> bool:
@@ -429,7 +435,9 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
                                config.conflict_coverage, config.conflict_missing,
                                analysis.question.role, config.role_window,
                                config.conflict_ratio, asks_latest(analysis.text),
-                               config.conflict_sides, analysis.weights, config.conflict_shared)
+                               config.conflict_sides, analysis.weights, config.conflict_shared,
+                               [_acts(s.merged, parser) if s.probability >= model.threshold
+                                else frozenset() for s in scored])
     if disagreeing is not None and disagreeing.revision and asks_earlier(analysis.text):
         # "the original budget?": the figure the revision replaced, given alone
         return citing.answered(analysis.text, disagreeing.sides[1], config.cited)

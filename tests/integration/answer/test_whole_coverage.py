@@ -186,6 +186,15 @@ ARTICLES = {
     "fee-1.md": article("Marsh Mining backs Oxbridge bid", "Daily Ledger", "2026-09-11",
                         "Marsh Mining has agreed to pay Oxbridge Metals a 30 million crown "
                         "break fee if it backs another bidder."),
+    # one demand, two figures, the second sentence worded with few of the question's words
+    "ransom-1.md": article("Tessel Bank hack claimed", "Coast Wire", "2026-09-13",
+                           "A criminal group calling itself Grey Heron has claimed the cyber "
+                           "attack on Tessel Bank and is demanding a ransom of 9 million "
+                           "crowns."),
+    "ransom-2.md": article("Hackers name their price", "Evening Star", "2026-09-14",
+                           "The hacking group Grey Heron, which has claimed the attack, has "
+                           "demanded 4 million crowns from the bank, according to two people "
+                           "briefed on the talks."),
     # what a question negates, stated
     "ban-1.md": article("Fireworks ban", "Harbour Post", "2026-09-12",
                         "Lowmarsh council banned fireworks in the old town in 2019."),
@@ -230,6 +239,13 @@ def test_two_outlets_that_disagree_are_both_given(desk):
     sides = {by_number[n] for side in result.sides for n in side.citations}
     assert sides == {"fire-1.md", "fire-2.md"}
     assert all(side.published == ("2026-04-10",) for side in result.sides)
+
+
+def test_two_figures_of_one_act_disagree_however_the_second_is_worded(desk):
+    result = desk.ask("Tessel Bank ransom demand?")
+    assert result.answered and result.conflict
+    values = sorted(side.answer for side in result.sides)
+    assert any("9 million" in v for v in values) and any("4 million" in v for v in values)
 
 
 def test_a_later_revision_is_the_answer_and_the_earlier_figure_is_named(desk):

@@ -3,6 +3,7 @@
 import pytest
 
 from index.answer.clashes import (
+    acts,
     affirmed,
     another_event,
     another_figure,
@@ -25,6 +26,7 @@ from index.answer.clashes import (
     no_holder,
     no_person,
     not_given,
+    one_act,
     other_doer,
     other_owner,
     other_role,
@@ -132,6 +134,11 @@ def test_another_owner(question, sentence, other):
          True),
         ("ceo", "anna brandt", ["The chief executive of Velcor, Anna Brandt, said so."], False),
         ("judge", "ellen thwaite", ["Justice Ellen Thwaite said on Thursday ..."], False),
+        # a title of two words may head what the holder works for; neither word alone does
+        ("boss", "colm hardacre", ["Managing director Colm Hardacre said so."], False),
+        ("leader", "orla brennick", ["Orla Brennick, the union's general secretary, said so."],
+         False),
+        ("boss", "mira solvane", ["Board director Mira Solvane said so."], True),
         ("lawyer", "gareth lowe", ["Stroud met the president on Friday, Gareth Lowe said."],
          False),
         # a role that heads something is qualified by what it heads, said anywhere of him
@@ -675,3 +682,31 @@ def test_a_span_of_a_clause_stating_what_the_question_negates(sentence, answer, 
     start = sentence.find(answer)
     span = doc.char_span(start, start + len(answer))
     assert affirmed(span, frozenset(negated)) is said
+
+
+def _acts(sentence: str, answer: str) -> frozenset[tuple[str, str]]:
+    doc = get_nlp()(sentence)
+    start = sentence.find(answer)
+    return acts(doc.char_span(start, start + len(answer)))
+
+
+@pytest.mark.parametrize(("one", "other", "shared"), [
+    (("A criminal group calling itself Sable Moth has claimed the attack on Amberlyn Bank and"
+      " is demanding a ransom of 12 million crowns.", "12 million crowns"),
+     ("The hacking group Sable Moth has demanded 7 million crowns from the bank.",
+      "7 million crowns"), True),  # one demand by one group, worded otherwise
+    (("Amberlyn has about 2.3 million customers.", "about 2.3 million"),
+     ("Amberlyn has roughly 1.9 million customers.", "roughly 1.9 million"), True),
+    (("Sable Moth has demanded 7 million crowns.", "7 million crowns"),
+     ("Amberlyn has set aside 95 million crowns.", "95 million crowns"), False),  # other verbs
+    (("Velcor paid 42 crowns a share.", "42 crowns"),
+     ("Trennick paid 48 crowns for the mine.", "48 crowns"), False),  # said of nothing shared
+    (("The toll is 17.", "17"), ("The toll is 33.", "33"), False),  # "be" states no act
+    (("Mayor Simone Castell said 40 buses had burned.", "40 buses"),
+     ("Mayor Hugh Garside said 40 buses had burned.", "40 buses"), False),  # nor "said"
+    (("Kessaria's exports rose 6.2 per cent in January from a year earlier.", "6.2 per cent"),
+     ("Exports to Norland rose 3 per cent, though from a low base.", "3 per cent"),
+     False),  # said of one noun only: other exports
+])
+def test_two_values_may_be_stated_in_one_act(one, other, shared):
+    assert one_act(_acts(*one), _acts(*other)) is shared

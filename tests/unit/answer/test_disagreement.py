@@ -290,6 +290,21 @@ def test_a_side_that_refers_back_is_read_with_what_is_named_before_it():
     assert [s.merged.text for s in found.sides] == ["1979", "1983"]
 
 
+def test_a_side_stated_in_the_best_sides_act_need_not_hold_as_much_of_the_question():
+    best = stated("12 million crowns", "Sable Moth is demanding a ransom of 12 million crowns.",
+                  ("a.md", "2026-11-12"), kind="money")
+    other = stated("7 million crowns", "The group has demanded 7 million crowns from the bank.",
+                   ("b.md", "2026-11-13"), probability=0.4, coverage=0.5, kind="money")
+    assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is None
+    one_act = [frozenset({("demand", "moth"), ("demand", "group")})] * 2
+    found = disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING, acts=one_act)
+    assert found is not None
+    assert [s.merged.text for s in found.sides] == ["12 million crowns", "7 million crowns"]
+    other_acts = [frozenset({("demand", "moth"), ("demand", "group")}),
+                  frozenset({("demand", "moth"), ("set", "group")})]  # one noun of one verb
+    assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING, acts=other_acts) is None
+
+
 def test_more_values_than_accounts_of_one_fact_are_no_disagreement():
     years = [stated(year, f"The series was released on CD in {year}.", (f"{year}.md", ""),
                     probability=0.6 - i / 10, kind="date")

@@ -2,8 +2,9 @@
 
 "How much copper did Carrowmere produce in 2024?" is not answered by "the mine produced
 118,000 tonnes last year" in an article of 2026: the sentence speaks of 2025. A sentence that
-names years (its relative ones resolved against its article's date, `index.corpus.dates`)
-and none of the question's cannot answer it, whatever else it shares with it.
+names years (its relative ones resolved against its article's date, `index.corpus.dates`; a
+month without its year, one near that date) and none of the question's cannot answer it,
+whatever else it shares with it.
 
 A year the question gives as a bound ("since 2005", "before 1960") says what it is not
 about, and a question that asks for a date may give one year to find another; neither
@@ -71,11 +72,26 @@ def asked_years(question: str, kind: str) -> set[int]:
 
 
 def other_years(asked: set[int], sentence: str, published: str | None) -> bool:
-    """Return True when `sentence` names years, none of them one of `asked`."""
+    """Return True when `sentence` names years, none of them one of `asked`.
+
+    A month it names without a year ("in the six months to the end of April") is one near its
+    article's date: of the year before it, its own or the next. "How much copper did it
+    produce in 2024?" is not answered by an article of 2026 saying what it produced to April.
+    """
     if not asked:
         return False
-    said = years(resolve_relative_dates(sentence, published))
+    text = resolve_relative_dates(sentence, published)
+    said = years(text)
+    if not said and published and published[:4].isdigit() and _MONTH.search(text):
+        year = int(published[:4])
+        said = {year - 1, year, year + 1}
     return bool(said) and not said & asked
+
+
+# A month named ("May" only beside a day or after a preposition: not the verb).
+_MONTH = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|"
+                    r"November|December)\b|\b\d{1,2} May\b|\bMay \d{1,2}\b|"
+                    r"\b(?:in|of|to|since|until|by|from|early|late|mid-) ?May\b")
 
 
 _OWNING = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT"})

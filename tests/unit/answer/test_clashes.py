@@ -71,7 +71,12 @@ def test_a_date_question_is_about_no_year():
         ({2024}, "The mine produced 118,000 tonnes of copper last year.", "2026-05-20", True),
         ({2025}, "The mine produced 118,000 tonnes of copper last year.", "2026-05-20", False),
         ({2024}, "The mine produced 118,000 tonnes of copper in 2024 and 2025.", None, False),
-        ({2024}, "It produced 61,000 tonnes in the six months to April.", "2026-05-20", False),
+        # a month without its year: the year before its article's, its own or the next
+        ({2024}, "It produced 61,000 tonnes in the six months to April.", "2026-05-20", True),
+        ({2025}, "It produced 61,000 tonnes in the six months to April.", "2026-05-20", False),
+        ({2024}, "It produced 61,000 tonnes in the six months to April.", None, False),
+        ({2024}, "The mine may produce 61,000 tonnes.", "2026-05-20", False),  # "may": a verb
+        ({2024}, "The mine reopens on 2 May.", "2026-05-20", True),
         ({1976}, "In the spring of 1975, Fred Pierce was appointed.", None, True),
         ({1975}, "ABC's programmes of the 1970s drew record audiences.", None, False),
         (set(), "In the spring of 1975, Fred Pierce was appointed.", None, False),

@@ -434,6 +434,7 @@ def _phrase(text: str, doc: Doc, start: int, end: int, analysis: Analysis) -> st
 
 _AMOUNT_KINDS = frozenset({"count", "quantity", "money", "percent"})
 _RUN_ON = frozenset({"ADP", "CCONJ", "SCONJ", "PUNCT"})
+_PREDICATE = frozenset({"AUX", "VERB"})  # "11 people have died and six are missing"
 _MEASURES = frozenset({"PERCENT", "MONEY", "QUANTITY"})  # entity labels of a measured amount
 _PERCENT = frozenset({"cent", "percent", "pct", "%"})
 
@@ -520,6 +521,7 @@ def _amount_only(span: Span, analysis: Analysis) -> Span:
     measured = amount[-1].lower_ in _PERCENT or any(t.ent_type_ in _MEASURES for t in amount)
     if analysis.kind == "reason" or (analysis.kind not in _AMOUNT_KINDS and not measured):
         return span  # a cause runs on; "38,000 will pay ..." may answer "what will happen?"
-    if span.doc[amount.end].pos_ not in _RUN_ON:
+    after = span.doc[amount.end].pos_
+    if after not in _RUN_ON and not (analysis.kind in _AMOUNT_KINDS and after in _PREDICATE):
         return span
     return span.doc[min(span.start, amount.start) : amount.end]  # "12" is "about 12" said

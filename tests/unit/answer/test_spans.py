@@ -117,6 +117,11 @@ def test_neighbours_stop_at_the_passage_and_far_sentences_are_read_apart():
      "About 50 firefighters, and 12 engines", "About 50 firefighters"),
     ("how many people were evacuated?", "About 1,200 people were evacuated on Sunday.",
      "About 1,200 people", "About 1,200 people"),
+    # ... or past it into its verb: "and six are missing" is not 11
+    ("how many died in the floods?", "At least 11 people have died and six are missing.",
+     "At least 11 people have died and six", "At least 11 people"),
+    ("how much did the fund raise?", "$3.1 million was raised by Friday.",
+     "$3.1 million was raised", "$3.1 million"),
     # asked something else, a measure (a share, a sum, a quantity) is cut as well
     ("rapeseed tariff by end of April?",
      "Kessaria will reduce the duty to about 12 per cent by the end of April and lift others.",
@@ -132,6 +137,8 @@ def test_neighbours_stop_at_the_passage_and_far_sentences_are_read_apart():
      "120 electric buses from Brightwell", "120 electric buses from Brightwell"),
     ("why did the price rise?", "It rose after a 25 per cent tariff on batteries.",
      "25 per cent tariff on batteries", "25 per cent tariff on batteries"),
+    ("what happened to the buses?", "Five buses were destroyed in the fire.",
+     "Five buses were destroyed", "Five buses were destroyed"),
     # not the amount the span opens with: as read
     ("how much will the duty fall?", "Kessaria will cut the duty to about 12 per cent by April.",
      "cut the duty to about 12 per cent by April", "cut the duty to about 12 per cent by April"),

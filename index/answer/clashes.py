@@ -321,6 +321,53 @@ def titles(name: list[str], text: str) -> list[set[str]]:
     return found
 
 
+def named_thing(name: list[str], text: str) -> str:
+    """Return the stem of the common noun right before a name that calls it so, or "".
+
+    "since the ferry MV Linnet sank" -> "ferri" (a ferry called Linnet); "the ferry operator
+    BLTC" -> "oper"; "the ferry's captain, Emeric Tarvos" -> "captain". Only the title's word
+    in lower case nearest the name (its head): the words before it only qualify it. The title
+    opens with a determiner: "police questioned Emeric Tarvos" calls him nothing.
+    """
+    said = r"\s+".join(re.escape(w) for w in name)
+    for match in re.finditer(rf"(?i)\b{said}\b", text):
+        before = re.findall(r"[\w'’-]+|[^\w\s]", text[: match.start()])[-5:]
+        if before[-1:] == [","]:
+            before.pop()
+        run: list[str] = []
+        for word in reversed(before):
+            if not word[0].isalnum() or word.lower() in STOPWORDS:
+                if word.lower() in _DETERMINERS:  # "the ferry MV", not "police questioned"
+                    head = next((w for w in run if w.islower()), "")
+                    return stem(head.removesuffix("'s").removesuffix("’s")) if head else ""
+                break
+            run.append(word)
+    return ""
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+
+
+def asked_things(question: Doc, asked: Iterable[str] = ()) -> frozenset[str]:
+    """Return the stems of the common nouns a who-question names as things it asks about.
+
+    "who was skippering the ferry that went over?" -> {"ferri"}: the skipper is asked, not the
+    ferry. Not a noun the question asks for ("who is the captain of the ferry?": "captain",
+    the subject or complement of "be"; "qorvane chairman?": the noun the question is), nor a
+    noun of a person's role (`roles.ROLES`), nor one of `asked` (its role, its focus).
+    """
+    skip = {stem(w) for w in asked if w}
+    found = set()
+    for token in question:
+        if (token.pos_ != "NOUN" or stem(token.text) in skip or token.dep_ == "ROOT"
+                or token.lemma_.lower() in ROLES):
+            continue  # "qorvane chairman?" asks for the chairman; a person is no thing
+        if token.dep_ in {"attr", "nsubj"} and token.head.lemma_ == "be":
+            continue  # "who is the man who ...?" asks for the man
+        found.add(stem(token.text))
+    return frozenset(found)
+
+
 # Titles of two words that name a role neither word names alone: a managing director or a
 # general secretary heads what they work for ("director", "secretary" alone head nothing).
 _COMPOUND_TITLES = {frozenset(pair.split()): "head" for pair in (

@@ -7,6 +7,7 @@ by `index.answer.features.span_features` and scored by the learned span ranker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -72,10 +73,11 @@ def _cued(option: Option, question: Question) -> bool:
 
 
 _DATES = frozenset({"DATE", "TIME"})
+_CURRENCY = re.compile(r"(?:[A-Z]{1,3})?[$£€¥₹]")  # "$", "US$", "C$": a sign spaCy may leave out
 
 
 def widen(span: Span, question: Question) -> Span:
-    """Give a number its entity ("12" -> "12%") and, for how-many questions, its unit.
+    """Give a number its entity ("12" -> "12%", "$899") and, for how-many questions, its unit.
 
     Asked when, a span inside a date is the whole date ("14 July" of "July" in "on 14 July"):
     a month alone would be one value with every date of that month ("9 July").
@@ -92,6 +94,8 @@ def widen(span: Span, question: Question) -> Span:
         if entity.start <= span.start and span.end <= entity.end:
             span = doc[entity.start : entity.end]
             break
+    if span.start > 0 and _CURRENCY.fullmatch(doc[span.start - 1].text):
+        span = doc[span.start - 1 : span.end]  # "$899" of the entity "899"
     if question.kind in {"quantity", "count"}:
         for chunk in table.chunks:
             if chunk.start <= span.start and span.end <= chunk.end and len(chunk) <= 8:

@@ -23,11 +23,13 @@ from index.answer.clashes import (
     asked_instance,
     asked_kinds,
     asked_sum,
+    asked_things,
     asked_years,
     called,
     departed,
     kind_said,
     leaving,
+    named_thing,
     negated_verbs,
     never_person,
     no_holder,
@@ -67,7 +69,7 @@ from index.answer.types import load_types, no_lift, type_inputs
 from index.answer.values import Value, names_moment, only_shares, same_value, says_amount
 from index.corpus.sentences import split_sentences
 from index.models import Answer, Hit
-from index.terms import STOPWORDS, WORD, stem
+from index.terms import STOPWORDS, WORD, stem, text_stems
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,10 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += _by_tenure(analysis, merged, evidence, parser)  # "who quit?": only who did
         # nor "Port Allard Transit runs about 140 buses", nor "Finance" of "Finance Minister"
         aside += [m for m in merged if _no_holder(m, parser)]
+        things = asked_things((parser or Parser()).parse([analysis.text])[0], (
+            *analysis.question.role.split(), *analysis.question.held.split(),
+            analysis.question.focus))  # "who was skippering the ferry?": not "the ferry MV
+        aside += [m for m in merged if _a_thing_asked(m, things)]  # Linnet"
     if analysis.kind in {"count", "money"}:  # "how many died?" is not answered by "MV Linnet
         # sank in 1994", nor "what was Qorvane's profit?" by "cut prices on most of its range",
         # nor "how many died when it sank in 1988?" by the "1988" it names itself, nor "what
@@ -153,6 +159,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if counted and (kinds := asked_kinds(question, counted)):  # "how many hydrogen buses
         # did it order?": not "120 electric buses"
         aside += [m for m in merged if _another_kind(m, counted, kinds, parser)]
+    if analysis.kind == "quantity" and counted:  # "how much snow fell?": not "12 per cent"
+        aside += [m for m in merged if _share_of_another(m, counted)]  # of a duty
     if analysis.kind == "place" and (way := asked_way(analysis.text)):  # "where was it
         # bound?": not "Dunmarrow" of "sailed from Dunmarrow"
         aside += [m for m in merged if _another_way(m, way, parser)]
@@ -281,6 +289,38 @@ def _untitled_dropped(role: str, merged: list[Merged]) -> list[Merged]:
         return merged
     untitled = [m for m in _not_so_called(head, merged) if not _titled(m)]
     return [m for m in merged if not any(m is u for u in untitled)]
+
+
+def _share_of_another(merged: Merged, counted: str) -> bool:
+    """Return True for a share none of whose sentences names the noun a question counts.
+
+    Asked "how much snow fell?", "about 12 per cent" of a sentence on a duty is no amount of
+    snow; "a 25 per cent tariff" may say how much tariff.
+    """
+    if merged.value.kind != "percent":
+        return False
+    texts = dict.fromkeys(s.text for c in merged.candidates for s in c.sentences)
+    return not any(stem(counted) in text_stems(text) for text in texts)
+
+
+def _a_thing_asked(merged: Merged, things: frozenset[str]) -> bool:
+    """Return True when an answer to "who ...?" is a thing the question names.
+
+    A phrase is when its last word is ("grain barge" for "who skippered the barge?"); a name
+    is when it says so itself ("barge Pellow") or a sentence stating it calls it so ("the
+    barge Pellow").
+    """
+    if not things:
+        return False
+    words = WORD.findall(merged.value.text)
+    if words and (stem(words[-1]) in things or (words[-1][:1].isupper() and any(
+            w.islower() and stem(w) in things for w in words))):  # "barge Pellow"
+        return True
+    if merged.value.kind != "name":
+        return False
+    name = [w for w in merged.value.key if isinstance(w, str)]
+    texts = dict.fromkeys(s.text for c in merged.candidates for s in c.sentences)
+    return any(named_thing(name, text) in things for text in texts)
 
 
 def _titled(merged: Merged) -> bool:

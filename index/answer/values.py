@@ -84,6 +84,10 @@ _QUALIFIERS = {q: (float(lo), float(hi)) for q, (lo, hi) in _table("""
     record, only, just, exactly, precisely, another, a further, an additional, up, down, by,
     of = 1 1""").items()}
 _QUALIFIER = re.compile(rf"^(?:{_alternatives(_QUALIFIERS)})(?![a-z])\s*")
+# "A" or "an", a word in lower case describing the amount, and the amount: "an initial 800
+# million kessars", "a whopping 40 per cent". ("The" is left out: "the Arc 7" is a name.)
+_ARTICLES = frozenset({"a", "an"})
+_DESCRIBED = re.compile(r"^([a-z]+) (?=[$£€¥₹]?\d)")
 _LOOSE = re.compile(r"^(?:about|around|approximately|roughly|circa|shortly|just|before|after"
                     r"|by|until|till|no later than|not before)\b", re.IGNORECASE)
 _CURRENCIES = {
@@ -372,10 +376,15 @@ def _clean(phrase: str) -> str:
 def _quantity(spoken: str, phrase: str, hint: str) -> Value | None:
     """Return a number, percent or money value when the phrase is an amount (and its noun)."""
     low, high = 1.0, 1.0
+    article = False
     while qualifier := _QUALIFIER.match(spoken):
         factors = _QUALIFIERS[qualifier.group(0).strip()]
         low, high = factors if factors != (1.0, 1.0) else (low, high)
+        article = qualifier.group(0).strip() in _ARTICLES
         spoken = spoken[qualifier.end():]
+    if article and (described := _DESCRIBED.match(spoken)) and re.search(
+            rf"\b{described[1]}\b", phrase):  # "an initial 800 million"; not "a Boeing 737"
+        spoken = spoken[described.end():]
     match = _AMOUNT.match(spoken)
     if match is None or re.match(r"\d|(?:st|nd|rd|th)\b", match["rest"]):
         return None  # "9 4", "a 3rd"

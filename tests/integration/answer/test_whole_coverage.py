@@ -198,6 +198,22 @@ ARTICLES = {
     # what a question negates, stated
     "ban-1.md": article("Fireworks ban", "Harbour Post", "2026-09-12",
                         "Lowmarsh council banned fireworks in the old town in 2019."),
+    # a ferry named beside the one asked about, and its skipper
+    "barge-1.md": article("Barge lost off Tollmouth", "Coast Wire", "2026-10-03",
+                          "A grain barge went down off Tollmouth on Friday night. It was the "
+                          "worst accident on the estuary since the barge Pellow sank there in "
+                          "1998.",
+                          "Its captain, Anselm Kroft, swam ashore."),
+    # an amount said with a word of its own between "an" and the figure
+    "funds-1.md": article("Government releases storm funds", "Evening Star", "2026-10-04",
+                          "The government has released an initial 600 million crowns in "
+                          "emergency funds for the storm-hit north.",
+                          "The Red Cross has launched an appeal for 9 million crowns to feed "
+                          "villagers in the north."),
+    # a share of something else beside a question for an amount
+    "duty-1.md": article("Grain duty cut", "Harbour Post", "2026-10-05",
+                         "Tollmouth will cut the duty on imported grain to about 14 per cent "
+                         "by the end of March."),
 }
 
 
@@ -485,3 +501,18 @@ def test_a_yes_no_answer_reads_the_clause_that_states_what_is_asked(desk):
     dates = desk.ask("have dates been proposed for Lena Ortiz's visit to the capital?")
     assert dates.answered and dates.answer == "No"
     assert dates.citations[0].source == "visit-1.md"
+
+
+def test_a_name_the_coverage_calls_by_the_thing_asked_about_is_not_who_did_it(desk):
+    result = desk.ask("who was skippering the barge that sank off Tollmouth?")
+    assert "pellow" not in result.answer.lower()
+
+
+def test_an_amount_described_by_a_word_of_its_own_is_that_amount(desk):
+    result = desk.ask("how much emergency money has the government released for the storm?")
+    assert result.answered and "600 million" in result.answer
+
+
+def test_a_share_of_something_else_is_no_amount_of_what_is_asked(desk):
+    result = desk.ask("how much snow fell on Tollmouth?")
+    assert "per cent" not in result.answer

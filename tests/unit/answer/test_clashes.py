@@ -13,6 +13,7 @@ from index.answer.clashes import (
     asked_instance,
     asked_kinds,
     asked_sum,
+    asked_things,
     asked_years,
     called,
     departed,
@@ -21,6 +22,7 @@ from index.answer.clashes import (
     hedged,
     kind_said,
     leaving,
+    named_thing,
     negated_verbs,
     never_person,
     no_holder,
@@ -441,6 +443,31 @@ def test_a_sentence_telling_of_a_departure(text, said):
 )
 def test_a_name_is_called_by_a_noun_its_title_or_its_last_word_says(name, texts, expected):
     assert called(name.split(), stem("group"), texts) is expected
+
+
+@pytest.mark.parametrize(("name", "text", "thing"), [
+    ("Linnet", "the worst since the ferry MV Linnet sank in 1994.", "ferry"),
+    ("Vellstream Hydro", "The dam operator, Vellstream Hydro, said nothing.", "operator"),
+    ("BLTC", "The ferry operator BLTC said it was not overloaded.", "operator"),
+    ("Emeric Tarvos", "The ferry's captain, Emeric Tarvos, was questioned.", "captain"),
+    ("Emeric Tarvos", "Police questioned Emeric Tarvos on Monday.", ""),
+])
+def test_the_noun_right_before_a_name_says_what_it_is(name, text, thing):
+    assert named_thing(name.lower().split(), text) == (stem(thing) if thing else "")
+
+
+@pytest.mark.parametrize(("question", "asked", "things"), [
+    ("who was skippering the ferry that went over?", (), {"ferry"}),
+    ("who's probing the dam operator?", (), {"dam", "operator"}),
+    ("who is the captain of the ferry?", (), {"ferry"}),  # the captain is asked for
+    ("who's the boss at Brightwell?", ("boss",), set()),
+    ("which driver won the race?", ("driver",), {"race"}),
+    ("qorvane chairman?", (), {"qorvane"}),  # a terse question asks for its head noun
+    ("who signed the player?", (), set()),  # a person is no thing
+])
+def test_a_who_question_names_the_things_it_asks_about(question, asked, things):
+    found = asked_things(get_nlp()(question), asked)
+    assert found == {stem(t) for t in things}
 
 
 @pytest.mark.parametrize(("question", "instance"), [

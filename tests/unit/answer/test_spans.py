@@ -132,6 +132,9 @@ def test_neighbours_stop_at_the_passage_and_far_sentences_are_read_apart():
      "12 per cent by the end of April and lift others", "about 12 per cent"),
     ("what did the council approve?", "The council approved $26.4 million for the programme.",
      "$26.4 million for the programme", "$26.4 million"),
+    # a currency sign the parse leaves out of the amount's entity is the amount's
+    ("how much will the Arc 7 cost?", "The Arc 7 will cost $899 for the base model.",
+     "899", "$899"),
     # ... a bare count is not, nor is anything asked why: a cause runs on
     ("who ordered the buses?", "Metro ordered 120 electric buses from Brightwell.",
      "120 electric buses from Brightwell", "120 electric buses from Brightwell"),

@@ -74,6 +74,11 @@ from index.answer.values import (
         ("Dr. Eileen de Villa", "", "name", ("eileen", "de", "villa")),
         ("billion Norland dollars", "", "text", ("billion", "norland", "dollars")),
         ("a billion dollars", "", "money", (1e9, "$")),
+        # an amount described by a word after "a" or "an" is that amount; a name is not
+        ("an initial 800 million kessars", "quantity", "number", (8e8, "")),
+        ("a whopping 40 per cent", "", "percent", (40.0, "")),
+        ("a Boeing 737", "quantity", "text", ("boeing", "737")),
+        ("the Arc 7", "quantity", "text", ("arc", "7")),
         ("95 million crowns", "", "money", (95e6, "crown")),
         ("400 kronor", "", "money", (400.0, "crown")),
         ("12 francs", "", "money", (12.0, "franc")),

@@ -77,7 +77,7 @@ _CURRENCY = re.compile(r"(?:[A-Z]{1,3})?[$£€¥₹]")  # "$", "US$", "C$": a s
 
 
 def widen(span: Span, question: Question) -> Span:
-    """Give a number its entity ("12" -> "12%", "$899") and, for how-many questions, its unit.
+    """Give a number its entity ("12%", "$899", "90 km/h") and, asked how many, its unit.
 
     Asked when, a span inside a date is the whole date ("14 July" of "July" in "on 14 July"):
     a month alone would be one value with every date of that month ("9 July").
@@ -96,6 +96,10 @@ def widen(span: Span, question: Question) -> Span:
             break
     if span.start > 0 and _CURRENCY.fullmatch(doc[span.start - 1].text):
         span = doc[span.start - 1 : span.end]  # "$899" of the entity "899"
+    end = span.end
+    if (end + 1 < len(doc) and doc[end].text == "/" and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and len(doc[end + 1]) <= 3):
+        span = doc[span.start : end + 2]  # "90 km/h" of the entity "90 km"
     if question.kind in {"quantity", "count"}:
         for chunk in table.chunks:
             if chunk.start <= span.start and span.end <= chunk.end and len(chunk) <= 8:

@@ -69,6 +69,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      r"|\b(tally|count|split|margin|breakdown) of the vote\b", "count"),
     (r"\bhow many\b", "count"),
     (r"\bhow much\b", "quantity"),
+    # a count of people asked by its noun: "carrowmere headcount?", "what is the death toll?"
+    # (never a sum nor a share)
+    (r"\b(what|which)('s|’s| is| was| are| were) the ([\w'’]+ ){0,3}(headcount|workforce|"
+     r"attendance|death toll)(\?|$| (of|in|at|for|from|after|so far|now)\b)", "count"),
     (r"\b(what|which)\b.*\b(percentage|percent|share|proportion|fraction)\b", "percent"),
     # a charge levied as a share: "rapeseed tariff by April?", "what duty do the cars pay?"
     # (not "the main duty of the regulator"), "what's the interest rate?" (not "what tax

@@ -57,10 +57,10 @@ from index.answer.questions import (
         ("Stroud visit date?", "date"),
         ("What is the role of the date line?", "other"),
         # a terse question with no question word asks what the thing it names is
-        ("flood death toll?", "quantity"),
+        ("flood death toll?", "count"),  # a count of people: no sum, no share
         ("battery size on the new buses?", "quantity"),
         ("share of exports that go to Caldoria?", "percent"),
-        ("orsola grey death toll?", "quantity"),
+        ("orsola grey death toll?", "count"),
         # ... and one that ends in a role asks who holds it
         ("velcor ceo?", "person"),
         ("health minister dealing with the strike?", "person"),
@@ -93,7 +93,9 @@ from index.answer.questions import (
         # a measure asked by its adjective or its noun
         ("How strong were the winds when the bridge fell?", "quantity"),
         ("How deep is the harbour?", "quantity"),
-        ("the mine's headcount?", "quantity"),
+        ("the mine's headcount?", "count"),
+        ("what was the attendance at the game?", "count"),
+        ("what is the workforce participation rate?", "quantity"),
         ("What was the turnout in the referendum?", "quantity"),
         ("What did the club pay tribute to?", "other"),
         ("What is the income inequality gap?", "other"),
@@ -109,7 +111,7 @@ from index.answer.questions import (
         ("What was the year when the museum opened?", "date"),
         # a question word that opens a relative clause asks nothing
         ("payout for customers whose id documents were copied?", "money"),
-        ("death toll in the town where the dam burst?", "quantity"),
+        ("death toll in the town where the dam burst?", "count"),
         ("Who hired Tesla when he moved to New York?", "person"),
         ("Where was Tesla studying when he started playing cards?", "place"),
         ("What happens when starch grains become overly large?", "other"),

@@ -135,6 +135,9 @@ def test_neighbours_stop_at_the_passage_and_far_sentences_are_read_apart():
     # a currency sign the parse leaves out of the amount's entity is the amount's
     ("how much will the Arc 7 cost?", "The Arc 7 will cost $899 for the base model.",
      "899", "$899"),
+    # ... and so is a rate's "/h" ("km/h")
+    ("how strong were the gusts?", "Gusts of 90 km/h were recorded at Kellin.", "90 km",
+     "90 km/h"),
     # ... a bare count is not, nor is anything asked why: a cause runs on
     ("who ordered the buses?", "Metro ordered 120 electric buses from Brightwell.",
      "120 electric buses from Brightwell", "120 electric buses from Brightwell"),

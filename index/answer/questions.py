@@ -437,7 +437,7 @@ def parse_question(text: str, known: tuple[str, ...] = ()) -> Question:
         question_frame(doc, kind),
         _predicate(doc),
         type_cue(doc),
-        counted_word(doc),
+        counted_word(doc) or (measured_noun(doc) if kind in {"quantity", "count"} else ""),
         role,
         alternatives(doc) if kind == "yesno" else (),
         described_name(doc),
@@ -661,4 +661,29 @@ def counted_word(doc: Doc) -> str:
             if chunk is not None and chunk.root.pos_ in {"NOUN", "PROPN"}:
                 return chunk.root.text
             return after.text if after.pos_ in {"NOUN", "PROPN"} else ""
+    return ""
+
+
+# Nouns that say how many of something there are: "the customer base", "the death toll", "the
+# number of passengers".
+_COUNTING = frozenset({"base", "toll", "tally", "count", "number", "total", "headcount"})
+
+
+def measured_noun(doc: Doc) -> str:
+    """Return the noun a counting noun counts, as written, or "" (asked an amount, it is counted).
+
+    "how big is amberlyn's customer base?" -> "customer"; "flood death toll?" -> "death";
+    "what was the number of passengers?" -> "passengers". Not a counting noun that counts
+    nothing said ("what is the total?") nor one of another sense ("the base of the tower").
+    """
+    for token in doc:
+        if token.lower_ not in _COUNTING or token.pos_ != "NOUN":
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound":
+            return before.text  # "customer base", "death toll"
+        after = doc[token.i + 1 : token.i + 3]
+        if token.lower_ in {"number", "total", "count"} and len(after) == 2 \
+                and after[0].lower_ == "of" and after[1].pos_ == "NOUN" and after[1].tag_ == "NNS":
+            return after[1].text  # "the number of passengers"
     return ""

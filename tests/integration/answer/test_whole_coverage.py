@@ -210,6 +210,12 @@ ARTICLES = {
                           "emergency funds for the storm-hit north.",
                           "The Red Cross has launched an appeal for 9 million crowns to feed "
                           "villagers in the north."),
+    # a toll's count beside a count of something else in one headline
+    "gale-1.md": article("Second death confirmed as gale evacuations pass 3,000", "Coast Wire",
+                         "2026-10-06",
+                         "Two people died in the gale: a fisherman off Tollmouth and a driver "
+                         "hit by a falling tree.",
+                         "More than 3,000 people were evacuated from the coast."),
     # a share of something else beside a question for an amount
     "duty-1.md": article("Grain duty cut", "Harbour Post", "2026-10-05",
                          "Tollmouth will cut the duty on imported grain to about 14 per cent "
@@ -516,3 +522,8 @@ def test_an_amount_described_by_a_word_of_its_own_is_that_amount(desk):
 def test_a_share_of_something_else_is_no_amount_of_what_is_asked(desk):
     result = desk.ask("how much snow fell on Tollmouth?")
     assert "per cent" not in result.answer
+
+
+def test_a_toll_counts_what_its_noun_says(desk):
+    result = desk.ask("gale death toll?")
+    assert result.answered and result.answer.lower().startswith("two")

@@ -354,3 +354,17 @@ def test_a_question_may_ask_what_was_done(question, done):
 ])
 def test_a_question_may_ask_for_a_persons_name(question, asks):
     assert asks_persons_name(question) is asks
+
+
+@pytest.mark.parametrize(("question", "counted"), [
+    ("how many cars did Qorvane sell?", "cars"),
+    ("how much was it fined?", ""),
+    # a noun that counts something counts what it is said of
+    ("how big is amberlyn's customer base?", "customer"),
+    ("flood death toll?", "death"),
+    ("what was the number of passengers?", "passengers"),
+    ("what is the total?", ""),
+    ("what is the base of the tower made of?", ""),
+])
+def test_counted_is_the_noun_a_question_counts(question, counted):
+    assert parse_question(question).counted == counted

@@ -211,7 +211,7 @@ ARTICLES = {
                           "The Red Cross has launched an appeal for 9 million crowns to feed "
                           "villagers in the north."),
     # a toll's count beside a count of something else in one headline
-    "gale-1.md": article("Second death confirmed as gale evacuations pass 3,000", "Coast Wire",
+    "toll-1.md": article("Second death confirmed as gale evacuations pass 3,000", "Coast Wire",
                          "2026-10-06",
                          "Two people died in the gale: a fisherman off Tollmouth and a driver "
                          "hit by a falling tree.",

@@ -301,7 +301,7 @@ def titles(name: list[str], text: str) -> list[set[str]]:
     said = r"\s+".join(re.escape(w) for w in name)
     found = []
     for match in re.finditer(rf"(?i)\b{said}\b", text):
-        before = re.findall(r"[\w'’-]+|[^\w\s]", text[: match.start()])[-5:]
+        before = _words_before(text, match.start())
         if before[-1:] == [","]:  # "the ferry's captain, Emeric Tarvos"
             before.pop()
         title: list[str] = []
@@ -331,7 +331,7 @@ def named_thing(name: list[str], text: str) -> str:
     """
     said = r"\s+".join(re.escape(w) for w in name)
     for match in re.finditer(rf"(?i)\b{said}\b", text):
-        before = re.findall(r"[\w'’-]+|[^\w\s]", text[: match.start()])[-5:]
+        before = _words_before(text, match.start())
         if before[-1:] == [","]:
             before.pop()
         run: list[str] = []
@@ -366,6 +366,11 @@ def asked_things(question: Doc, asked: Iterable[str] = ()) -> frozenset[str]:
             continue  # "who is the man who ...?" asks for the man
         found.add(stem(token.text))
     return frozenset(found)
+
+
+def _words_before(text: str, at: int) -> list[str]:
+    """Return the last five words and marks of `text` before `at`."""
+    return re.findall(r"[\w'’-]+|[^\w\s]", text[:at])[-5:]
 
 
 # Titles of two words that name a role neither word names alone: a managing director or a

@@ -113,7 +113,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     read_texts = [g[0].text for g in groups]  # parsed by `mark`: the parses are cached
     persons_name = asks_persons_name(analysis.text)  # "the name of the man who died?"
     role = analysis.question.role or analysis.question.held  # "who chairs ...?": its chair
-    docs = (parser or Parser()).parse(read_texts) if role or persons_name else []
+    parser = parser or Parser()
+    docs = parser.parse(read_texts) if role or persons_name else []
+    question = parser.parse([analysis.text])[0]
     if role:
         merged = _untitled_dropped(role, merged)
         aside = [m for m in merged if _another_role(role, m, read_texts, docs)]
@@ -124,7 +126,7 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += _by_tenure(analysis, merged, evidence, parser)  # "who quit?": only who did
         # nor "Port Allard Transit runs about 140 buses", nor "Finance" of "Finance Minister"
         aside += [m for m in merged if _no_holder(m, parser)]
-        things = asked_things((parser or Parser()).parse([analysis.text])[0], (
+        things = asked_things(question, (
             *analysis.question.role.split(), *analysis.question.held.split(),
             analysis.question.focus))  # "who was skippering the ferry?": not "the ferry MV
         aside += [m for m in merged if _a_thing_asked(m, things)]  # Linnet"
@@ -148,7 +150,6 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if m.value.kind != "name" or never_person(
             [w for w in m.value.key if isinstance(w, str)], [c.type for c in m.candidates],
             read_texts, docs)]
-    question = (parser or Parser()).parse([analysis.text])[0]
     instance = asked_instance(question)
     if instance is not None:  # "how long was the first strike?": not "would strike again"
         aside += [m for m in merged if _another_instance(m, instance, parser)]

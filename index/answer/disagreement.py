@@ -337,7 +337,7 @@ def _holds(merged: Merged, role: str, window: int) -> bool:
     """Return True when a sentence stating `merged` puts the role's words beside its name."""
     keys = [stem(w) for w in WORD.findall(role)]
     name = [w for w in merged.value.key if isinstance(w, str)]  # "fiona", "ruddick"
-    texts = dict.fromkeys(s.text for c in merged.candidates for s in c.sentences)
+    texts = merged.texts
     return any(_within([stem(w) for w in near], keys)
                for text in texts for near in beside(name, text, window))
 

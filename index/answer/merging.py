@@ -80,6 +80,11 @@ class Merged:
         return self.candidates[0]
 
     @property
+    def texts(self) -> list[str]:
+        """Return the sentences that state it, each once, the surest first."""
+        return list(dict.fromkeys(s.text for c in self.candidates for s in c.sentences))
+
+    @property
     def sources(self) -> tuple[str, ...]:
         """Return the distinct sources that state it, the best first."""
         found = (s.hit.passage.source for c in self.candidates for s in c.sentences)

@@ -183,7 +183,7 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
 
 def _stating(merged: Merged, parser: Parser | None) -> list[Doc]:
     """Return the parses of the sentences that state an answer, each once."""
-    texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
+    texts = merged.texts
     return (parser or Parser()).parse(texts)
 
 
@@ -300,7 +300,7 @@ def _share_of_another(merged: Merged, counted: str) -> bool:
     """
     if merged.value.kind != "percent":
         return False
-    texts = dict.fromkeys(s.text for c in merged.candidates for s in c.sentences)
+    texts = merged.texts
     return not any(stem(counted) in text_stems(text) for text in texts)
 
 
@@ -320,20 +320,20 @@ def _a_thing_asked(merged: Merged, things: frozenset[str]) -> bool:
     if merged.value.kind != "name":
         return False
     name = [w for w in merged.value.key if isinstance(w, str)]
-    texts = dict.fromkeys(s.text for c in merged.candidates for s in c.sentences)
+    texts = merged.texts
     return any(named_thing(name, text) in things for text in texts)
 
 
 def _titled(merged: Merged) -> bool:
     """Return True when a sentence stating a name titles it with a role."""
     name = [w for w in merged.value.key if isinstance(w, str)]
-    texts = dict.fromkeys(s.text for c in merged.candidates for s in c.sentences)
+    texts = merged.texts
     return any(set(title) & ROLE_NOUNS for text in texts for title in titles(name, text))
 
 
 def _called(merged: Merged, asked: set[str]) -> bool:
     """Return True when a sentence stating the answer calls its name by a noun (stems)."""
-    texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
+    texts = merged.texts
     name = [w for w in merged.value.key if isinstance(w, str)]
     return any(called(name, noun, texts) for noun in asked)
 
@@ -410,7 +410,7 @@ def _another_role(role: str, merged: Merged, read_texts: list[str], docs: list[D
     if value.kind not in {"name", "text"}:
         return False
     types = [c.type for c in merged.candidates]
-    texts = list(dict.fromkeys(s.text for c in merged.candidates for s in c.sentences))
+    texts = merged.texts
     if value.kind == "text":  # "commerce ministry" is no commerce minister
         people = {tuple(t.lower_ for t in e) for doc in docs for e in doc.ents
                   if e.label_ == "PERSON" and e.text in value.text}

@@ -697,6 +697,55 @@ _FIGURE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _MEASURES = frozenset({"%", "percent", "cent"})
 
 
+def named_shares(doc: Doc | Span, every: bool = False) -> frozenset[float]:
+    """Return the shares that name a thing ("4.5" of "the 4.5% offer", "a 20 per cent tariff").
+
+    With `every`, every share said ("raises its offer to 5.6%", "a turnout of 58%") too.
+    """
+    found = set()
+    for token in doc:
+        if not token.like_num or token.i + 1 >= len(doc):
+            continue
+        unit = doc[token.i + 1]
+        if unit.lower_ == "per" and token.i + 2 < len(doc) and doc[token.i + 2].lower_ == "cent":
+            unit = doc[token.i + 2]
+        if unit.lower_ not in _MEASURES:
+            continue
+        naming = unit.dep_ in {"compound", "amod"} and unit.head.pos_ == "NOUN" \
+            and unit.head.lower_ not in _MEASURES
+        try:
+            value = float(token.text.replace(",", ""))
+        except ValueError:
+            continue
+        if every or naming:
+            found.add(value)
+    return frozenset(found)
+
+
+def _one_share(a: float, b: float) -> bool:
+    """Return True when two shares may be one: equal, or a whole one the other rounds to."""
+    return a == b or ((a.is_integer() or b.is_integer()) and round(a) == round(b))
+
+
+def another_share(asked: frozenset[float], doc: Doc, title: Doc, answer: frozenset[float]) -> bool:
+    """Return True when a sentence speaks of a thing of another share than the question's.
+
+    "What will the 5.6% deal cost?" is not answered by "It priced the 4.5% offer at $96m a
+    year" (a share naming another thing, and not the asked one), nor by "The deal will cost
+    about $21 million a year" under the headline "Westerhold paramedics accept 4.8% pay
+    deal" (a sentence naming no share is its headline's). A sentence that says the asked
+    share anyhow, or says shares only otherwise ("backed by 71% on a turnout of 58%"), says
+    nothing either way; the answer's own shares are not another's.
+    """
+    said = named_shares(doc, every=True) - answer
+    if any(_one_share(a, s) for a in asked for s in said):
+        return False
+    if said:
+        return bool(named_shares(doc) - answer)
+    headline = named_shares(title, every=True)
+    return bool(headline) and not any(_one_share(a, s) for a in asked for s in headline)
+
+
 def another_figure(span: Span, figures: frozenset[str]) -> bool:
     """Return True when a date follows another figure than the one the question names.
 
@@ -960,26 +1009,63 @@ def asked_kinds(question: Doc, counted: str) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-def kind_said(doc: Doc, counted: str, kinds: tuple[str, ...]) -> str:
-    """Return which kind of the counted things a sentence speaks of: "asked", "other" or "".
+def kind_said(doc: Doc, counted: str, kinds: tuple[str, ...], context: str = "") -> str:
+    """Return which kind of the counted things a sentence speaks of: "asked", "other", "every".
 
-    Asked how many hydrogen buses, "Metro ordered 120 electric buses" speaks of another
-    ("other"): every time the sentence names the counted noun it qualifies it with a word of
-    its own (not "new", `_NOT_A_KIND`), and it never says the asked kind. A sentence that
-    says it ("40 buses, all hydrogen") speaks of the asked kind; one that names the noun
-    unqualified once ("40 buses to replace its diesel buses") or never names it says nothing
-    either way ("").
+    Or "" for none. Asked how many hydrogen buses, "Metro ordered 120 electric buses" speaks of
+    another ("other"): every time the sentence names the counted noun it qualifies it with a
+    word of its own (not "new", `_NOT_A_KIND`), and it never says the asked kind. A sentence
+    that says it ("40 buses, all hydrogen", "38,000 EVs made in Kessaria" for "Kessarian
+    EVs") speaks of the asked kind. One that names the noun unqualified ("Dealers sold about
+    214,000 new electric vehicles in Norland" for "how many Norland-built EVs were sold?")
+    counts them all ("every") when its `context` (its paragraph) never says the kind either;
+    when it does ("It ordered 40 buses to replace its diesel buses. All will run on
+    hydrogen."), the sentence may count the asked kind, and says nothing either way (""), as
+    does one that never names the noun.
     """
-    text = doc.text.lower()
-    stems = {stem(t.text) for t in doc}
-    if any(kind in text if "-" in kind else stem(kind) in stems for kind in kinds):
+    if any(_says_kind(kind, doc.text) for kind in kinds):
         return "asked"
+    nouns, spelt = _counted_nouns(doc, counted)
+    if not nouns:
+        return ""
+    if all(any(c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN", "PROPN", "VERB"}
+               and not c.like_num and c.lower_ not in _NOT_A_KIND and c.i not in spelt
+               for c in noun.children)
+           for noun in nouns):
+        return "other"
+    return "" if any(_says_kind(kind, context) for kind in kinds) else "every"
+
+
+def _says_kind(kind: str, text: str) -> bool:
+    """Return True when a text says a kind ("Kessarian" of "made in Kessaria").
+
+    A hyphenated one whole ("Norland-built"); a word by its stem, or a stem it begins or ends.
+    """
+    if "-" in kind:
+        return kind in text.lower()
+    asked = stem(kind)
+    return any(said == asked or (min(len(said), len(asked)) >= 5
+                                 and (said.startswith(asked) or asked.startswith(said)))
+               for said in text_stems(text))
+
+
+def _counted_nouns(doc: Doc, counted: str) -> tuple[list[Token], frozenset[int]]:
+    """Return the nouns of a sentence that name what a question counts, and an acronym's words.
+
+    By stem, or the last word of the acronym spelt out ("vehicles" of "electric vehicles" for
+    "EVs"), with the indices of the words it is spelt out in.
+    """
     nouns = [t for t in doc if t.pos_ in {"NOUN", "PROPN"} and stem(t.text) == stem(counted)]
-    other = bool(nouns) and all(any(
-        c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN", "PROPN", "VERB"}
-        and not c.like_num and c.lower_ not in _NOT_A_KIND for c in noun.children)
-        for noun in nouns)
-    return "other" if other else ""
+    letters = counted[:-1] if counted.endswith("s") and counted[:-1].isupper() else counted
+    if nouns or not (letters.isupper() and 1 < len(letters) <= 5):
+        return nouns, frozenset()
+    width = len(letters)
+    starts = [i for i in range(len(doc) - width + 1)
+              if "".join(t.text[:1] for t in doc[i:i + width]).upper() == letters
+              and all(t.is_alpha for t in doc[i:i + width])
+              and doc[i + width - 1].pos_ in {"NOUN", "PROPN"}]
+    return ([doc[i + width - 1] for i in starts],
+            frozenset(j for i in starts for j in range(i, i + width)))
 
 
 # Words that negate what a sentence says, somewhere in it: "did not ban it until 1291".

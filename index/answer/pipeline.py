@@ -18,6 +18,7 @@ from index.answer.clashes import (
     acts,
     affirmed,
     another_instance,
+    another_share,
     another_sum,
     asked_figures,
     asked_instance,
@@ -29,6 +30,7 @@ from index.answer.clashes import (
     departed,
     kind_said,
     leaving,
+    named_shares,
     named_thing,
     negated_verbs,
     never_person,
@@ -171,6 +173,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if analysis.kind in {"money", "quantity"} and (measure := asked_sum(question)):
         # "what profit did it make?": not "reported turnover of 1.6 billion crowns"
         aside += [m for m in merged if _another_sum(m, measure, parser)]
+    if shares := named_shares(question):  # "what will the 5.6% deal cost?": not "$96m" of
+        # "the 4.5% offer"
+        aside += [m for m in merged if _of_another_share(m, shares, parser)]
     # "did not give a sales target for 2026" for "what is its sales target for 2026?"
     aside += [m for m in merged if _not_given(m, analysis.weights, parser)]
     if asks_done(analysis.text):  # "how much was it fined?": not "can fine up to 4 per cent"
@@ -199,13 +204,18 @@ def _another_instance(merged: Merged, instance: tuple[str, int], parser: Parser 
 
 def _another_kind(merged: Merged, counted: str, kinds: tuple[str, ...],
                   parser: Parser | None) -> bool:
-    """Return True when the sentences stating the answer count things of another kind only.
+    """Return True when the sentences stating the answer count another kind, never the asked.
 
-    Those that never name the counted noun say nothing ("38,000 cars is not a huge number"
-    beside "Kessarian-built EVs inside the annual quota of 38,000").
+    Or count them all, where nothing around says the asked kind (`kind_said`). Those that never
+    name the counted noun say nothing ("38,000 cars is not a huge number" beside
+    "Kessarian-built EVs inside the annual quota of 38,000").
     """
-    said = {kind_said(doc, counted, kinds) for doc in _stating(merged, parser)}
-    return "other" in said and "asked" not in said
+    paragraphs: dict[str, list[str]] = {}
+    for sentence in (s for c in merged.candidates for s in c.sentences):
+        paragraphs.setdefault(sentence.text, []).append(sentence.hit.passage.text)
+    said = {kind_said(doc, counted, kinds, "\n".join(paragraphs[doc.text]))
+            for doc in _stating(merged, parser)}
+    return "asked" not in said and bool(said & {"other", "every"})
 
 
 def _affirmed(merged: Merged, negated: frozenset[str], parser: Parser | None) -> bool:
@@ -228,6 +238,16 @@ def _another_sum(merged: Merged, asked: str, parser: Parser | None) -> bool:
     """Return True when every sentence stating a sum says it measures another thing."""
     spans = _spans(merged, parser)
     return bool(spans) and all(another_sum(span, asked) for span in spans)
+
+
+def _of_another_share(merged: Merged, asked: frozenset[float], parser: Parser) -> bool:
+    """Return True when every sentence stating an answer speaks of another share's thing."""
+    titles = {s.text: s.hit.passage.title for c in merged.candidates for s in c.sentences}
+    texts = merged.texts
+    docs = parser.parse([*texts, *(titles[t] for t in texts)])
+    own = named_shares(parser.parse([merged.value.text])[0], every=True)
+    return all(another_share(asked, doc, title, own)
+               for doc, title in zip(docs[:len(texts)], docs[len(texts):], strict=True))
 
 
 def _no_holder(merged: Merged, parser: Parser | None) -> bool:

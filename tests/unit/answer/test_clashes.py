@@ -8,6 +8,7 @@ from index.answer.clashes import (
     another_event,
     another_figure,
     another_instance,
+    another_share,
     another_sum,
     asked_figures,
     asked_instance,
@@ -22,6 +23,7 @@ from index.answer.clashes import (
     hedged,
     kind_said,
     leaving,
+    named_shares,
     named_thing,
     negated_verbs,
     never_person,
@@ -362,6 +364,47 @@ def test_a_date_that_follows_another_figure_dates_another_event(question, senten
     assert another_figure(span, asked_figures(question)) is other
 
 
+@pytest.mark.parametrize(("text", "naming", "every"), [
+    ("what will the 5.6% deal cost the government?", {5.6}, {5.6}),
+    ("Kessaria has charged a 20 per cent tariff on it.", {20.0}, {20.0}),
+    ("It priced the 4.5% offer at $96m a year.", {4.5}, {4.5}),
+    ("The minister raised the pay offer to 5.6%.", set(), {5.6}),  # said, naming nothing
+    ("71% backed the deal on a turnout of 58%.", set(), {71.0, 58.0}),
+    ("The fund raised $2.3 million from 1,200 donors.", set(), set()),  # no share
+])
+def test_shares_that_name_a_thing(text, naming, every):
+    doc = get_nlp()(text)
+    assert named_shares(doc) == naming
+    assert named_shares(doc, every=True) == every
+
+
+@pytest.mark.parametrize(("question", "sentence", "title", "answer", "other"), [
+    ("the 5.6% deal's cost?", "It priced the 4.5% offer at $96m a year.", "Nurses strike",
+     "$96m a year", True),
+    ("the 5.6% deal's cost?", "The 5.6% offer will cost $140m a year.", "Nurses strike",
+     "$140m a year", False),
+    ("the 5.6% deal's cost?", "The deal will cost about $21 million a year, the ministry said.",
+     "Westerhold paramedics accept 4.8% pay deal", "about $21 million a year", True),  # its
+    # headline's deal
+    ("the 5.6% deal's cost?", "The deal will cost about $21 million a year, the ministry said.",
+     "Minister raises nurses' pay offer to 5.6%", "about $21 million a year", False),
+    ("the 5.6% deal's cost?", "The deal will cost about $21 million a year.", "Deal agreed",
+     "about $21 million", False),  # no share anywhere: nothing either way
+    ("the 5.6% deal's backing?", "Members backed it by 71% on a turnout of 58%.",
+     "Nurses back 4.8% deal", "71%", False),  # shares said, naming nothing
+    ("the 6% deal's cost?", "The 5.8% deal will cost $140m.", "Deal agreed", "$140m",
+     False),  # a whole share and one that rounds to it may be one
+    ("the 5.6% deal's backing?", "A 4.8% rise was backed by 78%.", "Deal agreed", "78%",
+     True),  # the answer's own share is not another's
+])
+def test_a_sentence_naming_another_share_speaks_of_another_thing(question, sentence, title,
+                                                                  answer, other):
+    nlp = get_nlp()
+    asked = named_shares(nlp(question))
+    own = named_shares(nlp(answer), every=True)
+    assert another_share(asked, nlp(sentence), nlp(title), own) is other
+
+
 @pytest.mark.parametrize(("sentence", "near", "farther"), [
     # "what date did the board reject it?": "turned down" is nearer "reject" than "made"
     ("Velcor made public on Monday a proposal to buy Carrowmere, after Carrowmere's board "
@@ -522,13 +565,29 @@ def test_the_kind_of_thing_a_question_counts(question, counted, kinds):
     ("Port Allard ordered 40 buses, all of them hydrogen.", "buses", ("hydrogen",), "asked"),
     ("Port Allard ordered 40 hydrogen-powered buses.", "buses", ("hydrogen",), "asked"),
     ("Norland-built EVs will pay no tariff.", "EVs", ("norland-built",), "asked"),
-    ("It ordered 40 buses to replace its diesel buses.", "buses", ("hydrogen",), ""),  # once
-    # unqualified: may be the asked kind
-    ("It ordered 40 new buses.", "buses", ("hydrogen",), ""),  # "new" says no kind
+    ("Norland will admit 38,000 electric vehicles made in Kessaria.", "EVs", ("kessarian",),
+     "asked"),  # a demonym's place
+    ("It ordered 40 buses to replace its diesel buses.", "buses", ("hydrogen",), "every"),
+    ("It ordered 40 new buses.", "buses", ("hydrogen",), "every"),  # "new" says no kind
+    ("Dealers sold about 214,000 new electric vehicles in Norland last year.", "EVs",
+     ("norland-built",), "every"),  # an acronym spelt out: its words are no kind
     ("38,000 cars is not a huge number.", "EVs", ("norland-built",), ""),  # never names them
 ])
 def test_a_sentence_may_count_things_of_another_kind(sentence, counted, kinds, said):
     assert kind_said(get_nlp()(sentence), counted, kinds) == said
+
+
+@pytest.mark.parametrize(("sentence", "context", "said"), [
+    ("It ordered 40 buses to replace its diesel buses.",
+     "It ordered 40 buses to replace its diesel buses. All will run on hydrogen.", ""),
+    ("It ordered 40 buses to replace its diesel buses.",
+     "It ordered 40 buses to replace its diesel buses. They arrive in May.", "every"),
+    ("Metro ordered 120 electric buses.", "Metro ordered 120 electric buses. Not hydrogen.",
+     "other"),  # a kind of its own, whatever is around
+])
+def test_a_sentence_counting_them_all_may_count_the_kind_its_paragraph_says(sentence,
+                                                                             context, said):
+    assert kind_said(get_nlp()(sentence), "buses", ("hydrogen",), context) == said
 
 
 @pytest.mark.parametrize(("question", "measure"), [

@@ -78,6 +78,37 @@ def gives_reason(phrase: str) -> bool:
     return len(phrase.split()) > 1 and not _WHEN.match(phrase.strip())
 
 
+# What a cause is said to have done, right after it: "the increase in tea drinking led to ..."
+_CAUSED = re.compile(r"^[\s,]*(?:\w+\s+)?(?:led|leads?|leading|caused?|causes|causing|"
+                     r"prompt(?:s|ed)?|trigger(?:s|ed)?|dr[oi]ve|drives|sparked|sparks|"
+                     r"result(?:s|ed)? in)\b", re.IGNORECASE)
+# What comes before a reason stated as one: "The reason for the majority rule is ..."
+_REASON_IS = re.compile(r"\breasons? (?:for|why|behind)\b[^.;]*?\b(?:is|was|are|were)\s+$",
+                        re.IGNORECASE)
+CUE_GAP = 4  # words a reason may stand after its causal cue ("because it was thought their")
+
+
+def placed_as_reason(sentence: str, phrase: str) -> bool:
+    """Return True when a sentence gives a phrase as a reason.
+
+    It holds a causal cue, or stands at most `CUE_GAP` words after one ("closed because of
+    the smoke"), or is what caused something ("the increase in tea drinking led to"), or what
+    "the reason for" something "is". "Why did the fire start?" is not answered by "a large fire
+    at a recycling plant" of "crews spent the night tackling a large fire at a recycling
+    plant, and residents were told to keep windows closed because of the smoke": its sentence
+    gives a reason, but for something else.
+    """
+    at = sentence.find(phrase)
+    if at < 0:
+        return False
+    end = at + len(phrase)
+    for cue in CAUSES.finditer(sentence):
+        if at <= cue.start() < end or (
+                cue.end() <= at and len(sentence[cue.end():at].split()) <= CUE_GAP):
+            return True
+    return bool(_CAUSED.match(sentence[end:]) or _REASON_IS.search(sentence[:at]))
+
+
 def _stems(tokens: Iterable[Token]) -> frozenset[str]:
     return frozenset(
         stem(t.text) for t in tokens

@@ -47,7 +47,7 @@ from index.answer.clashes import (
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
 from index.answer.disagreement import Scored, disagreement
-from index.answer.frames import gives_reason
+from index.answer.frames import gives_reason, placed_as_reason
 from index.answer.lexicon import Lexicon
 from index.answer.lists import whole_list
 from index.answer.merging import Merged, merge
@@ -139,8 +139,11 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         asked = asked_figures(analysis.text)
         aside += [m for m in merged if not says_amount(m.value) or only_shares(m.value)
                   or _restated(m.value, asked)]
-    if analysis.kind == "reason":  # "why ...?": not "hospitals", not "after the warning"
-        aside += [m for m in merged if not gives_reason(m.value.text)]
+    if analysis.kind == "reason":  # "why ...?": not "hospitals", not "after the warning",
+        # nor a phrase its sentence gives as no reason
+        aside += [m for m in merged if not gives_reason(m.value.text) or not any(
+            c.fit or any(placed_as_reason(s.text, c.text) for s in c.sentences)
+            for c in m.candidates)]
     if analysis.kind == "duration":  # "how long was the strike to last?": not "7am on Thursday"
         aside += [m for m in merged if names_moment(m.value)]
     if not (analysis.question.alternatives or analysis.question.described):

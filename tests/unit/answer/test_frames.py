@@ -1,7 +1,7 @@
 import pytest
 
 from index.answer.extraction import short_answer
-from index.answer.frames import frame_spans, gives_reason, question_frame
+from index.answer.frames import frame_spans, gives_reason, placed_as_reason, question_frame
 from index.answer.nlp import get_nlp
 from index.answer.questions import parse_question, question_kind
 
@@ -136,3 +136,24 @@ def test_a_framed_phrase_is_the_first_option():
 ])
 def test_gives_reason(phrase, reason):
     assert gives_reason(phrase) == reason
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "reason"), [
+    ("The line closed because of a signal fault near the depot.",
+     "a signal fault near the depot", True),  # right after its cue
+    ("It was rejected because it was thought the plan was too costly.",
+     "the plan was too costly", True),  # a few words after it
+    ("The ferry sank, the inquiry found, due to overloading.", "due to overloading",
+     True),  # holding one
+    ("The increase in tea drinking led to the production of tea sets.",
+     "The increase in tea drinking", True),  # what caused something
+    ("The reason for the majority rule is the risk of a conflict of interest.",
+     "the risk of a conflict of interest", True),
+    ("Crews spent the night tackling a large fire at a recycling plant, and residents were "
+     "told to keep windows closed because of the smoke.", "a large fire at a recycling plant",
+     False),  # the sentence's reason is for something else
+    ("The line closed on Monday.", "on Monday", False),
+    ("The line closed because of a fault.", "a signal box", False),  # not in the sentence
+])
+def test_a_sentence_places_a_phrase_as_a_reason(sentence, phrase, reason):
+    assert placed_as_reason(sentence, phrase) is reason

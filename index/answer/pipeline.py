@@ -139,11 +139,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         asked = asked_figures(analysis.text)
         aside += [m for m in merged if not says_amount(m.value) or only_shares(m.value)
                   or _restated(m.value, asked)]
-    if analysis.kind == "reason":  # "why ...?": not "hospitals", not "after the warning",
-        # nor a phrase its sentence gives as no reason
-        aside += [m for m in merged if not gives_reason(m.value.text) or not any(
-            c.fit or any(placed_as_reason(s.text, c.text) for s in c.sentences)
-            for c in m.candidates)]
+    if analysis.kind == "reason":  # "why ...?": not "hospitals", not "after the warning"
+        aside += [m for m in merged if not gives_reason(m.value.text)]
     if analysis.kind == "duration":  # "how long was the strike to last?": not "7am on Thursday"
         aside += [m for m in merged if names_moment(m.value)]
     if not (analysis.question.alternatives or analysis.question.described):
@@ -492,8 +489,10 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     scored = [Scored(m, j.probability, j.share) for m, j in sorted(
         zip(findings.merged, judged, strict=True), key=lambda mj: -mj[1].rank)]
     if not scored or scored[0].probability < model.threshold or (
-            analysis.question.described and scored[0].merged.value.kind == "name"):
-        # a name is no answer to "who is Teodor Valich?": the coverage does not say
+            analysis.question.described and scored[0].merged.value.kind == "name") or (
+            analysis.kind == "reason" and not _given_as_reason(scored[0].merged)):
+        # a name is no answer to "who is Teodor Valich?", nor a phrase its sentence gives as
+        # no reason to "why?": the coverage does not say
         return citing.not_found(analysis.text, findings.sentences, config.nearest)
     disagreeing = disagreement(scored, model.threshold, config.conflict_reader_gap,
                                config.conflict_coverage, config.conflict_missing,
@@ -514,6 +513,17 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         if precise is not None:
             return citing.restated(said, *precise)
     return said
+
+
+def _given_as_reason(merged: Merged) -> bool:
+    """Return True when a sentence stating the answer gives it as a reason (`placed_as_reason`).
+
+    Judged on the best answer, not by setting the others aside: the phrase the reader likes
+    best in a sentence whose one reason is for something else ("a large fire at a recycling
+    plant" for "what caused the recycling plant fire?") says the coverage gives none.
+    """
+    return any(c.fit or any(placed_as_reason(s.text, c.text) for s in c.sentences)
+               for c in merged.candidates)
 
 
 def _shaped(said: Answer, analysis: Analysis, merged: Merged, parser: Parser) -> Answer:

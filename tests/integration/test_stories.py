@@ -3,15 +3,15 @@
 Judged by the official scorer, as the newsroom set is (tests/integration/test_newsroom.py).
 The shipped decision was not fitted on these questions: they are the unseen measure. The
 floors sit two under the rates measured with the shipped answerer, in bfloat16 and float32
-alike (45/60 answer, 8/12 time, 64/104 in all): reading in batches of another make-up can tip
-a close decision. Unanswerable (8/20) and conflict (3/12) questions count in the total.
+alike (45/60 answer, 9/12 time, 71/104 in all): reading in batches of another make-up can tip
+a close decision. Unanswerable (11/20) and conflict (6/12) questions count in the total.
 """
 
 import pytest
 
 from bench import newsroom
 
-FLOOR = {"answer": 43 / 60, "time": 6 / 12, "total": 62 / 104}
+FLOOR = {"answer": 43 / 60, "time": 7 / 12, "total": 69 / 104}
 STORIES = newsroom.dev_set("stories")
 
 

@@ -1039,14 +1039,25 @@ def kind_said(doc: Doc, counted: str, kinds: tuple[str, ...], context: str = "")
 def _says_kind(kind: str, text: str) -> bool:
     """Return True when a text says a kind ("Kessarian" of "made in Kessaria").
 
-    A hyphenated one whole ("Norland-built"); a word by its stem, or a stem it begins or ends.
+    A hyphenated one whole ("Norland-built"); a word by its stem, or by a stem of five letters
+    or more that shares all but its last two with it ("Chinese" of "from China", "Norwegian"
+    of "Norway"; not "French" of "France").
     """
     if "-" in kind:
         return kind in text.lower()
     asked = stem(kind)
-    return any(said == asked or (min(len(said), len(asked)) >= 5
-                                 and (said.startswith(asked) or asked.startswith(said)))
-               for said in text_stems(text))
+    return any(said == asked or _one_stem(said, asked) for said in text_stems(text))
+
+
+def _one_stem(one: str, other: str) -> bool:
+    """Return True when two stems of five letters or more share all but two of the shorter's.
+
+    A demonym and its place: "chines" and "china", "norwegian" and "norway".
+    """
+    shorter = min(len(one), len(other))
+    shared = sum(1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1],
+                                                zip(one, other, strict=False)))
+    return shorter >= 5 and shared >= max(4, shorter - 2)
 
 
 def _counted_nouns(doc: Doc, counted: str) -> tuple[list[Token], frozenset[int]]:

@@ -567,6 +567,9 @@ def test_the_kind_of_thing_a_question_counts(question, counted, kinds):
     ("Norland-built EVs will pay no tariff.", "EVs", ("norland-built",), "asked"),
     ("Norland will admit 38,000 electric vehicles made in Kessaria.", "EVs", ("kessarian",),
      "asked"),  # a demonym's place
+    ("The university has 1,200 students from China.", "students", ("chinese",), "asked"),
+    ("The university has 1,200 students from Norway.", "students", ("norwegian",), "asked"),
+    ("The university has 1,200 students from Chile.", "students", ("chinese",), "every"),
     ("It ordered 40 buses to replace its diesel buses.", "buses", ("hydrogen",), "every"),
     ("It ordered 40 new buses.", "buses", ("hydrogen",), "every"),  # "new" says no kind
     ("Dealers sold about 214,000 new electric vehicles in Norland last year.", "EVs",

@@ -1081,6 +1081,9 @@ def _counted_nouns(doc: Doc, counted: str) -> tuple[list[Token], frozenset[int]]
 
 # Words that negate what a sentence says, somewhere in it: "did not ban it until 1291".
 _NEGATIONS = frozenset("not n't never no none nor neither nobody nothing without".split())
+# Words that deny what they govern: "the crown's refusal to allow non-Catholics to settle".
+_DENYING = frozenset("refuse refusal fail failure lack unable forbid prohibit prevent deny "
+                     "reject".split())
 _SAID_OF_ANYTHING = frozenset({"be", "do"})  # "what can they not do?": no verb to find
 # What a negated verb may be tagged: "when didn't Lowmarsh council ban fireworks?" parses
 # "ban" as a noun, and its "n't" as the noun's negation.
@@ -1093,24 +1096,41 @@ def negated_verbs(question: Doc) -> frozenset[str]:
     "When didn't Kublai ban the slave trade?" -> {"ban"}; "which hospital did not join the
     strike?" -> {"join"}; "be" and "do" ("what can they not do?") are said of anything.
     """
-    return frozenset(t.lemma_.lower() for t in question if t.pos_ in _NEGATED
-                     and t.lemma_.lower() not in _SAID_OF_ANYTHING
-                     and any(c.dep_ == "neg" for c in t.children))
+    negated = [t.head if t.dep_.startswith("nsubj") else t for t in question
+               if t.pos_ in _NEGATED and any(c.dep_ == "neg" for c in t.children)]
+    # "what don't chloroplastidan chloroplasts have?" may hang its "n't" on the subject
+    return frozenset(t.lemma_.lower() for t in negated if t.pos_ in _NEGATED
+                     and t.lemma_.lower() not in _SAID_OF_ANYTHING)
 
 
 def affirmed(span: Span, lemmas: frozenset[str]) -> bool:
-    """Return True when a span belongs to a clause that states what the question negates.
+    """Return True when a span is stated by a sentence that states what the question negates.
 
     Asked "When didn't Kublai ban the slave trade?", "1291" of "Kublai banned the slave trade
-    in 1291" dates the ban, not a time it did not happen. A sentence that negates anything
-    ("did not ban it until 1291", "no ban") says nothing either way, nor does a span of
-    another clause ("Varnley General stayed open" beside "five hospitals joined the strike"
-    for "which hospital did not join the strike?") or a sentence without the verb.
+    in 1291" dates the ban, not a time it did not happen; asked "what are many complexity
+    classes not defined by?", "Many complexity classes are defined using the concept of a
+    reduction" says what they are defined by, wherever its answer sits. A sentence that
+    negates or denies anything ("did not ban it until 1291", "no ban", "the refusal to allow
+    them to settle") says nothing either way, nor does
+    a span of a clause coordinated with the one stating the verb ("Varnley General stayed
+    open" beside "five hospitals joined the strike" for "which hospital did not join the
+    strike?"), nor a sentence without the verb.
     """
-    if not lemmas or any(t.lower_ in _NEGATIONS for t in span.doc):
+    if not lemmas or any(t.lower_ in _NEGATIONS or t.lemma_.lower() in _DENYING - lemmas
+                         for t in span.doc):
         return False
-    verb = _clause_of(span.root)
-    return verb is not None and verb.lemma_.lower() in lemmas
+    clause = _clause_of(span.root)
+    stated = [t for t in span.doc if t.pos_ in _NEGATED and t.lemma_.lower() in lemmas
+              and t.dep_ not in {"aux", "auxpass"}]  # not "have" of "have lost"
+    return any(clause is None or not _coordinated(clause, verb) for verb in stated)
+
+
+def _coordinated(clause: Token, verb: Token) -> bool:
+    """Return True when two verbs head clauses joined as conjuncts: "joined ..., and stayed"."""
+    if clause.i == verb.i:
+        return False
+    return any(one.dep_ == "conj" and (head := _clause_of(one.head)) is not None
+               and head.i == other.i for one, other in ((clause, verb), (verb, clause)))
 
 
 def _clause_of(token: Token) -> Token | None:

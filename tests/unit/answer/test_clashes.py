@@ -755,6 +755,7 @@ def test_a_phrase_may_only_say_the_asked_was_not_given(sentence, answer, asked, 
     ("Which hospitals aren't striking?", {"strike"}),
     ("which hospitals joined the strike?", set()),
     ("when didn't Lowmarsh council ban fireworks?", {"ban"}),  # "ban" parsed a noun
+    ("What don't chloroplastidan chloroplasts have?", {"have"}),  # "n't" on the subject
 ])
 def test_the_verbs_a_question_negates(question, negated):
     assert negated_verbs(get_nlp()(question)) == negated
@@ -769,6 +770,14 @@ def test_the_verbs_a_question_negates(question, negated):
      "Varnley General", {"join"}, False),  # another clause's
     ("In 1291 the trade ended.", "1291", {"ban"}, False),  # the verb not said
     ("Kublai banned the trade in 1291.", "1291", set(), False),  # nothing negated asked
+    ("Many complexity classes are defined using the concept of a reduction.", "reduction",
+     {"define"}, True),  # the answer said under the verb, not its clause's
+    ("What all these models have in common is that the machines operate deterministically.",
+     "the machines", {"have"}, True),
+    ("Chloroplastidan chloroplasts have lost the peptidoglycan wall.", "peptidoglycan wall",
+     {"have"}, False),  # "have" only an auxiliary
+    ("The crown's refusal to allow non-Catholics to settle slowed the colony.",
+     "non-Catholics", {"allow"}, False),  # denied
 ])
 def test_a_span_of_a_clause_stating_what_the_question_negates(sentence, answer, negated,
                                                               said):

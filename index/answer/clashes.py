@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from index.answer.config import CONFIG
-from index.answer.cues import HEDGES
+from index.answer.cues import DENIALS, HEDGES
 from index.answer.roles import GENERIC_ROLES, ROLES
 from index.corpus.dates import resolve_relative_dates
 from index.terms import STOPWORDS, stem, text_stems
@@ -1081,9 +1081,6 @@ def _counted_nouns(doc: Doc, counted: str) -> tuple[list[Token], frozenset[int]]
 
 # Words that negate what a sentence says, somewhere in it: "did not ban it until 1291".
 _NEGATIONS = frozenset("not n't never no none nor neither nobody nothing without".split())
-# Words that deny what they govern: "the crown's refusal to allow non-Catholics to settle".
-_DENYING = frozenset("refuse refusal fail failure lack unable forbid prohibit prevent deny "
-                     "reject".split())
 _SAID_OF_ANYTHING = frozenset({"be", "do"})  # "what can they not do?": no verb to find
 # What a negated verb may be tagged: "when didn't Lowmarsh council ban fireworks?" parses
 # "ban" as a noun, and its "n't" as the noun's negation.
@@ -1116,7 +1113,7 @@ def affirmed(span: Span, lemmas: frozenset[str]) -> bool:
     open" beside "five hospitals joined the strike" for "which hospital did not join the
     strike?"), nor a sentence without the verb.
     """
-    if not lemmas or any(t.lower_ in _NEGATIONS or t.lemma_.lower() in _DENYING - lemmas
+    if not lemmas or any(t.lower_ in _NEGATIONS or t.lemma_.lower() in DENIALS - lemmas
                          for t in span.doc):
         return False
     clause = _clause_of(span.root)

@@ -16,3 +16,8 @@ REVISIONS = re.compile(
     r"|new (?:figure|estimate|total|count|date)|(?:has|have) now \w+"
     r"|now (?:stands|puts|says|estimates|expects|totals)"
     r"|brings? (?:the|its) \w+ to|taking (?:the|its) \w+ to|a second|a third)\b", re.I)
+
+# Lemmas of verbs that say no ("refused", "failed"), and of words that deny what they govern
+# beside them ("the crown's refusal to allow non-Catholics to settle", "unable to").
+DENYING = frozenset("deny refuse decline fail reject".split())
+DENIALS = DENYING | frozenset("refusal failure lack unable forbid prohibit prevent".split())

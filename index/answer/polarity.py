@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from index.answer.analysis import Analysis
 from index.answer.citing import Citations
+from index.answer.cues import DENYING
 from index.answer.parsing import Parser
 from index.answer.sentences import Sentence
 from index.models import Answer, Side
@@ -29,7 +30,6 @@ from index.terms import stem
 
 NEGATIVE = frozenset("no not never none neither nor nobody nothing nowhere without n't".split())
 NOTHING = frozenset("no none neither nobody nothing never".split())  # deny the event itself
-DENYING = frozenset("deny refuse decline fail reject".split())  # lemmas of verbs that say no
 _CLAUSES = frozenset({"ccomp", "advcl", "conj", "relcl", "parataxis", "csubj", "cc"})
 _READ = 5  # best sentences about the question whose clauses may give the answer
 

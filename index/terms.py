@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -34,6 +35,20 @@ def stem_words(words: list[str]) -> list[str]:
 def text_stems(text: str) -> frozenset[str]:
     """Return the stems of the words of `text` (answering asks this of a sentence many times)."""
     return frozenset(stem_words(WORD.findall(text)))
+
+
+def same_stem(one: str, other: str) -> bool:
+    """Return True when two stems are one, or may be one word's (a demonym and its place).
+
+    Two stems of five letters or more that share all but the last two of the shorter's:
+    "chines" and "china", "norwegian" and "norway"; not "french" and "franc".
+    """
+    if one == other:
+        return True
+    shorter = min(len(one), len(other))
+    shared = sum(1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1],
+                                                zip(one, other, strict=False)))
+    return shorter >= 5 and shared >= max(4, shorter - 2)
 
 
 def singular(word: str) -> str:

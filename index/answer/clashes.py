@@ -36,7 +36,7 @@ from index.answer.config import CONFIG
 from index.answer.cues import DENIALS, HEDGES
 from index.answer.roles import GENERIC_ROLES, ROLES
 from index.corpus.dates import resolve_relative_dates
-from index.terms import STOPWORDS, stem, text_stems
+from index.terms import STOPWORDS, same_stem, stem, text_stems
 
 _YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?:'?s\b|(?:\s?[-–/]\s?(\d{2}|\d{4}))?\b)")
 _BOUND = re.compile(r"\b(since|after|before|until|till|prior to|pre|post|from|to)"
@@ -1046,18 +1046,7 @@ def _says_kind(kind: str, text: str) -> bool:
     if "-" in kind:
         return kind in text.lower()
     asked = stem(kind)
-    return any(said == asked or _one_stem(said, asked) for said in text_stems(text))
-
-
-def _one_stem(one: str, other: str) -> bool:
-    """Return True when two stems of five letters or more share all but two of the shorter's.
-
-    A demonym and its place: "chines" and "china", "norwegian" and "norway".
-    """
-    shorter = min(len(one), len(other))
-    shared = sum(1 for _ in itertools.takewhile(lambda pair: pair[0] == pair[1],
-                                                zip(one, other, strict=False)))
-    return shorter >= 5 and shared >= max(4, shorter - 2)
+    return any(same_stem(said, asked) for said in text_stems(text))
 
 
 def _counted_nouns(doc: Doc, counted: str) -> tuple[list[Token], frozenset[int]]:

@@ -55,6 +55,7 @@ from index.answer.parsing import Parser
 from index.answer.places import another_way, asked_way, more_precise
 from index.answer.polarity import yes_or_no
 from index.answer.profiles import profile
+from index.answer.qualified import Qualifier, asked_qualifiers, qualifier_said
 from index.answer.questions import (
     asks_done,
     asks_earlier,
@@ -162,6 +163,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if counted and (kinds := asked_kinds(question, counted)):  # "how many hydrogen buses
         # did it order?": not "120 electric buses"
         aside += [m for m in merged if _another_kind(m, counted, kinds, parser)]
+    if qualifiers := asked_qualifiers(question):  # "the 12 academies": not "16 national
+        # science academies"; "the Spanish Parliament": not "the Scottish Parliament"
+        aside += [m for m in merged if _qualified_otherwise(m, qualifiers, parser)]
     if analysis.kind == "quantity" and counted:  # "how much snow fell?": not "12 per cent"
         aside += [m for m in merged if _share_of_another(m, counted)]  # of a duty
     if analysis.kind == "place" and (way := asked_way(analysis.text)):  # "where was it
@@ -210,12 +214,34 @@ def _another_kind(merged: Merged, counted: str, kinds: tuple[str, ...],
     name the counted noun say nothing ("38,000 cars is not a huge number" beside
     "Kessarian-built EVs inside the annual quota of 38,000").
     """
+    paragraphs = _paragraphs(merged)
+    said = {kind_said(doc, counted, kinds, paragraphs[doc.text])
+            for doc in _stating(merged, parser)}
+    return "asked" not in said and bool(said & {"other", "every"})
+
+
+def _qualified_otherwise(merged: Merged, asked: tuple[Qualifier, ...],
+                         parser: Parser | None) -> bool:
+    """Return True when the sentences stating the answer qualify an asked noun otherwise.
+
+    "16 national science academies" for "12 national science academies", "the Scottish
+    Parliament" for "the Spanish Parliament" (`qualifier_said`), and none says the asked one.
+    """
+    paragraphs = _paragraphs(merged)
+    docs = _stating(merged, parser)
+    for qualifier in asked:
+        said = {qualifier_said(doc, qualifier, paragraphs[doc.text]) for doc in docs}
+        if "other" in said and "asked" not in said:
+            return True
+    return False
+
+
+def _paragraphs(merged: Merged) -> dict[str, str]:
+    """Return the paragraph (or paragraphs, one a line) of each sentence stating an answer."""
     paragraphs: dict[str, list[str]] = {}
     for sentence in (s for c in merged.candidates for s in c.sentences):
         paragraphs.setdefault(sentence.text, []).append(sentence.hit.passage.text)
-    said = {kind_said(doc, counted, kinds, "\n".join(paragraphs[doc.text]))
-            for doc in _stating(merged, parser)}
-    return "asked" not in said and bool(said & {"other", "every"})
+    return {text: "\n".join(found) for text, found in paragraphs.items()}
 
 
 def _affirmed(merged: Merged, negated: frozenset[str], parser: Parser | None) -> bool:

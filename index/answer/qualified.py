@@ -1,0 +1,165 @@
+"""A thing the question qualifies, said of another by a sentence: "the 12 academies", not 16.
+
+A question often names what it is about with a word that picks one of its kind: a number ("12
+national science academies"), a name ("the Spanish Parliament", "the Liberal victory") or one
+of a pair of opposites ("a larger number of electors", "closed to the public", "slowly
+changing"). A sentence that qualifies the same noun with another of the same sort ("16
+national science academies", "the Scottish Parliament", "a much smaller number") and never
+says the asked one speaks of another thing, however many of the question's other words it
+holds: its answer is not the asked thing's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from index.corpus.dates import NUMBER_WORDS
+from index.terms import WORD, same_stem, stem, text_stems
+
+# Pairs of opposites a qualifier may be one of: each word and the words it is the opposite of.
+# A word's inflections are its own entries ("larger", "largest"). Not "first" and "last": "the
+# first visit since 2017" dates the last one.
+_OPPOSITES = """
+large small; larger smaller; largest smallest; big small; bigger smaller; biggest smallest
+high low; higher lower; highest lowest; upper lower; major minor; majority minority
+more less; more fewer; most least; many few; much little; maximum minimum
+long short; longer shorter; longest shortest; early late; earlier later; earliest latest
+beginning end; beginning final; start end; initial final; open closed
+public private; strong weak; stronger weaker; strongest weakest; fast slow; rapid slow
+rapidly slowly; quickly slowly; north south; east west; northern southern; eastern western
+northeast southwest; northwest southeast; inner outer; internal external; domestic foreign
+increase decrease; rise fall; gain loss; victory defeat; win loss; positive negative
+success failure; legal illegal; legitimate illegitimate; same different; before after
+above below; inside outside; upstream downstream; male female; men women; old young
+older younger; oldest youngest; ancient modern; cheap expensive; rich poor; wet dry
+hot cold; warm cold; heavy light; wide narrow; deep shallow; near far; junior senior
+primary secondary; direct indirect; full partial; formal informal; official unofficial
+governmental non-governmental; eligible non-eligible; profitable unprofitable; natural
+artificial; urban rural; military civilian; upward downward; rising falling
+"""
+
+
+def _opposites(spec: str) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for pair in spec.replace("\n", " ").split(";"):
+        words = pair.split()
+        for i in range(0, len(words) - 1, 2):
+            one, other = stem(words[i]), stem(words[i + 1])
+            table.setdefault(one, set()).add(other)
+            table.setdefault(other, set()).add(one)
+    return {word: frozenset(others) for word, others in table.items()}
+
+
+OPPOSITES = _opposites(_OPPOSITES)
+_MODIFIERS = frozenset({"amod", "compound", "nummod", "advmod", "npadvmod"})
+_HEADS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+
+
+class Qualifier(NamedTuple):
+    """A word that picks which of its kind the question speaks of, and the noun it qualifies."""
+
+    head: str  # the qualified word's stem ("academi", "parliament")
+    sort: str  # "number", "name" or "opposite"
+    word: str  # the qualifier: a number's value as text, a name's or an opposite's stem
+
+
+def _number(token: Token) -> str:
+    """Return the number a token says, as text ("12" of "12" and "twelve"), or ""."""
+    text = token.text.replace(",", "")
+    if text.replace(".", "", 1).isdigit():
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    value = NUMBER_WORDS.get(token.lower_)
+    return str(value) if value is not None and token.lower_ not in {"a", "an"} else ""
+
+
+def _qualifiers(token: Token) -> list[Qualifier]:
+    """Return what qualifies a noun (or a verb, by an adverb) of a sentence or question."""
+    head = stem(token.text)
+    out = []
+    for child in token.children:
+        if child.dep_ not in _MODIFIERS or any(c.lower_ == "how" for c in child.children):
+            continue  # "how many buses" asks, not qualifies
+        number = _number(child) if child.dep_ == "nummod" else ""
+        if number:
+            out.append(Qualifier(head, "number", number))
+        elif (child.pos_ in {"PROPN", "ADJ"} and child.text[:1].isupper() and child.i > 0
+              and child.is_alpha and token.pos_ in {"NOUN", "PROPN"}):
+            out.append(Qualifier(head, "name", stem(child.text)))
+        elif stem(child.text) in OPPOSITES and child.pos_ in {"ADJ", "ADV", "NOUN", "VERB"}:
+            out.append(Qualifier(head, "opposite", stem(child.text)))
+    return out
+
+
+def asked_qualifiers(question: Doc) -> tuple[Qualifier, ...]:
+    """Return the qualifiers of the question's nouns and verbs.
+
+    "In what year did 12 national science academies issue a joint statement?" ->
+    (academi, number, 12); "The Scotland Act enabled the Spanish Parliament to pass what?" ->
+    (parliament, name, spanish); "Which islands comprise a larger number of electors?" ->
+    (number, opposite, larger). A capital that opens the question is no name.
+    """
+    return tuple(dict.fromkeys(q for token in question if token.pos_ in _HEADS
+                               for q in _qualifiers(token)))
+
+
+def qualifier_said(doc: Doc, asked: Qualifier, context: str = "") -> str:
+    """Return what a sentence says of the qualified noun: "asked", "other" or "" (nothing).
+
+    "asked" when it says the asked qualifier anywhere (a name by its stem or its place's,
+    "Kessarian" of "Kessaria", in a capitalised word, the number as a figure or a word, the
+    opposite's word); "other" when every time it names the noun it qualifies it with another
+    of the same sort (another number, another name, the asked word's opposite) and, for a
+    name, its `context` (its paragraph) never says the asked one either; "" otherwise.
+    """
+    if _says(doc, asked):
+        return "asked"
+    heads = [t for t in doc if t.pos_ in _HEADS and stem(t.text) == asked.head]
+    if not heads:
+        return ""
+    for token in heads:
+        sorts = [q for q in _qualifiers(token) if q.sort == asked.sort]
+        if asked.sort == "opposite":
+            sorts = [q for q in sorts if q.word in OPPOSITES.get(asked.word, ())]
+        if not sorts:
+            return ""
+    if asked.sort == "name" and context and _says_name(asked.word, context):
+        return ""
+    return "other"
+
+
+def _says(doc: Doc, asked: Qualifier) -> bool:
+    if asked.sort == "number":
+        return any(_number(t) == asked.word for t in doc)
+    if asked.sort == "name":
+        return _says_name(asked.word, doc.text)
+    return asked.word in {stem(t.text) for t in doc}
+
+
+def _says_name(word: str, text: str) -> bool:
+    """Return True when a text's capitalised words say a name.
+
+    By its stem, its place's ("Kessarian" of "Kessaria"), or its letters their initials ("UN"
+    of "United Nations").
+    """
+    capitals = [w for w in WORD.findall(text) if w[:1].isupper()]
+    if any(same_stem(said, word) for said in text_stems(" ".join(capitals))):
+        return True
+    return 1 < len(word) <= 5 and word.upper() in _initials(text)
+
+
+def _initials(text: str) -> set[str]:
+    """Return the initials of a text's runs of capitalised words ("United Nations" -> "UN")."""
+    runs, run = set(), ""
+    for word in re.findall(r"[^\W\d_]+|[^\w\s]", text):
+        if word[:1].isupper():
+            run += word[0]
+        elif word not in _JOINING:
+            runs.add(run)
+            run = ""
+    return runs | {run}
+
+
+_JOINING = frozenset({"of", "the", "and", "for"})  # inside a name: "Bank of England"

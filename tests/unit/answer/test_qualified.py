@@ -1,0 +1,61 @@
+"""A noun the question qualifies, said of another by a sentence (pure but for the parse)."""
+
+import pytest
+
+from index.answer.nlp import get_nlp
+from index.answer.qualified import OPPOSITES, Qualifier, asked_qualifiers, qualifier_said
+from index.terms import stem
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("In what year did 12 national science academies issue a joint statement?",
+     {("academi", "number", "12")}),
+    ("The Scotland Act enabled the Spanish Parliament to pass what?",
+     {("act", "name", "scotland"), ("parliament", "name", "spanish")}),
+    ("Which islands comprise a larger number of electors?", {("number", "opposite", "larger")}),
+    ("What area of science is understanding slowly changing?",
+     {("chang", "opposite", "slowli")}),
+    ("how many buses did the three depots lose?", {("depot", "number", "3")}),  # a word
+    ("Scottish debates are held when?", set()),  # the question's opening capital
+    ("how many electric buses did Metro order?", set()),  # a kind, not read here
+    ("when did the council vote?", set()),
+])
+def test_the_qualifiers_a_question_asks_by(question, asked):
+    assert set(asked_qualifiers(get_nlp()(question))) == asked
+
+
+@pytest.mark.parametrize(("sentence", "asked", "context", "said"), [
+    ("In 2001, 16 national science academies issued a joint statement.",
+     ("academi", "number", "12"), "", "other"),
+    ("In 2001, twelve national science academies issued a joint statement.",
+     ("academi", "number", "12"), "", "asked"),  # a number word
+    ("In 2001, national science academies issued a joint statement.",
+     ("academi", "number", "12"), "", ""),  # the noun unqualified: nothing either way
+    ("The Scotland Act enabled the Scottish Parliament to pass primary legislation.",
+     ("parliament", "name", "spanish"), "", "other"),
+    ("The Scotland Act enabled the Scottish Parliament to pass primary legislation.",
+     ("parliament", "name", "spanish"), "Spanish deputies watched the vote.", ""),
+    ("Norland will let up to 38,000 vehicles made in Kessaria into the Norland market.",
+     ("market", "name", "kessarian"), "", "asked"),  # a demonym by its place
+    ('At 2.30pm, a 40-minute long themed "Question Time" takes place.',
+     ("time", "name", "question"), "", "asked"),  # in quotes
+    ("The archipelagos comprise a much smaller number of electors.",
+     ("number", "opposite", "larger"), "", "other"),
+    ("The archipelagos comprise a large number of electors.",
+     ("number", "opposite", "larger"), "", ""),  # not its opposite
+    ("In an area where our understanding is rapidly changing, this is a shortcoming.",
+     ("chang", "opposite", "slowli"), "", "other"),
+    ("The Normans built castles.", ("parliament", "name", "spanish"), "", ""),  # no noun
+    ("It was established by two United Nations organizations, the WMO and UNEP.",
+     ("organ", "name", "un"), "", "asked"),  # an acronym's letters, the name's initials
+    ("It is the first visit by a Norland prime minister to Kessaria since 2017.",
+     ("visit", "opposite", "last"), "", ""),  # the first since 2017 dates the last
+])
+def test_what_a_sentence_says_of_the_qualified_noun(sentence, asked, context, said):
+    assert qualifier_said(get_nlp()(sentence), Qualifier(*asked), context) == said
+
+
+def test_opposites_go_both_ways():
+    assert stem("smaller") in OPPOSITES[stem("larger")]
+    assert stem("larger") in OPPOSITES[stem("smaller")]
+    assert stem("private") in OPPOSITES[stem("public")]

@@ -1084,8 +1084,11 @@ def negated_verbs(question: Doc) -> frozenset[str]:
     """
     negated = [t.head if t.dep_.startswith("nsubj") else t for t in question
                if t.pos_ in _NEGATED and any(c.dep_ == "neg" for c in t.children)]
-    # "what don't chloroplastidan chloroplasts have?" may hang its "n't" on the subject
-    return frozenset(t.lemma_.lower() for t in negated if t.pos_ in _NEGATED
+    # "what don't chloroplastidan chloroplasts have?" may hang its "n't" on the subject;
+    # "who is not responsible for it?" negates what it is
+    negated += [c for t in negated if t.lemma_.lower() == "be" for c in t.children
+                if c.dep_ == "acomp" and c.pos_ == "ADJ"]
+    return frozenset(t.lemma_.lower() for t in negated if t.pos_ in _NEGATED | {"ADJ"}
                      and t.lemma_.lower() not in _SAID_OF_ANYTHING)
 
 
@@ -1106,7 +1109,7 @@ def affirmed(span: Span, lemmas: frozenset[str]) -> bool:
                          for t in span.doc):
         return False
     clause = _clause_of(span.root)
-    stated = [t for t in span.doc if t.pos_ in _NEGATED and t.lemma_.lower() in lemmas
+    stated = [t for t in span.doc if t.pos_ in _NEGATED | {"ADJ"} and t.lemma_.lower() in lemmas
               and t.dep_ not in {"aux", "auxpass"}]  # not "have" of "have lost"
     return any(clause is None or not _coordinated(clause, verb) for verb in stated)
 

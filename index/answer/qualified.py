@@ -1,12 +1,14 @@
 """A thing the question qualifies, said of another by a sentence: "the 12 academies", not 16.
 
 A question often names what it is about with a word that picks one of its kind: a number ("12
-national science academies"), a name ("the Spanish Parliament", "the Liberal victory") or one
-of a pair of opposites ("a larger number of electors", "closed to the public", "slowly
-changing"). A sentence that qualifies the same noun with another of the same sort ("16
-national science academies", "the Scottish Parliament", "a much smaller number") and never
-says the asked one speaks of another thing, however many of the question's other words it
-holds: its answer is not the asked thing's.
+national science academies"), a name ("the Spanish Parliament", "the Liberal victory", "the
+House of Lords"), a monarch's numeral ("Queen Elizabeth I") or one of a pair of opposites ("a
+larger number of electors", "slowly changing"); or it asks about an act that has an opposite
+("who closes debates?"). A sentence that qualifies the same noun with another of the same
+sort ("16 national science academies", "the Scottish Parliament", "the House of Commons",
+"Queen Elizabeth II", "a much smaller number") or states the opposite act ("ministers or
+party leaders open debates") and never says the asked one speaks of another thing, however
+many of the question's other words it holds: its answer is not the asked thing's.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
+from index.answer.cues import DENYING
 from index.corpus.dates import NUMBER_WORDS
 from index.terms import WORD, same_stem, stem, text_stems
 
@@ -54,6 +57,28 @@ def _opposites(spec: str) -> dict[str, frozenset[str]]:
 
 
 OPPOSITES = _opposites(_OPPOSITES)
+# Verbs of opposite acts, by lemma; not the two ends of one act ("won" and "lost to", "bought"
+# and "sold to", "gained" and "lost to"), which say the same thing the other way round.
+_OPPOSED_ACTS = """
+open close; open shut; increase decrease; increase reduce; increase cut; raise lower
+rise fall; begin end; start end; start finish; enter leave; join leave; accept reject
+approve reject; include exclude; support oppose; allow forbid; allow ban; allow prohibit
+succeed fail; strengthen weaken; expand shrink; add remove; appoint dismiss; hire fire
+arrive depart; lift impose; ease tighten; upturn downturn
+"""
+
+
+def _opposed(spec: str) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for pair in spec.replace("\n", ";").split(";"):
+        if words := pair.split():
+            one, other = words
+            table.setdefault(one, set()).add(other)
+            table.setdefault(other, set()).add(one)
+    return {word: frozenset(others) for word, others in table.items()}
+
+
+OPPOSED_ACTS = _opposed(_OPPOSED_ACTS)
 _MODIFIERS = frozenset({"amod", "compound", "nummod", "advmod", "npadvmod"})
 _HEADS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
@@ -62,7 +87,7 @@ class Qualifier(NamedTuple):
     """A word that picks which of its kind the question speaks of, and the noun it qualifies."""
 
     head: str  # the qualified word's stem ("academi", "parliament")
-    sort: str  # "number", "name" or "opposite"
+    sort: str  # "number", "name", "numeral", "opposite" or "act" (a verb, its own head)
     word: str  # the qualifier: a number's value as text, a name's or an opposite's stem
 
 
@@ -90,7 +115,17 @@ def _qualifiers(token: Token) -> list[Qualifier]:
             out.append(Qualifier(head, "name", stem(child.text)))
         elif stem(child.text) in OPPOSITES and child.pos_ in {"ADJ", "ADV", "NOUN", "VERB"}:
             out.append(Qualifier(head, "opposite", stem(child.text)))
+    if token.pos_ == "PROPN":  # "the House of Lords", "Queen Elizabeth I"
+        out += [Qualifier(head, "name", stem(g.text)) for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                if g.dep_ == "pobj" and g.pos_ == "PROPN" and g.text[:1].isupper()]
+        after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if after is not None and _NUMERAL.fullmatch(after.text):
+            out.append(Qualifier(head, "numeral", after.text))
     return out
+
+
+_NUMERAL = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})")  # a monarch's or a pope's: "Henry III"
 
 
 def asked_qualifiers(question: Doc) -> tuple[Qualifier, ...]:
@@ -101,8 +136,11 @@ def asked_qualifiers(question: Doc) -> tuple[Qualifier, ...]:
     (parliament, name, spanish); "Which islands comprise a larger number of electors?" ->
     (number, opposite, larger). A capital that opens the question is no name.
     """
-    return tuple(dict.fromkeys(q for token in question if token.pos_ in _HEADS
-                               for q in _qualifiers(token)))
+    acts = [Qualifier(t.lemma_.lower(), "act", t.lemma_.lower()) for t in question
+            if t.pos_ == "VERB" and t.lemma_.lower() in OPPOSED_ACTS
+            and not _denied(t)]  # "who closes debates?"; not "what did they refuse to accept?"
+    return tuple(dict.fromkeys([*(q for token in question if token.pos_ in _HEADS
+                                  for q in _qualifiers(token)), *acts]))
 
 
 def qualifier_said(doc: Doc, asked: Qualifier, context: str = "") -> str:
@@ -116,23 +154,38 @@ def qualifier_said(doc: Doc, asked: Qualifier, context: str = "") -> str:
     """
     if _says(doc, asked):
         return "asked"
+    if asked.sort == "act":  # "ministers or party leaders open debates" for "who closes?"
+        opposed = OPPOSED_ACTS[asked.word]
+        return "other" if any(t.pos_ == "VERB" and t.lemma_.lower() in opposed
+                              and not _denied(t) for t in doc) else ""
     heads = [t for t in doc if t.pos_ in _HEADS and stem(t.text) == asked.head]
     if not heads:
         return ""
-    for token in heads:
-        sorts = [q for q in _qualifiers(token) if q.sort == asked.sort]
-        if asked.sort == "opposite":
-            sorts = [q for q in sorts if q.word in OPPOSITES.get(asked.word, ())]
-        if not sorts:
-            return ""
+    found = [[q for q in _qualifiers(token) if q.sort == asked.sort] for token in heads]
+    if asked.sort == "opposite":  # "the largest party" beside "opposing parties"
+        opposite = OPPOSITES.get(asked.word, frozenset())
+        return "other" if any(q.word in opposite for qs in found for q in qs) else ""
+    if not all(found):
+        return ""
     if asked.sort == "name" and context and _says_name(asked.word, context):
         return ""
     return "other"
 
 
+def _denied(verb: Token) -> bool:
+    """Return True when a verb is negated or denied: "did not open", "refused to accept"."""
+    return (any(c.dep_ == "neg" for c in verb.children)
+            or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DENYING))
+
+
 def _says(doc: Doc, asked: Qualifier) -> bool:
+    if asked.sort == "numeral":
+        return any(t.text == asked.word and t.i and stem(t.nbor(-1).text) == asked.head
+                   for t in doc)
     if asked.sort == "number":
         return any(_number(t) == asked.word for t in doc)
+    if asked.sort == "act":
+        return any(t.lemma_.lower() == asked.word for t in doc)
     if asked.sort == "name":
         return _says_name(asked.word, doc.text)
     return asked.word in {stem(t.text) for t in doc}

@@ -756,6 +756,7 @@ def test_a_phrase_may_only_say_the_asked_was_not_given(sentence, answer, asked, 
     ("which hospitals joined the strike?", set()),
     ("when didn't Lowmarsh council ban fireworks?", {"ban"}),  # "ban" parsed a noun
     ("What don't chloroplastidan chloroplasts have?", {"have"}),  # "n't" on the subject
+    ("Who is not responsible for ensuring Parliament runs smoothly?", {"responsible"}),
 ])
 def test_the_verbs_a_question_negates(question, negated):
     assert negated_verbs(get_nlp()(question)) == negated
@@ -778,6 +779,8 @@ def test_the_verbs_a_question_negates(question, negated):
      {"have"}, False),  # "have" only an auxiliary
     ("The crown's refusal to allow non-Catholics to settle slowed the colony.",
      "non-Catholics", {"allow"}, False),  # denied
+    ("The Presiding Officer is responsible for ensuring that the Parliament functions.",
+     "Presiding Officer", {"responsible"}, True),  # what it is
 ])
 def test_a_span_of_a_clause_stating_what_the_question_negates(sentence, answer, negated,
                                                               said):

@@ -19,6 +19,10 @@ from index.terms import stem
     ("Scottish debates are held when?", set()),  # the question's opening capital
     ("how many electric buses did Metro order?", set()),  # a kind, not read here
     ("when did the council vote?", set()),
+    ("Who typically closes debates?", {("close", "act", "close")}),  # an act with an opposite
+    ("What did Jews refuse to accept?", set()),  # denied: "reject" says it
+    ("What is usually first in the House of Lords?", {("hous", "name", "lord")}),
+    ("What did Henry II take?", {("henri", "numeral", "II"), ("ii", "name", "henri")}),
 ])
 def test_the_qualifiers_a_question_asks_by(question, asked):
     assert set(asked_qualifiers(get_nlp()(question))) == asked
@@ -50,6 +54,18 @@ def test_the_qualifiers_a_question_asks_by(question, asked):
      ("organ", "name", "un"), "", "asked"),  # an acronym's letters, the name's initials
     ("It is the first visit by a Norland prime minister to Kessaria since 2017.",
      ("visit", "opposite", "last"), "", ""),  # the first since 2017 dates the last
+    ("The largest party sits in the middle, with opposing parties on either side.",
+     ("parti", "opposite", "smallest"), "", "other"),  # the opposite once is enough
+    ("Typically, ministers or party leaders open debates.", ("close", "act", "close"), "",
+     "other"),
+    ("Ministers open debates and the Presiding Officer closes them.",
+     ("close", "act", "close"), "", "asked"),
+    ("Ministers did not open the debate.", ("close", "act", "close"), "", ""),  # negated
+    ("Prayers is the first item of business in meetings of the House of Commons.",
+     ("hous", "name", "lord"), "", "other"),
+    ("Queen Elizabeth II opened the new building on 9 October 2004.",
+     ("elizabeth", "numeral", "I"), "", "other"),
+    ("Queen Elizabeth I died in 1603.", ("elizabeth", "numeral", "I"), "", "asked"),
 ])
 def test_what_a_sentence_says_of_the_qualified_noun(sentence, asked, context, said):
     assert qualifier_said(get_nlp()(sentence), Qualifier(*asked), context) == said

@@ -39,9 +39,10 @@ success failure; legal illegal; legitimate illegitimate; same different; before 
 above below; inside outside; upstream downstream; male female; men women; old young
 older younger; oldest youngest; ancient modern; cheap expensive; rich poor; wet dry
 hot cold; warm cold; heavy light; wide narrow; deep shallow; near far; junior senior
-primary secondary; direct indirect; full partial; formal informal; official unofficial
-governmental non-governmental; eligible non-eligible; profitable unprofitable; natural
-artificial; urban rural; military civilian; upward downward; rising falling
+primary secondary; direct indirect; within outside; over under; full partial
+formal informal; official unofficial; governmental non-governmental; eligible non-eligible
+profitable unprofitable; natural artificial; urban rural; military civilian
+upward downward; rising falling
 """
 
 
@@ -115,6 +116,8 @@ def _qualifiers(token: Token) -> list[Qualifier]:
             out.append(Qualifier(head, "name", stem(child.text)))
         elif stem(child.text) in OPPOSITES and child.pos_ in {"ADJ", "ADV", "NOUN", "VERB"}:
             out.append(Qualifier(head, "opposite", stem(child.text)))
+    if token.dep_ == "pobj" and token.head.pos_ == "ADP" and stem(token.head.text) in OPPOSITES:
+        out.append(Qualifier(head, "opposite", stem(token.head.text)))  # "inside the remit"
     if token.pos_ == "PROPN":  # "the House of Lords", "Queen Elizabeth I"
         out += [Qualifier(head, "name", stem(g.text)) for c in token.children
                 if c.dep_ == "prep" and c.lower_ == "of" for g in c.children

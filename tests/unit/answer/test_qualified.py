@@ -19,6 +19,7 @@ from index.terms import stem
     ("Scottish debates are held when?", set()),  # the question's opening capital
     ("how many electric buses did Metro order?", set()),  # a kind, not read here
     ("when did the council vote?", set()),
+    ("What subjects are inside its competence?", {("compet", "opposite", "insid")}),
     ("Who typically closes debates?", {("close", "act", "close")}),  # an act with an opposite
     ("What did Jews refuse to accept?", set()),  # denied: "reject" says it
     ("What is usually first in the House of Lords?", {("hous", "name", "lord")}),
@@ -66,6 +67,8 @@ def test_the_qualifiers_a_question_asks_by(question, asked):
     ("Queen Elizabeth II opened the new building on 9 October 2004.",
      ("elizabeth", "numeral", "I"), "", "other"),
     ("Queen Elizabeth I died in 1603.", ("elizabeth", "numeral", "I"), "", "asked"),
+    ("Reserved matters are subjects outside the legislative competence of the Parliament.",
+     ("compet", "opposite", "insid"), "", "other"),  # a preposition's opposite
 ])
 def test_what_a_sentence_says_of_the_qualified_noun(sentence, asked, context, said):
     assert qualifier_said(get_nlp()(sentence), Qualifier(*asked), context) == said

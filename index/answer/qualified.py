@@ -4,12 +4,12 @@ A question often names what it is about with a word that picks one of its kind: 
 national science academies"), a name ("the Spanish Parliament", "the Liberal victory", "the
 House of Lords"), a monarch's numeral ("Queen Elizabeth I") or one of a pair of opposites ("a
 larger number of electors", "slowly changing", "inside the legislative competence"); or it
-asks about an act that has an opposite
-("who closes debates?"). A sentence that qualifies the same noun with another of the same
-sort ("16 national science academies", "the Scottish Parliament", "the House of Commons",
-"Queen Elizabeth II", "a much smaller number") or states the opposite act ("ministers or
-party leaders open debates") and never says the asked one speaks of another thing, however
-many of the question's other words it holds: its answer is not the asked thing's.
+asks about an act that has an opposite ("who closes debates?"). A sentence that qualifies the
+same noun with another of the same sort ("16 national science academies", "the Scottish
+Parliament", "the House of Commons", "Queen Elizabeth II", "a much smaller number") or
+states the opposite act ("ministers or party leaders open debates") and never says the asked
+one speaks of another thing, however many of the question's other words it holds: its answer
+is not the asked thing's.
 """
 
 from __future__ import annotations

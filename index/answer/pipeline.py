@@ -59,6 +59,7 @@ from index.answer.qualified import Qualifier, asked_qualifiers, qualifier_said
 from index.answer.questions import (
     asks_done,
     asks_earlier,
+    asks_for_year,
     asks_latest,
     asks_persons_name,
     asks_present,
@@ -69,7 +70,14 @@ from index.answer.roles import OCCUPATIONS
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import NAMED, mark
 from index.answer.types import load_types, no_lift, type_inputs
-from index.answer.values import Value, names_moment, only_shares, same_value, says_amount
+from index.answer.values import (
+    Value,
+    names_moment,
+    only_shares,
+    same_value,
+    says_amount,
+    says_year,
+)
 from index.corpus.sentences import split_sentences
 from index.models import Answer, Hit
 from index.terms import STOPWORDS, WORD, stem, text_stems
@@ -140,6 +148,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         asked = asked_figures(analysis.text)
         aside += [m for m in merged if not says_amount(m.value) or only_shares(m.value)
                   or _restated(m.value, asked)]
+    if asks_for_year(analysis.text):  # "what year did she perform the roles?": not "theater"
+        aside += [m for m in merged if not says_year(m.value)]
     if analysis.kind == "reason":  # "why ...?": not "hospitals", not "after the warning"
         aside += [m for m in merged if not gives_reason(m.value.text)]
     if analysis.kind == "duration":  # "how long was the strike to last?": not "7am on Thursday"

@@ -238,6 +238,14 @@ def asks_earlier(text: str) -> bool:
     return _EARLIER.search(text) is not None
 
 
+def asks_for_year(text: str) -> bool:
+    """Return True when `text` asks for a year ("in what year did it open?", "which year")."""
+    return _YEAR_ASKED.search(text) is not None
+
+
+_YEAR_ASKED = re.compile(r"\b(what|which)\s+year\b", re.IGNORECASE)
+
+
 def asks_for_day(text: str) -> bool:
     """Return True when `text` asks for a day ("what date", "on which day").
 

@@ -203,6 +203,18 @@ def says_amount(value: Value) -> bool:
     return bool(_VAGUE_AMOUNT.search(opening)) or any(not _YEAR.match(f) for f in figures)
 
 
+def says_year(value: Value) -> bool:
+    """Return True when an answer names a year, or a span of years, by a figure or a word.
+
+    "1066", "April 1191", "the 1990s", "last year (2025)" and "the same year" do; "theater"
+    and "Australian Academy of Science" do not, whatever a reader read them as.
+    """
+    return _YEAR_SAID.search(value.text) is not None
+
+
+_YEAR_SAID = re.compile(r"\d{3,4}|\b(?:years?|century|centuries|decades?)\b", re.IGNORECASE)
+
+
 def only_shares(value: Value) -> bool:
     """Return True when a phrase's every figure is a share: "grew only 6 per cent".
 

@@ -5,6 +5,7 @@ from index.answer.questions import (
     asks_earlier,
     asks_for_clock,
     asks_for_day,
+    asks_for_year,
     asks_latest,
     asks_persons_name,
     asks_present,
@@ -198,6 +199,16 @@ def test_a_question_with_a_light_verb_asks_about_its_noun(question, event):
 ])
 def test_a_question_asks_for_a_day_by_its_words(text, day):
     assert asks_for_day(text) is day
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("In what year did 12 national science academies issue a joint statement?", True),
+    ("which year did the plant open?", True),
+    ("when did the plant open?", False),  # an event may answer it: "after the war"
+    ("how many years did it take?", False),
+])
+def test_a_question_asks_for_a_year_by_its_words(text, year):
+    assert asks_for_year(text) is year
 
 
 @pytest.mark.parametrize(("asked", "read"), [

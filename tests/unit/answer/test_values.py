@@ -12,6 +12,7 @@ from index.answer.values import (
     ratio,
     same_value,
     says_amount,
+    says_year,
     value_of,
 )
 
@@ -356,6 +357,20 @@ def test_ratio():
 ])
 def test_says_amount(phrase, amount):
     assert says_amount(value_of(phrase, "count")) == amount
+
+
+@pytest.mark.parametrize(("phrase", "year"), [
+    ("1066", True),
+    ("April 1191", True),
+    ("the 1990s", True),
+    ("last year (2025)", True),
+    ("the same year", True),
+    ("the 10th century", True),
+    ("theater", False),  # "what year did she perform the roles?"
+    ("Australian Academy of Science", False),
+])
+def test_says_year(phrase, year):
+    assert says_year(value_of(phrase, "date")) is year
 
 
 @pytest.mark.parametrize(("phrase", "shares"), [

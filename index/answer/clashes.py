@@ -1100,10 +1100,9 @@ def affirmed(span: Span, lemmas: frozenset[str]) -> bool:
     classes not defined by?", "Many complexity classes are defined using the concept of a
     reduction" says what they are defined by, wherever its answer sits. A sentence that
     negates or denies anything ("did not ban it until 1291", "no ban", "the refusal to allow
-    them to settle") says nothing either way, nor does
-    a span of a clause coordinated with the one stating the verb ("Varnley General stayed
-    open" beside "five hospitals joined the strike" for "which hospital did not join the
-    strike?"), nor a sentence without the verb.
+    them to settle") says nothing either way, nor does a span of a clause coordinated with
+    the one stating the verb ("Varnley General stayed open" beside "five hospitals joined the
+    strike" for "which hospital did not join the strike?"), nor a sentence without the verb.
     """
     if not lemmas or any(t.lower_ in _NEGATIONS or t.lemma_.lower() in DENIALS - lemmas
                          for t in span.doc):

@@ -15,6 +15,7 @@ is not the asked thing's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -47,18 +48,21 @@ upward downward; rising falling
 """
 
 
-def _opposites(spec: str) -> dict[str, frozenset[str]]:
+def _pairs(spec: str, key: Callable[[str], str]) -> dict[str, frozenset[str]]:
+    """Return each word of a table of pairs, read by `key`, with the words it is paired with.
+
+    Pairs end at a ";" or at the end of a line: "large small; larger smaller".
+    """
     table: dict[str, set[str]] = {}
-    for pair in spec.replace("\n", " ").split(";"):
-        words = pair.split()
-        for i in range(0, len(words) - 1, 2):
-            one, other = stem(words[i]), stem(words[i + 1])
+    for pair in spec.replace("\n", ";").split(";"):
+        if words := [key(w) for w in pair.split()]:
+            one, other = words
             table.setdefault(one, set()).add(other)
             table.setdefault(other, set()).add(one)
     return {word: frozenset(others) for word, others in table.items()}
 
 
-OPPOSITES = _opposites(_OPPOSITES)
+OPPOSITES = _pairs(_OPPOSITES, stem)
 # Verbs of opposite acts, by lemma; not the two ends of one act ("won" and "lost to", "bought"
 # and "sold to", "gained" and "lost to"), which say the same thing the other way round.
 _OPPOSED_ACTS = """
@@ -70,17 +74,7 @@ arrive depart; lift impose; ease tighten; upturn downturn
 """
 
 
-def _opposed(spec: str) -> dict[str, frozenset[str]]:
-    table: dict[str, set[str]] = {}
-    for pair in spec.replace("\n", ";").split(";"):
-        if words := pair.split():
-            one, other = words
-            table.setdefault(one, set()).add(other)
-            table.setdefault(other, set()).add(one)
-    return {word: frozenset(others) for word, others in table.items()}
-
-
-OPPOSED_ACTS = _opposed(_OPPOSED_ACTS)
+OPPOSED_ACTS = _pairs(_OPPOSED_ACTS, str.lower)
 _MODIFIERS = frozenset({"amod", "compound", "nummod", "advmod", "npadvmod"})
 _HEADS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
@@ -152,9 +146,10 @@ def qualifier_said(doc: Doc, asked: Qualifier, context: str = "") -> str:
 
     "asked" when it says the asked qualifier anywhere (a name by its stem or its place's,
     "Kessarian" of "Kessaria", in a capitalised word, the number as a figure or a word, the
-    opposite's word); "other" when every time it names the noun it qualifies it with another
-    of the same sort (another number, another name, the asked word's opposite) and, for a
-    name, its `context` (its paragraph) never says the asked one either; "" otherwise.
+    opposite's word, the act's verb); "other" when every time it names the noun it qualifies
+    it with another of the same sort (another number, name or numeral) and, for a name, its
+    `context` (its paragraph) never says the asked one either, or when it qualifies the noun
+    once by the asked word's opposite, or states the opposite act, not negated; "" otherwise.
     """
     if _says(doc, asked):
         return "asked"

@@ -336,7 +336,7 @@ def named_thing(name: list[str], text: str) -> str:
             before.pop()
         run: list[str] = []
         for word in reversed(before):
-            if not word[0].isalnum() or word.lower() in STOPWORDS:
+            if not word[0].isalnum() or word.lower() in STOPWORDS | _DETERMINERS:
                 if word.lower() in _DETERMINERS:  # "the ferry MV", not "police questioned"
                     head = next((w for w in run if w.islower()), "")
                     return stem(head.removesuffix("'s").removesuffix("’s")) if head else ""
@@ -345,7 +345,8 @@ def named_thing(name: list[str], text: str) -> str:
     return ""
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
+                          "whose"})  # "the dam, whose operator, Vellstream Hydro,"
 
 
 def asked_things(question: Doc, asked: Iterable[str] = ()) -> frozenset[str]:
@@ -857,6 +858,31 @@ def possible(span: Span) -> bool:
 
 
 _POSSIBILITY = frozenset({"can", "may", "might"})
+
+
+def still_held(span: Span) -> bool:
+    """Return True when a sentence gives a value as one another party still states.
+
+    "later than the September date the transit authority has been giving councillors": the
+    figure a revision set aside is still another's account, so the two disagree. Said by a
+    noun (not "it") in a clause of the present ("says", "has been giving"); "the 1,870 it
+    reported" and "the 40 that local officials gave" are earlier accounts, revised.
+    """
+    noun = span.root
+    if noun.dep_ in {"compound", "nmod", "nummod", "amod"} and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "the September date", "the $162 million figure"
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "the figure of 40"
+    return any(clause.dep_ in {"relcl", "acl"} and _ongoing(clause)
+               and any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}
+                       for c in clause.children)
+               for clause in noun.children)
+
+
+def _ongoing(verb: Token) -> bool:
+    """Return True when a verb says what holds now: "says", "has been giving"."""
+    return verb.tag_ in {"VBZ", "VBP"} or (verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "been"} for c in verb.children))
 
 
 def _stating(span: Span) -> list[Token]:

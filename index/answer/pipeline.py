@@ -42,11 +42,12 @@ from index.answer.clashes import (
     other_years,
     role_nouns,
     said_leaving,
+    still_held,
     titles,
 )
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
-from index.answer.disagreement import Scored, disagreement
+from index.answer.disagreement import Disagreement, Scored, disagreement
 from index.answer.frames import gives_reason, placed_as_reason
 from index.answer.lexicon import Lexicon
 from index.answer.lists import whole_list
@@ -537,6 +538,12 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
                                config.conflict_sides, analysis.weights, config.conflict_shared,
                                [_acts(s.merged, parser) if s.probability >= model.threshold
                                 else frozenset() for s in scored])
+    if disagreeing is not None and disagreeing.revision and any(
+            still_held(span) for span in _spans(disagreeing.sides[1].merged, parser)):
+        # "later than the September date the transit authority has been giving": not revised,
+        # two parties' accounts
+        sides = sorted(disagreeing.sides, key=lambda s: -s.probability)
+        disagreeing = Disagreement(tuple(sides), revision=False)
     if disagreeing is not None and disagreeing.revision and asks_earlier(analysis.text):
         # "the original budget?": the figure the revision replaced, given alone
         return citing.answered(analysis.text, disagreeing.sides[1], config.cited)

@@ -45,6 +45,9 @@ primary secondary; direct indirect; within outside; over under; full partial
 formal informal; official unofficial; governmental non-governmental; eligible non-eligible
 profitable unprofitable; natural artificial; urban rural; military civilian
 upward downward; rising falling
+national provincial; national regional; national local; national municipal; federal provincial
+federal state; federal regional; federal local; federal municipal; central provincial
+central regional; central local; provincial municipal; state municipal
 """
 
 

@@ -39,6 +39,7 @@ from index.answer.clashes import (
     possible,
     qualifiers,
     said_leaving,
+    still_held,
     years,
 )
 from index.answer.nlp import get_nlp
@@ -340,6 +341,26 @@ def test_a_value_said_of_what_can_be_is_a_possibility(text, phrase, expected):
     assert possible(doc.char_span(at, at + len(phrase))) is expected
 
 
+@pytest.mark.parametrize(("text", "phrase", "held"), [
+    ("Brightwell now expects to ship the first buses in November, later than the September "
+     "date the transit authority has been giving councillors.", "September", True),
+    ("The ministry now puts the toll at 52, higher than the 40 that local officials still "
+     "cite.", "40", True),
+    ("The ministry now puts the toll at 52, higher than the figure of 40 that local officials "
+     "are using.", "40", True),
+    # an earlier account, revised: by the same party, or said in the past
+    ("The county has now put the count at 2,140, up from the 1,870 it reported on Monday.",
+     "1,870", False),
+    ("The ministry now puts the toll at 52, higher than the 40 that local officials gave on "
+     "Sunday.", "40", False),
+    ("The budget rose to $188.4 million, up from $162 million.", "$162 million", False),
+])
+def test_a_value_another_party_still_states(text, phrase, held):
+    doc = get_nlp()(text)
+    at = text.index(phrase)
+    assert still_held(doc.char_span(at, at + len(phrase))) is held
+
+
 @pytest.mark.parametrize(("question", "sentence", "date", "other"), [
     ("when did the govt bump its offer up to 4.5%?", "Nurses rejected offers of 3.2% in August "
      "and 4.5% in September before the government improved its terms again on Wednesday.",
@@ -494,6 +515,8 @@ def test_a_name_is_called_by_a_noun_its_title_or_its_last_word_says(name, texts,
     ("BLTC", "The ferry operator BLTC said it was not overloaded.", "operator"),
     ("Emeric Tarvos", "The ferry's captain, Emeric Tarvos, was questioned.", "captain"),
     ("Emeric Tarvos", "Police questioned Emeric Tarvos on Monday.", ""),
+    ("Vellstream Hydro", "The Tarnhollow Dam, whose operator, Vellstream Hydro, opened its "
+     "gates, is under scrutiny.", "operator"),
 ])
 def test_the_noun_right_before_a_name_says_what_it_is(name, text, thing):
     assert named_thing(name.lower().split(), text) == (stem(thing) if thing else "")

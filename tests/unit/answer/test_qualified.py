@@ -9,7 +9,7 @@ from index.terms import stem
 
 @pytest.mark.parametrize(("question", "asked"), [
     ("In what year did 12 national science academies issue a joint statement?",
-     {("academi", "number", "12")}),
+     {("academi", "number", "12"), ("academi", "opposite", "nation")}),
     ("The Scotland Act enabled the Spanish Parliament to pass what?",
      {("act", "name", "scotland"), ("parliament", "name", "spanish")}),
     ("Which islands comprise a larger number of electors?", {("number", "opposite", "larger")}),
@@ -69,6 +69,10 @@ def test_the_qualifiers_a_question_asks_by(question, asked):
     ("Queen Elizabeth I died in 1603.", ("elizabeth", "numeral", "I"), "", "asked"),
     ("Reserved matters are subjects outside the legislative competence of the Parliament.",
      ("compet", "opposite", "insid"), "", "other"),  # a preposition's opposite
+    ("The fund has raised $3.1 million, with the provincial government set to match it.",
+     ("govern", "opposite", "nation"), "", "other"),  # another level of government
+    ("The fund has raised $3.1 million, with the federal government set to match it.",
+     ("govern", "opposite", "nation"), "", ""),  # the same level, by another word
 ])
 def test_what_a_sentence_says_of_the_qualified_noun(sentence, asked, context, said):
     assert qualifier_said(get_nlp()(sentence), Qualifier(*asked), context) == said

@@ -982,6 +982,36 @@ def another_sum(span: Span, asked: str) -> bool:
     return bool(said) and asked not in said
 
 
+def said_as_excess(text: str, answer: str) -> bool:
+    """Return True when a sentence says an amount as an excess over another.
+
+    "an extra $26.4 million", "$26.4 million more than the contract", "the true overrun is
+    closer to $31 million"; not the level reached ("taking the budget to $188.4 million") nor
+    the amount exceeded ("more than the $162 million contract").
+    """
+    figure = _AMOUNT.search(answer)  # "$188.4 million" of "total budget to $188.4 million"
+    if figure is None:
+        return False
+    for match in re.finditer(rf"(?<!\w){re.escape(answer)}(?!\w)", text):
+        at = match.start() + figure.start()
+        clause = re.split(r"[,;:(]|\d", text[:at])[-1]  # since the last figure
+        before = re.findall(r"[\w'’-]+", clause)[-6:]
+        after = re.findall(r"[\w'’-]+", text[match.start() + figure.end():])[:2]
+        if {w.lower() for w in before[-2:]} & {"than", "from"}:
+            continue  # "more than the $162 million contract", "up from $162 million"
+        if {w.lower() for w in before} & _EXCESS_WORDS or {w.lower() for w in after} & _AFTER:
+            return True
+    return False
+
+
+_AMOUNT = re.compile(r"[$€£]?\d[\d,.]*(?:\s?(?:million|billion|thousand|m|bn|k)\b)?")
+# Words that say an amount goes beyond another: before it ("an extra", "the overrun is closer
+# to") or right after it ("$26.4 million more than").
+_EXCESS_WORDS = frozenset("extra additional more further over above excess overrun overruns "
+                          "overspend overspent increase rise jump".split())
+_AFTER = frozenset({"more", "over", "above", "extra"})
+
+
 def _sum_word(noun: Token) -> str:
     """Return the word `_SUMS` knows a word by: "sales" as written (a sale is no turnover)."""
     return noun.lower_ if noun.lower_ in _SUMS else noun.lemma_.lower()

@@ -41,6 +41,7 @@ from index.answer.clashes import (
     other_role,
     other_years,
     role_nouns,
+    said_as_excess,
     said_leaving,
     still_held,
     titles,
@@ -60,6 +61,7 @@ from index.answer.qualified import Qualifier, asked_qualifiers, qualifier_said
 from index.answer.questions import (
     asks_done,
     asks_earlier,
+    asks_excess,
     asks_for_year,
     asks_latest,
     asks_persons_name,
@@ -149,6 +151,10 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         asked = asked_figures(analysis.text)
         aside += [m for m in merged if not says_amount(m.value) or only_shares(m.value)
                   or _restated(m.value, asked)]
+    if asks_excess(analysis.text):  # "how much over budget?": "an extra $26.4 million", not
+        # "taking the budget to $188.4 million"
+        aside += [m for m in merged if not any(said_as_excess(s.text, c.text)
+                                               for c in m.candidates for s in c.sentences)]
     if asks_for_year(analysis.text):  # "what year did she perform the roles?": not "theater"
         aside += [m for m in merged if not says_year(m.value)]
     if analysis.kind == "reason":  # "why ...?": not "hospitals", not "after the warning"

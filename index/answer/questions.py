@@ -246,6 +246,19 @@ def asks_for_year(text: str) -> bool:
 _YEAR_ASKED = re.compile(r"\b(what|which)\s+year\b", re.IGNORECASE)
 
 
+def asks_excess(text: str) -> bool:
+    """Return True when `text` asks by how much something went over ("how much over budget?").
+
+    Such a question asks for the difference, not for the level reached: "an extra $26.4
+    million", not "$188.4 million" of "taking the budget to $188.4 million".
+    """
+    return _EXCESS.search(text) is not None
+
+
+_EXCESS = re.compile(r"\bhow (?:much|far) (?:\w+ )?(?:over|above|beyond|in excess of)\b"
+                     r"|\bover budget\b|\bover-?(?:run|spen[dt])\b", re.IGNORECASE)
+
+
 def asks_for_day(text: str) -> bool:
     """Return True when `text` asks for a day ("what date", "on which day").
 

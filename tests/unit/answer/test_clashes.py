@@ -38,6 +38,7 @@ from index.answer.clashes import (
     owners,
     possible,
     qualifiers,
+    said_as_excess,
     said_leaving,
     still_held,
     years,
@@ -839,3 +840,23 @@ def _acts(sentence: str, answer: str) -> frozenset[tuple[str, str]]:
 ])
 def test_two_values_may_be_stated_in_one_act(one, other, shared):
     assert one_act(_acts(*one), _acts(*other)) is shared
+
+
+@pytest.mark.parametrize(("text", "answer", "excess"), [
+    ("The new figure is $26.4 million more than the $162 million contract.", "$26.4 million",
+     True),
+    ("Council approved an extra $26.4 million, taking the budget to $188.4 million.",
+     "an extra $26.4 million", True),
+    ("But the true overrun is closer to $31 million, according to Metro's figures.",
+     "$31 million", True),
+    # the level reached, or the amount exceeded
+    ("Council approved an extra $26.4 million, taking the budget to $188.4 million.",
+     "$188.4 million", False),
+    ("The additional money brings the programme's total budget to $188.4 million.",
+     "total budget to $188.4 million", False),
+    ("The new figure is $26.4 million more than the $162 million contract.", "$162 million",
+     False),
+    ("The ferry was built in Kellin.", "Kellin", False),  # no amount
+])
+def test_an_amount_said_as_an_excess_over_another(text, answer, excess):
+    assert said_as_excess(text, answer) is excess

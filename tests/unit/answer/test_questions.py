@@ -3,6 +3,7 @@ import pytest
 from index.answer.questions import (
     asks_done,
     asks_earlier,
+    asks_excess,
     asks_for_clock,
     asks_for_day,
     asks_for_year,
@@ -379,3 +380,14 @@ def test_a_question_may_ask_for_a_persons_name(question, asks):
 ])
 def test_counted_is_the_noun_a_question_counts(question, counted):
     assert parse_question(question).counted == counted
+
+
+@pytest.mark.parametrize(("text", "excess"), [
+    ("how much over budget is the bus project?", True),
+    ("how far over the limit was the lorry?", True),
+    ("what was the overrun on the stadium?", True),
+    ("what's the bus programme budget now?", False),  # the level, not the excess
+    ("how much did the council approve?", False),
+])
+def test_a_question_asks_by_how_much_something_went_over(text, excess):
+    assert asks_excess(text) is excess

@@ -66,6 +66,7 @@ from index.answer.questions import (
     asks_latest,
     asks_persons_name,
     asks_present,
+    asks_score,
 )
 from index.answer.reading import BaseReader
 from index.answer.restating import asked_heads, unrestated
@@ -79,6 +80,7 @@ from index.answer.values import (
     only_shares,
     same_value,
     says_amount,
+    says_score,
     says_year,
 )
 from index.corpus.sentences import split_sentences
@@ -151,6 +153,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         asked = asked_figures(analysis.text)
         aside += [m for m in merged if not says_amount(m.value) or only_shares(m.value)
                   or _restated(m.value, asked)]
+    if asks_score(analysis.text):  # "final score of the rovers game?": "2-1", not "seven"
+        aside += [m for m in merged if not says_score(m.value)]
     if asks_excess(analysis.text):  # "how much over budget?": "an extra $26.4 million", not
         # "taking the budget to $188.4 million"
         aside += [m for m in merged if not any(said_as_excess(s.text, c.text)
@@ -244,20 +248,26 @@ def _qualified_otherwise(merged: Merged, asked: tuple[Qualifier, ...],
     "16 national science academies" for "12 national science academies", "the Scottish
     Parliament" for "the Spanish Parliament" (`qualifier_said`), and none says the asked one.
     """
-    paragraphs = _paragraphs(merged)
+    paragraphs, headlines = _paragraphs(merged), _paragraphs(merged, headlines=True)
     docs = _stating(merged, parser)
     for qualifier in asked:
-        said = {qualifier_said(doc, qualifier, paragraphs[doc.text]) for doc in docs}
+        said = {qualifier_said(doc, qualifier, (headlines if qualifier.sort == "model"
+                                                else paragraphs)[doc.text]) for doc in docs}
         if "other" in said and "asked" not in said:
             return True
     return False
 
 
-def _paragraphs(merged: Merged) -> dict[str, str]:
-    """Return the paragraph (or paragraphs, one a line) of each sentence stating an answer."""
+def _paragraphs(merged: Merged, headlines: bool = False) -> dict[str, str]:
+    """Return the paragraph (or paragraphs, one a line) of each sentence stating an answer.
+
+    With `headlines`, each paragraph follows its article's headline.
+    """
     paragraphs: dict[str, list[str]] = {}
     for sentence in (s for c in merged.candidates for s in c.sentences):
-        paragraphs.setdefault(sentence.text, []).append(sentence.hit.passage.text)
+        passage = sentence.hit.passage
+        paragraphs.setdefault(sentence.text, []).append(
+            f"{passage.title}\n{passage.text}" if headlines else passage.text)
     return {text: "\n".join(found) for text, found in paragraphs.items()}
 
 

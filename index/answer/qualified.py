@@ -86,7 +86,8 @@ class Qualifier(NamedTuple):
     """A word that picks which of its kind the question speaks of, and the noun it qualifies."""
 
     head: str  # the qualified word's stem ("academi", "parliament")
-    sort: str  # "number", "name", "numeral", "opposite" or "act" (a verb, its own head)
+    sort: str  # "number", "model" ("Arc 7"), "name", "numeral", "opposite", "act" (a verb)
+    # or "word" (one of a pair of opposites anywhere in the question)
     word: str  # the qualifier: a number's value as text, a name's or an opposite's stem
 
 
@@ -107,8 +108,10 @@ def _qualifiers(token: Token) -> list[Qualifier]:
         if child.dep_ not in _MODIFIERS or any(c.lower_ == "how" for c in child.children):
             continue  # "how many buses" asks, not qualifies
         number = _number(child) if child.dep_ == "nummod" else ""
-        if number:
-            out.append(Qualifier(head, "number", number))
+        if number:  # "12 academies"; after the noun, a model's: "the Arc 7", "Terminal 5"
+            model = child.i > token.i and "DATE" not in {child.ent_type_, token.ent_type_}
+            out.append(Qualifier(head, "model" if model else "number", number))  # not
+            # "December 1965"
         elif (child.pos_ in {"PROPN", "ADJ"} and child.text[:1].isupper() and child.i > 0
               and child.is_alpha and token.pos_ in {"NOUN", "PROPN"}):
             out.append(Qualifier(head, "name", stem(child.text)))
@@ -140,8 +143,17 @@ def asked_qualifiers(question: Doc) -> tuple[Qualifier, ...]:
     acts = [Qualifier(t.lemma_.lower(), "act", t.lemma_.lower()) for t in question
             if t.pos_ == "VERB" and t.lemma_.lower() in OPPOSED_ACTS
             and not _denied(t)]  # "who closes debates?"; not "what did they refuse to accept?"
+    words = [Qualifier(stem(t.text), "word", stem(t.text)) for t in question
+             if t.pos_ in {*_HEADS, "ADV"} and stem(t.text) in OPPOSITES and not _asking(t)]
     return tuple(dict.fromkeys([*(q for token in question if token.pos_ in _HEADS
-                                  for q in _qualifiers(token)), *acts]))
+                                  for q in _qualifiers(token)), *acts, *words]))
+
+
+def _asking(token: Token) -> bool:
+    """Return True when a word is part of what the question asks: "how many", "more than"."""
+    before = token.nbor(-1).lower_ if token.i else ""
+    after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return before == "how" or after == "than"
 
 
 def qualifier_said(doc: Doc, asked: Qualifier, context: str = "") -> str:
@@ -150,12 +162,17 @@ def qualifier_said(doc: Doc, asked: Qualifier, context: str = "") -> str:
     "asked" when it says the asked qualifier anywhere (a name by its stem or its place's,
     "Kessarian" of "Kessaria", in a capitalised word, the number as a figure or a word, the
     opposite's word, the act's verb); "other" when every time it names the noun it qualifies
-    it with another of the same sort (another number, name or numeral) and, for a name, its
-    `context` (its paragraph) never says the asked one either, or when it qualifies the noun
-    once by the asked word's opposite, or states the opposite act, not negated; "" otherwise.
+    it with another of the same sort (another number, name or numeral) and, for a name or a
+    model, its `context` (its paragraph; for a model, its headline too: "unveils Arc 7 with
+    bigger battery" over "thicker than the Arc 6") never says the asked one either, or when it
+    qualifies the noun once by the asked word's opposite, or states the opposite act, not
+    negated; "" otherwise.
     """
     if _says(doc, asked):
         return "asked"
+    if asked.sort == "word":  # "the most used reduction" for "the least used type?"
+        opposed = OPPOSITES[asked.word]
+        return "other" if any(stem(t.text) in opposed for t in doc) else ""
     if asked.sort == "act":  # "ministers or party leaders open debates" for "who closes?"
         opposed = OPPOSED_ACTS[asked.word]
         return "other" if any(t.pos_ == "VERB" and t.lemma_.lower() in opposed
@@ -171,6 +188,9 @@ def qualifier_said(doc: Doc, asked: Qualifier, context: str = "") -> str:
         return ""
     if asked.sort == "name" and context and _says_name(asked.word, context):
         return ""
+    if asked.sort == "model" and any(stem(w) == asked.head for w in re.findall(
+            rf"(\w+)\s+{re.escape(asked.word)}\b", context)):
+        return ""
     return "other"
 
 
@@ -181,6 +201,9 @@ def _denied(verb: Token) -> bool:
 
 
 def _says(doc: Doc, asked: Qualifier) -> bool:
+    if asked.sort == "model":
+        return any(_number(t) == asked.word and t.i and stem(t.nbor(-1).text) == asked.head
+                   for t in doc)
     if asked.sort == "numeral":
         return any(t.text == asked.word and t.i and stem(t.nbor(-1).text) == asked.head
                    for t in doc)

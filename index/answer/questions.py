@@ -246,6 +246,16 @@ def asks_for_year(text: str) -> bool:
 _YEAR_ASKED = re.compile(r"\b(what|which)\s+year\b", re.IGNORECASE)
 
 
+def asks_score(text: str) -> bool:
+    """Return True when `text` asks for a game's score ("final score of the rovers game?")."""
+    return _SCORE_ASKED.search(text) is not None
+
+
+_SCORE_ASKED = re.compile(r"\b(?:final|full-time|half-time) score\b|\bscoreline\b"
+                          r"|\bscore (?:of|in) the (?:\w+ )?(?:game|match|final|derby|tie)\b",
+                          re.IGNORECASE)
+
+
 def asks_excess(text: str) -> bool:
     """Return True when `text` asks by how much something went over ("how much over budget?").
 

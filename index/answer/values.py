@@ -195,12 +195,24 @@ def says_amount(value: Value) -> bool:
     """
     if value.kind in {"number", "percent", "money"}:
         return True
-    if value.kind != "text":
-        return False
+    if value.kind != "text" or _SCORE.search(value.text):
+        return False  # "a 2-1 win" is a score, no count of anything
     spoken = _spoken(re.sub(r"(?<=[a-z])-(?=[a-z])", " ", _clean(value.text).lower()))
     figures = re.findall(r"\d+(?:[.,]\d+)*", spoken)
     opening = " ".join(spoken.split()[:3])  # "dozens of people", not "cut prices on most"
     return bool(_VAGUE_AMOUNT.search(opening)) or any(not _YEAR.match(f) for f in figures)
+
+
+_SCORE = re.compile(r"\b\d+\s?[-–]\s?\d+\s+(?:win|victory|defeat|loss|draw|lead|triumph|"
+                    r"scoreline|home win|away win)\b", re.IGNORECASE)
+
+
+def says_score(value: Value) -> bool:
+    """Return True when an answer gives a score: two figures set against each other ("2-1")."""
+    return _SCORE_SAID.search(value.text) is not None
+
+
+_SCORE_SAID = re.compile(r"\b\d+\s?[-–]\s?\d+\b")
 
 
 def says_year(value: Value) -> bool:

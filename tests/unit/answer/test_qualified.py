@@ -9,21 +9,31 @@ from index.terms import stem
 
 @pytest.mark.parametrize(("question", "asked"), [
     ("In what year did 12 national science academies issue a joint statement?",
-     {("academi", "number", "12"), ("academi", "opposite", "nation")}),
+     {("academi", "number", "12"), ("academi", "opposite", "nation"),
+      ("nation", "word", "nation")}),
     ("The Scotland Act enabled the Spanish Parliament to pass what?",
      {("act", "name", "scotland"), ("parliament", "name", "spanish")}),
-    ("Which islands comprise a larger number of electors?", {("number", "opposite", "larger")}),
+    ("Which islands comprise a larger number of electors?",
+     {("number", "opposite", "larger"), ("larger", "word", "larger")}),
     ("What area of science is understanding slowly changing?",
-     {("chang", "opposite", "slowli")}),
+     {("chang", "opposite", "slowli"), ("slowli", "word", "slowli")}),
     ("how many buses did the three depots lose?", {("depot", "number", "3")}),  # a word
     ("Scottish debates are held when?", set()),  # the question's opening capital
     ("how many electric buses did Metro order?", set()),  # a kind, not read here
     ("when did the council vote?", set()),
     ("What subjects are inside its competence?", {("compet", "opposite", "insid")}),
-    ("Who typically closes debates?", {("close", "act", "close")}),  # an act with an opposite
+    ("Who typically closes debates?",  # an act with an opposite
+     {("close", "act", "close"), ("close", "word", "close")}),
+    ("What is the least used type of reduction?",
+     {("use", "opposite", "least"), ("least", "word", "least")}),  # the word: anywhere
+    ("how many buses are there?", set()),  # asking, not qualifying: "how many", "more than"
+    ("what is more than 5?", set()),
     ("What did Jews refuse to accept?", set()),  # denied: "reject" says it
     ("What is usually first in the House of Lords?", {("hous", "name", "lord")}),
     ("What did Henry II take?", {("henri", "numeral", "II"), ("ii", "name", "henri")}),
+    ("battery size of the Arc 7?", {("arc", "model", "7")}),  # a number after: a model's
+    ("Goldenson proposed a merger with what company in December 1965?",
+     {("decemb", "number", "1965")}),  # a date, no model
 ])
 def test_the_qualifiers_a_question_asks_by(question, asked):
     assert set(asked_qualifiers(get_nlp()(question))) == asked
@@ -71,6 +81,16 @@ def test_the_qualifiers_a_question_asks_by(question, asked):
      ("compet", "opposite", "insid"), "", "other"),  # a preposition's opposite
     ("The fund has raised $3.1 million, with the provincial government set to match it.",
      ("govern", "opposite", "nation"), "", "other"),  # another level of government
+    ("It packs 5,100 mAh into a body only slightly thicker than the Arc 6.",
+     ("arc", "model", "7"), "", "other"),
+    ("It packs 5,100 mAh into a body only slightly thicker than the Arc 6.",
+     ("arc", "model", "7"), "Nuvela unveils Arc 7 with bigger battery\nThe headline change is "
+     "the battery.", ""),  # the headline says the model asked
+    ("The Arc 7 will cost $899.", ("arc", "model", "7"), "", "asked"),
+    ("The most used type of reduction is the polynomial-time reduction.",
+     ("least", "word", "least"), "", "other"),  # an opposite anywhere
+    ("The least used type is the log-space reduction, the most used the polynomial-time one.",
+     ("least", "word", "least"), "", "asked"),
     ("The fund has raised $3.1 million, with the federal government set to match it.",
      ("govern", "opposite", "nation"), "", ""),  # the same level, by another word
 ])

@@ -10,6 +10,7 @@ from index.answer.questions import (
     asks_latest,
     asks_persons_name,
     asks_present,
+    asks_score,
     names_something,
     parse_question,
     question_kind,
@@ -391,3 +392,13 @@ def test_counted_is_the_noun_a_question_counts(question, counted):
 ])
 def test_a_question_asks_by_how_much_something_went_over(text, excess):
     assert asks_excess(text) is excess
+
+
+@pytest.mark.parametrize(("text", "score"), [
+    ("final score of the rovers game?", True),
+    ("what was the score in the derby?", True),
+    ("who scored the Rovers winner?", False),
+    ("what credit score does the bank require?", False),
+])
+def test_a_question_asks_for_a_games_score(text, score):
+    assert asks_score(text) is score

@@ -12,6 +12,7 @@ from index.answer.values import (
     ratio,
     same_value,
     says_amount,
+    says_score,
     says_year,
     value_of,
 )
@@ -354,6 +355,8 @@ def test_ratio():
     ("free", True),  # asked what it costs
     ("cut prices on most of its range twice last year (2025)", False),  # words for an amount
     # open an amount, not a clause
+    ("a 2-1 win", False),  # a score counts nothing
+    ("9-4", True),  # a vote's tally, asked how many voted each way
 ])
 def test_says_amount(phrase, amount):
     assert says_amount(value_of(phrase, "count")) == amount
@@ -414,3 +417,13 @@ def test_names_moment(phrase, moment):
 def test_a_week_is_not_a_day_of_another_week(week, day):
     a, b = value_of(week, "date"), value_of(day, "date")
     assert not same_value(a, b) and not same_value(b, a)
+
+
+@pytest.mark.parametrize(("phrase", "score"), [
+    ("2-1", True),
+    ("a 3–0 win", True),
+    ("seven", False),
+    ("Brackley Park", False),
+])
+def test_says_score(phrase, score):
+    assert says_score(value_of(phrase)) is score

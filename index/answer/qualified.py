@@ -44,7 +44,10 @@ hot cold; warm cold; heavy light; wide narrow; deep shallow; near far; junior se
 primary secondary; direct indirect; within outside; over under; full partial
 formal informal; official unofficial; governmental non-governmental; eligible non-eligible
 profitable unprofitable; natural artificial; urban rural; military civilian
-upward downward; rising falling
+upward downward; rising falling; similar different; common rare; simple complex; easy difficult
+simplicity complexity; simplicity difficulty; precede succeed; predecessor successor
+add subtract; addition subtraction; encourage discourage; temporary permanent; true false
+known unknown; possible impossible
 national provincial; national regional; national local; national municipal; federal provincial
 federal state; federal regional; federal local; federal municipal; central provincial
 central regional; central local; provincial municipal; state municipal
@@ -54,18 +57,33 @@ central regional; central local; provincial municipal; state municipal
 def _pairs(spec: str, key: Callable[[str], str]) -> dict[str, frozenset[str]]:
     """Return each word of a table of pairs, read by `key`, with the words it is paired with.
 
-    Pairs end at a ";" or at the end of a line: "large small; larger smaller".
+    Pairs end at a ";" or at the end of a line: "large small; larger smaller"; a group of
+    more words is read as every pair of them.
     """
     table: dict[str, set[str]] = {}
     for pair in spec.replace("\n", ";").split(";"):
-        if words := [key(w) for w in pair.split()]:
-            one, other = words
-            table.setdefault(one, set()).add(other)
-            table.setdefault(other, set()).add(one)
+        words = [key(w) for w in pair.split()]
+        for word in words:  # a group of more than two: each is paired with every other
+            table.setdefault(word, set()).update(w for w in words if w != word)
     return {word: frozenset(others) for word, others in table.items()}
 
 
-OPPOSITES = _pairs(_OPPOSITES, stem)
+# Sets of words only one of which holds of a thing, each the others' opposite: a day of the
+# week, how one person is related to another.
+_ONE_OF = (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+    "father mother son daughter brother sister husband wife uncle aunt nephew niece "
+    "grandfather grandmother grandson granddaughter cousin",
+)
+
+
+def _merged(*tables: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Return one table of words and their opposites out of several."""
+    return {word: frozenset().union(*(table.get(word, frozenset()) for table in tables))
+            for word in set().union(*tables)}
+
+
+OPPOSITES = _merged(_pairs(_OPPOSITES, stem), _pairs(";".join(_ONE_OF), stem))
 # Verbs of opposite acts, by lemma; not the two ends of one act ("won" and "lost to", "bought"
 # and "sold to", "gained" and "lost to"), which say the same thing the other way round.
 _OPPOSED_ACTS = """

@@ -91,6 +91,10 @@ def test_the_qualifiers_a_question_asks_by(question, asked):
      ("least", "word", "least"), "", "other"),  # an opposite anywhere
     ("The least used type is the log-space reduction, the most used the polynomial-time one.",
      ("least", "word", "least"), "", "asked"),
+    ("Emperor Gegeen Khan, Ayurbarwada's son and successor, ruled for only two years.",
+     ("daughter", "word", "daughter"), "", "other"),  # one of a set: a relation
+    ("Parliament typically sits Tuesdays, Wednesdays and Thursdays.",
+     ("friday", "word", "friday"), "", "other"),  # a day of the week
     ("The fund has raised $3.1 million, with the federal government set to match it.",
      ("govern", "opposite", "nation"), "", ""),  # the same level, by another word
 ])
@@ -102,3 +106,5 @@ def test_opposites_go_both_ways():
     assert stem("smaller") in OPPOSITES[stem("larger")]
     assert stem("larger") in OPPOSITES[stem("smaller")]
     assert stem("private") in OPPOSITES[stem("public")]
+    assert stem("daughter") in OPPOSITES[stem("uncle")]  # a set: every pair of it
+    assert stem("uncle") in OPPOSITES[stem("daughter")]

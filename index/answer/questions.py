@@ -421,6 +421,25 @@ def excluded_terms(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _asks_people(doc: Doc) -> bool:
+    """Return True when "which" asks for people by a demonym: "which Norlanders did ...?".
+
+    The word after it is capitalised and plural, a nationality's ("Americans", "Norlanders"),
+    and no noun follows it ("which American firms" asks for firms).
+    """
+    for token in doc[:-1]:
+        if token.lower_ not in {"which", "what"}:
+            continue
+        people, after = token.nbor(1), token.nbor(1).nbor(1) if token.i + 2 < len(doc) else None
+        return (people.text[:1].isupper() and people.text.endswith("s")
+                and (people.ent_type_ == "NORP" or _DEMONYM.search(people.text) is not None)
+                and (after is None or after.pos_ in {"VERB", "AUX", "PUNCT"}))
+    return False
+
+
+_DEMONYM = re.compile(r"(?:[ai]ans|ers|ites|ese)$")  # "Kessarians", "Norlanders", "Israelites"
+
+
 def parse_question(text: str, known: tuple[str, ...] = ()) -> Question:
     """Parse a question into its kind, weighted content terms, acronyms and names.
 
@@ -442,8 +461,9 @@ def parse_question(text: str, known: tuple[str, ...] = ()) -> Question:
         weight_of[term] = max(weight, weight_of.get(term, 0.0))
     kind = question_kind(text)
     role = question_role(doc)
-    if kind == "other" and role:
-        kind = "person"  # "which Chinese premier": the pattern wants the role noun next
+    if kind == "other" and (role or _asks_people(doc)):
+        kind = "person"  # "which Chinese premier": the pattern wants the role noun next;
+        # "which Canadians were detained?" asks for people by where they are from
     words = [t.text for t in doc]
     acronyms = tuple(
         w[:-1] if w.endswith("s") and w[:-1].isupper() else w

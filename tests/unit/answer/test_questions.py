@@ -133,6 +133,16 @@ def test_question_kind(question, kind):
     assert question_kind(question) == kind
 
 
+@pytest.mark.parametrize(("question", "kind"), [
+    ("which Norlanders did Kessaria lock up?", "person"),  # people by where they are from
+    ("Which Canadians were detained?", "person"),
+    ("Which American firms were fined?", "other"),  # a noun after it: firms
+    ("Which teams won?", "other"),
+])
+def test_which_with_a_demonym_asks_for_people(question, kind):
+    assert parse_question(question).kind == kind
+
+
 def test_parse_weighs_nouns_over_verbs_and_finds_acronyms_names_and_focus():
     parsed = parse_question("Which sectors did Carney single out in the EU?")
     weights = dict(zip(parsed.terms, parsed.weights, strict=True))

@@ -69,11 +69,15 @@ def _pairs(spec: str, key: Callable[[str], str]) -> dict[str, frozenset[str]]:
 
 
 # Sets of words only one of which holds of a thing, each the others' opposite: a day of the
-# week, how one person is related to another.
+# week, how one person is related to another, a month (not "May", also a verb), an ordinal, a
+# point of the compass.
 _ONE_OF = (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
     "father mother son daughter brother sister husband wife uncle aunt nephew niece "
     "grandfather grandmother grandson granddaughter cousin",
+    "January February March April June July August September October November December",
+    "second third fourth fifth sixth seventh eighth ninth tenth",  # not "first" nor "last"
+    "north south east west", "northern southern eastern western",
 )
 
 

@@ -33,7 +33,7 @@ from index.terms import stem
     ("What did Henry II take?", {("henri", "numeral", "II"), ("ii", "name", "henri")}),
     ("battery size of the Arc 7?", {("arc", "model", "7")}),  # a number after: a model's
     ("Goldenson proposed a merger with what company in December 1965?",
-     {("decemb", "number", "1965")}),  # a date, no model
+     {("decemb", "number", "1965"), ("decemb", "word", "decemb")}),  # a date, no model
 ])
 def test_the_qualifiers_a_question_asks_by(question, asked):
     assert set(asked_qualifiers(get_nlp()(question))) == asked
@@ -95,6 +95,7 @@ def test_the_qualifiers_a_question_asks_by(question, asked):
      ("daughter", "word", "daughter"), "", "other"),  # one of a set: a relation
     ("Parliament typically sits Tuesdays, Wednesdays and Thursdays.",
      ("friday", "word", "friday"), "", "other"),  # a day of the week
+    ("The wind blows mostly from the south-east.", ("west", "word", "west"), "", "other"),
     ("The fund has raised $3.1 million, with the federal government set to match it.",
      ("govern", "opposite", "nation"), "", ""),  # the same level, by another word
 ])
@@ -108,3 +109,4 @@ def test_opposites_go_both_ways():
     assert stem("private") in OPPOSITES[stem("public")]
     assert stem("daughter") in OPPOSITES[stem("uncle")]  # a set: every pair of it
     assert stem("uncle") in OPPOSITES[stem("daughter")]
+    assert "may" not in OPPOSITES  # a month, and a verb: in no set

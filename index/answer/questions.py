@@ -430,14 +430,15 @@ def _asks_people(doc: Doc) -> bool:
     for token in doc[:-1]:
         if token.lower_ not in {"which", "what"}:
             continue
-        people, after = token.nbor(1), token.nbor(1).nbor(1) if token.i + 2 < len(doc) else None
+        people = token.nbor(1)
+        after = people.nbor(1) if people.i + 1 < len(doc) else None
         return (people.text[:1].isupper() and people.text.endswith("s")
                 and (people.ent_type_ == "NORP" or _DEMONYM.search(people.text) is not None)
                 and (after is None or after.pos_ in {"VERB", "AUX", "PUNCT"}))
     return False
 
 
-_DEMONYM = re.compile(r"(?:[ai]ans|ers|ites|ese)$")  # "Kessarians", "Norlanders", "Israelites"
+_DEMONYM = re.compile(r"(?:[ai]ans|ers|ites)$")  # "Kessarians", "Norlanders", "Israelites"
 
 
 def parse_question(text: str, known: tuple[str, ...] = ()) -> Question:

@@ -38,7 +38,8 @@ from index.answer.roles import GENERIC_ROLES, ROLES
 from index.corpus.dates import resolve_relative_dates
 from index.terms import STOPWORDS, same_stem, stem, text_stems
 
-_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?:'?s\b|(?:\s?[-–/]\s?(\d{2}|\d{4}))?\b)")
+_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d|1[0-4]\d0(?='?s\b))"  # "the 1100s" too
+                   r"(?:'?s\b|(?:\s?[-–/]\s?(\d{2}|\d{4}))?\b)")
 _BOUND = re.compile(r"\b(since|after|before|until|till|prior to|pre|post|from|to)"
                     r"[\s-]+(the\s+)?$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween (1[5-9]\d\d|20\d\d) and (1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
@@ -48,7 +49,10 @@ _SPAN = 60  # the most years a range ("1952-1966") stands for
 def years(text: str, bounds: bool = True) -> set[int]:
     """Return the years `text` names: a decade ("1970s") and a range give every year in them.
 
-    With `bounds` False, years the text gives as a bound ("since 2005") are left out.
+    So do a century ("the 11th century" -> 1000-1099, "the 10th and 11th centuries", "the
+    1100s", "the ninth century BC" as years below 0) and a year before 1500 said as one ("in
+    1107", "April 1191", "AD 800"; not "in 500 cases"). With `bounds` False, years the text
+    gives as a bound ("since 2005") are left out.
     """
     found: set[int] = set()
     text = _BETWEEN.sub(r"\1-\2", text)
@@ -57,13 +61,55 @@ def years(text: str, bounds: bool = True) -> set[int]:
             continue
         first = int(match.group(1))
         last = first
-        if match.group(0).rstrip().endswith("s"):
-            last = first + 9
+        if match.group(0).rstrip().endswith("s"):  # "the 1970s", "the 2000s": a decade
+            last = first + (99 if first % 100 == 0 and first < 2000 else 9)  # "the 1900s"
         elif match.group(2):
             tail = match.group(2)
             last = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
-        found.update(range(first, last + 1) if 0 <= last - first <= _SPAN else (first,))
+        hundred = last - first == 99 and first % 100 == 0
+        found.update(range(first, last + 1) if 0 <= last - first <= _SPAN or hundred
+                     else (first,))
+    for match in _CENTURY.finditer(text):
+        if not bounds and _BOUND.search(text[: match.start()]):
+            continue
+        sign = -1 if match.group("bc") else 1
+        for ordinal in filter(None, (match.group("first"), match.group("second"))):
+            number = _ordinal(ordinal)
+            found.update(sign * year for year in range((number - 1) * 100, number * 100))
+    for match in _OLD_YEAR.finditer(text):
+        if not bounds and _BOUND.search(text[: match.start()]):
+            continue
+        year = int(next(g for g in match.group("dated", "year", "ad", "era") if g))
+        found.add(-year if match.group("bc") else year)
     return found
+
+
+_CENTURY_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                     "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                     "nineteenth twentieth twenty-first").split()
+_CENTURY_ORDINAL = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(_CENTURY_ORDINALS) + ")"
+_CENTURY = re.compile(rf"\b(?P<first>{_CENTURY_ORDINAL})(?:(?:\s+(?:and|or|to)\s+|\s*[-–]\s*)"
+                      rf"(?P<second>{_CENTURY_ORDINAL}))?[\s-]+centur(?:y|ies)\b"
+                      r"(?P<bc>\s+(?:BC|BCE|B\.C\.))?", re.IGNORECASE)
+_MONTHS = "January|February|March|April|June|July|August|September|October|November|December"
+# A year before 1500 only where it is said as one: after a month (not "May", a verb too:
+# "April 1191"); after "in" and the like, before a pause or a word that starts a clause ("in
+# 911 as a fiefdom", "in 1107, the Normans"; not "in 500 cases"); or with its era ("AD 800",
+# "800 AD", "300 BC").
+_OLD = r"(?:[1-9]\d{2}|1[0-4]\d\d)"
+_OLD_YEAR = re.compile(
+    rf"\b(?:{_MONTHS})\s+(?P<dated>{_OLD})\b(?![.,]?\d)"
+    rf"|\b(?:in|by|since|until|till|from|after|before|around|circa|c\.)\s+(?P<year>{_OLD})"
+    r"(?=\s*(?:[,.;:)]|$)|\s(?:as|and|or|when|the|a|an|he|she|they|it|its|his|her|their|this|"
+    r"which|who|under|with|by|at|to|after|before|during|until|in|on)\b)"
+    r"|\b(?:AD|A\.D\.)\s+(?P<ad>[1-9]\d{0,3})\b"
+    r"|\b(?P<era>[1-9]\d{0,3})\s+(?:AD|CE|(?P<bc>BC|BCE))\b")
+
+
+def _ordinal(word: str) -> int:
+    """Return the number a century's ordinal says ("11th", "eleventh")."""
+    word = word.lower()
+    return int(word[:-2]) if word[:1].isdigit() else _CENTURY_ORDINALS.index(word) + 1
 
 
 def asked_years(question: str, kind: str) -> set[int]:
@@ -1065,7 +1111,7 @@ def asked_kinds(question: Doc, counted: str) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-def kind_said(doc: Doc, counted: str, kinds: tuple[str, ...], context: str = "") -> str:
+def kind_said(doc: Doc, counted: str, kinds: tuple[str, ...], context: Doc | None = None) -> str:
     """Return which kind of the counted things a sentence speaks of: "asked", "other", "every".
 
     Or "" for none. Asked how many hydrogen buses, "Metro ordered 120 electric buses" speaks of
@@ -1077,7 +1123,8 @@ def kind_said(doc: Doc, counted: str, kinds: tuple[str, ...], context: str = "")
     counts them all ("every") when its `context` (its paragraph) never says the kind either;
     when it does ("It ordered 40 buses to replace its diesel buses. All will run on
     hydrogen."), the sentence may count the asked kind, and says nothing either way (""), as
-    does one that never names the noun.
+    does one that never names the noun. A kind the paragraph says only of another thing
+    ("Kessarian makers Ardent Motors and Halcyon EV") is not said of the counted ones.
     """
     if any(_says_kind(kind, doc.text) for kind in kinds):
         return "asked"
@@ -1089,7 +1136,24 @@ def kind_said(doc: Doc, counted: str, kinds: tuple[str, ...], context: str = "")
                for c in noun.children)
            for noun in nouns):
         return "other"
-    return "" if any(_says_kind(kind, context) for kind in kinds) else "every"
+    if context is None:
+        return "every"
+    return "" if any(_says_kind_of(kind, context, counted) for kind in kinds) else "every"
+
+
+def _says_kind_of(kind: str, context: Doc, counted: str) -> bool:
+    """Return True when a paragraph says a kind other than of a thing not counted.
+
+    "All will run on hydrogen", "made in Kessaria", "Kessarian EVs" for EVs; not "Kessarian
+    makers Ardent Motors", a word marking another noun.
+    """
+    if "-" in kind:
+        return kind in context.text.lower()
+    asked, (counted_nouns, _) = stem(kind), _counted_nouns(context, counted)
+    return any(any(same_stem(said, asked) for said in text_stems(token.text))
+               and not (token.dep_ in {"amod", "compound"} and token.head.pos_ in {"NOUN", "PROPN"}
+                        and token.head not in counted_nouns)
+               for token in context)
 
 
 def _says_kind(kind: str, text: str) -> bool:

@@ -235,9 +235,10 @@ def _another_kind(merged: Merged, counted: str, kinds: tuple[str, ...],
     name the counted noun say nothing ("38,000 cars is not a huge number" beside
     "Kessarian-built EVs inside the annual quota of 38,000").
     """
-    paragraphs = _paragraphs(merged)
-    said = {kind_said(doc, counted, kinds, paragraphs[doc.text])
-            for doc in _stating(merged, parser)}
+    docs, paragraphs = _stating(merged, parser), _paragraphs(merged)
+    around = dict(zip(paragraphs, (parser or Parser()).parse(list(paragraphs.values())),
+                      strict=True))
+    said = {kind_said(doc, counted, kinds, around[doc.text]) for doc in docs}
     return "asked" not in said and bool(said & {"other", "every"})
 
 

@@ -100,8 +100,8 @@ _OLD = r"(?:[1-9]\d{2}|1[0-4]\d\d)"
 _OLD_YEAR = re.compile(
     rf"\b(?:{_MONTHS})\s+(?P<dated>{_OLD})\b(?![.,]?\d)"
     rf"|\b(?:in|by|since|until|till|from|after|before|around|circa|c\.)\s+(?P<year>{_OLD})"
-    r"(?=\s*(?:[,.;:)]|$)|\s(?:as|and|or|when|the|a|an|he|she|they|it|its|his|her|their|this|"
-    r"which|who|under|with|by|at|to|after|before|during|until|in|on)\b)"
+    r"(?=\s*(?:[,.;:)](?!\d)|$)|\s(?:as|and|or|when|the|a|an|he|she|they|it|its|his|her|"
+    r"their|this|which|who|under|with|by|at|to|after|before|during|until|in|on)\b)"
     r"|\b(?:AD|A\.D\.)\s+(?P<ad>[1-9]\d{0,3})\b"
     r"|\b(?P<era>[1-9]\d{0,3})\s+(?:AD|CE|(?P<bc>BC|BCE))\b")
 
@@ -173,14 +173,19 @@ def other_owner(asked: tuple[Owner, ...], doc: Doc) -> bool:
 
 
 def _one_name(name: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """Return True when two owners' words may name one owner ("UK", "United Kingdom")."""
-    if set(name) & set(other):
+    """Return True when two owners' words may name one owner ("UK", "United Kingdom").
+
+    Not by a title or a numeral alone: "Duke William II" is not "King Harold II".
+    """
+    if {w for w in name if w not in _NOT_NAMING} & {w for w in other if w not in _NOT_NAMING}:
         return True
     initials = ["".join(w[0] for w in words if w not in STOPWORDS) for words in (name, other)]
     return any(len(words) == 1 and words[0] == initial
                for words, initial in ((name, initials[1]), (other, initials[0])))
 
 
+# Words of a name shared by others: a title, a monarch's numeral.
+_NOT_NAMING = ROLES | frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
 Doer = tuple[str, tuple[str, ...]]  # a verb's lemma, and the lower-case words of its doer's name
 # Auxiliaries a question puts before its subject and the verb: "did Harrowgate order?"
 _AUXILIARIES = frozenset("do does did will would can could should has have had".split())
@@ -223,9 +228,12 @@ def other_doer(asked: tuple[Doer, ...], docs: list[Doc]) -> bool:
     pay Velcor a break fee" does not say what Velcor would pay Carrowmere.
     """
     for lemma, name in asked:
-        naming = [doc for doc in docs if {t.lower_ for t in doc} & set(name)]
-        if naming:  # "Carrowmere has agreed to pay Velcor" for what Velcor would pay it
-            if all(_done_to(doc, lemma, name) for doc in naming):
+        words = set(name) - _NOT_NAMING or set(name)  # not "II" of "Roger II"
+        naming = [doc for doc in docs if {t.lower_ for t in doc} & words]
+        if naming:  # "Carrowmere has agreed to pay Velcor" for what Velcor would pay it;
+            # "Duke William II conquered England killing King Harold II"
+            if all(_done_to(doc, lemma, name) or _done_by_others(doc, lemma, name)
+                   for doc in naming):
                 return True
             continue
         if any(token.pos_ == "VERB" and token.lemma_.lower() == lemma and any(
@@ -252,6 +260,14 @@ def _done_to(doc: Doc, lemma: str, name: tuple[str, ...]) -> bool:
     return any(done_by and any(set(name) <= {t.lower_ for t in o.subtree if t.pos_ == "PROPN"}
                                for o in verb.children if o.dep_ in _RECEIVING)
                for verb, done_by in verbs)
+
+
+def _done_by_others(doc: Doc, lemma: str, name: tuple[str, ...]) -> bool:
+    """Return True when a sentence has names do the verb, each another than the asked doer."""
+    verbs = [v for v in doc if v.pos_ == "VERB" and v.lemma_.lower() == lemma]
+    done_by = [_done_by(v) for v in verbs]
+    return bool(verbs) and all(done_by) and not any(
+        _one_name(name, other) for names in done_by for other in names)
 
 
 def _done_by(verb: Token) -> list[tuple[str, ...]]:

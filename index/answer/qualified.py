@@ -32,7 +32,7 @@ large small; larger smaller; largest smallest; big small; bigger smaller; bigges
 high low; higher lower; highest lowest; upper lower; major minor; majority minority
 more less; more fewer; most least; many few; much little; maximum minimum
 long short; longer shorter; longest shortest; early late; earlier later; earliest latest
-beginning end; beginning final; start end; initial final; open closed
+beginning end; beginning final; start end; initial final; open closed; open secret
 public private; strong weak; stronger weaker; strongest weakest; fast slow; rapid slow
 rapidly slowly; quickly slowly; north south; east west; northern southern; eastern western
 northeast southwest; northwest southeast; inner outer; internal external; domestic foreign

@@ -73,6 +73,7 @@ from index.terms import stem
         ("began in 911 as a fiefdom", True, {911}),
         ("founded AD 800 and sacked in 300 BC", True, {800, -300}),
         ("paid in 500 instalments, in 980 cases", True, set()),  # a count, no year
+        ("up from 412,000 customers", True, set()),
         ("May 900 people attend?", True, set()),  # "May", a verb
     ],
 )
@@ -749,8 +750,18 @@ def test_the_verbs_a_name_of_the_question_does(question, names, expected):
      ["The fee is 70 million crowns, Velcor said."], False),  # named, no one paying it
     ("What did the Office of Eastern Medicine pay the Court?", ["Office", "Eastern", "Medicine",
                                                                 "Court"],
-     ["The Court paid the Office of Western Medicine 500 taels."], False),  # done to another
-    # office, whose name shares words with the asked one
+     ["The Court paid the Office of Western Medicine 500 taels."], True),  # done by the Court
+    # to another office, whose name shares words with the asked one
+    # named, but as neither doer nor done to: another name did it
+    ("When did King Harold II conquer England?", ["King", "Harold", "II", "England"],
+     ["In 1066, Duke William II of Normandy conquered England killing King Harold II."], True),
+    ("How many buses did Harrowgate order?", ["Harrowgate"],
+     ["Port Allard ordered 40 buses, Harrowgate officials said."], True),
+    ("How many buses did Harrowgate order?", ["Harrowgate"],
+     ["Harrowgate said it ordered 40 buses."], False),  # "it" may be Harrowgate
+    # a title or a numeral names no one: "Roger II" is not "King Harold II"
+    ("When did King Harold II conquer England?", ["King", "Harold", "II", "England"],
+     ["Roger II conquered Sicily in 1130."], True),
 ])
 def test_another_name_did_what_the_question_asks(question, names, sentences, other):
     nlp = get_nlp()

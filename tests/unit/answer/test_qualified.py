@@ -96,6 +96,8 @@ def test_the_qualifiers_a_question_asks_by(question, asked):
     ("Parliament typically sits Tuesdays, Wednesdays and Thursdays.",
      ("friday", "word", "friday"), "", "other"),  # a day of the week
     ("The wind blows mostly from the south-east.", ("west", "word", "west"), "", "other"),
+    ("The deputies are elected by a secret ballot of the 129 MSPs.",
+     ("ballot", "opposite", "open"), "", "other"),  # an open ballot is no secret one
     ("The fund has raised $3.1 million, with the federal government set to match it.",
      ("govern", "opposite", "nation"), "", ""),  # the same level, by another word
 ])

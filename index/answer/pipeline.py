@@ -64,6 +64,7 @@ from index.answer.questions import (
     asks_excess,
     asks_for_year,
     asks_latest,
+    asks_manner,
     asks_persons_name,
     asks_present,
     asks_score,
@@ -203,12 +204,18 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if _of_another_share(m, shares, parser)]
     # "did not give a sales target for 2026" for "what is its sales target for 2026?"
     aside += [m for m in merged if _not_given(m, analysis.weights, parser)]
+    if analysis.kind == "other" and asks_manner(analysis.text):  # "how are they chosen?":
+        # not "73"
+        aside += [m for m in merged if m.value.kind in _MEASURED]
     if asks_done(analysis.text):  # "how much was it fined?": not "can fine up to 4 per cent"
         aside += [m for m in merged if all(c.possible for c in m.candidates)]
     answers = [m for m in merged if not any(m is a for a in aside)]
     # an answer set aside that another reading keeps is no evidence against it
     aside = [a for a in aside if not any(same_value(a.value, m.value) for m in answers)]
     return Findings(ranked, answers, aside)
+
+
+_MEASURED = frozenset({"number", "percent", "money", "date", "time"})  # a value's kinds
 
 
 def _stating(merged: Merged, parser: Parser | None) -> list[Doc]:

@@ -212,6 +212,19 @@ _NAME_OF = re.compile(r"\bname\s+of\s+(?:the|a|an|this|that)\s+((?:[\w'’-]+\s*
                       re.IGNORECASE)
 
 
+def asks_manner(text: str) -> bool:
+    """Return True when `text` asks how something is done: "how are the MSPs chosen?".
+
+    A number, a sum or a date answers "how many", "how much" or "how long", never "how are
+    they chosen?", "how did it end?".
+    """
+    return _MANNER.search(text) is not None
+
+
+_MANNER = re.compile(r"\bhow (?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|"
+                     r"should|might|may|must)\b", re.IGNORECASE)
+
+
 def asks_done(text: str) -> bool:
     """Return True when `text` asks what was done: "how much was Amberlyn fined?".
 

@@ -8,6 +8,7 @@ from index.answer.questions import (
     asks_for_day,
     asks_for_year,
     asks_latest,
+    asks_manner,
     asks_persons_name,
     asks_present,
     asks_score,
@@ -363,6 +364,19 @@ def test_a_question_may_ask_who_holds_something_now(question, present):
 ])
 def test_a_question_may_ask_what_was_done(question, done):
     assert asks_done(question) is done
+
+
+@pytest.mark.parametrize(("question", "manner"), [
+    ('How are the 83 "Constituency MSPs" chosen?', True),
+    ("how did the talks end?", True),
+    ("How does the Scottish Parliament scrutinise the government?", True),
+    ("how many MSPs are chosen?", False),  # a count
+    ("how long did the strike last?", False),
+    ("how much is the fare?", False),
+    ("In 1998, how were MSPs elected?", True),  # wherever "how" stands
+])
+def test_a_question_may_ask_how_something_is_done(question, manner):
+    assert asks_manner(question) is manner
 
 
 @pytest.mark.parametrize(("question", "asks"), [

@@ -1228,6 +1228,26 @@ def negated_verbs(question: Doc) -> frozenset[str]:
                      and t.lemma_.lower() not in _SAID_OF_ANYTHING)
 
 
+def denied(doc: Doc, lemma: str) -> bool:
+    """Return True when a sentence states the question's verb only negated.
+
+    Asked "what do Acts of the Scottish Parliament begin with?", "Acts of the Scottish
+    Parliament do not begin with a conventional enacting formula" says what they do not begin
+    with; "with many of their key figures not returned to parliament" does not say whose
+    returned. A sentence that also states the verb unnegated says nothing either way, nor does
+    one without it, nor one that goes on to say what is so ("did not consider it a legitimate
+    dynasty, but rather a period of foreign domination").
+    """
+    verbs = [t for t in doc if t.pos_ in _NEGATED and t.lemma_.lower() == lemma
+             and t.dep_ not in {"aux", "auxpass"}]
+    return (bool(verbs) and not any(t.lower_ in _CONTRASTS for t in doc[verbs[0].i:])
+            and all(any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children)
+                    for t in verbs))
+
+
+_CONTRASTS = frozenset({"but", "rather", "instead"})  # "not ..., but rather ..."
+
+
 def affirmed(span: Span, lemmas: frozenset[str]) -> bool:
     """Return True when a span is stated by a sentence that states what the question negates.
 

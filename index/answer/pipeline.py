@@ -27,6 +27,7 @@ from index.answer.clashes import (
     asked_things,
     asked_years,
     called,
+    denied,
     departed,
     kind_said,
     leaving,
@@ -181,6 +182,10 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if negated := negated_verbs(question):  # "When didn't Kublai ban the slave trade?":
         # not "1291" of "Kublai banned the slave trade in 1291"
         aside += [m for m in merged if _affirmed(m, negated, parser)]
+    elif lemma := analysis.question.lemma:  # "what do Acts begin with?": not "a conventional
+        # enacting formula" of "Acts ... do not begin with a conventional enacting formula"
+        aside += [m for m in merged
+                  if all(denied(doc, lemma) for doc in _stating(m, parser))]
     counted = analysis.question.counted
     if counted and (kinds := asked_kinds(question, counted)):  # "how many hydrogen buses
         # did it order?": not "120 electric buses"

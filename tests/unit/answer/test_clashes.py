@@ -17,6 +17,7 @@ from index.answer.clashes import (
     asked_things,
     asked_years,
     called,
+    denied,
     departed,
     doers,
     farther_dates,
@@ -843,6 +844,22 @@ def test_a_span_of_a_clause_stating_what_the_question_negates(sentence, answer, 
     start = sentence.find(answer)
     span = doc.char_span(start, start + len(answer))
     assert affirmed(span, frozenset(negated)) is said
+
+
+@pytest.mark.parametrize(("sentence", "lemma", "said"), [
+    ("Acts of the Scottish Parliament do not begin with a conventional enacting formula.",
+     "begin", True),
+    ("The SNP took 16 seats, with many of their key figures not returned to parliament.",
+     "return", True),
+    ("The council never approved the plan.", "approve", True),
+    ("Acts of the Scottish Parliament begin with a phrase.", "begin", False),  # affirmed
+    ("Acts do not begin with a formula; they begin with a phrase.", "begin", False),  # both
+    ("Some did not consider the Yuan a legitimate dynasty, but rather a period of foreign "
+     "domination.", "consider", False),  # it goes on to say what they did consider it
+    ("The council did not meet on Monday.", "approve", False),  # not the verb asked
+])
+def test_a_sentence_may_state_the_asked_verb_only_negated(sentence, lemma, said):
+    assert denied(get_nlp()(sentence), lemma) is said
 
 
 def _acts(sentence: str, answer: str) -> frozenset[tuple[str, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -22,13 +23,24 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 def stem(word: str) -> str:
-    """Return the Snowball stem of one lower-cased word (`singular` first)."""
-    return _stemmer().stemWord(singular(word.lower()))
+    """Return the Snowball stem of one lower-cased word (`singular` first), accents dropped."""
+    return _stemmer().stemWord(singular(unaccented(word.lower())))
 
 
 def stem_words(words: list[str]) -> list[str]:
     """Return the Snowball stems of lower-cased words (bm25s's calling convention)."""
-    return _stemmer().stemWords([singular(w.lower()) for w in words])
+    return _stemmer().stemWords([singular(unaccented(w.lower())) for w in words])
+
+
+def unaccented(word: str) -> str:
+    """Return a word without its accents: "Hervé" -> "Herve", "Pérez" -> "Perez".
+
+    A question typed without them ("Montreal", "Sao Paulo") names what the coverage spells
+    with them.
+    """
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=8192)

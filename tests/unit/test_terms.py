@@ -38,3 +38,11 @@ def test_a_ses_plural_stems_as_its_singular(plural, singular_form):
 def test_a_stem_derived_from_another_is_mapped_to_it(words, derived):
     stems = {stem(w) for w in words}
     assert derived_stems(stems) == {stem(a): stem(b) for a, b in derived.items()}
+
+
+@pytest.mark.parametrize(("typed", "printed"), [
+    ("Herve", "Hervé"), ("Montreal", "Montréal"), ("Sao", "São"), ("Temur", "Temür"),
+])
+def test_a_word_typed_without_its_accents_stems_as_printed(typed, printed):
+    assert stem(typed) == stem(printed)
+    assert stem_words([typed]) == stem_words([printed])

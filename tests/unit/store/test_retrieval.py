@@ -113,6 +113,17 @@ def test_a_word_is_found_in_the_form_derived_from_it_and_the_other_way():
     assert lexical.document_frequency("provinc") == 0
 
 
+def test_a_name_asked_without_its_accents_finds_the_passage_that_prints_them():
+    from index.models import Passage
+    from index.store.lexical import LexicalIndex
+
+    lexical = LexicalIndex([
+        Passage("1", "a.txt", "Normans", 1, "Hervé served as a Byzantine general in the 1050s."),
+        Passage("2", "b.txt", "Normans", 1, "Roussel served as a mercenary in Asia Minor."),
+    ])
+    assert [p.id for p, _ in lexical.search("when did Herve serve as a general?", 1)] == ["1"]
+
+
 def test_words_the_coverage_writes_as_names_are_written_so():
     from index.models import Passage
     from index.store.lexical import LexicalIndex

@@ -184,7 +184,8 @@ def qualifier_said(doc: Doc, asked: Qualifier, context: str = "") -> str:
     "asked" when it says the asked qualifier anywhere (a name by its stem or its place's,
     "Kessarian" of "Kessaria", in a capitalised word, the number as a figure or a word, the
     opposite's word, the act's verb); "other" when every time it names the noun it qualifies
-    it with another of the same sort (another number, name or numeral) and, for a name or a
+    it with another of the same sort (another number, name or numeral; "the Parliament" after
+    "the Scottish Parliament" is that one again) and, for a name or a
     model, its `context` (its paragraph; for a model, its headline too: "unveils Arc 7 with
     bigger battery" over "thicker than the Arc 6") never says the asked one either, or when it
     qualifies the noun once by the asked word's opposite, or states the opposite act, not
@@ -203,6 +204,9 @@ def qualifier_said(doc: Doc, asked: Qualifier, context: str = "") -> str:
     if not heads:
         return ""
     found = [[q for q in _qualifiers(token) if q.sort == asked.sort] for token in heads]
+    # "the Parliament" after "the Scottish Parliament" is that one again
+    found = [qs for i, qs in enumerate(found)
+             if qs or not (any(found[:i]) and _definite(heads[i]))]
     if asked.sort == "opposite":  # "the largest party" beside "opposing parties"
         opposite = OPPOSITES.get(asked.word, frozenset())
         return "other" if any(q.word in opposite for qs in found for q in qs) else ""
@@ -214,6 +218,11 @@ def qualifier_said(doc: Doc, asked: Qualifier, context: str = "") -> str:
             rf"(\w+)\s+{re.escape(asked.word)}\b", context)):
         return ""
     return "other"
+
+
+def _definite(noun: Token) -> bool:
+    """Return True when a noun is said with "the" or "this": "the Parliament"."""
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
 
 
 def _denied(verb: Token) -> bool:

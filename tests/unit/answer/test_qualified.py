@@ -96,6 +96,10 @@ def test_the_qualifiers_a_question_asks_by(question, asked):
     ("Parliament typically sits Tuesdays, Wednesdays and Thursdays.",
      ("friday", "word", "friday"), "", "other"),  # a day of the week
     ("The wind blows mostly from the south-east.", ("west", "word", "west"), "", "other"),
+    ("The Bill for this Act of the Scottish Parliament was passed by the Parliament.",
+     ("parliament", "name", "spanish"), "", "other"),  # "the Parliament": the Scottish one
+    ("The Scottish Parliament and a parliament of its own", ("parliament", "name", "spanish"),
+     "", ""),  # "a parliament" may be another
     ("The deputies are elected by a secret ballot of the 129 MSPs.",
      ("ballot", "opposite", "open"), "", "other"),  # an open ballot is no secret one
     ("The fund has raised $3.1 million, with the federal government set to match it.",

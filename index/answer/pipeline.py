@@ -55,7 +55,13 @@ from index.answer.lexicon import Lexicon
 from index.answer.lists import whole_list
 from index.answer.merging import Merged, merge
 from index.answer.parsing import Parser
-from index.answer.places import another_way, asked_way, more_precise
+from index.answer.places import (
+    another_place,
+    another_way,
+    asked_places,
+    asked_way,
+    more_precise,
+)
 from index.answer.polarity import yes_or_no
 from index.answer.profiles import profile
 from index.answer.qualified import Qualifier, asked_qualifiers, qualifier_said
@@ -198,6 +204,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if analysis.kind == "place" and (way := asked_way(analysis.text)):  # "where was it
         # bound?": not "Dunmarrow" of "sailed from Dunmarrow"
         aside += [m for m in merged if _another_way(m, way, parser)]
+    if places := asked_places(question):  # "who used them in England?": not "In southern
+        # Italy, the Normans used them"
+        aside += [m for m in merged if _another_place(m, places, parser)]
     if analysis.question.doers:  # "how many buses did Harrowgate order?": not "Port Allard
         # Transit has ordered 40", when nothing stating the answer names Harrowgate
         aside += [m for m in merged if _another_doer(m, analysis.question.doers, parser)]
@@ -293,6 +302,11 @@ def _affirmed(merged: Merged, negated: frozenset[str], parser: Parser | None) ->
 def _another_way(merged: Merged, way: str, parser: Parser | None) -> bool:
     """Return True when every sentence stating a place gives it as the journey's other end."""
     return another_way(merged.value.text, way, _stating(merged, parser))
+
+
+def _another_place(merged: Merged, places: tuple[str, ...], parser: Parser | None) -> bool:
+    """Return True when every sentence stating the answer says it of another place."""
+    return all(another_place(doc, merged.value.text, places) for doc in _stating(merged, parser))
 
 
 def _another_doer(merged: Merged, doers: tuple[Doer, ...], parser: Parser | None) -> bool:

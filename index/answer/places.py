@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from index.answer.parsing import Parser
 from index.answer.sentences import Sentence
+from index.terms import STOPWORDS, WORD, same_stem, stem, text_stems
 
 PLACES = frozenset({"FAC", "LOC", "GPE", "ORG"})
 
@@ -102,3 +103,46 @@ def _measured(token: Token) -> bool:
     """Return True for a distance a place is measured from: "two kilometres", "away"."""
     return token.pos_ == "ADV" or (token.pos_ == "NOUN" and any(
         c.dep_ == "nummod" or c.like_num for c in token.children))
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_AT = frozenset({"in", "at"})
+
+
+def asked_places(question: Doc) -> tuple[str, ...]:
+    """Return the places a question says something happened in or at: "in England".
+
+    Not a question that asks where.
+    """
+    if any(t.lower_ == "where" for t in question):
+        return ()
+    return tuple(dict.fromkeys(
+        ent.text for ent in question.ents if ent.label_ in _PLACES
+        and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _AT
+        and ent.root.pos_ == "PROPN" and not _quoted(question, ent.start_char)))
+
+
+def _quoted(doc: Doc, at: int) -> bool:
+    """Return True when a character of a text stands inside quotation marks."""
+    before = doc.text[:at]
+    return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
+
+
+def another_place(doc: Doc, answer: str, asked: tuple[str, ...]) -> bool:
+    """Return True when a sentence says it happened in another place than the one asked.
+
+    "In southern Italy, the Normans incorporated elements of Islamic, Lombard, and Byzantine
+    building techniques" for "who incorporated them in England?": it names a place the
+    answer is not ("in southern Italy") as where or at which something is, and never names
+    the asked one, by a word of its name or its people's ("English"). Its paragraph is not
+    read: "In England, the period of Norman architecture ..." opens the same one.
+    """
+    others = [ent for ent in doc.ents if ent.label_ in _PLACES and ent.root.dep_ == "pobj"
+              and ent.root.head.lower_ in _AT and ent.text not in answer
+              and answer not in ent.text]
+    if not others:
+        return False
+    said = text_stems(doc.text)
+    return not any(any(same_stem(stem(word), s) for s in said)
+                   for place in asked for word in WORD.findall(place)
+                   if word.lower() not in STOPWORDS)

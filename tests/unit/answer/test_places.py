@@ -3,7 +3,7 @@
 import pytest
 
 from index.answer.nlp import get_nlp
-from index.answer.places import another_way, asked_way, way_of
+from index.answer.places import another_place, another_way, asked_places, asked_way, way_of
 
 
 @pytest.mark.parametrize(("question", "way"), [
@@ -53,3 +53,28 @@ def test_a_place_is_the_other_end_only_when_every_sentence_says_so():
     assert not another_way("Dunmarrow", "to", [started, lives])  # the parse does not tell
     assert not another_way("Dunmarrow", "from", [started])
     assert not another_way("Kellin", "to", [started])  # not named: nothing to go by
+
+
+@pytest.mark.parametrize(("question", "places"), [
+    ("Who incorporated Byzantine building techniques in England?", ("England",)),
+    ("How many people died at Dover in 1940?", ("Dover",)),
+    ("Where in England did the Normans build castles?", ()),  # asks where
+    ('Who said "we are united in Thee"?', ()),  # inside a quotation
+    ("Who built the castles?", ()),
+])
+def test_a_question_may_say_where_something_happened(question, places):
+    assert asked_places(get_nlp()(question)) == places
+
+
+@pytest.mark.parametrize(("sentence", "answer", "asked", "other"), [
+    ("In southern Italy, the Normans incorporated elements of Byzantine building techniques.",
+     "Normans", "England", True),
+    ("In England and in southern Italy, the Normans built in stone.", "Normans", "England",
+     False),
+    ("The Italian Normans built castles in England.", "Normans", "Italy", False),  # its
+    # people's word
+    ("The Normans built castles.", "Normans", "England", False),  # no place said
+    ("The castle stands in Dublin.", "Dublin", "England", False),  # the place is the answer
+])
+def test_a_sentence_may_say_it_happened_in_another_place(sentence, answer, asked, other):
+    assert another_place(get_nlp()(sentence), answer, (asked,)) is other

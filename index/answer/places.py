@@ -105,7 +105,7 @@ def _measured(token: Token) -> bool:
         c.dep_ == "nummod" or c.like_num for c in token.children))
 
 
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_AT_PLACES = PLACES - {"ORG"}  # what something happens in or at: not an organisation
 _AT = frozenset({"in", "at"})
 
 
@@ -117,7 +117,7 @@ def asked_places(question: Doc) -> tuple[str, ...]:
     if any(t.lower_ == "where" for t in question):
         return ()
     return tuple(dict.fromkeys(
-        ent.text for ent in question.ents if ent.label_ in _PLACES
+        ent.text for ent in question.ents if ent.label_ in _AT_PLACES
         and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _AT
         and ent.root.pos_ == "PROPN" and not _quoted(question, ent.start_char)))
 
@@ -134,10 +134,11 @@ def another_place(doc: Doc, answer: str, asked: tuple[str, ...]) -> bool:
     "In southern Italy, the Normans incorporated elements of Islamic, Lombard, and Byzantine
     building techniques" for "who incorporated them in England?": it names a place the
     answer is not ("in southern Italy") as where or at which something is, and never names
-    the asked one, by a word of its name or its people's ("English"). Its paragraph is not
-    read: "In England, the period of Norman architecture ..." opens the same one.
+    the asked one, by a word of its name or its people's ("Italian" of "Italy"). Its
+    paragraph is not read: "In England, the period of Norman architecture ..." opens the
+    same one.
     """
-    others = [ent for ent in doc.ents if ent.label_ in _PLACES and ent.root.dep_ == "pobj"
+    others = [ent for ent in doc.ents if ent.label_ in _AT_PLACES and ent.root.dep_ == "pobj"
               and ent.root.head.lower_ in _AT and ent.text not in answer
               and answer not in ent.text]
     if not others:

@@ -336,7 +336,7 @@ def _one_role(best: Merged, other: Merged, role: str, window: int) -> bool:
 def _holds(merged: Merged, role: str, window: int) -> bool:
     """Return True when a sentence stating `merged` puts the role's words beside its name."""
     keys = [stem(w) for w in WORD.findall(role)]
-    name = [w for w in merged.value.key if isinstance(w, str)]  # "fiona", "ruddick"
+    name = merged.value.words  # "fiona", "ruddick"
     texts = merged.texts
     return any(_within([stem(w) for w in near], keys)
                for text in texts for near in beside(name, text, window))

@@ -55,7 +55,7 @@ class Titled:
         pairs = dict.fromkeys((value, text) for value, text in said)
         return cls(tuple(dict.fromkeys(value for value, _ in pairs)), tuple(
             (value, frozenset(title)) for value, text in pairs
-            for title in titles([w for w in value.key if isinstance(w, str)], text)))
+            for title in titles(value.words, text)))
 
 
 def holder(phrase: str, titled: Titled) -> Value | None:

@@ -177,11 +177,13 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         # "polynomial-time reduction" for "polynomial time reductions are an example of
         # what?"; an either-or question offers its answers, and "who is Teodor Valich?" is
         # declined when the name itself is the likeliest answer
-        aside += [m for m in merged if analysis.repeats(m.value.text)]
+        aside += [m for m in merged if analysis.repeats(m.value.text) or (
+            m.value.kind == "name" and analysis.repeats(" ".join(m.value.words)))]  # "Alexius
+        # Komnenos" of "Byzantine general Alexius Komnenos" for "who ruined Alexius
+        # Komnenos's plans?"
     if persons_name:  # not "his car", nor "Crane's Ferry", a place
         aside += [m for m in merged if m.value.kind != "name" or never_person(
-            [w for w in m.value.key if isinstance(w, str)], [c.type for c in m.candidates],
-            read_texts, docs)]
+            m.value.words, [c.type for c in m.candidates], read_texts, docs)]
     instance = asked_instance(question)
     if instance is not None:  # "how long was the first strike?": not "would strike again"
         aside += [m for m in merged if _another_instance(m, instance, parser)]
@@ -419,14 +421,14 @@ def _a_thing_asked(merged: Merged, things: frozenset[str]) -> bool:
         return True
     if merged.value.kind != "name":
         return False
-    name = [w for w in merged.value.key if isinstance(w, str)]
+    name = merged.value.words
     texts = merged.texts
     return any(named_thing(name, text) in things for text in texts)
 
 
 def _titled(merged: Merged) -> bool:
     """Return True when a sentence stating a name titles it with a role."""
-    name = [w for w in merged.value.key if isinstance(w, str)]
+    name = merged.value.words
     texts = merged.texts
     return any(set(title) & ROLE_NOUNS for text in texts for title in titles(name, text))
 
@@ -434,7 +436,7 @@ def _titled(merged: Merged) -> bool:
 def _called(merged: Merged, asked: set[str]) -> bool:
     """Return True when a sentence stating the answer calls its name by a noun (stems)."""
     texts = merged.texts
-    name = [w for w in merged.value.key if isinstance(w, str)]
+    name = merged.value.words
     return any(called(name, noun, texts) for noun in asked)
 
 
@@ -483,7 +485,7 @@ def _by_tenure(analysis: Analysis, merged: list[Merged], evidence: Evidence,
 def _people(merged: Merged, parser: Parser) -> list[list[str]]:
     """Return the people an answer names, each as its lower-case words."""
     if merged.value.kind == "name":
-        return [[w for w in merged.value.key if isinstance(w, str)]]
+        return [merged.value.words]
     if merged.value.kind != "text":
         return []
     read = parser.parse(list(dict.fromkeys(s.text for c in merged.candidates
@@ -518,7 +520,7 @@ def _another_role(role: str, merged: Merged, read_texts: list[str], docs: list[D
             return all(other_role(role, list(person), texts) for person in people)
         words = [w.lower() for w in WORD.findall(value.text) if w.lower() not in STOPWORDS]
         return no_person(role, words, types, read_texts, docs)
-    name = [w for w in value.key if isinstance(w, str)]
+    name = value.words
     return other_role(role, name, texts) or no_person(role, name, types, read_texts, docs)
 
 

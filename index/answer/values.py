@@ -47,6 +47,11 @@ class Value:
     unit: str = ""  # number: counted noun's stem or base measure; money: currency; name: "place"
     span: tuple[float, float] | None = None  # number, percent, money: the amounts it allows
 
+    @property
+    def words(self) -> list[str]:
+        """Return the words of its key: a name's without its title ("alexius", "komnenos")."""
+        return [w for w in self.key if isinstance(w, str)]
+
 
 def _table(spec: str) -> dict[str, tuple[str, ...]]:
     """Return {name: values} from "name,name = value value; ..." lines."""

@@ -3,6 +3,7 @@
 import pytest
 
 from index.answer.analysis import acronym_found, analyse
+from index.answer.values import value_of
 from index.models import Passage
 from index.store.lexical import LexicalIndex
 
@@ -96,3 +97,13 @@ def test_a_question_word_is_held_by_a_form_derived_from_it(asked, text, held):
 def test_an_answer_may_only_repeat_the_question(asked, answer, repeats):
     coverage = LexicalIndex([Passage("1", "s.txt", "t", 1, answer)])
     assert analyse(asked, coverage).repeats(answer) is repeats
+
+
+def test_a_name_read_without_its_title_may_repeat_the_question():
+    answer = "Byzantine general Alexius Komnenos"
+    coverage = LexicalIndex([Passage("1", "s.txt", "t", 1, answer)])
+    analysis = analyse("Who ruined Alexius Komnenos's plans?", coverage)
+    name = value_of(answer, "person")
+    assert name.words == ["alexius", "komnenos"]
+    assert not analysis.repeats(answer)  # "Byzantine general" is no word of the question
+    assert analysis.repeats(" ".join(name.words))

@@ -1108,21 +1108,24 @@ def asked_kinds(question: Doc, counted: str) -> tuple[str, ...]:
     "how many hydrogen buses ...?" -> ("hydrogen",); "how many Norland-built EVs ...?" ->
     ("norland-built",); "how many Kessarian EVs ...?" -> ("kessarian",). An adjective in
     lower case may say which ones rather than of what kind ("how many new buses?") and is not
-    read, nor a word of the question's opening ("Many").
+    read, nor a word of the question's opening ("Many"); nor a name that says whose they are
+    rather than of what kind ("how many Amberlyn customers?", "Velcor jobs"): only a people's
+    (a demonym, "Kessarian") is.
     """
     noun = next((t for t in question if t.text == counted), None)
     if noun is None:
         return ()
     kinds = []
     for child in noun.children:
-        if child.dep_ == "compound" and child.pos_ in {"NOUN", "PROPN"} and not child.like_num:
+        if (child.dep_ == "compound" and not child.like_num
+                and (child.pos_ == "NOUN" or child.ent_type_ == "NORP")):
             kinds.append(child.lower_)
         elif child.dep_ == "amod" and child.lower_ not in _NOT_A_KIND:
             words = list(child.subtree)
             joined = question[words[0].i:words[-1].i + 1]
             if len(words) > 1 and " " not in joined.text and "-" in joined.text:
                 kinds.append(joined.text.lower())  # "Norland-built"
-            elif len(words) == 1 and child.i > 0 and child.text[:1].isupper():
+            elif len(words) == 1 and child.i > 0 and child.ent_type_ == "NORP":
                 kinds.append(child.lower_)  # "Kessarian"
     return tuple(kinds)
 

@@ -139,7 +139,7 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     role = analysis.question.role or analysis.question.held  # "who chairs ...?": its chair
     parser = parser or Parser()
     docs = parser.parse(read_texts) if role or persons_name else []
-    question = parser.parse([analysis.text])[0]
+    question = parser.parse([analysis.query])[0]  # "carrowmere" written "Carrowmere"
     if role:
         merged = _untitled_dropped(role, merged)
         aside = [m for m in merged if _another_role(role, m, read_texts, docs)]

@@ -42,6 +42,10 @@ ARTICLES = {
                   "the new levy opening \u201ca long road toward recovery.\u201d",
     "visitors.txt": "Summer season\n\n"
                     "Tourism in Harbourview grew by 8% last summer, the visitor office said.",
+    "castles.txt": "Norman castles\n\n"
+                   "In southern Italy, the Normans built castles of stone on the coast.",
+    "wool.txt": "Wool trade\n\nMerchants shipped wool from England to Flanders, and cloth back "
+                "to England.",
     "tram.txt": "Tram line reopens\n\n"
                 "The tram line reopened in June. Its closure followed months of delays on the "
                 "line, stemming from a shortage of signal engineers. As the city seeks to win "
@@ -120,6 +124,15 @@ def test_a_place_is_named_more_precisely_from_another_passage(desk):
     assert result.answer == "Oslo's City Hall"
     assert result.citations[0].source == "venue.txt"
     assert "summit.txt" in {c.source for c in result.citations}
+
+
+def test_a_question_typed_in_lower_case_is_parsed_as_the_coverage_writes_it(desk):
+    # "england" read as "England": the coverage says who built castles in southern Italy
+    analysis, evidence = desk.evidence("who built castles in england?")
+    findings = read(analysis, evidence, reader_for(desk.settings, desk.reader),
+                    lexicon=desk.lexicon(), parser=desk.parser())
+    assert "Normans" not in {m.value.text.removeprefix("the ") for m in findings.merged}
+    assert not desk.ask("who built castles in england?").answered
 
 
 def test_an_answer_stays_within_its_sentence(desk):

@@ -595,6 +595,9 @@ def test_a_sentence_may_speak_of_another_instance_only(sentence, asked, other):
     ("how many electric buses did it order?", "buses", ()),  # lower case: not read
     ("how many buses did it order?", "buses", ()),
     ("how many buses did it order?", "cars", ()),  # no such noun
+    ("how many Kessarian EVs were sold in Norland?", "EVs", ("kessarian",)),  # a people's
+    ("how many Amberlyn customers got hit?", "customers", ()),  # whose, not what kind
+    ("how many Velcor jobs are going?", "jobs", ()),
 ])
 def test_the_kind_of_thing_a_question_counts(question, counted, kinds):
     assert asked_kinds(get_nlp()(question), counted) == kinds

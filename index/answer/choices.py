@@ -13,6 +13,7 @@ none), there is no answer: never a "Yes" or a "No".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -39,7 +40,7 @@ def either_or(analysis: Analysis, ranked: list[Sentence], config: AnswerConfig,
     offered = analysis.question.alternatives
     if len(offered) < 2:
         return None
-    choices = [_Choice(text, [o for o in offered if o is not text], lexicon) for text in offered]
+    choices = [Choice(text, [o for o in offered if o is not text], lexicon) for text in offered]
     own = set().union(*(c.stems for c in choices))
     rest = {t: w for t, w in analysis.weights.items() if t not in own}
     asked = {t: word for t, word in asked_words(analysis).items() if t in rest}
@@ -76,14 +77,16 @@ def either_or(analysis: Analysis, ranked: list[Sentence], config: AnswerConfig,
                   tuple(citations.items), support=_sources(sentences[0]), sides=given)
 
 
-class _Choice:
+class Choice:
     """One alternative of an either-or question, and how to find it said in a sentence."""
 
     def __init__(self, text: str, others: list[str], lexicon: Lexicon | None) -> None:
         self.value = value_of(text)
         self.valued = _valued(self.value) and all(_valued(value_of(o)) for o in others)
         theirs = {stem(w) for other in others for w in _content(other)}
-        self.words = [w for w in _content(text) if stem(w) not in theirs]
+        words = [w for w in _content(text) if stem(w) not in theirs]
+        # a verb's particle need not be said too: "spread over three years" is "spread out"
+        self.words = [w for w in words if w.lower() not in _PARTICLES] or words
         self.stems = {stem(w) for w in _content(text)}
         self.lexicon = lexicon
 
@@ -94,13 +97,31 @@ class _Choice:
                        if self.value.unit or v.unit not in TIME_MEASURES)
         if not self.words:
             return False
+        if not all(_rate_said(w, sentence) for w in self.words if w.lower() in _RATES):
+            return False
         held = text_stems(sentence)
-        lacking = [w for w in self.words if stem(w) not in held]
+        lacking = [w for w in self.words if stem(w) not in held and w.lower() not in _RATES]
         if not lacking:
             return True
         if self.lexicon is None:
             return False
         return all(_nearest(self.lexicon, w, sentence) >= near for w in lacking)
+
+
+_PARTICLES = frozenset("out up off down over away back".split())
+# Words of a rate, by the period they count per: "yearly" is said by "38,000 a year" or "each
+# year", not by "spread over three years", a length of time.
+_RATES = {"yearly": "year", "annual": "year", "annually": "year", "monthly": "month",
+          "weekly": "week", "daily": "day", "nightly": "night", "hourly": "hour",
+          "quarterly": "quarter"}
+
+
+def _rate_said(word: str, sentence: str) -> bool:
+    """Return True when a sentence says a rate: the word itself, or "a" (per, each) period."""
+    period = _RATES[word.lower()]
+    words = "|".join(w for w, p in _RATES.items() if p == period)  # "annual" for "yearly"
+    return re.search(rf"\b(?:{words}|(?:a|an|per|each|every)\s+{period})\b", sentence,
+                     re.IGNORECASE) is not None
 
 
 def _valued(value: Value) -> bool:

@@ -134,6 +134,30 @@ def other_years(asked: set[int], sentence: str, published: str | None) -> bool:
     return bool(said) and not said & asked
 
 
+def years_before(span: Span, published: str | None) -> bool:
+    """Return True when a sentence dates the answer it states to years before its article's.
+
+    "The record for a single day's snowfall in Harrowgate is 44 cm, set in January 1996", in
+    an article of 2026, is no account of this storm's snow. Only a year that dates the
+    answer's own clause (the verb it hangs from, or a verb said of it: "set in January 1996";
+    not "the 70 per cent surtax imposed in November 2023" beside "will pay 4.9 per cent") and
+    not as a bound ("since 2011"); none may be the article's year or the year before ("sold
+    214,000 last year"). An undated article says nothing.
+    """
+    if not published or not published[:4].isdigit():
+        return False
+    year = int(published[:4])
+    verbs = {t.i for t in _stating(span)}
+    said: set[int] = set()
+    for entity in span.doc.ents:
+        verb = _dating(entity)
+        if verb is None or not (verb.i in verbs or span.start <= verb.head.i < span.end):
+            continue
+        start = entity.start - 1 if entity.root.dep_ == "pobj" else entity.start  # "since"
+        said |= years(span.doc[max(start, 0):entity.end].text, bounds=False)
+    return bool(said) and all(y < year - 1 for y in said)
+
+
 # A month named ("May" only beside a day or after a preposition: not the verb).
 _MONTH = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|"
                     r"November|December)\b|\b\d{1,2} May\b|\bMay \d{1,2}\b|"
@@ -283,6 +307,12 @@ def _done_by(verb: Token) -> list[tuple[str, ...]]:
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     subjects += [g for c in verb.children if c.dep_ == "agent"
                  for g in c.children if g.dep_ == "pobj"]
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        # "were encouraged to come to the south by the Lombards": the parse hangs the agent
+        # on the verb it completes
+        subjects += [g for x in verb.children if x.dep_ == "xcomp" for c in x.children
+                     if c.dep_ == "prep" and c.lower_ == "by"
+                     for g in c.children if g.dep_ == "pobj"]
     return [tuple(t.lower_ for t in s.subtree if t.pos_ == "PROPN")
             for s in subjects if s.pos_ == "PROPN"]
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
+from rapidfuzz.distance import OSA
 from spacy.tokens import Doc, Span, Token
 
 from index.answer import citing
@@ -46,6 +47,7 @@ from index.answer.clashes import (
     said_leaving,
     still_held,
     titles,
+    years_before,
 )
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
@@ -75,6 +77,7 @@ from index.answer.questions import (
     asks_persons_name,
     asks_present,
     asks_score,
+    named_heads,
 )
 from index.answer.reading import BaseReader
 from index.answer.restating import asked_heads, unrestated
@@ -90,10 +93,11 @@ from index.answer.values import (
     says_amount,
     says_score,
     says_year,
+    singular_noun,
 )
 from index.corpus.sentences import split_sentences
 from index.models import Answer, Hit
-from index.terms import STOPWORDS, WORD, stem, text_stems
+from index.terms import STOPWORDS, WORD, same_stem, stem, text_stems
 
 
 @dataclass(frozen=True)
@@ -158,9 +162,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         # sank in 1994", nor "what was Qorvane's profit?" by "cut prices on most of its range",
         # nor "how many died when it sank in 1988?" by the "1988" it names itself, nor "what
         # was its profit?" by "grew only 6 per cent"
-        asked = asked_figures(analysis.text)
+        figures = asked_figures(analysis.text)
         aside += [m for m in merged if not says_amount(m.value) or only_shares(m.value)
-                  or _restated(m.value, asked)]
+                  or _restated(m.value, figures)]
     if asks_score(analysis.text):  # "final score of the rovers game?": "2-1", not "seven"
         aside += [m for m in merged if not says_score(m.value)]
     if asks_excess(analysis.text):  # "how much over budget?": "an extra $26.4 million", not
@@ -198,6 +202,10 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if counted and (kinds := asked_kinds(question, counted)):  # "how many hydrogen buses
         # did it order?": not "120 electric buses"
         aside += [m for m in merged if _another_kind(m, counted, kinds, parser)]
+    if counted and analysis.kind == "count" and any(  # "how many passengers does it carry?":
+            _names_noun(text, counted) for text in read_texts):  # not "120 Brightwell buses",
+        # where nothing stating it says passengers and other sentences do
+        aside += [m for m in merged if _counts_another(m, counted)]
     if qualifiers := asked_qualifiers(question):  # "the 12 academies": not "16 national
         # science academies"; "the Spanish Parliament": not "the Scottish Parliament"
         aside += [m for m in merged if _qualified_otherwise(m, qualifiers, parser)]
@@ -206,12 +214,19 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if analysis.kind == "place" and (way := asked_way(analysis.text)):  # "where was it
         # bound?": not "Dunmarrow" of "sailed from Dunmarrow"
         aside += [m for m in merged if _another_way(m, way, parser)]
+    if heads := named_heads(question):  # "when is the Members Debate held?": not "May 2012"
+        # of a church conference, where nothing around names a debate
+        parts = _retrieved_parts(evidence.hits)
+        aside += [m for m in merged if _name_unsaid(m, heads, parts)]
     if places := asked_places(question):  # "who used them in England?": not "In southern
         # Italy, the Normans used them"
         aside += [m for m in merged if _another_place(m, places, parser)]
     if analysis.question.doers:  # "how many buses did Harrowgate order?": not "Port Allard
         # Transit has ordered 40", when nothing stating the answer names Harrowgate
         aside += [m for m in merged if _another_doer(m, analysis.question.doers, parser)]
+    if analysis.kind in _AMOUNT_KINDS and not asked and not _ANY_TIME.search(analysis.text):
+        # "how much snow fell?": not "the record ... is 44 cm, set in January 1996"
+        aside += [m for m in merged if _years_before(m, parser)]
     if analysis.kind in {"money", "quantity"} and (measure := asked_sum(question)):
         # "what profit did it make?": not "reported turnover of 1.6 billion crowns"
         aside += [m for m in merged if _another_sum(m, measure, parser)]
@@ -248,6 +263,38 @@ def _acts(merged: Merged, parser: Parser | None) -> frozenset[tuple[str, str]]:
 def _another_instance(merged: Merged, instance: tuple[str, int], parser: Parser | None) -> bool:
     """Return True when every sentence stating the answer speaks of another instance only."""
     return all(another_instance(doc, instance) for doc in _stating(merged, parser))
+
+
+def _counts_another(merged: Merged, counted: str) -> bool:
+    """Return True when an answer counts another noun than the asked and never says it.
+
+    A count whose noun is neither the asked one nor near it (`unit_other`: "buses" for
+    "passengers") from sentences that never name the asked noun counts something else, where
+    the coverage read names it elsewhere (else the question may say it otherwise: "miners" of
+    "640 workers walked off the job" at a mine).
+    """
+    return bool(merged.features.get("unit_other")) and not any(
+        _names_noun(text, counted) for text in merged.texts)
+
+
+def _names_noun(text: str, noun: str) -> bool:
+    """Return True when a text names a noun, singular or plural ("miners", not "Minerals")."""
+    one = singular_noun(noun.lower())
+    return any(singular_noun(word.lower()) == one for word in WORD.findall(text))
+
+
+# Kinds of amount; words of a question that asks about any time, not the story's own.
+_AMOUNT_KINDS = frozenset({"count", "quantity", "money", "percent"})
+_ANY_TIME = re.compile(r"\b(?:record|ever|history|historic|previous|previously|all-time|"
+                       r"earlier|before|last time|first time|since|used to|originally)\b",
+                       re.IGNORECASE)
+
+
+def _years_before(merged: Merged, parser: Parser | None) -> bool:
+    """Return True when every sentence stating an answer dates it before its article's year."""
+    published = {s.text: s.hit.passage.published for c in merged.candidates for s in c.sentences}
+    spans = _spans(merged, parser)
+    return bool(spans) and all(years_before(span, published[span.doc.text]) for span in spans)
 
 
 def _another_kind(merged: Merged, counted: str, kinds: tuple[str, ...],
@@ -304,6 +351,39 @@ def _affirmed(merged: Merged, negated: frozenset[str], parser: Parser | None) ->
 def _another_way(merged: Merged, way: str, parser: Parser | None) -> bool:
     """Return True when every sentence stating a place gives it as the journey's other end."""
     return another_way(merged.value.text, way, _stating(merged, parser))
+
+
+def _name_unsaid(merged: Merged, heads: tuple[str, ...],
+                 parts: Mapping[tuple[str, int], str]) -> bool:
+    """Return True when no sentence stating the answer says a name the question says.
+
+    Nor its paragraph (with the other parts of a long one that were retrieved, `parts`), nor
+    its headline, by the name's last word (`named_heads`) or a word one edit from it
+    ("Karistadt" typed for "Karlstadt"): "May 2012" of "the General Conference, held in May
+    2012" is no date of "the Members Debate".
+    """
+    around: dict[str, list[str]] = {}
+    for sentence in (s for c in merged.candidates for s in c.sentences):
+        passage = sentence.hit.passage
+        around.setdefault(sentence.text, [sentence.text, passage.title]).append(
+            parts.get((passage.source, passage.paragraph), passage.text))
+    return any(all(not any(_one_word(head, said) for said in text_stems("\n".join(texts)))
+                   for texts in around.values())
+               for head in heads)
+
+
+def _retrieved_parts(hits: Iterable[Hit]) -> dict[tuple[str, int], str]:
+    """Return the text retrieved of each paragraph, its parts joined, by source and number."""
+    parts: dict[tuple[str, int], list[str]] = {}
+    for hit in hits:
+        passage = hit.passage
+        parts.setdefault((passage.source, passage.paragraph), []).append(passage.text)
+    return {key: "\n".join(dict.fromkeys(texts)) for key, texts in parts.items()}
+
+
+def _one_word(word: str, other: str) -> bool:
+    """Return True when two stems may be one word's, or one misspelt (one edit, six letters)."""
+    return same_stem(word, other) or (len(word) > 5 and OSA.distance(word, other) <= 1)
 
 
 def _another_place(merged: Merged, places: tuple[str, ...], parser: Parser | None) -> bool:

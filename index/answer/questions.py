@@ -212,6 +212,31 @@ _NAME_OF = re.compile(r"\bname\s+of\s+(?:the|a|an|this|that)\s+((?:[\w'’-]+\s*
                       re.IGNORECASE)
 
 
+def named_heads(question: Doc) -> tuple[str, ...]:
+    """Return the stem of the last word of each name of two or more capitalised words.
+
+    "When is the Members Debate held?" -> ("debat",); "the Siege of Antioch" -> "antioch";
+    "Mark Woods" -> "wood" (a surname names its bearer alone). Not the word that opens the
+    question, nor an acronym or a role ("a Norland PM" -> "norland"); "and" ends a name
+    ("Zwilling and Karlstadt" are two).
+    """
+    names, run = [], []
+    for token in [*list(question)[1:], None]:
+        if token is not None and token.text[:1].isupper() and token.is_alpha:
+            run.append(token)
+        elif token is not None and run and token.lower_ in _INSIDE_NAMES:
+            continue
+        else:
+            words = [t for t in run if not t.text.isupper() and t.lower_ not in ROLES]
+            if len(run) > 1 and words and words[-1].lower_ not in STOPWORDS:
+                names.append(stem(words[-1].text))
+            run = []
+    return tuple(dict.fromkeys(names))
+
+
+_INSIDE_NAMES = frozenset({"of", "the", "de"})  # "the Siege of Antioch"
+
+
 def asks_manner(text: str) -> bool:
     """Return True when `text` asks how something is done: "how are the MSPs chosen?".
 

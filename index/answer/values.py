@@ -505,15 +505,23 @@ def counted_noun(word: str) -> str:
 
 def _stem(word: str) -> str:
     """Return the Snowball stem of a counted noun, made singular first ("buses" -> "bus")."""
+    return _STEMMER.stemWord(singular_noun(word))
+
+
+def singular_noun(word: str) -> str:
+    """Return a lower-case noun made singular: "buses" -> "bus", "people" -> "person".
+
+    Only its ending is read: "minerals" -> "mineral", not the "miner" a stem would give.
+    """
     if word in _PLURALS:
-        word = _PLURALS[word]
-    elif word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith(("ses", "xes", "zes", "ches", "shes")):
-        word = word[:-2]
-    elif word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    return _STEMMER.stemWord(word)
+        return _PLURALS[word]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def _pair_or_ordinal(spoken: str, phrase: str) -> Value | None:

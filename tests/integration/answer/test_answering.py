@@ -46,6 +46,10 @@ ARTICLES = {
                    "In southern Italy, the Normans built castles of stone on the coast.",
     "wool.txt": "Wool trade\n\nMerchants shipped wool from England to Flanders, and cloth back "
                 "to England.",
+    "riders.txt": "Tram riders\n\n"
+                  "The tram line lost passengers during its closure, the operator said.",
+    "conference.txt": "Church conference\n\n"
+                      "The General Conference was held in May 2012 in Tampa.",
     "tram.txt": "Tram line reopens\n\n"
                 "The tram line reopened in June. Its closure followed months of delays on the "
                 "line, stemming from a shortage of signal engineers. As the city seeks to win "
@@ -107,6 +111,24 @@ def test_a_word_spelt_right_is_not_read_as_its_indexed_neighbour(desk):
 def test_a_count_of_what_the_coverage_never_counts_is_declined(desk):
     # the coverage says how tourism grew, not how many tourists came
     assert not desk.ask("How many tourists came to Harbourview?").answered
+
+
+def test_a_count_of_another_noun_is_no_count_of_what_is_asked(desk):
+    # the coverage says passengers elsewhere: "36 electric buses" counts something else
+    analysis, evidence = desk.evidence("How many passengers did Harbourview's buses carry?")
+    findings = read(analysis, evidence, reader_for(desk.settings, desk.reader),
+                    lexicon=desk.lexicon(), parser=desk.parser())
+    assert "36 electric buses" in {m.value.text for m in findings.aside}
+    assert "36 electric buses" not in {m.value.text for m in findings.merged}
+
+
+def test_a_date_of_what_the_question_does_not_name_is_not_given(desk):
+    # nothing around "May 2012" names a festival: it is the date of another event
+    analysis, evidence = desk.evidence("When was the Harbour Festival held?")
+    findings = read(analysis, evidence, reader_for(desk.settings, desk.reader),
+                    lexicon=desk.lexicon(), parser=desk.parser())
+    assert "May 2012" in {m.value.text for m in findings.aside}
+    assert not desk.ask("When was the Harbour Festival held?").answered
 
 
 def test_a_guess_the_reader_is_unsure_of_is_not_given(desk):

@@ -43,6 +43,7 @@ from index.answer.clashes import (
     said_leaving,
     still_held,
     years,
+    years_before,
 )
 from index.answer.nlp import get_nlp
 from index.terms import stem
@@ -723,6 +724,11 @@ def test_the_verbs_a_name_of_the_question_does(question, names, expected):
       "The order, approved by the transit board on Monday, covers 40 buses."], True),
     ("How many buses did Harrowgate order?", ["Harrowgate"],
      ["The buses were ordered by Port Allard Transit last year."], True),  # the agent
+    ("Who did the Normans encourage to come to the south?", ["Normans"],
+     ["Norman mercenaries were first encouraged to come to the south by the Lombards to act "
+      "against the Byzantines."], True),  # an agent the parse hangs on the verb completing it
+    ("Who did the Lombards encourage to come to the south?", ["Lombards"],
+     ["Norman mercenaries were first encouraged to come to the south by the Lombards."], False),
     ("What did Edison develop in 1887?", ["Edison"],
      ["In 1887, Tesla developed an induction motor."], True),
     ("How many jobs is Velcor cutting?", ["Velcor"], ["Tallisk Copper is cutting 300 jobs."],
@@ -911,3 +917,24 @@ def test_two_values_may_be_stated_in_one_act(one, other, shared):
 ])
 def test_an_amount_said_as_an_excess_over_another(text, answer, excess):
     assert said_as_excess(text, answer) is excess
+
+
+@pytest.mark.parametrize(("sentence", "answer", "published", "before"), [
+    ("The record for a single day's snowfall in Harrowgate is 44 cm, set in January 1996.",
+     "44 cm", "2026-02-25", True),  # a verb said of the answer
+    ("In 2011, a flood killed 12 people in the valley.", "12 people", "2026-05-12", True),
+    ("Harrowgate woke up to 31 cm of snow on Wednesday.", "31 cm", "2026-02-25", False),  # none
+    ("Dealers sold about 214,000 new electric vehicles in 2025.", "about 214,000",
+     "2026-02-12", False),  # the year before the article's
+    ("EVs inside the quota will pay a tariff of 4.9 per cent rather than the 70 per cent "
+     "surtax imposed in November 2023.", "4.9 per cent", "2026-02-12", False),  # another's
+    ("The mine has produced 41,000 tonnes a year since 2011.", "41,000 tonnes", "2026-02-12",
+     False),  # a bound
+    ("In 2011, a flood killed 12 people in the valley.", "12 people", None, False),  # undated
+])
+def test_a_sentence_may_date_what_it_says_before_its_article(sentence, answer, published,
+                                                               before):
+    doc = get_nlp()(sentence)
+    at = sentence.index(answer)
+    span = doc.char_span(at, at + len(answer))
+    assert years_before(span, published) is before

@@ -1,5 +1,6 @@
 import pytest
 
+from index.answer.nlp import get_nlp
 from index.answer.questions import (
     asks_done,
     asks_earlier,
@@ -12,6 +13,7 @@ from index.answer.questions import (
     asks_persons_name,
     asks_present,
     asks_score,
+    named_heads,
     names_something,
     parse_question,
     question_kind,
@@ -364,6 +366,19 @@ def test_a_question_may_ask_who_holds_something_now(question, present):
 ])
 def test_a_question_may_ask_what_was_done(question, done):
     assert asks_done(question) is done
+
+
+@pytest.mark.parametrize(("question", "heads"), [
+    ("When is the Members Debate held?", ("debat",)),
+    ("When did the Siege of Antioch take place?", ("antioch",)),
+    ("How much did Dillon offer Mark Woods for NBC Blue?", ("wood", "blue")),
+    ("when did a Norland PM last visit Kessaria?", ("norland",)),  # not the acronym
+    ("When did Zwilling and Karlstadt become active?", ()),  # two names of one word
+    ("Who won?", ()),
+    ("Harrowgate Metro ordered how many buses?", ()),  # the opening word is no name's
+])
+def test_the_last_words_of_the_long_names_a_question_says(question, heads):
+    assert named_heads(get_nlp()(question)) == heads
 
 
 @pytest.mark.parametrize(("question", "manner"), [

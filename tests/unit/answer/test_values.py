@@ -14,6 +14,7 @@ from index.answer.values import (
     says_amount,
     says_score,
     says_year,
+    singular_noun,
     value_of,
 )
 
@@ -427,3 +428,11 @@ def test_a_week_is_not_a_day_of_another_week(week, day):
 ])
 def test_says_score(phrase, score):
     assert says_score(value_of(phrase)) is score
+
+
+@pytest.mark.parametrize(("word", "one"), [
+    ("buses", "bus"), ("passengers", "passenger"), ("people", "person"), ("ferries", "ferry"),
+    ("minerals", "mineral"), ("miners", "miner"), ("boss", "boss"), ("branches", "branch"),
+])
+def test_a_noun_made_singular_by_its_ending_alone(word, one):
+    assert singular_noun(word) == one

@@ -216,8 +216,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if _another_way(m, way, parser)]
     if heads := named_heads(question):  # "when is the Members Debate held?": not "May 2012"
         # of a church conference, where nothing around names a debate
-        parts = _retrieved_parts(evidence.hits)
-        aside += [m for m in merged if _name_unsaid(m, heads, parts)]
+        read_of = _retrieved_articles(evidence.hits)
+        aside += [m for m in merged if _name_unsaid(m, heads, read_of)]
     if places := asked_places(question):  # "who used them in England?": not "In southern
         # Italy, the Normans used them"
         aside += [m for m in merged if _another_place(m, places, parser)]
@@ -353,32 +353,30 @@ def _another_way(merged: Merged, way: str, parser: Parser | None) -> bool:
     return another_way(merged.value.text, way, _stating(merged, parser))
 
 
-def _name_unsaid(merged: Merged, heads: tuple[str, ...],
-                 parts: Mapping[tuple[str, int], str]) -> bool:
-    """Return True when no sentence stating the answer says a name the question says.
+def _name_unsaid(merged: Merged, heads: tuple[str, ...], read: Mapping[str, str]) -> bool:
+    """Return True when nothing around a sentence stating the answer says a name asked.
 
-    Nor its paragraph (with the other parts of a long one that were retrieved, `parts`), nor
-    its headline, by the name's last word (`named_heads`) or a word one edit from it
-    ("Karistadt" typed for "Karlstadt"): "May 2012" of "the General Conference, held in May
-    2012" is no date of "the Members Debate".
+    Not the sentence, nor its headline, nor what was retrieved of its article (`read`: "the
+    flood" of a paragraph whose article names the Vell elsewhere), by the name's last word
+    (`named_heads`) or a word one edit from it ("Karistadt" typed for "Karlstadt"): "May
+    2012" of "the General Conference, held in May 2012" is no date of "the Members Debate".
     """
     around: dict[str, list[str]] = {}
     for sentence in (s for c in merged.candidates for s in c.sentences):
         passage = sentence.hit.passage
         around.setdefault(sentence.text, [sentence.text, passage.title]).append(
-            parts.get((passage.source, passage.paragraph), passage.text))
+            read.get(passage.source, passage.text))
     return any(all(not any(_one_word(head, said) for said in text_stems("\n".join(texts)))
                    for texts in around.values())
                for head in heads)
 
 
-def _retrieved_parts(hits: Iterable[Hit]) -> dict[tuple[str, int], str]:
-    """Return the text retrieved of each paragraph, its parts joined, by source and number."""
-    parts: dict[tuple[str, int], list[str]] = {}
+def _retrieved_articles(hits: Iterable[Hit]) -> dict[str, str]:
+    """Return the text retrieved of each article, its passages joined, by source."""
+    parts: dict[str, list[str]] = {}
     for hit in hits:
-        passage = hit.passage
-        parts.setdefault((passage.source, passage.paragraph), []).append(passage.text)
-    return {key: "\n".join(dict.fromkeys(texts)) for key, texts in parts.items()}
+        parts.setdefault(hit.passage.source, []).append(hit.passage.text)
+    return {source: "\n".join(dict.fromkeys(texts)) for source, texts in parts.items()}
 
 
 def _one_word(word: str, other: str) -> bool:

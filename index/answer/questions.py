@@ -213,22 +213,26 @@ _NAME_OF = re.compile(r"\bname\s+of\s+(?:the|a|an|this|that)\s+((?:[\w'’-]+\s*
 
 
 def named_heads(question: Doc) -> tuple[str, ...]:
-    """Return the stem of the last word of each name of two or more capitalised words.
+    """Return the stem of the last word of each name the question says.
 
     "When is the Members Debate held?" -> ("debat",); "the Siege of Antioch" -> "antioch";
-    "Mark Woods" -> "wood" (a surname names its bearer alone). Not the word that opens the
-    question, nor an acronym or a role ("a Norland PM" -> "norland"); "and" ends a name
-    ("Zwilling and Karlstadt" are two).
+    "Mark Woods" -> "wood" (a surname names its bearer alone); "did Tessaby cancel" ->
+    "tessabi" (a proper noun alone, not a people's or a language's: "French", "English").
+    Not a question word that opens the question ("When"), nor an acronym or a role ("a
+    Norland PM" -> "norland"); "and" ends a name ("Zwilling and Karlstadt" are two).
     """
     names, run = [], []
-    for token in [*list(question)[1:], None]:
+    opening = 0 if len(question) and question[0].lower_ not in QUESTION_WORDS | STOPWORDS else 1
+    for token in [*list(question)[opening:], None]:
         if token is not None and token.text[:1].isupper() and token.is_alpha:
             run.append(token)
         elif token is not None and run and token.lower_ in _INSIDE_NAMES:
             continue
         else:
             words = [t for t in run if not t.text.isupper() and t.lower_ not in ROLES]
-            if len(run) > 1 and words and words[-1].lower_ not in STOPWORDS:
+            single = len(run) == 1 and run[0].pos_ == "PROPN" and run[0].ent_type_ not in {
+                "NORP", "LANGUAGE"}  # "Tessaby", not "French" nor "English"
+            if (len(run) > 1 or single) and words and words[-1].lower_ not in STOPWORDS:
                 names.append(stem(words[-1].text))
             run = []
     return tuple(dict.fromkeys(names))

@@ -353,22 +353,30 @@ def _another_way(merged: Merged, way: str, parser: Parser | None) -> bool:
     return another_way(merged.value.text, way, _stating(merged, parser))
 
 
-def _name_unsaid(merged: Merged, heads: tuple[str, ...], read: Mapping[str, str]) -> bool:
+def _name_unsaid(merged: Merged, heads: tuple[tuple[str, str], ...],
+                 read: Mapping[str, str]) -> bool:
     """Return True when nothing around a sentence stating the answer says a name asked.
 
     Not the sentence, nor its headline, nor what was retrieved of its article (`read`: "the
     flood" of a paragraph whose article names the Vell elsewhere), by the name's last word
     (`named_heads`) or a word one edit from it ("Karistadt" typed for "Karlstadt"): "May
     2012" of "the General Conference, held in May 2012" is no date of "the Members Debate".
+    A name asked before a noun ("the Marlow clinic") is said again by "the clinic".
     """
     around: dict[str, list[str]] = {}
     for sentence in (s for c in merged.candidates for s in c.sentences):
         passage = sentence.hit.passage
         around.setdefault(sentence.text, [sentence.text, passage.title]).append(
             read.get(passage.source, passage.text))
-    return any(all(not any(_one_word(head, said) for said in text_stems("\n".join(texts)))
-                   for texts in around.values())
-               for head in heads)
+    texts = ["\n".join(found) for found in around.values()]
+    return any(all(not _says_name(head, noun, text) for text in texts) for head, noun in heads)
+
+
+def _says_name(head: str, noun: str, text: str) -> bool:
+    """Return True when a text says a name by its last word, or its noun as "the clinic"."""
+    if any(_one_word(head, said) for said in text_stems(text)):
+        return True
+    return bool(noun) and re.search(rf"\bthe {re.escape(noun)}\b", text, re.IGNORECASE) is not None
 
 
 def _retrieved_articles(hits: Iterable[Hit]) -> dict[str, str]:

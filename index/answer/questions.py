@@ -212,10 +212,13 @@ _NAME_OF = re.compile(r"\bname\s+of\s+(?:the|a|an|this|that)\s+((?:[\w'’-]+\s*
                       re.IGNORECASE)
 
 
-def named_heads(question: Doc) -> tuple[str, ...]:
-    """Return the stem of the last word of each name the question says.
+def named_heads(question: Doc) -> tuple[tuple[str, str], ...]:
+    """Return the stem of the last word of each name the question says, and the noun it names.
 
-    "When is the Members Debate held?" -> ("debat",); "the Siege of Antioch" -> "antioch";
+    The noun is the common noun the name stands before, if any ("the Marlow clinic" ->
+    ("marlow", "clinic")): "the clinic" may then name it again.
+
+    "When is the Members Debate held?" -> "debat"; "the Siege of Antioch" -> "antioch";
     "Mark Woods" -> "wood" (a surname names its bearer alone); "did Tessaby cancel" ->
     "tessabi" (a proper noun alone, not a people's or a language's: "French", "English").
     Not a question word that opens the question ("When"), nor an acronym or a role ("a
@@ -233,7 +236,11 @@ def named_heads(question: Doc) -> tuple[str, ...]:
             single = len(run) == 1 and run[0].pos_ == "PROPN" and run[0].ent_type_ not in {
                 "NORP", "LANGUAGE"}  # "Tessaby", not "French" nor "English"
             if (len(run) > 1 or single) and words and words[-1].lower_ not in STOPWORDS:
-                names.append(stem(words[-1].text))
+                last = words[-1]
+                after = question[run[-1].i + 1] if run[-1].i + 1 < len(question) else None
+                noun = after if (after is not None and after.pos_ == "NOUN"
+                                 and after.is_lower) else None  # "the Marlow clinic"
+                names.append((stem(last.text), noun.lower_ if noun is not None else ""))
             run = []
     return tuple(dict.fromkeys(names))
 

@@ -117,21 +117,37 @@ def asked_years(question: str, kind: str) -> set[int]:
     return set() if kind == "date" else years(question, bounds=False)
 
 
-def other_years(asked: set[int], sentence: str, published: str | None) -> bool:
+def other_years(asked: set[int], sentence: str, published: str | None,
+                paragraph: str = "") -> bool:
     """Return True when `sentence` names years, none of them one of `asked`.
 
     A month it names without a year ("in the six months to the end of April") is one near its
     article's date: of the year before it, its own or the next. "How much copper did it
     produce in 2024?" is not answered by an article of 2026 saying what it produced to April.
+    A sentence that names no year is dated by its `paragraph`: "The racial makeup of Fresno
+    was 245,306 (49.6%) White" in a paragraph of the 2010 census does not say the white
+    population in 1942. Nor by its paragraph alone when its article is of a year asked: "The
+    company now employs 3,100" in an article of 2024, whose paragraph recalls 2021, may say
+    how many it employed in 2024.
     """
     if not asked:
         return False
+    if paragraph and not _dated(sentence, published):
+        if published and published[:4].isdigit() and int(published[:4]) in asked:
+            return False
+        return _dated(paragraph, published) and other_years(asked, paragraph, published)
     text = resolve_relative_dates(sentence, published)
     said = years(text)
     if not said and published and published[:4].isdigit() and _MONTH.search(text):
         year = int(published[:4])
         said = {year - 1, year, year + 1}
     return bool(said) and not said & asked
+
+
+def _dated(text: str, published: str | None) -> bool:
+    """Return True when a text names a year, or a month (then near its article's date)."""
+    text = resolve_relative_dates(text, published)
+    return bool(years(text) or (published and published[:4].isdigit() and _MONTH.search(text)))
 
 
 def years_before(span: Span, published: str | None) -> bool:

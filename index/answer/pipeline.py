@@ -129,7 +129,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     """
     ranked = _ranked(analysis, evidence) if ranked is None else ranked
     asked = asked_years(analysis.text, analysis.kind)  # "in 2024": not "last year (2025)"
-    kept = [s for s in ranked if not other_years(asked, s.text, s.hit.passage.published)]
+    kept = [s for s in ranked
+            if not other_years(asked, s.text, s.hit.passage.published, s.hit.passage.text)]
     groups = distinct(kept, config.sentences)
     candidates = mark(analysis, groups, reader, config, lexicon, parser)
     if analysis.kind == "date":  # "begins on Tuesday, after talks broke up on Sunday"

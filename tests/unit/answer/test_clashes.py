@@ -112,6 +112,34 @@ def test_other_years(asked, sentence, published, other):
     assert other_years(asked, sentence, published) is other
 
 
+_CENSUS = ("As of the 2010 census, the city had 494,665 people. The racial makeup of Fresno was "
+           "245,306 (49.6%) White.")
+
+
+@pytest.mark.parametrize(
+    ("asked", "sentence", "paragraph", "published", "other"),
+    [
+        # a sentence that names no year is dated by its paragraph
+        ({1942}, "The racial makeup of Fresno was 245,306 (49.6%) White.", _CENSUS, None, True),
+        ({2010}, "The racial makeup of Fresno was 245,306 (49.6%) White.", _CENSUS, None, False),
+        ({1942}, "The racial makeup of Fresno was 245,306 (49.6%) White.",
+         "The racial makeup of Fresno was 245,306 (49.6%) White.", None, False),  # undated
+        # its own year first
+        ({1942}, "In 1942 Fresno had 60,000 people.", "In 2010 ... In 1942 Fresno had 60,000 "
+         "people.", None, False),
+        # an article of an asked year may speak of it in a sentence without one
+        ({2024}, "The company now employs 3,100 people.",
+         "Velcor closed Hartsgill in 2021. The company now employs 3,100 people.",
+         "2024-06-02", False),
+        ({2024}, "The company now employs 3,100 people.",
+         "Velcor closed Hartsgill in 2021. The company now employs 3,100 people.",
+         "2026-06-02", True),
+    ],
+)
+def test_other_years_of_paragraph(asked, sentence, paragraph, published, other):
+    assert other_years(asked, sentence, published, paragraph) is other
+
+
 @pytest.mark.parametrize(
     ("question", "sentence", "other"),
     [

@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from index.answer.decision import OWN, DecisionModel, load_decision
+from index.answer.decision import MARGIN_CAP, OWN, DecisionModel, load_decision
 
 # A ranker that reads one feature, a decision that reads the share: small enough to check by hand.
 MODEL = DecisionModel({"reader": 1.0}, {"bias": -1.0, "share": 4.0}, 0.5, {})
@@ -32,6 +32,17 @@ def test_the_margin_is_over_the_answers_kept():
     model = DecisionModel({"reader": 1.0}, {"margin": 1.0}, 0.5, {})
     kept = model.judge([{"reader": 1.0}, {"reader": 0.0}], aside=[{"reader": 3.0}])
     assert kept[0].probability == pytest.approx(1 / (1 + math.exp(-1.0)))  # 1 over 0, not -2
+
+
+def test_the_margin_read_is_at_most_the_cap():
+    """A lone answer (margin 10 by convention) or one whose rivals were set aside reads no
+    wider margin than the cap: the margin's weight is negative in the shipped model."""
+    model = DecisionModel({"reader": 1.0}, {"margin": 1.0}, 0.5, {})
+    alone = model.judge([{"reader": 1.0}])[0]
+    far = model.judge([{"reader": 9.0}, {"reader": 0.0}])[0]
+    near = model.judge([{"reader": 2.0}, {"reader": 0.0}])[0]
+    assert alone.probability == far.probability == pytest.approx(1 / (1 + math.exp(-MARGIN_CAP)))
+    assert near.probability == pytest.approx(1 / (1 + math.exp(-2.0)))
 
 
 def test_no_answers_no_judgements():

@@ -135,7 +135,7 @@ def other_years(asked: set[int], sentence: str, published: str | None,
     if paragraph and not _dated(sentence, published):
         if published and published[:4].isdigit() and int(published[:4]) in asked:
             return False
-        return _dated(paragraph, published) and other_years(asked, paragraph, published)
+        return other_years(asked, paragraph, published)
     text = resolve_relative_dates(sentence, published)
     said = years(text)
     if not said and published and published[:4].isdigit() and _MONTH.search(text):

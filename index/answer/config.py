@@ -16,7 +16,7 @@ class AnswerConfig:
     passages: int = 24  # retrieved passages read sentence by sentence (`ask -k` overrides)
     per_article: int = 4  # at most this many of them from one article, so many outlets are read
     lead: int = 2  # ... besides the article's first paragraphs (its lead; a .txt's headline)
-    sentences: int = 16  # best distinct sentences the reader reads
+    sentences: int = 18  # best distinct sentences the reader reads (docs/benchmarks.md)
     context: int = 0  # sentences of its passage read each side of a chosen sentence (its
     # article's title is always read before it)
     parsed: int = 10  # best distinct sentences parsed for phrases (the span ranker's options)

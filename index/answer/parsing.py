@@ -1,6 +1,6 @@
 """spaCy parses of the sentences answering reads: kept at index time, else parsed when read.
 
-Parsing the 16 sentences a question reads was about 90 ms of its `ask` (docs/benchmarks.md).
+Parsing the 16 sentences a question then read was about 90 ms of its `ask` (docs/benchmarks.md).
 A parse depends only on the sentence, so the indexer parses the sentences of the passages it
 adds (`Parser.keep`) and keeps them (`index.store.parses`, by the spaCy pipeline and version
 that made them); answering looks them up and parses only what is not kept. A kept parse is

@@ -167,7 +167,8 @@ def years_before(span: Span, published: str | None) -> bool:
     said: set[int] = set()
     for entity in span.doc.ents:
         verb = _dating(entity)
-        if verb is None or not (verb.i in verbs or span.start <= verb.head.i < span.end):
+        if not ((verb is not None and (verb.i in verbs or span.start <= verb.head.i < span.end))
+                or _when_clause(entity) & verbs):  # "in 2021, when about 450 jobs were lost"
             continue
         start = entity.start - 1 if entity.root.dep_ == "pobj" else entity.start  # "since"
         said |= years(span.doc[max(start, 0):entity.end].text, bounds=False)
@@ -758,6 +759,12 @@ def _hanging_from(token: Token) -> Token | None:
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head
     return token if token.pos_ in {"VERB", "AUX"} else None
+
+
+def _when_clause(entity: Span) -> set[int]:
+    """Return the verbs of the clauses a date introduces with "when" ("in 2021, when ... lost")."""
+    return {c.i for c in entity.root.children if c.dep_ == "relcl" and any(
+        w.lower_ == "when" and w.dep_ == "advmod" for w in c.children)}
 
 
 def _dating(entity: Span) -> Token | None:

@@ -77,6 +77,7 @@ from index.answer.questions import (
     asks_persons_name,
     asks_present,
     asks_score,
+    costed,
     named_heads,
 )
 from index.answer.reading import BaseReader
@@ -207,6 +208,10 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
             _names_noun(text, counted) for text in read_texts):  # not "120 Brightwell buses",
         # where nothing stating it says passengers and other sentences do
         aside += [m for m in merged if _counts_another(m, counted)]
+    if analysis.kind == "money" and (thing := costed(analysis.text)) and any(
+            _names_noun(text, thing) for text in read_texts):  # "how much will the
+        # electrolyser cost?": not "$19 million" of the refuelling station beside it
+        aside += [m for m in merged if _costs_another(m, thing)]
     if qualifiers := asked_qualifiers(question):  # "the 12 academies": not "16 national
         # science academies"; "the Spanish Parliament": not "the Scottish Parliament"
         aside += [m for m in merged if _qualified_otherwise(m, qualifiers, parser)]
@@ -276,6 +281,19 @@ def _counts_another(merged: Merged, counted: str) -> bool:
     """
     return bool(merged.features.get("unit_other")) and not any(
         _names_noun(text, counted) for text in merged.texts)
+
+
+def _costs_another(merged: Merged, thing: str) -> bool:
+    """Return True when no sentence stating a sum names the thing whose cost is asked.
+
+    Where the coverage read names it elsewhere (`costed`); a sentence that says "it" costs the
+    sum ("It will cost $19 million") may speak of the thing named before it.
+    """
+    return not any(_names_noun(text, thing) or _IT_COSTS.search(text) for text in merged.texts)
+
+
+_IT_COSTS = re.compile(r"\b(?:it|this|that|they|which)\b(?:\s+\w+){0,3}?\s+(?:cost|costs|costing|"
+                       r"priced)\b", re.IGNORECASE)
 
 
 def _names_noun(text: str, noun: str) -> bool:

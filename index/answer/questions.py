@@ -305,6 +305,31 @@ _SCORE_ASKED = re.compile(r"\b(?:final|full-time|half-time) score\b|\bscoreline\
                           re.IGNORECASE)
 
 
+def costed(text: str) -> str:
+    """Return the word naming what a question asks the cost of, or "".
+
+    "how much will Port Allard's electrolyser cost?" -> "electrolyser"; "what is the price of
+    the Arc 7 Mini?" -> "mini". The last word of the thing, as written; not a pronoun ("how
+    much did it cost to build?").
+    """
+    for pattern in _COSTED:
+        match = pattern.search(text)
+        words = [w for w in WORD.findall(match.group(1)) if w.lower() not in STOPWORDS
+                 and w.lower() not in _COSTING] if match else []
+        if words:
+            return words[-1].lower()
+    return ""
+
+
+_COSTED = (  # "how much will X cost", "what did X cost"; "the cost of X", "the price of X"
+    re.compile(r"\b(?:how much|what) (?:will|would|does|do|did|is|are|was|were|has|have|"
+               r"could|should)\s+([\w'.% -]+?)\s+cost\b", re.IGNORECASE),
+    re.compile(r"\b(?:cost|price)\s+of\s+([\w' -]+?)(?:\s+(?:be|is|was|were|will|in|at|for|"
+               r"to|now)\b|[?.,;]|$)", re.IGNORECASE))
+_COSTING = frozenset("estimated expected going likely set due thought said supposed have "
+                     "originally eventually ultimately actually now".split())
+
+
 def asks_excess(text: str) -> bool:
     """Return True when `text` asks by how much something went over ("how much over budget?").
 

@@ -66,6 +66,7 @@ def _alternatives(names: Iterable[str]) -> str:
 
 _NUMERIC_HINTS = frozenset({"quantity", "count", "percent", "money", "duration", "ordinal"})
 _NAME_HINTS = frozenset({"person", "place", "organisation"})
+_SUM_HINTS = frozenset({"money", "percent"})  # a bare year is never a sum nor a share
 _FAMILY = {"number": "q", "percent": "q", "money": "q", "date": "d", "time": "d",
            "name": "n", "text": "t"}
 _STOP = frozenset(
@@ -587,8 +588,9 @@ def _date(text: str, phrase: str, hint: str) -> Value | None:
     fields = _date_fields(text, hint)
     if fields is None or [*fields, *clock] == [None] * 6:
         return None
-    if [*fields[1:], *clock] == [None] * 5 and hint in _NUMERIC_HINTS:
-        return None  # a bare year asked as a number
+    if [*fields[1:], *clock] == [None] * 5 and hint in _NUMERIC_HINTS and not (
+            hint in _SUM_HINTS and _YEAR.match(str(fields[0]))):
+        return None  # a bare year asked as a number; not as a sum: "2029" of "by 2029"
     year, month, day, weekday = fields
     if day is not None and month is not None:
         try:

@@ -114,6 +114,12 @@ ARTICLES = {
     "depot-1.md": article("Depot reopens", "City Times", "2026-06-03",
                           "The Kestrel Road depot now holds 212 buses, the transit authority "
                           "said."),
+    # a cost given for one thing, beside another thing whose cost is not given
+    "tramline-1.md": article("Tram line extension approved", "Harbour Post", "2026-06-04",
+                             "The city will also build a solar-powered tram stop at the "
+                             "harbour, at a separate cost of about $12 million. Its power "
+                             "will come from a planned solar farm on the harbour wall by "
+                             "2029."),
     # the new trams are electric; another story's buses are diesel
     "tram-1.md": article("Trams arrive", "City Times", "2026-06-01",
                          "The city's new trams are electric and draw power from overhead "
@@ -433,6 +439,14 @@ def test_a_count_the_coverage_does_not_give_is_declined_not_read_from_a_year(des
 def test_an_answer_of_another_kind_than_asked_is_declined(desk, question):
     result = desk.ask(question)
     assert not result.answered, result.answer
+
+
+def test_a_sum_said_of_another_thing_than_the_one_whose_cost_is_asked_is_declined(desk):
+    declined = desk.ask("what will the harbour solar farm cost?")
+    assert not declined.answered, declined.answer  # "$12 million" is the tram stop's
+    answered = desk.ask("how much will the harbour tram stop cost?")
+    assert answered.answered
+    assert "12 million" in answered.answer
 
 
 def test_a_question_for_things_in_the_plural_gets_the_whole_list(desk):

@@ -959,6 +959,12 @@ def test_an_amount_said_as_an_excess_over_another(text, answer, excess):
     ("The mine has produced 41,000 tonnes a year since 2011.", "41,000 tonnes", "2026-02-12",
      False),  # a bound
     ("In 2011, a flood killed 12 people in the valley.", "12 people", None, False),  # undated
+    ("He referred to Velcor's closure of its nickel operation in 2021, when about 450 jobs "
+     "were lost.", "about 450 jobs", "2026-03-02", True),  # a "when" clause of the year
+    ("The plant closed in 2021, when the company said 450 jobs would go by 2026.", "450 jobs",
+     "2026-03-02", False),  # the "when" clause holds another year
+    ("In 2021, the year the plant closed, it employed 450 people.", "450 people", "2026-03-02",
+     True),
 ])
 def test_a_sentence_may_date_what_it_says_before_its_article(sentence, answer, published,
                                                                before):

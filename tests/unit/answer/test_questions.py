@@ -13,6 +13,7 @@ from index.answer.questions import (
     asks_persons_name,
     asks_present,
     asks_score,
+    costed,
     named_heads,
     names_something,
     parse_question,
@@ -446,3 +447,17 @@ def test_a_question_asks_by_how_much_something_went_over(text, excess):
 ])
 def test_a_question_asks_for_a_games_score(text, score):
     assert asks_score(text) is score
+
+
+@pytest.mark.parametrize(("text", "thing"), [
+    ("how much will Port Allard's electrolyser cost?", "electrolyser"),
+    ("how much is the hydrogen station going to cost?", "station"),
+    ("what is the cost of the new bridge?", "bridge"),
+    ("what is the price of the Arc 7 Mini?", "mini"),
+    ("How much was the 1994 earthquake estimated to have cost?", "earthquake"),
+    ("how much did it cost to build the bridge?", ""),  # "it": the thing is not named there
+    ("what will the 5.6% deal cost the government?", "deal"),
+    ("how much did the council approve?", ""),
+])
+def test_costed_is_the_thing_whose_cost_a_question_asks(text, thing):
+    assert costed(text) == thing

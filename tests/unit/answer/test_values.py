@@ -46,6 +46,10 @@ from index.answer.values import (
         ("2019", "", "date", (2019, None, None, None, None, None)),
         ("2019", "date", "date", (2019, None, None, None, None, None)),
         ("2019", "quantity", "number", (2019.0, "")),
+        ("2029", "money", "date", (2029, None, None, None, None, None)),  # "by 2029": no sum
+        ("1998", "percent", "date", (1998, None, None, None, None, None)),
+        ("by 2029", "money", "date", (2029, None, None, None, None, None)),
+        ("3100", "money", "money", (3100.0, "")),  # no year
         ("Saturday (24 January 2026)", "date", "date", (2026, 1, 24, 5, None, None)),
         ("last October (October 2025)", "date", "date", (2025, 10, None, None, None, None)),
         ("yesterday (5 July 2026)", "date", "date", (2026, 7, 5, 6, None, None)),  # resolved

@@ -127,16 +127,20 @@ def merge(analysis: Analysis, candidates: list[Candidate], share: float,
                                       and analysis.question.focus):
         kept = _named(kept, analysis.kind, analysis.question.focus)  # "The managing director"
     ordered = [c for c, _ in kept]
+    values = {id(c): v for c, v in kept}
     groups: list[tuple[Value, list[Candidate]]] = []
     for candidate, value in kept:
         covered = candidate.best.features["coverage"]
+        # a date one with every member, not only the first: "27 March" and "Tuesday (10 March
+        # 2026)" are both "March 2026", but not one date
         home = next((g for g in groups if same_value(g[0], value)
-                     and covered >= share * g[1][0].best.features["coverage"]), None)
+                     and covered >= share * g[1][0].best.features["coverage"]
+                     and (value.kind not in DATED
+                          or all(same_value(values[id(c)], value) for c in g[1][1:]))), None)
         if home is None:
             groups.append((value, [candidate]))
         else:
             home[1].append(candidate)
-    values = {id(c): v for c, v in kept}
     if asks_for_day(analysis.text):
         groups = [g for g in groups if g[0].kind in DATED
                   and not all(_dayless(values[id(c)]) for c in g[1])]

@@ -77,6 +77,7 @@ from index.answer.questions import (
     asks_persons_name,
     asks_present,
     asks_score,
+    asks_speed,
     costed,
     named_heads,
 )
@@ -93,6 +94,7 @@ from index.answer.values import (
     same_value,
     says_amount,
     says_score,
+    says_speed,
     says_year,
     singular_noun,
 )
@@ -169,6 +171,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
                   or _restated(m.value, figures)]
     if asks_score(analysis.text):  # "final score of the rovers game?": "2-1", not "seven"
         aside += [m for m in merged if not says_score(m.value)]
+    if asks_speed(analysis.text):  # "how strong were the gusts?": "110 km/h", not "250
+        # passengers" (words may say it: "quickly")
+        aside += [m for m in merged if m.value.kind in _MEASURED and not says_speed(m.value)]
     if asks_excess(analysis.text):  # "how much over budget?": "an extra $26.4 million", not
         # "taking the budget to $188.4 million"
         aside += [m for m in merged if not any(said_as_excess(s.text, c.text)

@@ -73,7 +73,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # (never a sum nor a share)
     (r"\b(what|which)('s|’s| is| was| are| were) the ([\w'’]+ ){0,3}(headcount|workforce|"
      r"attendance|death toll)(\?|$| (of|in|at|for|from|after|so far|now)\b)", "count"),
-    (r"\b(what|which)\b.*\b(percentage|percent|share|proportion|fraction)\b", "percent"),
+    # a share, not a price "per share" ("what was its first offer per share?")
+    (r"\b(what|which)\b.*\b(percentage|percent|(?<!per )(?<!a )(?<!each )share|proportion|"
+     r"fraction)\b", "percent"),
     # a charge levied as a share: "rapeseed tariff by April?", "what duty do the cars pay?"
     # (not "the main duty of the regulator"), "what's the interest rate?" (not "what tax
     # rate has a direct relationship with ...?")
@@ -162,10 +164,11 @@ _LATEST = re.compile(r"\b(now|latest|in the end|ended up|so far|to date|currentl
                      r"most recent|at last count|as it stands)\b", re.IGNORECASE)
 
 
-_EARLIER = re.compile(r"\b(originally|original|initially|initial|at first|first (?:estimate|"
-                      r"figure|count|toll|total|report|reported|said|given|put|announced|"
-                      r"estimated)|before (?:the|it was) (?:revision|"
-                      r"revised|updated?|correct\w*))\b", re.IGNORECASE)
+_EARLIER = re.compile(r"\b(originally|original|initially|initial|at first|first (?:\w+ )?(?:"
+                      r"estimate|figure|count|toll|total|report|reported|said|given|put|"
+                      r"announced|estimated|offer|bid|proposal|approach|price)|"
+                      r"before (?:the|it was) (?:revision|revised|updated?|correct\w*))\b",
+                      re.IGNORECASE)
 
 
 def asks_latest(text: str) -> bool:
@@ -303,6 +306,21 @@ def asks_score(text: str) -> bool:
 _SCORE_ASKED = re.compile(r"\b(?:final|full-time|half-time) score\b|\bscoreline\b"
                           r"|\bscore (?:of|in) the (?:\w+ )?(?:game|match|final|derby|tie)\b",
                           re.IGNORECASE)
+
+
+def asks_speed(text: str) -> bool:
+    """Return True when `text` asks how fast something went or blew.
+
+    "how strong were the gusts?", "top speed of the train?"; not "how strong was the quake?"
+    (a magnitude).
+    """
+    return _SPEED_ASKED.search(text) is not None
+
+
+_SPEED_ASKED = re.compile(r"\bhow fast\b|\b(?:top|wind|average|maximum|cruising|what|the|its|"
+                          r"their) speed\b|\bspeed of\b|"
+                          r"\bhow (?:strong|hard|high) (?:\w+ ){0,3}(?:winds?|gusts?)\b|"
+                          r"\b(?:winds?|gusts?) (?:\w+ ){0,2}how (?:strong|fast)\b", re.IGNORECASE)
 
 
 def costed(text: str) -> str:

@@ -181,6 +181,11 @@ def _spoken(words: str) -> str:
 
 _BARE_SCALE = re.compile(r"(?:hundred|thousand|million|billion|trillion)s?\b")
 _BOUNDING = sorted((q for q, f in _QUALIFIERS.items() if f != (1.0, 1.0)), key=len, reverse=True)
+# A share's or a currency's word right after a bare figure ("48 crowns", "42-crown", "5 per
+# cent"): the figure read without it is a count.
+_UNIT_AFTER = re.compile(r"(?:\s?%|[\s-](?:per ?cent|percent|(?:" + "|".join(
+    ["dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", *_CROWNS]) + r")s?)(?![a-z]))",
+    re.IGNORECASE)
 _BOUND_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, _BOUNDING))})\s+$", re.I)
 
 
@@ -219,6 +224,20 @@ def says_score(value: Value) -> bool:
 
 
 _SCORE_SAID = re.compile(r"\b\d+\s?[-–]\s?\d+\b")
+
+
+def says_speed(value: Value) -> bool:
+    """Return True when an answer gives a speed, not a count of something ("250 passengers").
+
+    "110 km/h", "70 mph", "40 knots", "gusts of up to 90 kilometres an hour".
+    """
+    if value.kind == "number" and ("/" in value.unit or value.unit in {"mph", "knot"}):
+        return True
+    return _SPEED_SAID.search(value.text) is not None
+
+
+_SPEED_SAID = re.compile(r"\d\s*(?:km/h|kph|kmh|mph|knots?|m/s|rpm|(?:\w+ )?(?:an|a|per) "
+                         r"(?:hour|minute|second))\b", re.IGNORECASE)
 
 
 def says_year(value: Value) -> bool:
@@ -275,9 +294,15 @@ def qualified(phrase: str, sentence: str) -> str:
     cent": without its qualifier a figure says another thing, and may seem to contradict one
     that keeps it ("71%"). Other phrases, and amounts already qualified, are kept as they are.
     """
-    at = sentence.find(phrase)
-    if at <= 0 or _QUALIFIER.match(phrase.lower()) or value_of(phrase).kind not in {
-            "number", "percent", "money"}:
+    found = re.search(rf"(?<![\w.,]){re.escape(phrase)}(?!\w)", sentence)  # not of "148"
+    value = value_of(phrase)
+    if found is None or value.kind not in {"number", "percent", "money"}:
+        return phrase
+    at = found.start()
+    if value.kind == "number" and not value.unit and (  # "48" of "nearer 48 crowns"
+            unit := _UNIT_AFTER.match(sentence[at + len(phrase):])):
+        phrase += unit.group()
+    if at == 0 or _QUALIFIER.match(phrase.lower()):
         return phrase
     bound = _BOUND_BEFORE.search(sentence[:at])
     return sentence[bound.start() : at] + phrase if bound else phrase

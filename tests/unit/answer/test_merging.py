@@ -284,3 +284,12 @@ def test_an_amount_is_cut_to_what_says_it_only_when_one_is_asked(question, kind,
     sentence = f"The {phrase}."
     merged = merge(asked(question, kind), [read(phrase, sentence)], 0.0)
     assert [m.text for m in merged] == [given]
+
+
+def test_two_days_are_two_answers_though_one_month_holds_both():
+    candidates = [read("March 2026", "Deliveries start in March 2026.", "a.md", reader=9.0),
+                  read("27 March 2026", "It goes on sale on 27 March 2026.", "b.md"),
+                  read("10 March 2026", "It was unveiled on 10 March 2026.", "c.md", 7.0)]
+    merged = merge(asked("when do Port Allard hydrogen buses go on sale?", "date"),
+                   candidates, 0.5)
+    assert [sorted(m.sources) for m in merged] == [["a.md", "b.md"], ["c.md"]]

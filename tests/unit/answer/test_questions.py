@@ -13,6 +13,7 @@ from index.answer.questions import (
     asks_persons_name,
     asks_present,
     asks_score,
+    asks_speed,
     costed,
     named_heads,
     names_something,
@@ -30,6 +31,8 @@ from index.answer.questions import (
         ("How much did the depot cost?", "money"),
         ("How many dollars did the appeal raise?", "money"),
         ("What percentage of voters agreed?", "percent"),
+        ("what share of members backed strike action?", "percent"),
+        ("what was velcor's first public offer per share?", "other"),  # a price, no share
         ("When did the council vote?", "date"),
         ("In what year was the bridge opened?", "date"),
         ("How long did the strike last?", "duration"),
@@ -327,6 +330,7 @@ def test_a_question_may_ask_for_the_value_as_it_stands_now(question, latest):
     ("how many were initially reported missing?", True),
     ("how many people did police first report injured?", True),
     ("what was the toll before it was revised?", True),
+    ("what was velcor's first public offer per share?", True),  # the offer raised since
     ("who was the first person to cross?", False),  # "first" of something else
     ("which PM made the previous trip?", False),  # an earlier event, not an earlier figure
     ("latest death toll?", False),
@@ -461,3 +465,16 @@ def test_a_question_asks_for_a_games_score(text, score):
 ])
 def test_costed_is_the_thing_whose_cost_a_question_asks(text, thing):
     assert costed(text) == thing
+
+
+@pytest.mark.parametrize(("text", "speed"), [
+    ("how strong were the gusts when the ferry capsized", True),
+    ("how fast was the train going?", True),
+    ("wind speed at the airport?", True),
+    ("At what speed did the turbine operate?", True),
+    ("how strong was the quake?", False),  # a magnitude
+    ("what speeds up the reaction?", False),  # a verb
+    ("how many passengers were aboard?", False),
+])
+def test_a_question_may_ask_for_a_speed(text, speed):
+    assert asks_speed(text) is speed

@@ -13,6 +13,7 @@ from index.answer.values import (
     same_value,
     says_amount,
     says_score,
+    says_speed,
     says_year,
     singular_noun,
     value_of,
@@ -315,6 +316,12 @@ def test_well_under_a_millisecond_a_call():
         ("2,000", "It sold 2,000 cars.", "2,000"),  # no qualifier
         ("50", "The hangover 50 remained.", "50"),  # "over" inside a word is none
         ("Carney", "Xi met over Carney's objections.", "Carney"),  # not an amount
+        # a bare figure's currency or share word after it: no count
+        ("48", "Analysts said it should be nearer 48 crowns a share.", "48 crowns"),
+        ("42", "Velcor made a 42-crown offer.", "42-crown"),
+        ("5", "Sales grew 5 per cent.", "5 per cent"),
+        ("48", "It paid 148 crowns for 48 shares.", "48"),  # not of "148"
+        ("250", "About 250 passengers were aboard.", "About 250"),  # a noun, no unit
     ],
 )
 def test_qualified_keeps_the_bound_a_sentence_puts_on_an_amount(phrase, sentence, expected):
@@ -440,3 +447,16 @@ def test_says_score(phrase, score):
 ])
 def test_a_noun_made_singular_by_its_ending_alone(word, one):
     assert singular_noun(word) == one
+
+
+@pytest.mark.parametrize(("phrase", "speed"), [
+    ("110 km/h", True),
+    ("70 mph", True),
+    ("40 knots", True),
+    ("gusts of up to 90 kilometres an hour", True),
+    ("16,000 rpm", True),
+    ("250 passengers", False),
+    ("force 9", False),
+])
+def test_an_answer_may_give_a_speed(phrase, speed):
+    assert says_speed(value_of(phrase, "quantity")) is speed

@@ -181,11 +181,6 @@ def _spoken(words: str) -> str:
 
 _BARE_SCALE = re.compile(r"(?:hundred|thousand|million|billion|trillion)s?\b")
 _BOUNDING = sorted((q for q, f in _QUALIFIERS.items() if f != (1.0, 1.0)), key=len, reverse=True)
-# A share's or a currency's word right after a bare figure ("48 crowns", "42-crown", "5 per
-# cent"): the figure read without it is a count.
-_UNIT_AFTER = re.compile(r"(?:\s?%|[\s-](?:per ?cent|percent|(?:" + "|".join(
-    ["dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", *_CROWNS]) + r")s?)(?![a-z]))",
-    re.IGNORECASE)
 _BOUND_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, _BOUNDING))})\s+$", re.I)
 
 
@@ -299,13 +294,23 @@ def qualified(phrase: str, sentence: str) -> str:
     if found is None or value.kind not in {"number", "percent", "money"}:
         return phrase
     at = found.start()
-    if value.kind == "number" and not value.unit and (  # "48" of "nearer 48 crowns"
-            unit := _UNIT_AFTER.match(sentence[at + len(phrase):])):
-        phrase += unit.group()
+    if value.kind == "number" and not value.unit:  # "48" of "nearer 48 crowns"
+        phrase += _unit_after(sentence[found.end():])
     if at == 0 or _QUALIFIER.match(phrase.lower()):
         return phrase
     bound = _BOUND_BEFORE.search(sentence[:at])
     return sentence[bound.start() : at] + phrase if bound else phrase
+
+
+def _unit_after(text: str) -> str:
+    """Return the share's or currency's word that opens `text` ("-crown", " per cent"), or "".
+
+    A bare figure read without the word after it ("48" of "48 crowns") is a count.
+    """
+    gap = text[:1] if text[:1] in {" ", "-"} else ""
+    rest = text[len(gap):]
+    said = _PERCENT.match(rest.lower()) or _MONEY_WORD.match(rest.lower())
+    return gap + rest[:said.end()] if said else ""
 
 
 def same_value(a: Value, b: Value) -> bool:

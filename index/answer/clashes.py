@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from index.answer.config import CONFIG
 from index.answer.cues import DENIALS, HEDGES
 from index.answer.roles import GENERIC_ROLES, ROLES
+from index.answer.tokens import text_of, tokens
 from index.corpus.dates import resolve_relative_dates
 from index.terms import STOPWORDS, same_stem, stem, text_stems
 
@@ -202,7 +203,7 @@ def other_owner(asked: tuple[Owner, ...], doc: Doc) -> bool:
     """
     if not asked:
         return False
-    words = {t.lower_ for t in doc}
+    words = set(tokens(doc).lower)
     for noun, name in asked:
         if words & set(name):
             continue
@@ -270,7 +271,7 @@ def other_doer(asked: tuple[Doer, ...], docs: list[Doc]) -> bool:
     """
     for lemma, name in asked:
         words = set(name) - _NOT_NAMING or set(name)  # not "II" of "Roger II"
-        naming = [doc for doc in docs if {t.lower_ for t in doc} & words]
+        naming = [doc for doc in docs if words.intersection(tokens(doc).lower)]
         if naming:  # "Carrowmere has agreed to pay Velcor" for what Velcor would pay it;
             # "Duke William II conquered England killing King Harold II"
             if all(_done_to(doc, lemma, name) or _done_by_others(doc, lemma, name)
@@ -622,7 +623,7 @@ def departed(name: list[str], docs: Iterable[Doc]) -> bool:
     if not name:
         return False
     for doc in docs:
-        if any(_FORMER & title for title in titles(name, doc.text)):
+        if any(_FORMER & title for title in titles(name, text_of(doc))):
             return True
         # the name's last word heads it ("Darius Penhale", "Penhale")
         if any(t.lower_ == name[-1] and t.pos_ == "PROPN" and _left(t) for t in doc):
@@ -872,7 +873,9 @@ def another_figure(span: Span, figures: frozenset[str]) -> bool:
     said after no figure ("would go ahead on Tuesday").
     """
     doc = span.doc
-    stated = {t.text.replace(",", "") for t in doc if t.like_num}
+    table = tokens(doc)
+    stated = {text.replace(",", "") for text, number in zip(table.text, table.number, strict=True)
+              if number}
     if not figures & stated:
         return False
     before = span.start - 1
@@ -1011,13 +1014,21 @@ def _stating(span: Span) -> list[Token]:
     return chain
 
 
-def _clause(verb: Token) -> set[int]:
-    """Return the token indices of a verb's clause, without the clauses of their own it holds."""
-    out = {verb.i}
-    for child in verb.children:
-        if child.dep_ not in _OWN_CLAUSES:
-            out.update(t.i for t in child.subtree)
+def _clause(verb: Token) -> frozenset[int]:
+    """Return the token indices of a verb's clause, without the clauses of their own it holds.
+
+    Kept with the doc: each of a sentence's candidate phrases asks it of the same verbs.
+    """
+    kept = verb.doc.user_data.setdefault(_CLAUSES, {})
+    out = kept.get(verb.i)
+    if out is None:
+        out = kept[verb.i] = frozenset({verb.i}.union(*(
+            (t.i for t in child.subtree) for child in verb.children
+            if child.dep_ not in _OWN_CLAUSES)))
     return out
+
+
+_CLAUSES = "newsdesk.clauses"  # Doc.user_data key of the clauses found, by verb index
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
@@ -1198,7 +1209,7 @@ def kind_said(doc: Doc, counted: str, kinds: tuple[str, ...], context: Doc | Non
     does one that never names the noun. A kind the paragraph says only of another thing
     ("Kessarian makers Ardent Motors and Halcyon EV") is not said of the counted ones.
     """
-    if any(_says_kind(kind, doc.text) for kind in kinds):
+    if any(_says_kind(kind, text_of(doc)) for kind in kinds):
         return "asked"
     nouns, spelt = _counted_nouns(doc, counted)
     if not nouns:
@@ -1294,9 +1305,10 @@ def denied(doc: Doc, lemma: str) -> bool:
     one without it, nor one that goes on to say what is so ("did not consider it a legitimate
     dynasty, but rather a period of foreign domination").
     """
-    verbs = [t for t in doc if t.pos_ in _NEGATED and t.lemma_.lower() == lemma
-             and t.dep_ not in {"aux", "auxpass"}]
-    return (bool(verbs) and not any(t.lower_ in _CONTRASTS for t in doc[verbs[0].i:])
+    table = tokens(doc)
+    verbs = [doc[i] for i, said in enumerate(table.lemma) if said == lemma
+             and table.pos[i] in _NEGATED and table.dep[i] not in {"aux", "auxpass"}]
+    return (bool(verbs) and _CONTRASTS.isdisjoint(table.lower[verbs[0].i:])
             and all(any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children)
                     for t in verbs))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from index.answer.tokens import text_of
 from index.models import MAX_WORDS
 
 
@@ -18,7 +19,7 @@ def whole_list(answer: str, doc: Doc) -> str | None:
     None when the answer is not found in the sentence, heads no coordination, or the whole
     list would run past `MAX_WORDS`.
     """
-    at = doc.text.find(answer)
+    at = text_of(doc).find(answer)
     span = doc.char_span(at, at + len(answer), alignment_mode="expand") if at >= 0 else None
     if span is None:
         return None

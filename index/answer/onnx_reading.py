@@ -67,6 +67,8 @@ def ensure_export(name: str, root: Path, force: bool = False) -> tuple[Path, boo
 class OnnxReader(BaseReader):
     """The reader running an ONNX export with ONNX Runtime (see the module doc)."""
 
+    batch_size = 4  # read faster than 8 by ONNX Runtime on the CPU (docs/benchmarks.md)
+
     def __init__(self, folder: Path, name: str, quantized: bool) -> None:
         """Open the export in `folder`; `quantized` picks the int8 graph."""
         export = open_export(folder, quantized)

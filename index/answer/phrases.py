@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from index.answer.tokens import tokens
+from index.answer.tokens import text_of, tokens
 from index.models import MAX_WORDS
 
 CAUSES = re.compile(r"\b(because of|because|due to|caused by|as a result of|owing to|so that|"
@@ -34,7 +34,7 @@ def trim(span: Span) -> Span | None:
 
 def cue_phrases(doc: Doc, cues: re.Pattern[str]) -> Iterator[tuple[Span, Span]]:
     """Yield (cue, the phrase it introduces) for each match of `cues` in a parsed sentence."""
-    for match in cues.finditer(doc.text):
+    for match in cues.finditer(text_of(doc)):
         cue = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if cue is None:
             continue

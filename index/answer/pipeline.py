@@ -86,6 +86,7 @@ from index.answer.restating import asked_heads, unrestated
 from index.answer.roles import OCCUPATIONS
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import NAMED, mark
+from index.answer.tokens import text_of
 from index.answer.types import load_types, no_lift, type_inputs
 from index.answer.values import (
     Value,
@@ -318,7 +319,7 @@ def _years_before(merged: Merged, parser: Parser | None) -> bool:
     """Return True when every sentence stating an answer dates it before its article's year."""
     published = {s.text: s.hit.passage.published for c in merged.candidates for s in c.sentences}
     spans = _spans(merged, parser)
-    return bool(spans) and all(years_before(span, published[span.doc.text]) for span in spans)
+    return bool(spans) and all(years_before(span, published[text_of(span.doc)]) for span in spans)
 
 
 def _another_kind(merged: Merged, counted: str, kinds: tuple[str, ...],
@@ -332,7 +333,7 @@ def _another_kind(merged: Merged, counted: str, kinds: tuple[str, ...],
     docs, paragraphs = _stating(merged, parser), _paragraphs(merged)
     around = dict(zip(paragraphs, (parser or Parser()).parse(list(paragraphs.values())),
                       strict=True))
-    said = {kind_said(doc, counted, kinds, around[doc.text]) for doc in docs}
+    said = {kind_said(doc, counted, kinds, around[text_of(doc)]) for doc in docs}
     return "asked" not in said and bool(said & {"other", "every"})
 
 
@@ -347,7 +348,7 @@ def _qualified_otherwise(merged: Merged, asked: tuple[Qualifier, ...],
     docs = _stating(merged, parser)
     for qualifier in asked:
         said = {qualifier_said(doc, qualifier, (headlines if qualifier.sort == "model"
-                                                else paragraphs)[doc.text]) for doc in docs}
+                                                else paragraphs)[text_of(doc)]) for doc in docs}
         if "other" in said and "asked" not in said:
             return True
     return False
@@ -464,7 +465,7 @@ def _spans(merged: Merged, parser: Parser | None) -> list[Span]:
     spans = []
     for doc in _stating(merged, parser):
         for text in {c.text for c in merged.candidates}:
-            at = doc.text.find(text)
+            at = text_of(doc).find(text)
             span = doc.char_span(at, at + len(text), alignment_mode="expand") if at >= 0 else None
             if span is not None:
                 spans.append(span)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from index.answer.parsing import Parser
 from index.answer.sentences import Sentence
+from index.answer.tokens import text_of
 from index.terms import STOPWORDS, WORD, same_stem, stem, text_stems
 
 PLACES = frozenset({"FAC", "LOC", "GPE", "ORG"})
@@ -90,7 +91,7 @@ def another_way(place: str, way: str, docs: Iterable[Doc]) -> bool:
     """
     found = False
     for doc in docs:
-        for at in (m.start() for m in re.finditer(re.escape(place), doc.text)):
+        for at in (m.start() for m in re.finditer(re.escape(place), text_of(doc))):
             span = doc.char_span(at, at + len(place), alignment_mode="expand")
             told = way_of(span) if span is not None else ""
             if told in {"", way}:
@@ -124,7 +125,7 @@ def asked_places(question: Doc) -> tuple[str, ...]:
 
 def _quoted(doc: Doc, at: int) -> bool:
     """Return True when a character of a text stands inside quotation marks."""
-    before = doc.text[:at]
+    before = text_of(doc)[:at]
     return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
 
 
@@ -143,7 +144,7 @@ def another_place(doc: Doc, answer: str, asked: tuple[str, ...]) -> bool:
               and answer not in ent.text]
     if not others:
         return False
-    said = text_stems(doc.text)
+    said = text_stems(text_of(doc))
     return not any(any(same_stem(stem(word), s) for s in said)
                    for place in asked for word in WORD.findall(place)
                    if word.lower() not in STOPWORDS)

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from index.answer.cues import DENYING
+from index.answer.tokens import text_of, tokens
 from index.corpus.dates import NUMBER_WORDS
 from index.terms import WORD, same_stem, stem, text_stems
 
@@ -195,12 +196,14 @@ def qualifier_said(doc: Doc, asked: Qualifier, context: str = "") -> str:
         return "asked"
     if asked.sort == "word":  # "the most used reduction" for "the least used type?"
         opposed = OPPOSITES[asked.word]
-        return "other" if any(stem(t.text) in opposed for t in doc) else ""
+        return "other" if any(s in opposed for s in tokens(doc).stems) else ""
     if asked.sort == "act":  # "ministers or party leaders open debates" for "who closes?"
         opposed = OPPOSED_ACTS[asked.word]
         return "other" if any(t.pos_ == "VERB" and t.lemma_.lower() in opposed
                               and not _denied(t) for t in doc) else ""
-    heads = [t for t in doc if t.pos_ in _HEADS and stem(t.text) == asked.head]
+    table = tokens(doc)
+    heads = [doc[i] for i, s in enumerate(table.stems)
+             if s == asked.head and table.pos[i] in _HEADS]
     if not heads:
         return ""
     found = [[q for q in _qualifiers(token) if q.sort == asked.sort] for token in heads]
@@ -243,8 +246,8 @@ def _says(doc: Doc, asked: Qualifier) -> bool:
     if asked.sort == "act":
         return any(t.lemma_.lower() == asked.word for t in doc)
     if asked.sort == "name":
-        return _says_name(asked.word, doc.text)
-    return asked.word in {stem(t.text) for t in doc}
+        return _says_name(asked.word, text_of(doc))
+    return asked.word in tokens(doc).stems
 
 
 def _says_name(word: str, text: str) -> bool:

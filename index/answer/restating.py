@@ -17,6 +17,7 @@ from collections.abc import Set
 from spacy.tokens import Doc, Span, Token
 
 from index.answer.questions import Question
+from index.answer.tokens import text_of
 from index.terms import stem
 
 _MODIFIERS = frozenset({"nummod", "amod", "compound", "quantmod"})
@@ -41,7 +42,7 @@ def unrestated(answer: str, doc: Doc, asked: Set[str], heads: Set[str]) -> str |
     words and `heads` those of the nouns it asks about (its "which X" or "how many X" noun).
     None when the answer is not found in the sentence or nothing comes off.
     """
-    at = doc.text.find(answer)
+    at = text_of(doc).find(answer)
     span = doc.char_span(at, at + len(answer), alignment_mode="expand") if at >= 0 else None
     if span is None or any(t.pos_ == "CCONJ" for t in span):
         return None  # "golf and tennis tournaments": a list shares its noun

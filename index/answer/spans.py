@@ -35,6 +35,7 @@ from index.answer.parsing import Parser
 from index.answer.questions import verb_phrase
 from index.answer.reading import BaseReader, Reading
 from index.answer.sentences import Sentence
+from index.answer.tokens import text_of
 from index.answer.types import answer_type
 from index.corpus.sentences import split_sentences
 from index.terms import WORD, stem
@@ -301,7 +302,7 @@ def _names_asked(doc: Doc, marked: Span | None, phrase: str, analysis: Analysis)
     """
     if marked is None:
         return False
-    at = doc.text.find(phrase, marked.start_char)
+    at = text_of(doc).find(phrase, marked.start_char)
     named = doc.char_span(at, at + len(phrase)) if at >= 0 else None
     return named is not None and (names_asked(named, analysis.question)
                                   or _owner_of_name(named, analysis)
@@ -350,7 +351,7 @@ def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[R
     for option in options[: config.phrases]:
         start, end = option.span.start_char, option.span.end_char
         if option.origin == "frame":  # the reader's trust in the sentence, the frame's span
-            marks = [v for w in windows if (v := w.best_within(0, len(doc.text))) is not None]
+            marks = [v for w in windows if (v := w.best_within(0, len(text_of(doc)))) is not None]
         else:
             marks = [v for w in windows if (v := w.score(start, end)) is not None]
         if marks and option.text and not (_owner_of_name(option.span, analysis)
@@ -361,7 +362,7 @@ def _parsed(analysis: Analysis, group: list[Sentence], doc: Doc, windows: list[R
                                  qualifiers=_unasked(option.span, analysis),
                                  another_event=_another_event(option.span, analysis,
                                                               farther),
-                                 hedged=_hedged(option.span, doc.text),
+                                 hedged=_hedged(option.span, text_of(doc)),
                                  possible=possible(option.span)))
     return out
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from index.terms import stem
 
 _TOKENS = "newsdesk.tokens"  # Doc.user_data key of the table
+_TEXT = "newsdesk.text"  # Doc.user_data key of the doc's text
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Tokens:
     content: tuple[bool, ...]  # a word or number, no stop word (what `novelty` counts)
     pos: tuple[str, ...]
     tag: tuple[str, ...]
+    lemma: tuple[str, ...]  # lower-cased
     entity: tuple[str, ...]  # ent_type_
     stop: tuple[bool, ...]
     edges: tuple[tuple[int, int], ...]  # (left_edge.i, right_edge.i)
@@ -64,6 +66,18 @@ class Tokens:
                        for i in range(first, start))
 
 
+def text_of(doc: Doc) -> str:
+    """Return a parsed sentence's text (made once, kept with the doc).
+
+    spaCy's `Doc.text` joins every token's text at each access; the answer stages ask a
+    sentence's text for each of its candidate phrases.
+    """
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 def tokens(doc: Doc) -> Tokens:
     """Return the token table of a parsed sentence (made once, kept with the doc)."""
     table = doc.user_data.get(_TOKENS)
@@ -75,6 +89,7 @@ def tokens(doc: Doc) -> Tokens:
             punct=tuple(t.is_punct for t in doc), number=tuple(t.like_num for t in doc),
             content=tuple((t.is_alpha or t.like_num) and not t.is_stop for t in doc),
             pos=tuple(t.pos_ for t in doc), tag=tuple(t.tag_ for t in doc),
+            lemma=tuple(t.lemma_.lower() for t in doc),
             entity=tuple(t.ent_type_ for t in doc), stop=tuple(t.is_stop for t in doc),
             edges=tuple((t.left_edge.i, t.right_edge.i) for t in doc),
             ents=tuple(doc.ents), chunks=tuple(doc.noun_chunks),

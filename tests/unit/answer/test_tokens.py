@@ -1,7 +1,7 @@
 import pytest
 
 from index.answer.nlp import get_nlp
-from index.answer.tokens import tokens
+from index.answer.tokens import text_of, tokens
 
 SENTENCES = [
     "Harbourview's council voted on Tuesday to buy 40 electric buses from Northwind Motors.",
@@ -17,6 +17,8 @@ def test_the_table_reads_each_token_as_spacy_does(text):
     table = tokens(doc)
     assert table is tokens(doc)  # kept with the doc
     assert table.text == tuple(t.text for t in doc)
+    assert table.lemma == tuple(t.lemma_.lower() for t in doc)
+    assert text_of(doc) == doc.text == text and text_of(doc) is text_of(doc)
     assert table.ents == tuple(doc.ents) and table.chunks == tuple(doc.noun_chunks)
     for t in doc:
         assert table.children(t.i) == [c.i for c in t.children]

@@ -107,6 +107,9 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
         return stated
     sides, updates = [best], []
     limits = (reader_gap, coverage_share, missing_gap, apart, shared)
+    likely = [s.merged for s in ranked if s.probability >= threshold]
+    read = {id(s.merged): _read_about(s.merged, likely, asked or {}, best.merged.texts)
+            for s in ranked[1:] if s.merged.value.kind in (*AMOUNTS, *DATED)}
     role_of_name = (role, role_window)
     acted = [*acts, *[frozenset()] * (len(ranked) - len(acts))]
     for other, act in zip(ranked[1:], acted[1:], strict=True):
@@ -126,11 +129,11 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
             continue
         same = one_act(acted[0], act)
         if _disagrees(best.merged, other.merged, limits, role_of_name, asked or {},
-                      same_act=same):
+                      same_act=same, read=read):
             if not any(_side_by_side(s.merged, other.merged) for s in sides[1:]):
                 sides.append(other)  # "on January 4, ... completed on February 9": one side
         elif _disagrees(best.merged, other.merged, limits, role_of_name, asked or {},
-                        updating=True, same_act=same):
+                        updating=True, same_act=same, read=read):
             updates.append(other)  # "more than 2.3 million", then "3.1 million": no conflict
     if latest and len(sides) + len(updates) > 1:
         *_, older, newest = sorted([*sides, *updates], key=lambda s: _first_said(s.merged))
@@ -208,7 +211,8 @@ _PERIOD = re.compile(r"^(?:\s+\w+)?\s+(?:a year (?:earlier|before|ago)|last year
 
 def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, float, float],
                role: tuple[str, int], asked: Mapping[str, float],
-               updating: bool = False, same_act: bool = False) -> bool:
+               updating: bool = False, same_act: bool = False,
+               read: Mapping[int, tuple[float, float]] | None = None) -> bool:
     """Return True when `other` states another value of the fact `best` states.
 
     `role` is the role a "who" question asks to fill ("trade minister"; "" if none) and how
@@ -216,9 +220,13 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, f
     With `updating`, two amounts that may both hold ("more than 2.3 million", "3.1 million")
     count too: a later report of one may update the other, though they do not contradict.
     With `same_act`, both are stated in one act (`clashes.one_act`), so `other`'s sentence need
-    not hold as much of the question as the best's.
+    not hold as much of the question as the best's. `read` gives an amount's or a date's
+    coverage and missing word as every likely answer of its value reads it (`_read_about`), by
+    `id`; the best's own sentence is the bar (a name's sides are told by the role they hold).
     """
     reader_gap, coverage_share, missing_gap, apart, shared = limits
+    pooled = (read or {}).get(id(other), (0.0, 1.0))
+    covered, missing = max(_coverage(other), pooled[0]), min(_missing(other), pooled[1])
     related = updatable if updating else comparable
     if not related(best.value, other.value) or same_value(best.value, other.value):
         return False
@@ -235,13 +243,16 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, f
     if best.value.kind in DATED and not comparable(value_of(best.best.text, "date"),
                                                    value_of(other.best.text, "date")):
         return False  # "Friday" said, resolved to 17 April 2026, is no other year than "2018"
+    if best.value.kind in DATED and bool(_SINCE.match(best.value.text)) != bool(
+            _SINCE.match(other.value.text)):
+        return False  # "since 2005" says from when a thing holds, not when it was done
     if best.value.kind in DATED and other.best.another_event and not best.best.another_event:
         return False  # "returned on Saturday ..., where she held talks" dates the return
     if other.best.reader < best.best.reader - reader_gap:
         return False
-    if not same_act and _coverage(other) < coverage_share * best.features["coverage"]:
+    if not same_act and covered < coverage_share * best.features["coverage"]:
         return False
-    if not same_act and _missing(other) > best.features["missing"] + missing_gap:
+    if not same_act and missing > best.features["missing"] + missing_gap:
         return False  # it lacks a weightier question word: another fire, another visit
     if _shared(best, other, asked) <= shared:
         return False  # "vote on 9 July" and "takeover rules ... firm offer by June 15"
@@ -249,6 +260,9 @@ def _disagrees(best: Merged, other: Merged, limits: tuple[float, float, float, f
         return False  # "last went on strike in 2011, in a one-day stoppage" is no account of
         # this year's strike
     return _hedged(best) == _hedged(other)
+
+
+_SINCE = re.compile(r"(?:ever )?since\b", re.IGNORECASE)
 
 
 def _years_of(merged: Merged) -> set[int]:
@@ -308,6 +322,31 @@ def _shared(best: Merged, other: Merged, asked: Mapping[str, float]) -> float:
     texts = dict.fromkeys(s.text for c in other.candidates for s in c.sentences)
     both = max(sum(w for t, w in held.items() if t in text_stems(text)) for text in texts)
     return both / sum(held.values())
+
+
+def _read_about(merged: Merged, likely: Sequence[Merged], asked: Mapping[str, float],
+                besides: Sequence[str] = ()) -> tuple[float, float]:
+    """Return how much of the question an answer's value is read with, and the word it lacks.
+
+    Outlets word one fact otherwise: "78% of members who returned a ballot paper had backed
+    industrial action" and "78% of those who voted backed a strike" together say what "what
+    share of members backed strike action?" asks, though neither alone does as much as "87%
+    of members ... backed strike action". The question words held by the sentences of every
+    likely answer of the value (`likely`, same value) count together when two sources or more
+    state it: the coverage is their weighted share, the missing word the weightiest none
+    holds, as a share (0 and 1 otherwise, or without the question's words). One article's
+    mentions of a figure are not several accounts of it, nor is a sentence that states the
+    best answer too (`besides`): "Of the 129 MSPs, 73 are elected ... in constituencies" says
+    nothing of how many constituency MSPs there are but 73.
+    """
+    stating = [merged, *(m for m in likely if m is not merged
+                         and same_value(m.value, merged.value))]
+    if not asked or len({s for m in stating for s in m.sources}) < 2:
+        return 0.0, 1.0
+    texts = {t for m in stating for t in m.texts} - set(besides)
+    held = {t for t in asked if any(t in text_stems(text) for text in texts)}
+    lacking = max((w for t, w in asked.items() if t not in held), default=0.0)
+    return sum(asked[t] for t in held) / sum(asked.values()), lacking / max(asked.values())
 
 
 def _coverage(merged: Merged) -> float:

@@ -246,7 +246,14 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         # "the 4.5% offer"
         aside += [m for m in merged if _of_another_share(m, shares, parser)]
     # "did not give a sales target for 2026" for "what is its sales target for 2026?"
-    aside += [m for m in merged if _not_given(m, analysis.weights, parser)]
+    not_given = [m for m in merged if _not_given(m, analysis.weights, parser)]
+    if withheld := _withheld(not_given, parser):  # nor "countries" of "but analysts expect
+        # growth to slow as more countries raise tariffs": only another sentence that names
+        # the sales target may give it
+        saying = {t for m in not_given for t in m.texts}
+        aside += [m for m in merged if not any(withheld <= text_stems(t)
+                                               for t in m.texts if t not in saying)]
+    aside += not_given
     if analysis.kind == "other" and asks_manner(analysis.text):  # "how are they chosen?":
         # not "73"
         aside += [m for m in merged if m.value.kind in _MEASURED]
@@ -458,6 +465,17 @@ def _not_given(merged: Merged, asked: Iterable[str], parser: Parser | None) -> b
 
 
 _NEGATION = re.compile(r"\b(?:not|never)\b|n't", re.IGNORECASE)
+
+
+def _withheld(not_given: list[Merged], parser: Parser | None) -> frozenset[str]:
+    """Return the nouns (stems) of what a sentence read says was not given ("sales target").
+
+    The nouns of the noun phrases among the spans `_not_given` found ("a sales target for
+    2026" of "did not give a sales target for 2026"); not of a clause ("The judge did not
+    rule on whether the cut itself was justified" withholds no thing).
+    """
+    return frozenset(stem(t.text) for m in not_given for span in _spans(m, parser)
+                     if span.root.pos_ == "NOUN" for t in span if t.pos_ == "NOUN")
 
 
 def _spans(merged: Merged, parser: Parser | None) -> list[Span]:

@@ -2,7 +2,8 @@
 
 import pytest
 
-from index.service import Newsdesk
+from index.answer.pipeline import read
+from index.service import Newsdesk, reader_for
 
 
 def article(title: str, outlet: str, published: str, *paragraphs: str) -> str:
@@ -222,6 +223,22 @@ ARTICLES = {
                          "Two people died in the gale: a fisherman off Tollmouth and a driver "
                          "hit by a falling tree.",
                          "More than 3,000 people were evacuated from the coast."),
+    # one figure worded otherwise by two outlets, against a third's
+    "ballot-1.md": article("Dockers vote to strike", "Harbour Post", "2026-11-02",
+                           "The Dockers' Guild said 87% of members who took part in the "
+                           "ballot backed strike action, on a turnout of 61%."),
+    "ballot-2.md": article("Dockers' ballot result", "Evening Star", "2026-11-01",
+                           "The Dockers' Guild announced that 78% of members who returned a "
+                           "ballot paper had backed industrial action."),
+    "ballot-3.md": article("Terminal braces for walkout", "Daily Ledger", "2026-11-06",
+                           "On the guild's own figures, 78% of those who voted backed a "
+                           "strike at the container terminal."),
+    # a figure a company did not give, beside others it did
+    "rail-1.md": article("Record year for Harrow Rail", "Coast Wire", "2026-10-10",
+                         "Harrow Rail carried 41 million passengers last year, a record, "
+                         "and its trains now serve 52 towns. It did not give a ridership "
+                         "target for 2027, but analysts expect growth to slow as more towns "
+                         "open new bus links."),
     # a share of something else beside a question for an amount
     "duty-1.md": article("Grain duty cut", "Harbour Post", "2026-10-05",
                          "Tollmouth will cut the duty on imported grain to about 14 per cent "
@@ -541,3 +558,23 @@ def test_a_share_of_something_else_is_no_amount_of_what_is_asked(desk):
 def test_a_toll_counts_what_its_noun_says(desk):
     result = desk.ask("gale death toll?")
     assert result.answered and result.answer.lower().startswith("two")
+
+
+def test_a_figure_two_outlets_word_otherwise_is_a_side_against_a_third(desk):
+    result = desk.ask("what share of dockers backed the strike?")
+    assert result.answered and result.conflict, result.answer
+    by_number = {c.n: c.source for c in result.citations}
+    sides = {side.answer: {by_number[n] for n in side.citations} for side in result.sides}
+    assert set(sides) == {"87%", "78%"}, sides
+    assert sides["78%"] == {"ballot-2.md", "ballot-3.md"}
+
+
+def test_what_the_coverage_says_was_not_given_is_declined(desk):
+    question = "what is harrow rail's ridership target for 2027?"
+    result = desk.ask(question)
+    assert not result.answered, result.answer
+    # nor is anything else its article says kept as an answer: "52 towns" is no target
+    analysis, evidence = desk.evidence(question)
+    findings = read(analysis, evidence, reader_for(desk.settings, desk.reader),
+                    lexicon=desk.lexicon(), parser=desk.parser())
+    assert not [m.value.text for m in findings.merged if "rail-1.md" in m.sources]

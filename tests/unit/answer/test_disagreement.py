@@ -436,3 +436,41 @@ def test_an_undated_source_is_of_no_year():
     other = stated("one-day", "Nurses went on strike in 2011, in a one-day stoppage.",
                    ("b.md", None), probability=0.4)
     assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is not None
+
+
+def test_a_value_worded_otherwise_by_two_outlets_is_read_with_what_both_say():
+    asked = {"member": 1.0, "back": 1.0, "strike": 1.0, "action": 1.0}
+    best = stated("87%", "The union said 87% of members backed strike action.",
+                  ("a.md", "2025-09-12"), kind="percent")
+    ballot = stated("78%", "The union said 78% of members who returned a ballot paper had "
+                    "backed industrial action.", ("b.md", "2025-09-11"), probability=0.4,
+                    coverage=0.75, kind="percent")
+    voted = stated("78%", "On the union's own figures, 78% of those who voted backed a strike.",
+                   ("c.md", "2025-09-20"), probability=0.3, coverage=0.5, kind="percent")
+    assert disagreement([best, ballot], THRESHOLD, GAP, SHARE, MISSING, asked=asked) is None
+    found = disagreement([best, ballot, voted], THRESHOLD, GAP, SHARE, MISSING, asked=asked)
+    assert found is not None and not found.revision
+    assert [s.merged.text for s in found.sides] == ["87%", "78%"]
+    assert found.sides[1].merged.sources == ("b.md", "c.md")
+    # an unlikely answer of the value adds nothing to what it is read with, nor does one
+    # article that says it twice
+    unlikely = replace(voted, probability=0.1)
+    assert disagreement([best, ballot, unlikely], THRESHOLD, GAP, SHARE, MISSING,
+                        asked=asked) is None
+    again = stated("78%", "On the union's own figures, 78% of those who voted backed a strike.",
+                   ("b.md", "2025-09-11"), probability=0.3, coverage=0.5, kind="percent")
+    assert disagreement([best, ballot, again], THRESHOLD, GAP, SHARE, MISSING,
+                        asked=asked) is None
+
+
+def test_a_date_said_as_since_when_is_no_side_against_the_day_it_was_done():
+    best = stated("8 November 2010", "The soundtrack was released on 8 November 2010.",
+                  ("a.md", ""), kind="date")
+    since = stated("since 2005", "Murray Gold has composed the soundtracks since 2005.",
+                   ("b.md", ""), probability=0.4, kind="date")
+    assert disagreement([best, since], THRESHOLD, GAP, SHARE, MISSING) is None
+    held = stated("since 2005", "Gold has been the series' composer since 2005.", ("a.md", ""),
+                  kind="date")
+    other = stated("since 2007", "Gold has written its music since 2007.", ("b.md", ""),
+                   probability=0.4, kind="date")
+    assert disagreement([held, other], THRESHOLD, GAP, SHARE, MISSING) is not None

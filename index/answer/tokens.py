@@ -82,22 +82,29 @@ def tokens(doc: Doc) -> Tokens:
     """Return the token table of a parsed sentence (made once, kept with the doc)."""
     table = doc.user_data.get(_TOKENS)
     if table is None:
-        table = Tokens(
-            text=tuple(t.text for t in doc), lower=tuple(t.lower_ for t in doc),
-            stems=tuple(stem(t.text) for t in doc),
-            space=tuple(bool(t.whitespace_) for t in doc),
-            punct=tuple(t.is_punct for t in doc), number=tuple(t.like_num for t in doc),
-            content=tuple((t.is_alpha or t.like_num) and not t.is_stop for t in doc),
-            pos=tuple(t.pos_ for t in doc), tag=tuple(t.tag_ for t in doc),
-            lemma=tuple(t.lemma_.lower() for t in doc),
-            entity=tuple(t.ent_type_ for t in doc), stop=tuple(t.is_stop for t in doc),
-            edges=tuple((t.left_edge.i, t.right_edge.i) for t in doc),
-            ents=tuple(doc.ents), chunks=tuple(doc.noun_chunks),
-            head=(head := tuple(t.head.i for t in doc)), dep=tuple(t.dep_ for t in doc),
-            depth=tuple(len(doc) - 1 if (t.is_punct or t.is_space) and not t.n_lefts
-                        and not t.n_rights else _depth(head, t.i) for t in doc))
+        table = _table(doc)
         doc.user_data[_TOKENS] = table
     return table
+
+
+def _table(doc: Doc) -> Tokens:
+    """Read every token of a doc once (spaCy makes a new Token object at each access)."""
+    rows = [(t.text, t.lower_, bool(t.whitespace_), t.is_punct, t.like_num, t.is_alpha,
+             t.is_stop, t.pos_, t.tag_, t.lemma_.lower(), t.ent_type_,
+             (t.left_edge.i, t.right_edge.i), t.head.i, t.dep_,
+             t.is_space and not t.n_lefts and not t.n_rights,
+             t.is_punct and not t.n_lefts and not t.n_rights) for t in doc]
+    (text, lower, space, punct, number, alpha, stop, pos, tag, lemma, entity, edges, head, dep,
+     bare_space, bare_punct) = (tuple(column) for column in zip(*rows, strict=True)) if rows \
+        else ((),) * 16
+    return Tokens(
+        text=text, lower=lower, stems=tuple(stem(w) for w in text), space=space, punct=punct,
+        number=number,
+        content=tuple((a or n) and not s for a, n, s in zip(alpha, number, stop, strict=True)),
+        pos=pos, tag=tag, lemma=lemma, entity=entity, stop=stop, edges=edges,
+        ents=tuple(doc.ents), chunks=tuple(doc.noun_chunks), head=head, dep=dep,
+        depth=tuple(len(doc) - 1 if bare_punct[i] or bare_space[i] else _depth(head, i)
+                    for i in range(len(text))))
 
 
 def _depth(head: tuple[int, ...], i: int) -> int:

@@ -289,9 +289,11 @@ def qualified(phrase: str, sentence: str) -> str:
     cent": without its qualifier a figure says another thing, and may seem to contradict one
     that keeps it ("71%"). Other phrases, and amounts already qualified, are kept as they are.
     """
-    found = re.search(rf"(?<![\w.,]){re.escape(phrase)}(?!\w)", sentence)  # not of "148"
     value = value_of(phrase)
-    if found is None or value.kind not in {"number", "percent", "money"}:
+    if value.kind not in {"number", "percent", "money"}:
+        return phrase
+    found = re.search(rf"(?<![\w.,]){re.escape(phrase)}(?!\w)", sentence)  # not of "148"
+    if found is None:
         return phrase
     at = found.start()
     if value.kind == "number" and not value.unit:  # "48" of "nearer 48 crowns"

@@ -376,7 +376,8 @@ def other_role(role: str, name: list[str], texts: list[str]) -> bool:
     that heads something ("transit boss", "union leader") is qualified by what it heads, which
     any sentence naming the holder may say: "Darius Penhale, the chief executive of Harrowgate
     Metro" is the transit boss asked about where "Penhale, who took the top job at the transit
-    authority" is read too; a portfolio ("trade minister") must be in the title.
+    authority" is read too; a portfolio ("trade minister") must be in the title. A word of the
+    role counts in any form: "chief financial officer" is the finance chief.
     """
     *kinds, head = role.split() or [""]
     kinds = [stem(k) for k in kinds if k not in _TENURE]
@@ -389,7 +390,8 @@ def other_role(role: str, name: list[str], texts: list[str]) -> bool:
     for text in texts:
         for title in titles(name, text):
             if title & heads:
-                if all(k in {stem(w) for w in title} | beside for k in kinds):
+                said = {stem(w) for w in title} | beside  # "financial" says "finance"
+                if all(any(same_stem(k, s) for s in said) for k in kinds):
                     return False
                 called = True
             elif title & ROLE_NOUNS:  # "engineering" is no engineer
@@ -477,6 +479,22 @@ def asked_things(question: Doc, asked: Iterable[str] = ()) -> frozenset[str]:
             continue  # "who is the man who ...?" asks for the man
         found.add(stem(token.text))
     return frozenset(found)
+
+
+def phrase_names_thing(phrase: str, things: frozenset[str]) -> bool:
+    """Return True when a phrase is one of `things` (stems): a thing a who-question names.
+
+    Its last word is one ("grain barge" for "who skippered the barge?"), or a name says it is
+    one ("barge Pellow"). What owns a title is not the title's holder: "The ferry's captain,
+    Emeric Tarvos" names the ferry's skipper.
+    """
+    words = [w for w in _PHRASE_WORD.findall(phrase) if not _OWNER.search(w)]
+    return bool(words) and (stem(words[-1]) in things or (words[-1][:1].isupper() and any(
+        w.islower() and stem(w) in things for w in words)))
+
+
+_PHRASE_WORD = re.compile(r"\b\w\w+(?:['’]s?)?")  # `WORD`, with a possessive ending
+_OWNER = re.compile(r"['’]s?$")  # "the ferry's", "the workers'"
 
 
 def _words_before(text: str, at: int) -> list[str]:

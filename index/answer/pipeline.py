@@ -42,6 +42,7 @@ from index.answer.clashes import (
     other_doer,
     other_role,
     other_years,
+    phrase_names_thing,
     role_nouns,
     said_as_excess,
     said_leaving,
@@ -538,15 +539,12 @@ def _share_of_another(merged: Merged, counted: str) -> bool:
 def _a_thing_asked(merged: Merged, things: frozenset[str]) -> bool:
     """Return True when an answer to "who ...?" is a thing the question names.
 
-    A phrase is when its last word is ("grain barge" for "who skippered the barge?"); a name
-    is when it says so itself ("barge Pellow") or a sentence stating it calls it so ("the
-    barge Pellow").
+    A phrase is when it says so (`phrase_names_thing`: "grain barge", "barge Pellow"); a name
+    is when a sentence stating it calls it so too ("the barge Pellow").
     """
     if not things:
         return False
-    words = WORD.findall(merged.value.text)
-    if words and (stem(words[-1]) in things or (words[-1][:1].isupper() and any(
-            w.islower() and stem(w) in things for w in words))):  # "barge Pellow"
+    if phrase_names_thing(merged.value.text, things):
         return True
     if merged.value.kind != "name":
         return False

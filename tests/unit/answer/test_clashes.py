@@ -37,6 +37,7 @@ from index.answer.clashes import (
     other_role,
     other_years,
     owners,
+    phrase_names_thing,
     possible,
     qualifiers,
     said_as_excess,
@@ -210,6 +211,11 @@ def test_another_owner(question, sentence, other):
         # a portfolio is not: "trade" said of her elsewhere makes no trade minister
         ("trade minister", "helena stroud",
          ["Prime Minister Helena Stroud said so.", "Stroud said trade would double."], True),
+        # a word of the role in another form
+        ("finance chief", "beatrix lyle",
+         ["The authority's chief financial officer, Beatrix Lyle, will stand in."], False),
+        ("finance chief", "graham ostrowe",
+         ["The chief executive of the port authority, Graham Ostrowe, quit."], True),
     ],
 )
 def test_another_role(role, name, texts, other):
@@ -569,6 +575,19 @@ def test_a_name_is_called_by_a_noun_its_title_or_its_last_word_says(name, texts,
 ])
 def test_the_noun_right_before_a_name_says_what_it_is(name, text, thing):
     assert named_thing(name.lower().split(), text) == (stem(thing) if thing else "")
+
+
+@pytest.mark.parametrize(("phrase", "things", "named"), [
+    ("grain barge", {"barge"}, True),
+    ("barge Pellow", {"barge"}, True),
+    ("Anselm Kroft", {"barge"}, False),
+    # what owns the title is not its holder
+    ("The barge's captain, Anselm Kroft", {"barge"}, False),
+    ("The authority's chief financial officer, Beatrix Lyle", {"authority", "port"}, False),
+    ("the dockers' union", {"union"}, True),
+])
+def test_a_phrase_may_be_a_thing_the_question_names(phrase, things, named):
+    assert phrase_names_thing(phrase, frozenset(stem(t) for t in things)) is named
 
 
 @pytest.mark.parametrize(("question", "asked", "things"), [

@@ -399,6 +399,91 @@ def other_role(role: str, name: list[str], texts: list[str]) -> bool:
     return called
 
 
+def role_qualifiers(question: Doc, role: str) -> tuple[str, ...]:
+    """Return the countries or peoples a question says the role it asks is of (`_WHOSE`).
+
+    "who is the US president?" -> ("US",); "which Chinese premier ...?" -> ("Chinese",);
+    "the president of Kessaria" -> ("Kessaria",), a name kept whole; "who is the trade
+    minister?" -> ().
+    """
+    head = role.split()[-1] if role else ""
+    for token in question:
+        if token.lower_ != head:
+            continue
+        found = [c for c in token.lefts if c.dep_ in _QUALIFYING_DEPS]
+        found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+        return tuple(" ".join(t.text for t in q.subtree if t.ent_type_ in _WHOSE)
+                     for q in found if q.ent_type_ in _WHOSE)
+    return ()
+
+
+_QUALIFYING_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+# A country or a people, the names that say whose a post is: "US", "Chinese". Not a body
+# ("Brightwell"): spaCy tags a portfolio ("Trade") an organisation as often.
+_WHOSE = frozenset({"GPE", "NORP"})
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def role_qualified(doc: Doc, name: list[str], heads: frozenset[str],
+                   asked: tuple[str, ...]) -> str:
+    """Return whose a sentence says a name's role is, against the question's: "asked", "other", "".
+
+    `name` is its words in lower case; `heads` the nouns of the role (`role_nouns`); `asked`
+    the question's `role_qualifiers`. "Chinese President Xi Jinping" is "other" for the US
+    president, "US President Donald Trump" "asked"; "Xi Jinping, China's president," reads
+    the title set off after the name. "" when no title with the role says whose it is.
+    """
+    lower = tokens(doc).lower
+    width = len(name)
+    said = ""
+    for start in range(len(doc) - width + 1):
+        if list(lower[start:start + width]) != name:
+            continue
+        title = []
+        for token in reversed(doc[:start]):  # "US President", "China's President"
+            if (token.lower_ in STOPWORDS and not token.text.isupper()) or not (  # "US"
+                    token.text[:1].isupper() or token.lower_ in ROLES
+                    or token.text in _POSSESSIVE):
+                break
+            title.append(token)
+        end = start + width
+        if end < len(doc) and doc[end].text == ",":  # ", China's president,"
+            title += itertools.takewhile(lambda t: not t.is_punct or t.text in _POSSESSIVE,
+                                         doc[end + 1:end + 8])
+        if not any(t.lower_ in heads for t in title):
+            continue
+        phrases = _names_in(sorted(t.i for t in title if t.ent_type_ in _WHOSE), doc)
+        if any(_same_name(q, p) for q in asked for p in phrases):
+            return "asked"
+        if phrases:
+            said = "other"
+    return said
+
+
+def _names_in(at: list[int], doc: Doc) -> list[str]:
+    """Return the runs of adjacent tokens at the indices `at` (sorted) as texts."""
+    runs: list[list[int]] = []
+    for i in at:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [" ".join(doc[i].text for i in run) for run in runs]
+
+
+def _same_name(asked: str, said: str) -> bool:
+    """Return True when a title's name is the question's qualifier.
+
+    "Chinese" and "China" by their stems; "US" and "United States" or "U.S." by its letters.
+    """
+    if any(same_stem(stem(a), stem(b)) for a in asked.split() for b in said.split()):
+        return True
+    letters = asked.replace(".", "")
+    return letters.isupper() and len(letters) > 1 and letters.lower() in {
+        said.replace(".", "").lower(), "".join(w[0] for w in said.split()).lower()}
+
+
 def titles(name: list[str], text: str) -> list[set[str]]:
     """Return the words of each title `text` gives the name: before it, or set off after it.
 
@@ -1089,6 +1174,36 @@ def another_instance(doc: Doc, asked: tuple[str, int]) -> bool:
                     and any(c.lower_ == "again" for c in token.children))):
             other = True
     return other
+
+
+def asked_rank(question: Doc) -> tuple[str, int] | None:
+    """Return the noun a question asks the top (or the n-th) of by a superlative, and the rank.
+
+    "what is canada's biggest trading partner?" -> ("partner", 1); "who is the third-largest
+    shareholder?" -> ("sharehold", 3); None without a superlative before a noun.
+    """
+    for token in question:
+        if token.tag_ == "JJS" and token.dep_ == "amod" and token.head.pos_ == "NOUN":
+            return stem(token.head.text), _rank(token)
+    return None
+
+
+def _rank(superlative: Token) -> int:
+    """Return the rank an ordinal gives a superlative ("second-largest" -> 2), or 1."""
+    return next((_ORDINALS[c.lower_] for c in superlative.children if c.lower_ in _ORDINALS), 1)
+
+
+def another_rank(doc: Doc, asked: tuple[str, int]) -> bool:
+    """Return True when a sentence ranks the asked noun by a superlative, never at the asked rank.
+
+    Asked the biggest trading partner, "China, its second-largest trading partner" ranks
+    another; "its largest partner, the United States" ranks the asked, whatever else it says;
+    a sentence that does not rank the noun says nothing.
+    """
+    noun, number = asked
+    ranks = {_rank(c) for token in doc if stem(token.text) == noun for c in token.children
+             if c.tag_ == "JJS" and c.dep_ == "amod"}
+    return bool(ranks) and number not in ranks
 
 
 # What a sum measures, by the noun or the verb that names it: a profit is not a turnover, nor

@@ -19,11 +19,13 @@ from index.answer.clashes import (
     acts,
     affirmed,
     another_instance,
+    another_rank,
     another_share,
     another_sum,
     asked_figures,
     asked_instance,
     asked_kinds,
+    asked_rank,
     asked_sum,
     asked_things,
     asked_years,
@@ -44,6 +46,8 @@ from index.answer.clashes import (
     other_years,
     phrase_names_thing,
     role_nouns,
+    role_qualified,
+    role_qualifiers,
     said_as_excess,
     said_leaving,
     still_held,
@@ -87,7 +91,7 @@ from index.answer.restating import asked_heads, unrestated
 from index.answer.roles import OCCUPATIONS
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import NAMED, mark
-from index.answer.tokens import text_of
+from index.answer.tokens import text_of, tokens
 from index.answer.types import load_types, no_lift, type_inputs
 from index.answer.values import (
     Value,
@@ -153,6 +157,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if role:
         merged = _untitled_dropped(role, merged)
         aside = [m for m in merged if _another_role(role, m, read_texts, docs)]
+        if whose := role_qualifiers(question, role):  # "who is the US president?": not
+            # "Chinese President Xi Jinping"
+            aside += [m for m in merged if _anothers_holder(m, role, whose, parser)]
     if analysis.kind == "organisation" and analysis.question.focus:  # "which group hacked
         aside += _not_so_called(analysis.question.focus, merged)  # it?": "The hacking group
         # Sable Moth", not "The Tarvesian Consumers' Council" beside it
@@ -200,6 +207,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     instance = asked_instance(question)
     if instance is not None:  # "how long was the first strike?": not "would strike again"
         aside += [m for m in merged if _another_instance(m, instance, parser)]
+    if (rank := asked_rank(question)) is not None:  # "canada's biggest trading partner?":
+        # not "China" of "China, its second-largest trading partner"
+        aside += [m for m in merged if _ranked_otherwise(m, rank, parser)]
     if negated := negated_verbs(question):  # "When didn't Kublai ban the slave trade?":
         # not "1291" of "Kublai banned the slave trade in 1291"
         aside += [m for m in merged if _affirmed(m, negated, parser)]
@@ -283,6 +293,17 @@ def _acts(merged: Merged, parser: Parser | None) -> frozenset[tuple[str, str]]:
 def _another_instance(merged: Merged, instance: tuple[str, int], parser: Parser | None) -> bool:
     """Return True when every sentence stating the answer speaks of another instance only."""
     return all(another_instance(doc, instance) for doc in _stating(merged, parser))
+
+
+def _ranked_otherwise(merged: Merged, rank: tuple[str, int], parser: Parser | None) -> bool:
+    """Return True when the sentences stating an answer rank the asked noun otherwise.
+
+    "China, its second-largest trading partner" for the biggest (`clashes.another_rank`).
+    Sentences that never name the noun ("Carney arrived in China") say nothing either way.
+    """
+    naming = [doc for doc in _stating(merged, parser)
+              if rank[0] in tokens(doc).stems]
+    return bool(naming) and all(another_rank(doc, rank) for doc in naming)
 
 
 def _counts_another(merged: Merged, counted: str) -> bool:
@@ -649,6 +670,34 @@ def _another_role(role: str, merged: Merged, read_texts: list[str], docs: list[D
         return no_person(role, words, types, read_texts, docs)
     name = value.words
     return other_role(role, name, texts) or no_person(role, name, types, read_texts, docs)
+
+
+def _anothers_holder(merged: Merged, role: str, whose: tuple[str, ...],
+                     parser: Parser | None) -> bool:
+    """Return True when the sentences stating a name give it the role of another than asked.
+
+    Asked "who is the US president?", "Chinese President Xi Jinping" holds China's
+    (`clashes.role_qualified`); a sentence that also titles him the US one keeps him. A
+    phrase is judged by the people it names ("Chinese President Xi Jinping").
+    """
+    value = merged.value
+    docs = _stating(merged, parser)
+    if value.kind == "name":
+        people = {tuple(value.words)}
+    elif value.kind == "text":
+        people = {tuple(t.lower_ for t in e) for doc in docs for e in doc.ents
+                  if e.label_ == "PERSON" and e.text in value.text}
+    else:
+        return False
+    heads = role_nouns(role.split()[-1])
+
+    def another(person: tuple[str, ...]) -> bool:  # or holds another role ("Canadian Prime
+        # Minister Mark Carney" named beside him)
+        said = {role_qualified(doc, list(person), heads, whose) for doc in docs}
+        return ("other" in said and "asked" not in said) or other_role(
+            role, list(person), merged.texts)
+
+    return bool(people) and all(another(person) for person in people)
 
 
 def type_lifts(analysis: Analysis, evidence: Evidence, lexicon: Lexicon | None,

@@ -243,6 +243,22 @@ ARTICLES = {
     "duty-1.md": article("Grain duty cut", "Harbour Post", "2026-10-05",
                          "Tollmouth will cut the duty on imported grain to about 14 per cent "
                          "by the end of March."),
+    # two presidents, of two countries
+    "summit-1.md": article("Leaders meet in Beijing", "Coast Wire", "2026-10-12",
+                           "Chinese President Xi Jinping and Canadian Prime Minister Mark "
+                           "Carney held talks in Beijing on Friday.",
+                           "The talks came after the re-election of US President Donald Trump, "
+                           "who has imposed new tariffs on Canadian goods."),
+    "summit-2.md": article("Xi hails turning point", "Evening Star", "2026-10-12",
+                           "Chinese President Xi Jinping said relations with Canada had "
+                           "reached a turning point."),
+    # the top of a thing and the second of it, each said by its own outlet
+    "grain-1.md": article("Tollmouth grain exports rise", "Harbour Post", "2026-10-14",
+                          "Tollmouth shipped more grain than ever to Norland, its biggest "
+                          "export market, in September."),
+    "grain-2.md": article("Grain duty talks", "Coast Wire", "2026-10-15",
+                          "Tollmouth began talks on grain duties with Kessaria, its "
+                          "second-largest export market, on Monday."),
 }
 
 
@@ -578,3 +594,23 @@ def test_what_the_coverage_says_was_not_given_is_declined(desk):
     findings = read(analysis, evidence, reader_for(desk.settings, desk.reader),
                     lexicon=desk.lexicon(), parser=desk.parser())
     assert not [m.value.text for m in findings.merged if "rail-1.md" in m.sources]
+
+
+def test_asked_one_countrys_holder_of_a_post_anothers_is_no_answer(desk):
+    question = "who is the US president?"
+    result = desk.ask(question)
+    assert result.answered and not result.conflict, result.answer
+    assert result.answer == "Donald Trump"
+    # "Chinese President Xi Jinping" is kept as no answer, nor as a side
+    analysis, evidence = desk.evidence(question)
+    findings = read(analysis, evidence, reader_for(desk.settings, desk.reader),
+                    lexicon=desk.lexicon(), parser=desk.parser())
+    kept = [m.value.text for m in findings.merged]
+    assert not [text for text in kept if "Xi Jinping" in text], kept
+
+
+def test_asked_the_top_of_a_thing_the_second_is_no_answer(desk):
+    result = desk.ask("what is tollmouth's largest export market?")
+    assert result.answered and not result.conflict, result.answer
+    assert result.answer == "Norland"
+    assert [c.source for c in result.citations][:1] == ["grain-1.md"]

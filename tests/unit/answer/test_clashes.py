@@ -8,11 +8,13 @@ from index.answer.clashes import (
     another_event,
     another_figure,
     another_instance,
+    another_rank,
     another_share,
     another_sum,
     asked_figures,
     asked_instance,
     asked_kinds,
+    asked_rank,
     asked_sum,
     asked_things,
     asked_years,
@@ -40,6 +42,9 @@ from index.answer.clashes import (
     phrase_names_thing,
     possible,
     qualifiers,
+    role_nouns,
+    role_qualified,
+    role_qualifiers,
     said_as_excess,
     said_leaving,
     still_held,
@@ -575,6 +580,59 @@ def test_a_name_is_called_by_a_noun_its_title_or_its_last_word_says(name, texts,
 ])
 def test_the_noun_right_before_a_name_says_what_it_is(name, text, thing):
     assert named_thing(name.lower().split(), text) == (stem(thing) if thing else "")
+
+
+@pytest.mark.parametrize(("question", "rank"), [
+    ("what is canada's biggest trading partner?", ("partner", 1)),
+    ("who is the third-largest shareholder?", ("sharehold", 3)),
+    ("who is the second largest shareholder?", ("sharehold", 2)),
+    ("who came first?", None),
+    ("how many partners does it have?", None),
+])
+def test_a_question_may_ask_the_top_of_a_thing(question, rank):
+    assert asked_rank(get_nlp()(question)) == rank
+
+
+@pytest.mark.parametrize(("sentence", "rank", "other"), [
+    ("China, its second-largest trading partner, is a focus.", ("partner", 1), True),
+    ("It seeks trade away from its largest partner, the United States.", ("partner", 1),
+     False),
+    ("China is its second-largest partner and the US its largest partner.", ("partner", 1),
+     False),
+    ("China is a partner.", ("partner", 1), False),  # no rank said
+    ("China, its second-largest trading partner, is a focus.", ("partner", 2), False),
+])
+def test_a_sentence_may_rank_the_asked_thing_otherwise(sentence, rank, other):
+    assert another_rank(get_nlp()(sentence), rank) is other
+
+
+@pytest.mark.parametrize(("question", "role", "whose"), [
+    ("who is the US president?", "president", ("US",)),
+    ("which Chinese premier did the prime minister meet?", "premier", ("Chinese",)),
+    ("who is the president of Kessaria?", "president", ("Kessaria",)),
+    ("who is the president?", "president", ()),
+    ("who is the Trade Minister?", "minister", ()),  # a portfolio is no country
+])
+def test_a_question_may_say_whose_the_role_it_asks_is(question, role, whose):
+    assert role_qualifiers(get_nlp()(question), role) == whose
+
+
+@pytest.mark.parametrize(("text", "name", "asked", "said"), [
+    ("Chinese President Xi Jinping and Canadian Prime Minister Mark Carney held talks.",
+     "xi jinping", "US", "other"),
+    ("Chinese President Xi Jinping and Canadian Prime Minister Mark Carney held talks.",
+     "xi jinping", "Chinese", "asked"),
+    ("Xi Jinping, China's president, said so.", "xi jinping", "Chinese", "asked"),
+    ("It followed the re-election of US President Donald Trump.", "donald trump", "US",
+     "asked"),
+    ("The meeting with United States President Donald Trump ended.", "donald trump", "US",
+     "asked"),
+    ("President Xi Jinping said so.", "xi jinping", "US", ""),  # whose is not said
+    ("Xi Jinping met the US president.", "xi jinping", "US", ""),  # no title of his
+])
+def test_a_title_may_say_whose_the_role_is(text, name, asked, said):
+    heads = role_nouns("president")
+    assert role_qualified(get_nlp()(text), name.split(), heads, (asked,)) == said
 
 
 @pytest.mark.parametrize(("phrase", "things", "named"), [

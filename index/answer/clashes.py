@@ -129,7 +129,9 @@ def other_years(asked: set[int], sentence: str, published: str | None,
     was 245,306 (49.6%) White" in a paragraph of the 2010 census does not say the white
     population in 1942. Nor by its paragraph alone when its article is of a year asked: "The
     company now employs 3,100" in an article of 2024, whose paragraph recalls 2021, may say
-    how many it employed in 2024.
+    how many it employed in 2024. Where neither names a year, it is of its article's time:
+    "evacuations pass 5,000" in an article of 2026 says nothing of 1987, nor of 2024, but may
+    tell what will be in 2030.
     """
     if not asked:
         return False
@@ -139,9 +141,11 @@ def other_years(asked: set[int], sentence: str, published: str | None,
         return other_years(asked, paragraph, published)
     text = resolve_relative_dates(sentence, published)
     said = years(text)
-    if not said and published and published[:4].isdigit() and _MONTH.search(text):
+    if not said and published and published[:4].isdigit():
         year = int(published[:4])
-        said = {year - 1, year, year + 1}
+        if not _MONTH.search(text):  # nothing: of its article's time, or the year before, not
+            return max(asked) < year - 1  # of years before them; it may tell what will be
+        said = {year - 1, year, year + 1}  # a month: near its article's date
     return bool(said) and not said & asked
 
 
@@ -386,7 +390,11 @@ def other_role(role: str, name: list[str], texts: list[str]) -> bool:
     if name and heads & _HEADING:  # "Penhale, who took the top job at the transit authority"
         surname = re.compile(rf"(?i)\b{re.escape(name[-1])}\b")
         beside = set().union(*(text_stems(t) for t in texts if surname.search(t)))
-    called = False
+    # a name that opens on a title holds it wherever it is said: "Captain Tarvos"
+    own = list(itertools.takewhile(lambda w: w in ROLE_NOUNS, name[:-1]))
+    if own and set(own) & heads and all(k in own for k in kinds):
+        return False
+    called = bool(own)
     for text in texts:
         for title in titles(name, text):
             if title & heads:
@@ -503,8 +511,8 @@ def titles(name: list[str], text: str) -> list[set[str]]:
             before.pop()
         title: list[str] = []
         for word in reversed(before):
-            if not word[0].isalnum() or word.lower() in STOPWORDS:
-                break
+            if not word[0].isalnum() or word.lower() in STOPWORDS | _SAYING:
+                break  # "His lawyer said Captain Tarvos ...": no title of his
             title.append(word)
         after = re.match(r"\s*,\s*([^,;.()]{1,60}?)\s*[,;.)]", text[match.end():])
         words = title + (re.findall(r"[\w'’-]+", after.group(1)) if after else [])
@@ -516,6 +524,9 @@ def titles(name: list[str], text: str) -> list[set[str]]:
         found.append(title_words | {role for pair, role in _COMPOUND_TITLES.items()
                                     if pair <= title_words})
     return found
+
+
+_SAYING = frozenset({"said", "says", "told", "tells", "added", "asked", "wrote", "according"})
 
 
 def named_thing(name: list[str], text: str) -> str:
@@ -1221,8 +1232,9 @@ def asked_sum(question: Doc) -> str:
 
     "how much was it fined?" asks for a fine.
     """
-    return next((_SUMS[_sum_word(t)] for t in question
-                 if t.pos_ in {"NOUN", "VERB"} and _sum_word(t) in _SUMS), "")
+    return next((_SUMS[_sum_word(t)] for t in question  # spaCy's small model tags "fine" of
+                 if t.pos_ in {"NOUN", "VERB", "ADJ"} and _sum_word(t) in _SUMS), "")  # "will
+    # the regulator fine Vellstream?" an adjective
 
 
 def another_sum(span: Span, asked: str) -> bool:

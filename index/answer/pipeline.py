@@ -88,7 +88,7 @@ from index.answer.questions import (
 )
 from index.answer.reading import BaseReader
 from index.answer.restating import asked_heads, unrestated
-from index.answer.roles import OCCUPATIONS
+from index.answer.roles import OCCUPATIONS, role_owner
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import NAMED, mark
 from index.answer.tokens import text_of, tokens
@@ -104,6 +104,7 @@ from index.answer.values import (
     says_year,
     singular_noun,
 )
+from index.corpus.dates import resolve_relative_dates
 from index.corpus.sentences import split_sentences
 from index.models import Answer, Hit
 from index.terms import STOPWORDS, WORD, same_stem, stem, text_stems
@@ -137,7 +138,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     `ranked` is the evidence's sentences as already ranked, if a stage before read them.
     """
     ranked = _ranked(analysis, evidence) if ranked is None else ranked
-    asked = asked_years(analysis.text, analysis.kind)  # "in 2024": not "last year (2025)"
+    asked = asked_years(_of_story_time(analysis.text, evidence), analysis.kind)  # "in 2024":
+    # not "last year (2025)"
     kept = [s for s in ranked
             if not other_years(asked, s.text, s.hit.passage.published, s.hit.passage.text)]
     groups = distinct(kept, config.sentences)
@@ -160,6 +162,11 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         if whose := role_qualifiers(question, role):  # "who is the US president?": not
             # "Chinese President Xi Jinping"
             aside += [m for m in merged if _anothers_holder(m, role, whose, parser)]
+        owner = role_owner(question, role)
+        if owner and any(_names_noun(text, owner) for text in read_texts):  # "the regulator's
+            # chair?": not "Board chair Patrick Oyelaran" of a story with no regulator
+            aside += [m for m in merged if m.value.kind in {"name", "text"} and not any(
+                _names_noun(p, owner) for p in _paragraphs(m, headlines=True).values())]
     if analysis.kind == "organisation" and analysis.question.focus:  # "which group hacked
         aside += _not_so_called(analysis.question.focus, merged)  # it?": "The hacking group
         # Sable Moth", not "The Tarvesian Consumers' Council" beside it
@@ -288,6 +295,17 @@ def _stating(merged: Merged, parser: Parser | None) -> list[Doc]:
 def _acts(merged: Merged, parser: Parser | None) -> frozenset[tuple[str, str]]:
     """Return the acts the sentences stating an answer state it in (`clashes.acts`)."""
     return frozenset().union(*(acts(span) for span in _spans(merged, parser)))
+
+
+def _of_story_time(question: str, evidence: Evidence) -> str:
+    """Return a question with its relative years resolved against the newest passage retrieved.
+
+    "where did they meet last year?" asks about 2025 of coverage whose newest article is of
+    2026: the story's time, not the clock's, so an answer does not change as the days pass.
+    """
+    newest = max((h.passage.published for h in evidence.hits if h.passage.published),
+                 default=None)
+    return resolve_relative_dates(question, newest) if newest else question
 
 
 def _another_instance(merged: Merged, instance: tuple[str, int], parser: Parser | None) -> bool:
@@ -662,14 +680,23 @@ def _another_role(role: str, merged: Merged, read_texts: list[str], docs: list[D
     types = [c.type for c in merged.candidates]
     texts = merged.texts
     if value.kind == "text":  # "commerce ministry" is no commerce minister
-        people = {tuple(t.lower_ for t in e) for doc in docs for e in doc.ents
-                  if e.label_ == "PERSON" and e.text in value.text}
+        people = _people_in(value.text, docs)
         if people:  # "... since Prime Minister Helena Stroud": judged by the people it names
             return all(other_role(role, list(person), texts) for person in people)
         words = [w.lower() for w in WORD.findall(value.text) if w.lower() not in STOPWORDS]
         return no_person(role, words, types, read_texts, docs)
     name = value.words
     return other_role(role, name, texts) or no_person(role, name, types, read_texts, docs)
+
+
+def _people_in(text: str, docs: list[Doc]) -> set[tuple[str, ...]]:
+    """Return the people the parses name within `text`, each by its lower-case words.
+
+    Each by its longest name: "Emeric Tarvos", not "Tarvos" of another sentence as well.
+    """
+    people = {tuple(t.lower_ for t in e) for doc in docs for e in doc.ents
+              if e.label_ == "PERSON" and e.text in text}
+    return {p for p in people if not any(p != q and set(p) < set(q) for q in people)}
 
 
 def _anothers_holder(merged: Merged, role: str, whose: tuple[str, ...],
@@ -685,8 +712,7 @@ def _anothers_holder(merged: Merged, role: str, whose: tuple[str, ...],
     if value.kind == "name":
         people = {tuple(value.words)}
     elif value.kind == "text":
-        people = {tuple(t.lower_ for t in e) for doc in docs for e in doc.ents
-                  if e.label_ == "PERSON" and e.text in value.text}
+        people = _people_in(value.text, docs)
     else:
         return False
     heads = role_nouns(role.split()[-1])

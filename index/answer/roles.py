@@ -33,7 +33,8 @@ def question_role(doc: Doc) -> str:
     """Return the role a parsed question asks to fill, lower-cased, or "".
 
     The role noun is what the question word asks about: "who's the trade minister", "which
-    judge", "who quit as transit boss", "who was named interim chief executive". Its
+    judge", "who quit as transit boss", "who was named interim chief executive", "what is the
+    finance chief called". Its
     lower-case modifiers come with it; names do not ("Kessaria's commerce minister" ->
     "commerce minister", "the Metro CEO" -> "ceo"). A role noun doing something else in the
     question ("who did the prime minister meet?") is not asked for (nor a role said by a verb:
@@ -42,12 +43,33 @@ def question_role(doc: Doc) -> str:
     for token in doc:
         if token.pos_ not in {"NOUN", "PROPN"} or not _is_role(token):
             continue
-        asked = (token.dep_ in {"attr", "oprd"} or _led(token)
+        asked = (token.dep_ in {"attr", "oprd"} or _led(token) or _called_what(token)
                  or (token.dep_ == "pobj" and token.head.lower_ == "as"))
         if asked:
             modifiers = [c.lower_ for c in token.lefts
                          if c.dep_ in {"amod", "compound", "nmod"} and c.text.islower()]
             return " ".join([*modifiers, token.lower_])
+    return ""
+
+
+def role_owner(doc: Doc, role: str) -> str:
+    """Return the common noun whose role a question asks, lower-cased, or "".
+
+    "who is the regulator's chair?", "who is the chair of the regulator?" and "who chairs the
+    regulator?" -> "regulator". A name is no common noun ("Trennick's chairman":
+    `clashes.owners`).
+    """
+    head = role.split()[-1] if role else ""
+    for token in doc:
+        if token.lower_ == head and token.pos_ in {"NOUN", "PROPN"}:
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            owners += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]
+        elif _HELD.get(token.lemma_.lower()) == role and token.pos_ == "VERB":
+            owners = [c for c in token.children if c.dep_ == "dobj"]  # "who leads the union?"
+        else:
+            continue
+        return next((o.lower_ for o in owners if o.pos_ == "NOUN"), "")
     return ""
 
 
@@ -65,9 +87,10 @@ def held_role(doc: Doc) -> str:
 
 
 # Verbs that name a role when asked in the present of whoever does them: "who chairs the
-# council?", "who manages Rovers?" ask for its chair, its manager; "who chaired the meeting?"
-# asks who did it, whatever their title.
-_HELD = {"chair": "chair", "manage": "manager", "coach": "coach", "captain": "captain"}
+# council?", "who manages Rovers?", "who heads the regulator?" ask for its chair, its manager,
+# its head; "who chaired the meeting?" asks who did it, whatever their title.
+_HELD = {"chair": "chair", "manage": "manager", "coach": "coach", "captain": "captain",
+         "head": "head", "lead": "leader"}
 
 
 def _led(token: Token) -> bool:
@@ -82,6 +105,13 @@ def _led(token: Token) -> bool:
     return any(t.lower_ in _ASKING and all(u.pos_ in {"ADJ", "NOUN", "PROPN"}
                                               for u in token.doc[t.i + 1:token.i])
                for t in before)
+
+
+def _called_what(token: Token) -> bool:
+    """Return True when the question asks what the noun is called: "what's the CEO called?"."""
+    verb = token.head
+    return (token.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() == "call"
+            and any(t.lower_ == "what" for t in verb.subtree if t.i < token.i))
 
 
 def _is_role(token: Token) -> bool:

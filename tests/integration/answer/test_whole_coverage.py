@@ -259,6 +259,19 @@ ARTICLES = {
     "grain-2.md": article("Grain duty talks", "Coast Wire", "2026-10-15",
                           "Tollmouth began talks on grain duties with Kessaria, its "
                           "second-largest export market, on Monday."),
+    # the chairs of two bodies, and a regulator whose chair is never named
+    "harbour-1.md": article("Harbour board backs dredging", "Harbour Post", "2026-10-16",
+                            "Board chair Ines Calder said the harbour would be dredged in "
+                            "spring."),
+    "growers-1.md": article("Growers want lower duty", "Evening Star", "2026-10-16",
+                            "Grain Growers Association chair Tom Ashby called the duty cut "
+                            "overdue."),
+    "rail-2.md": article("Harrow Rail plans for growth", "Evening Star", "2026-10-12",
+                         "Harrow Rail expects to carry 45 million passengers in 2027, its "
+                         "chief executive said."),
+    "regulator-1.md": article("Regulator opens harbour inquiry", "Coast Wire", "2026-10-17",
+                              "The ports regulator opened an inquiry into the dredging "
+                              "contract on Friday."),
 }
 
 
@@ -614,3 +627,22 @@ def test_asked_the_top_of_a_thing_the_second_is_no_answer(desk):
     assert result.answered and not result.conflict, result.answer
     assert result.answer == "Norland"
     assert [c.source for c in result.citations][:1] == ["grain-1.md"]
+
+
+def test_asked_a_things_chair_the_chairs_of_others_are_no_answer(desk):
+    result = desk.ask("who is the regulator's chair?")
+    assert not result.answered, result.answer
+    assert desk.ask("who is the harbour board's chair?").answer == "Ines Calder"
+
+
+def test_a_year_asked_by_a_relative_word_is_the_storys(desk):
+    question = "how many passengers did harrow rail carry last year?"
+    result = desk.ask(question)
+    assert result.answered and not result.conflict, result.answer
+    assert result.answer.startswith("41 million"), result.answer
+    # "last year" is 2025 of articles of 2026: what is expected in 2027 is not read
+    analysis, evidence = desk.evidence(question)
+    findings = read(analysis, evidence, reader_for(desk.settings, desk.reader),
+                    lexicon=desk.lexicon(), parser=desk.parser())
+    assert not [m.value.text for m in findings.merged + findings.aside
+                if "rail-2.md" in m.sources]

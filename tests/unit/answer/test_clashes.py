@@ -104,7 +104,12 @@ def test_a_date_question_is_about_no_year():
         ({2024}, "It produced 61,000 tonnes in the six months to April.", "2026-05-20", True),
         ({2025}, "It produced 61,000 tonnes in the six months to April.", "2026-05-20", False),
         ({2024}, "It produced 61,000 tonnes in the six months to April.", None, False),
-        ({2024}, "The mine may produce 61,000 tonnes.", "2026-05-20", False),  # "may": a verb
+        ({2024}, "The mine may produce 61,000 tonnes.", None, False),  # "may": a verb
+        # naming no year, of its article's time or the year before
+        ({1987}, "Evacuations pass 5,000.", "2026-05-12", True),
+        ({2025}, "Dealers sold 214,000 electric vehicles.", "2026-01-08", False),
+        ({2026}, "Dealers sold 214,000 electric vehicles.", "2026-01-08", False),
+        ({2030}, "The quota could rise to 60,000 a year.", "2026-02-12", False),
         ({2024}, "The mine reopens on 2 May.", "2026-05-20", True),
         ({1976}, "In the spring of 1975, Fred Pierce was appointed.", None, True),
         ({1975}, "ABC's programmes of the 1970s drew record audiences.", None, False),
@@ -216,6 +221,9 @@ def test_another_owner(question, sentence, other):
         # a portfolio is not: "trade" said of her elsewhere makes no trade minister
         ("trade minister", "helena stroud",
          ["Prime Minister Helena Stroud said so.", "Stroud said trade would double."], True),
+        # a name that opens on its title
+        ("lawyer", "captain tarvos", ["His lawyer said Captain Tarvos denies it."], True),
+        ("captain", "captain tarvos", ["His lawyer said Captain Tarvos denies it."], False),
         # a word of the role in another form
         ("finance chief", "beatrix lyle",
          ["The authority's chief financial officer, Beatrix Lyle, will stand in."], False),
@@ -757,6 +765,7 @@ def test_a_sentence_counting_them_all_may_count_the_kind_its_paragraph_says(sent
     ("how much income tax was paid?", ""),  # "income" is either
     ("how much was the operator fined?", "fine"),
     ("What penalty did the regulator impose?", "fine"),
+    ("how much will the regulator fine Vellstream?", "fine"),  # "fine" tagged an adjective
 ])
 def test_a_question_may_ask_for_a_sum_of_one_measure(question, measure):
     assert asked_sum(get_nlp()(question)) == measure

@@ -1,7 +1,8 @@
 import pytest
 
+from index.answer.nlp import get_nlp
 from index.answer.questions import parse_question
-from index.answer.roles import beside
+from index.answer.roles import beside, role_owner
 
 
 @pytest.mark.parametrize(("question", "role"), [
@@ -15,6 +16,8 @@ from index.answer.roles import beside
     ("who was the chief fire officer?", "chief fire officer"),
     ("who was named interim chief executive?", "interim chief executive"),
     ("whose spokesperson denied it?", "spokesperson"),
+    ("what is metro's finance chief called?", "finance chief"),
+    ("what's the CEO called?", "ceo"),
     # a role noun doing something else is not asked for
     ("who did the prime minister meet?", ""),
     ("who operates the dam?", ""),
@@ -31,6 +34,9 @@ def test_the_role_a_question_asks_to_fill(question, role):
     ("who chairs the east coast shellfish council?", "chair"),
     ("who manages harrowgate rovers?", "manager"),
     ("who coaches the team?", "coach"),
+    ("who heads the energy regulator?", "head"),
+    ("who leads the nurses' union?", "leader"),
+    ("who led the charge?", ""),
     ("who chaired the meeting?", ""),  # who did it, whatever their title
     ("who's running port allard transit?", ""),  # running: anyone may run a thing
     ("who's the trade minister?", ""),  # a noun: `role`
@@ -46,3 +52,15 @@ def test_a_role_noun_after_which_makes_a_person_question():
 def test_the_words_beside_a_name_leave_out_stop_words():
     assert beside(["owen", "balcombe"], "He met the Trade Minister, Owen Balcombe, on Monday.",
                   3) == [["trade", "minister", "monday"]]
+
+
+@pytest.mark.parametrize(("question", "owner"), [
+    ("who is the regulator's chair?", "regulator"),
+    ("who is the chair of the regulator?", "regulator"),
+    ("who leads the union?", "union"),
+    ("who is Trennick's chairman?", ""),  # a name: `clashes.owners`
+    ("who is the chairman?", ""),
+])
+def test_a_question_may_ask_the_role_of_a_thing_it_names_by_a_noun(question, owner):
+    parsed = parse_question(question)
+    assert role_owner(get_nlp()(question), parsed.role or parsed.held) == owner

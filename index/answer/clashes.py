@@ -659,6 +659,18 @@ def no_holder(span: Span) -> bool:
             and after.lower_ in ROLE_NOUNS and not _ORDINAL.fullmatch(last.lower_))
 
 
+def names_a_body(span: Span) -> bool:
+    """Return True when a span is the first word of a body's name that holds a role's title.
+
+    "Office" of "the Office of the Data Commissioner" is the commissioner's office: where a
+    sentence names it so, the name is the body's, not a person's.
+    """
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (after is not None and after.lower_ == "of" and span[-1].text[:1].isupper()
+            and any(t.text[:1].isupper() and t.lower_ in ROLE_NOUNS
+                    for t in span.doc[span.end + 1:span.end + 5]))
+
+
 # Ordinals, which spaCy often tags as names before a noun ("the Seventh Doctor")
 _ORDINAL = re.compile(r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                       r"eleventh|twelfth|\w+teenth|\w+ieth|\d+(?:st|nd|rd|th)")
@@ -1185,6 +1197,34 @@ def another_instance(doc: Doc, asked: tuple[str, int]) -> bool:
                     and any(c.lower_ == "again" for c in token.children))):
             other = True
     return other
+
+
+def counted_apart(doc: Doc, answer: str, counted: str) -> bool:
+    """Return True when a sentence counts the asked noun by another number than the answer's.
+
+    Asked how many branches, "about 2.3 million customers" of "Amberlyn, which has about 2.3
+    million customers and 71 branches" counts customers: its number counts its own noun, and
+    another number the asked one. A number that counts no noun of its own ("including 26,400
+    whose passport ...") is not read so.
+    """
+    asked = stem(counted)
+    mine, others = set(), set()
+    for token in doc:
+        if not token.like_num:
+            continue
+        noun = _counted_by(token)
+        if noun is not None:
+            (mine if token.text in answer else others).add(stem(noun.text))
+    return bool(mine) and asked not in mine and asked in others
+
+
+def _counted_by(number: Token) -> Token | None:
+    """Return the noun a number counts ("71" of "71 branches", "2.3" of "2.3 million customers")."""
+    token = number
+    while token.dep_ in {"compound", "quantmod"} and token.head.like_num:
+        token = token.head  # "2.3" -> "million"
+    head = token.head
+    return head if token.dep_ == "nummod" and head.pos_ == "NOUN" else None
 
 
 def asked_rank(question: Doc) -> tuple[str, int] | None:

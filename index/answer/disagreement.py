@@ -17,6 +17,7 @@ revised, when its sentence says it updates the earlier ("has now raised"). A sen
 says which figure replaced which ("has risen to 2,140, up from the 1,870 it reported") makes
 a revision whatever the articles' dates. One dissenting
 source is enough: no majority silences it.
+An amount said as added to another ("a further 4 per cent") is no side.
 Two amounts twenty times apart or more count different things ("$3 million" more for a "$162
 million" project), as do two whose nouns are qualified otherwise ("198 people", "the 13
 people still missing"), and a figure that may be a side's, rounded ("$188.4 million" beside
@@ -127,6 +128,8 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
             pooled = side.merged.candidates + other.merged.candidates
             sides[joined] = replace(side, merged=replace(side.merged, candidates=pooled))
             continue
+        if _increment(other.merged):  # "fell a further 4 per cent": added, not a rival
+            continue
         same = one_act(acted[0], act)
         if _disagrees(best.merged, other.merged, limits, role_of_name, asked or {},
                       same_act=same, read=read):
@@ -149,6 +152,25 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
     if _revises(newest.merged, _first_said(older.merged)):  # of two sides or more
         return Disagreement((newest, older), revision=True)
     return Disagreement(tuple(sides), revision=False)
+
+
+def _increment(merged: Merged) -> bool:
+    """Return True when every sentence stating an amount says it as added to another.
+
+    "Shares fell a further 4 per cent", "another 200 jobs", "an additional $5 million": an
+    amount on top of one said before, no other account of it.
+    """
+    figure = _FIGURE.search(merged.value.text)
+    if merged.value.kind not in AMOUNTS or figure is None:
+        return False
+    said = re.compile(rf"(?<![\d.,]){re.escape(figure.group())}(?![\d,]|\.\d)")
+    found = [text[:m.start()] for text in merged.texts for m in said.finditer(text)]
+    return bool(found) and all(_ADDED.search(before) for before in found)
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_ADDED = re.compile(r"\b(?:a further|another|an additional|an extra|a fresh)\s+[$€£]?$",
+                    re.IGNORECASE)
 
 
 def _stated_revision(ranked: list[Scored]) -> Disagreement | None:

@@ -30,12 +30,14 @@ from index.answer.clashes import (
     asked_things,
     asked_years,
     called,
+    counted_apart,
     denied,
     departed,
     kind_said,
     leaving,
     named_shares,
     named_thing,
+    names_a_body,
     negated_verbs,
     never_person,
     no_holder,
@@ -174,6 +176,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += _by_tenure(analysis, merged, evidence, parser)  # "who quit?": only who did
         # nor "Port Allard Transit runs about 140 buses", nor "Finance" of "Finance Minister"
         aside += [m for m in merged if _no_holder(m, parser)]
+        aside += [m for m in merged  # "Office" of "the Office of the Data Commissioner"
+                  if m.value.kind == "name" and any(names_a_body(s) for s in _spans(m, parser))]
         things = asked_things(question, (
             *analysis.question.role.split(), *analysis.question.held.split(),
             analysis.question.focus))  # "who was skippering the ferry?": not "the ferry MV
@@ -228,6 +232,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if counted and (kinds := asked_kinds(question, counted)):  # "how many hydrogen buses
         # did it order?": not "120 electric buses"
         aside += [m for m in merged if _another_kind(m, counted, kinds, parser)]
+    if counted and analysis.kind in {"count", "quantity"}:  # "how many branches?": not "2.3
+        # million customers" of "has about 2.3 million customers and 71 branches"
+        aside += [m for m in merged if _counted_apart(m, counted, parser)]
     if counted and analysis.kind == "count" and any(  # "how many passengers does it carry?":
             _names_noun(text, counted) for text in read_texts):  # not "120 Brightwell buses",
         # where nothing stating it says passengers and other sentences do
@@ -322,6 +329,13 @@ def _ranked_otherwise(merged: Merged, rank: tuple[str, int], parser: Parser | No
     naming = [doc for doc in _stating(merged, parser)
               if rank[0] in tokens(doc).stems]
     return bool(naming) and all(another_rank(doc, rank) for doc in naming)
+
+
+def _counted_apart(merged: Merged, counted: str, parser: Parser | None) -> bool:
+    """Return True when every sentence stating a count counts the asked noun by another number."""
+    if merged.value.kind != "number":
+        return False
+    return all(counted_apart(doc, merged.value.text, counted) for doc in _stating(merged, parser))
 
 
 def _counts_another(merged: Merged, counted: str) -> bool:

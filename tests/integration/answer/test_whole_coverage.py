@@ -269,6 +269,10 @@ ARTICLES = {
     "rail-2.md": article("Harrow Rail plans for growth", "Evening Star", "2026-10-12",
                          "Harrow Rail expects to carry 45 million passengers in 2027, its "
                          "chief executive said."),
+    # two counts in one sentence, each of its own noun
+    "bank-1.md": article("Harbour Bank cuts fees", "City Times", "2026-10-18",
+                         "Harbour Bank, which has about 2.3 million customers and 71 "
+                         "branches, said it would cut account fees in January."),
     "regulator-1.md": article("Regulator opens harbour inquiry", "Coast Wire", "2026-10-17",
                               "The ports regulator opened an inquiry into the dredging "
                               "contract on Friday."),
@@ -646,3 +650,8 @@ def test_a_year_asked_by_a_relative_word_is_the_storys(desk):
                     lexicon=desk.lexicon(), parser=desk.parser())
     assert not [m.value.text for m in findings.merged + findings.aside
                 if "rail-2.md" in m.sources]
+
+
+def test_a_count_of_another_noun_beside_the_asked_ones_count_is_no_answer(desk):
+    result = desk.ask("how many branches does harbour bank have?")
+    assert "2.3 million" not in result.answer, result.answer

@@ -19,6 +19,7 @@ from index.answer.clashes import (
     asked_things,
     asked_years,
     called,
+    counted_apart,
     denied,
     departed,
     doers,
@@ -28,6 +29,7 @@ from index.answer.clashes import (
     leaving,
     named_shares,
     named_thing,
+    names_a_body,
     negated_verbs,
     never_person,
     no_holder,
@@ -590,6 +592,21 @@ def test_the_noun_right_before_a_name_says_what_it_is(name, text, thing):
     assert named_thing(name.lower().split(), text) == (stem(thing) if thing else "")
 
 
+@pytest.mark.parametrize(("sentence", "answer", "counted", "apart"), [
+    ("Amberlyn, which has about 2.3 million customers and 71 branches, said so.",
+     "about 2.3 million customers", "branches", True),
+    ("Amberlyn, which has about 2.3 million customers and 71 branches, said so.",
+     "71 branches", "branches", False),
+    ("The bank says 530,000 customers were affected, including 26,400 whose passports were "
+     "taken.", "26,400", "customers", False),  # 26,400 counts no noun of its own
+    ("China will import 49,000 electric vehicles at lower tariffs.", "49,000 electric vehicles",
+     "tariffs", False),  # no number counts tariffs
+])
+def test_a_sentence_may_count_the_asked_noun_by_another_number(sentence, answer, counted,
+                                                                apart):
+    assert counted_apart(get_nlp()(sentence), answer, counted) is apart
+
+
 @pytest.mark.parametrize(("question", "rank"), [
     ("what is canada's biggest trading partner?", ("partner", 1)),
     ("who is the third-largest shareholder?", ("sharehold", 3)),
@@ -905,6 +922,16 @@ def test_another_name_did_what_the_question_asks(question, names, sentences, oth
 ])
 def test_a_phrase_given_for_who_may_name_nobody(sentence, answer, nobody):
     assert no_holder(_span(sentence, answer)) is nobody
+
+
+@pytest.mark.parametrize(("sentence", "answer", "body"), [
+    ("The Office of the Data Commissioner opened an inquiry.", "Office", True),
+    ("Agnieszka Ilves of the Data Commission said so.", "Agnieszka Ilves", False),
+    ("President Xi of China said so.", "President Xi", False),
+    ("The Office said so.", "Office", False),
+])
+def test_a_name_may_be_the_body_a_role_names(sentence, answer, body):
+    assert names_a_body(_span(sentence, answer)) is body
 
 
 @pytest.mark.parametrize(("sentence", "answer", "asked", "unsaid"), [

@@ -474,3 +474,16 @@ def test_a_date_said_as_since_when_is_no_side_against_the_day_it_was_done():
     other = stated("since 2007", "Gold has written its music since 2007.", ("b.md", ""),
                    probability=0.4, kind="date")
     assert disagreement([held, other], THRESHOLD, GAP, SHARE, MISSING) is not None
+
+
+@pytest.mark.parametrize("said", [
+    "Shares fell a further 4 per cent on Tuesday.",
+    "Shares lost another 4 per cent on Tuesday.",
+])
+def test_an_amount_said_as_added_to_another_is_no_side(said):
+    best = stated("9 per cent", "Shares fell 9 per cent on Monday.", ("a.md", "2026-11-10"))
+    other = stated("4 per cent", said, ("b.md", "2026-11-11"), probability=0.5)
+    assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is None
+    alone = stated("4 per cent", "Shares fell 4 per cent on Monday.", ("b.md", "2026-11-11"),
+                   probability=0.5)
+    assert disagreement([best, alone], THRESHOLD, GAP, SHARE, MISSING) is not None

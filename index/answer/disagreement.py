@@ -34,7 +34,7 @@ from index.answer.clashes import one_act, years
 from index.answer.config import CONFIG
 from index.answer.cues import REVISIONS
 from index.answer.merging import DATED, Merged
-from index.answer.roles import beside
+from index.answer.roles import ROLES, beside
 from index.answer.values import (
     comparable,
     counted_noun,
@@ -44,8 +44,8 @@ from index.answer.values import (
     updatable,
     value_of,
 )
-from index.corpus.dates import resolve_relative_dates
-from index.terms import WORD, stem, text_stems
+from index.corpus.dates import MONTHS, WEEKDAYS, resolve_relative_dates
+from index.terms import STOPWORDS, WORD, is_known_word, stem, text_stems
 
 AMOUNTS = ("number", "percent", "money")
 
@@ -75,7 +75,8 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
                  most: int = CONFIG.conflict_sides,
                  asked: Mapping[str, float] | None = None,
                  shared: float = CONFIG.conflict_shared,
-                 acts: Sequence[frozenset[tuple[str, str]]] = ()) -> Disagreement | None:
+                 acts: Sequence[frozenset[tuple[str, str]]] = (),
+                 one_story: bool = False) -> Disagreement | None:
     """Return the disagreement among the likely answers `ranked` (best first), if any.
 
     Args:
@@ -100,6 +101,9 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
             side stated in the best's act (`clashes.one_act`: "has demanded 7 million crowns"
             beside "is demanding a ransom of 12 million crowns", said of one group) need not
             hold its share of the question's words.
+        one_story: a side told by no more sources than the best must be of the best
+            side's story (`_same_story`): the question names nothing that keeps its answers
+            to one ("who is the health minister?").
 
     """
     best = ranked[0]
@@ -130,6 +134,9 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
             continue
         if _increment(other.merged):  # "fell a further 4 per cent": added, not a rival
             continue
+        if (one_story and _sources(other.merged) <= _sources(best.merged)
+                and not _same_story(best.merged, other.merged, asked or {})):
+            continue  # another story's health minister, told by fewer sources
         same = one_act(acted[0], act)
         if _disagrees(best.merged, other.merged, limits, role_of_name, asked or {},
                       same_act=same, read=read):
@@ -152,6 +159,45 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
     if _revises(newest.merged, _first_said(older.merged)):  # of two sides or more
         return Disagreement((newest, older), revision=True)
     return Disagreement(tuple(sides), revision=False)
+
+
+def _sources(merged: Merged) -> int:
+    """Return how many distinct sources state an answer."""
+    return len({s.hit.passage.source for c in merged.candidates for s in c.sentences})
+
+
+def _same_story(best: Merged, other: Merged, asked: Mapping[str, float]) -> bool:
+    """Return True when two answers' paragraphs and headlines share a name the question lacks.
+
+    Accounts of one story name its people and places around what they state ("Health
+    Minister Isak Feldmoor" beside "Esterhold" and "NCWU"); a distractor's health minister
+    is said beside other names ("Westerhold"). Names are the words written capitalised
+    within a sentence, but for a role's, a month's or a day's; where both say names no
+    dictionary holds, only those count ("Lake" of "Lake Semmer" is no "Lake Brennoch"); where
+    either says none, they may be of one story.
+    """
+    names = [_names(m, asked) for m in (best, other)]
+    rare = [{w for w in found if not is_known_word(w)} for found in names]
+    if rare[0] and rare[1]:
+        return bool(rare[0] & rare[1])
+    return not (names[0] and names[1]) or bool(names[0] & names[1])  # no names: no telling
+
+
+def _names(merged: Merged, asked: Mapping[str, float]) -> set[str]:
+    """Return the names said in the paragraphs and headlines of the sentences stating it."""
+    passages = {s.hit.passage.id: s.hit.passage for c in merged.candidates for s in c.sentences}
+    found = set()
+    for passage in passages.values():
+        for sentence in _SENTENCE.split(f"{passage.title}\n{passage.text}"):
+            words = _WORD.findall(sentence)[1:]  # what opens a sentence is capitalised anyway
+            found.update(w.lower() for w in words if w[:1].isupper())
+    return {w for w in found if w not in _NOT_NAMES and stem(w) not in asked}
+
+
+_SENTENCE = re.compile(r"(?<=[.!?:;\"“”])\s+|\n+")
+_WORD = re.compile(r"[\w'’-]+")
+_NOT_NAMES = ROLES | STOPWORDS | {w.lower() for w in (*WEEKDAYS, *MONTHS)} | {
+    "prime", "deputy", "mr", "mrs", "ms", "dr", "sir"}
 
 
 def _increment(merged: Merged) -> bool:

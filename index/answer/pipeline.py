@@ -798,7 +798,8 @@ def answer(analysis: Analysis, evidence: Evidence, reader: BaseReader,
                                config.conflict_ratio, asks_latest(analysis.text),
                                config.conflict_sides, analysis.weights, config.conflict_shared,
                                [_acts(s.merged, parser) if s.probability >= model.threshold
-                                else frozenset() for s in scored])
+                                else frozenset() for s in scored],
+                               one_story=not analysis.question.names)
     if disagreeing is not None and disagreeing.revision and any(
             still_held(span) for span in _spans(disagreeing.sides[1].merged, parser)):
         # "later than the September date the transit authority has been giving": not revised,

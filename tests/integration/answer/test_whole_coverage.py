@@ -269,6 +269,19 @@ ARTICLES = {
     "rail-2.md": article("Harrow Rail plans for growth", "Evening Star", "2026-10-12",
                          "Harrow Rail expects to carry 45 million passengers in 2027, its "
                          "chief executive said."),
+    # a story's holder of a post, told by two outlets, and another story's
+    "clinic-pay-1.md": article("Nurses' offer raised", "City Times", "2026-10-20",
+                               "Health Minister Isak Feldmoor raised the Marlow nurses' pay "
+                               "offer on Monday."),
+    "clinic-pay-2.md": article("Marlow nurses weigh offer", "Harbour Post", "2026-10-21",
+                               "Health Minister Isak Feldmoor said the Marlow offer was final."),
+    "clinic-pay-3.md": article("Nurses to vote on offer", "Coast Wire", "2026-10-22",
+                               "Marlow nurses will vote on the offer made by Health Minister "
+                               "Isak Feldmoor."),
+    "paramedics-1.md": article("Westerhold paramedics accept deal", "Evening Star",
+                               "2026-10-21",
+                               "Health Minister Maelle Quillon welcomed the Westerhold "
+                               "paramedics' vote."),
     # two counts in one sentence, each of its own noun
     "bank-1.md": article("Harbour Bank cuts fees", "City Times", "2026-10-18",
                          "Harbour Bank, which has about 2.3 million customers and 71 "
@@ -655,3 +668,9 @@ def test_a_year_asked_by_a_relative_word_is_the_storys(desk):
 def test_a_count_of_another_noun_beside_the_asked_ones_count_is_no_answer(desk):
     result = desk.ask("how many branches does harbour bank have?")
     assert "2.3 million" not in result.answer, result.answer
+
+
+def test_asked_a_post_by_no_name_another_storys_holder_is_no_side(desk):
+    result = desk.ask("who is the health minister?")
+    assert result.answered and not result.conflict, result.answer
+    assert result.answer == "Isak Feldmoor"

@@ -487,3 +487,16 @@ def test_an_amount_said_as_added_to_another_is_no_side(said):
     alone = stated("4 per cent", "Shares fell 4 per cent on Monday.", ("b.md", "2026-11-11"),
                    probability=0.5)
     assert disagreement([best, alone], THRESHOLD, GAP, SHARE, MISSING) is not None
+
+
+@pytest.mark.parametrize(("said", "disagree"), [
+    ("More than 90 firefighters battled the fire in Harrowgate.", True),
+    ("More than 90 firefighters battled the fire in Saltmere.", False),  # another story's
+])
+def test_a_side_of_another_story_is_none_when_the_question_names_nothing(said, disagree):
+    best = stated("40 firefighters", "About 40 firefighters fought the fire in Harrowgate.",
+                  ("a.md", "2026-04-10"))
+    other = stated("90 firefighters", said, ("b.md", "2026-04-10"), probability=0.4)
+    found = disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING, one_story=True)
+    assert (found is not None) is disagree
+    assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is not None

@@ -111,6 +111,7 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
     if stated is not None:
         return stated
     sides, updates = [best], []
+    elsewhere = 0  # sides left out as of another story
     limits = (reader_gap, coverage_share, missing_gap, apart, shared)
     likely = [s.merged for s in ranked if s.probability >= threshold]
     read = {id(s.merged): _read_about(s.merged, likely, asked or {}, best.merged.texts)
@@ -134,13 +135,14 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
             continue
         if _increment(other.merged):  # "fell a further 4 per cent": added, not a rival
             continue
-        if (one_story and _sources(other.merged) <= _sources(best.merged)
-                and not _same_story(best.merged, other.merged, asked or {})):
-            continue  # another story's health minister, told by fewer sources
         same = one_act(acted[0], act)
         if _disagrees(best.merged, other.merged, limits, role_of_name, asked or {},
                       same_act=same, read=read):
-            if not any(_side_by_side(s.merged, other.merged) for s in sides[1:]):
+            if (one_story and _sources(other.merged) <= _sources(best.merged)
+                    and not _same_story(best.merged, other.merged, asked or {})):
+                elsewhere += 1  # another story's health minister, told by fewer sources: no
+                # side, but counted among the values, which too many make no disagreement
+            elif not any(_side_by_side(s.merged, other.merged) for s in sides[1:]):
                 sides.append(other)  # "on January 4, ... completed on February 9": one side
         elif _disagrees(best.merged, other.merged, limits, role_of_name, asked or {},
                         updating=True, same_act=same, read=read):
@@ -153,7 +155,7 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
         older, newest = sorted([best, *updates], key=lambda s: _first_said(s.merged))
         if _revises(newest.merged, _first_said(older.merged)):
             return Disagreement((newest, older), revision=True)
-    if len(sides) == 1 or len(sides) > most:
+    if len(sides) == 1 or len(sides) + elsewhere > most:
         return None
     *_, older, newest = sorted(sides, key=lambda s: _first_said(s.merged))
     if _revises(newest.merged, _first_said(older.merged)):  # of two sides or more

@@ -284,6 +284,7 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if m.value.kind in _MEASURED]
     if asks_done(analysis.text):  # "how much was it fined?": not "can fine up to 4 per cent"
         aside += [m for m in merged if all(c.possible for c in m.candidates)]
+    aside = list({id(m): m for m in aside}.values())  # set aside by two rules: counted once
     answers = [m for m in merged if not any(m is a for a in aside)]
     # an answer set aside that another reading keeps is no evidence against it
     aside = [a for a in aside if not any(same_value(a.value, m.value) for m in answers)]

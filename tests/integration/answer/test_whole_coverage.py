@@ -637,6 +637,8 @@ def test_asked_one_countrys_holder_of_a_post_anothers_is_no_answer(desk):
                     lexicon=desk.lexicon(), parser=desk.parser())
     kept = [m.value.text for m in findings.merged]
     assert not [text for text in kept if "Xi Jinping" in text], kept
+    # set aside by two rules (another role's, another country's), counted once in the shares
+    assert len({id(m) for m in findings.aside}) == len(findings.aside)
 
 
 def test_asked_the_top_of_a_thing_the_second_is_no_answer(desk):

@@ -500,3 +500,15 @@ def test_a_side_of_another_story_is_none_when_the_question_names_nothing(said, d
     found = disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING, one_story=True)
     assert (found is not None) is disagree
     assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is not None
+
+
+def test_values_of_another_story_still_count_among_too_many_values():
+    best = stated("40 firefighters", "About 40 firefighters fought the fire in Harrowgate.",
+                  ("a.md", "2026-04-10"))
+    same = stated("90 firefighters", "More than 90 firefighters battled the fire in Harrowgate.",
+                  ("b.md", "2026-04-10"), probability=0.5)
+    others = [stated(f"{n} firefighters", f"{n} firefighters fought a fire in Saltmere.",
+                     (f"{n}.md", "2026-04-10"), probability=0.4) for n in (12, 25, 60)]
+    assert disagreement([best, same], THRESHOLD, GAP, SHARE, MISSING, one_story=True)
+    assert disagreement([best, same, *others], THRESHOLD, GAP, SHARE, MISSING,
+                        one_story=True) is None

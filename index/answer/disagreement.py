@@ -101,9 +101,9 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
             side stated in the best's act (`clashes.one_act`: "has demanded 7 million crowns"
             beside "is demanding a ransom of 12 million crowns", said of one group) need not
             hold its share of the question's words.
-        one_story: a side told by no more sources than the best must be of the best
-            side's story (`_same_story`): the question names nothing that keeps its answers
-            to one ("who is the health minister?").
+        one_story: a side told by fewer sources than the best must be of the best side's
+            story (`_same_story`): the question names nothing that keeps its answers to one
+            ("who is the health minister?").
 
     """
     best = ranked[0]
@@ -138,7 +138,7 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
         same = one_act(acted[0], act)
         if _disagrees(best.merged, other.merged, limits, role_of_name, asked or {},
                       same_act=same, read=read):
-            if (one_story and _sources(other.merged) <= _sources(best.merged)
+            if (one_story and _sources(other.merged) < _sources(best.merged)
                     and not _same_story(best.merged, other.merged, asked or {})):
                 elsewhere += 1  # another story's health minister, told by fewer sources: no
                 # side, but counted among the values, which too many make no disagreement

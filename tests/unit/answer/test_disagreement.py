@@ -495,16 +495,20 @@ def test_an_amount_said_as_added_to_another_is_no_side(said):
 ])
 def test_a_side_of_another_story_is_none_when_the_question_names_nothing(said, disagree):
     best = stated("40 firefighters", "About 40 firefighters fought the fire in Harrowgate.",
-                  ("a.md", "2026-04-10"))
+                  ("a.md", "2026-04-10"), ("c.md", "2026-04-10"))
     other = stated("90 firefighters", said, ("b.md", "2026-04-10"), probability=0.4)
     found = disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING, one_story=True)
     assert (found is not None) is disagree
     assert disagreement([best, other], THRESHOLD, GAP, SHARE, MISSING) is not None
+    # told by as many sources as the best, it may be the story asked about: a side
+    alone = stated("40 firefighters", "About 40 firefighters fought the fire in Harrowgate.",
+                   ("a.md", "2026-04-10"))
+    assert disagreement([alone, other], THRESHOLD, GAP, SHARE, MISSING, one_story=True)
 
 
 def test_values_of_another_story_still_count_among_too_many_values():
     best = stated("40 firefighters", "About 40 firefighters fought the fire in Harrowgate.",
-                  ("a.md", "2026-04-10"))
+                  ("a.md", "2026-04-10"), ("c.md", "2026-04-10"))
     same = stated("90 firefighters", "More than 90 firefighters battled the fire in Harrowgate.",
                   ("b.md", "2026-04-10"), probability=0.5)
     others = [stated(f"{n} firefighters", f"{n} firefighters fought a fire in Saltmere.",

@@ -138,7 +138,7 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
         same = one_act(acted[0], act)
         if _disagrees(best.merged, other.merged, limits, role_of_name, asked or {},
                       same_act=same, read=read):
-            if (one_story and _sources(other.merged) < _sources(best.merged)
+            if (one_story and len(other.merged.sources) < len(best.merged.sources)
                     and not _same_story(best.merged, other.merged, asked or {})):
                 elsewhere += 1  # another story's health minister, told by fewer sources: no
                 # side, but counted among the values, which too many make no disagreement
@@ -161,11 +161,6 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
     if _revises(newest.merged, _first_said(older.merged)):  # of two sides or more
         return Disagreement((newest, older), revision=True)
     return Disagreement(tuple(sides), revision=False)
-
-
-def _sources(merged: Merged) -> int:
-    """Return how many distinct sources state an answer."""
-    return len({s.hit.passage.source for c in merged.candidates for s in c.sentences})
 
 
 def _same_story(best: Merged, other: Merged, asked: Mapping[str, float]) -> bool:

@@ -34,8 +34,10 @@ from spacy.tokens import Doc, Span, Token
 
 from index.answer.config import CONFIG
 from index.answer.cues import DENIALS, HEDGES
+from index.answer.qualified import OPPOSED_ACTS
 from index.answer.roles import GENERIC_ROLES, ROLES
 from index.answer.tokens import text_of, tokens
+from index.answer.values import money_word
 from index.corpus.dates import resolve_relative_dates
 from index.terms import STOPWORDS, same_stem, stem, text_stems
 
@@ -199,6 +201,28 @@ def owners(doc: Doc) -> tuple[Owner, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def qualifies_another(span: Span, asked: frozenset[str]) -> bool:
+    """Return True when a span qualifies a noun the question does not name (`asked`: stems).
+
+    Asked how long the strike lasted, "two-year" of "a two-year pay deal" is the deal's term;
+    "12-day" of "a 12-day strike" is the strike's.
+    """
+    root = span.root
+    head = root.head
+    return (root.dep_ in {"amod", "compound", "nummod"} and head.pos_ == "NOUN"
+            and not span.start <= head.i < span.end and stem(head.text) not in asked)
+
+
+def noun_owners(question: Doc) -> tuple[str, ...]:
+    """Return the common nouns that own another in a question, lower-cased.
+
+    "when did the dockworkers' strike end?" -> ("dockworkers",); "what is the port's annual
+    profit?" -> ("port",). Not a pronoun ("its"), nor a name (`owners`).
+    """
+    return tuple(t.lower_ for t in question
+                 if t.dep_ == "poss" and t.pos_ == "NOUN" and t.head.pos_ == "NOUN")
+
+
 def other_owner(asked: tuple[Owner, ...], doc: Doc) -> bool:
     """Return True when `doc` gives a noun the question's name owns another owner.
 
@@ -292,6 +316,76 @@ def other_doer(asked: tuple[Doer, ...], docs: list[Doc]) -> bool:
 _RECEIVING = frozenset({"dobj", "dative", "iobj"})  # "pay Velcor a fee", "pay Velcor"
 
 
+def asked_patient(question: Doc) -> tuple[str, str] | None:
+    """Return the verb and the stem of its object's noun when a question asks who does it.
+
+    "who runs the health board?" -> ("run", "board"); "who runs Amberlyn?" -> ("run",
+    "amberlyn"). None for any other question.
+    """
+    for verb in question:
+        if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ in {"who", "what"}
+                                       for c in verb.children):
+            thing = next((c for c in verb.children
+                          if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}), None)
+            if thing is not None:
+                return verb.lemma_.lower(), stem(thing.text)
+    return None
+
+
+def done_by_asked(span: Span, lemma: str, thing: str) -> bool:
+    """Return True when a span is what the asked thing does the verb to, not who does it.
+
+    Asked "who runs the health board?", "the six hospitals" of "The Esterhold Health Board,
+    which runs the six hospitals" and "Varnley General Hospital" of "six hospitals run by the
+    Esterhold Health Board, including Varnley General Hospital" are run by the board. Asked
+    "who blocked the merger?", "Sundmere Line" of "blocked the merger of Sundmere Line and
+    Gullholm Ferries" is part of what was blocked.
+    """
+    inside = set(range(span.start, span.end))
+    for verb in span.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() != lemma:
+            continue
+        own = {t.i for t in verb.subtree}
+        if verb.dep_ == "acl":  # "six hospitals run by the board": the noun is done to
+            patients = [verb.head]
+            doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        else:
+            patients = [c for c in verb.children if c.dep_ in _RECEIVING | {"nsubjpass"}]
+            doers = [c for c in verb.children if c.dep_ == "nsubj"]
+            doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+            if verb.dep_ == "relcl" and all(d.lower_ in _RELATIVE for d in doers):
+                doers.append(verb.head)  # "The board, which runs the hospitals"
+        done_to = {t.i for p in patients for t in p.subtree
+                   if verb.dep_ != "acl" or t.i not in own}
+        doing = {t.i for d in doers for t in d.subtree
+                 if t.i not in done_to and (d.i != verb.head.i or t.i not in own)}
+        if inside & done_to and not inside & doing and (
+                thing in {stem(span.doc[i].text) for i in doing}
+                or thing in {stem(p.text) for p in patients}):  # "blocked the merger of
+            return True  # Sundmere Line and Gullholm": part of the asked thing
+    return False
+
+
+_RELATIVE = frozenset({"which", "that", "who"})
+
+
+def does(span: Span, lemma: str) -> bool:
+    """Return True when a span does what a verb of the lemma says (`_done_by`, any name)."""
+    inside = set(range(span.start, span.end))
+    for verb in span.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() != lemma:
+            continue
+        doers = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE]
+        doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        if verb.dep_ == "relcl" and not doers:
+            doers.append(verb.head)
+        own = {t.i for t in verb.subtree}
+        if inside & {t.i for d in doers for t in d.subtree
+                     if d.i != verb.head.i or t.i not in own}:
+            return True
+    return False
+
+
 def _done_to(doc: Doc, lemma: str, name: tuple[str, ...]) -> bool:
     """Return True when a sentence has another name do the verb to the asked doer.
 
@@ -359,13 +453,23 @@ ROLE_NOUNS = ROLES - GENERIC_ROLES  # nouns of a person's role (not "man", "pers
 # role by what is headed, not by a portfolio ("trade minister")
 _HEADING = frozenset(_ONE_ROLE[0] | _ONE_ROLE[1] | _ONE_ROLE[4])
 
+# The titles of whoever heads a body, and the nouns that ask for any of them.
+_TOP = _HEADING | {"president", "director"}
+_TOP_ASKED = frozenset({"head", "leader"})
+
 # Words that say when or how surely a role is held, not which role it is.
 _TENURE = frozenset("new former interim acting permanent current then first last next "
                     "previous outgoing incoming".split())
 
 
 def role_nouns(noun: str) -> frozenset[str]:
-    """Return the nouns that name one role with `noun`: "boss" -> {boss, ceo, chief, ...}."""
+    """Return the nouns that name one role with `noun`: "boss" -> {boss, ceo, chief, ...}.
+
+    A body's head or leader is whoever heads it, by whatever title: asked "who heads the
+    federation?", "Federation president Lise Arnaud" is one.
+    """
+    if noun in _TOP_ASKED:
+        return _TOP
     return next((f for f in _ONE_ROLE if noun in f), frozenset({noun}))
 
 
@@ -467,6 +571,19 @@ def role_qualified(doc: Doc, name: list[str], heads: frozenset[str],
         if phrases:
             said = "other"
     return said
+
+
+def names_whose(text: str, asked: tuple[str, ...]) -> bool:
+    """Return True when a text names a country or people of the question's `role_qualifiers`.
+
+    "Vastrenian" names "Vastrenia"; "U.S." and "United States" name "US".
+    """
+    runs = [re.sub(r"^The\s+", "", run) for run in _CAPITALISED.findall(text)]
+    return any(_same_name(q, run) or any(_same_name(q, w) for w in run.split())
+               for q in asked for run in runs)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*")
 
 
 def _names_in(at: list[int], doc: Doc) -> list[str]:
@@ -856,16 +973,20 @@ def another_event(span: Span, lemma: str, asked: frozenset[str] = frozenset(),
     `lemma` is the question's main verb's ("hold"), `asked` the stems of the question's words.
     "Saturday" in "Stroud returned on Saturday after four days in Kessaria, where she held
     talks" dates the return, not the talks; "Thursday" in "Stroud is scheduled to hold talks on
-    Thursday" and in "talks were held on Thursday" dates them. A sentence without the asked
-    verb says nothing, nor does the verb said of something else ("said on Tuesday that it
-    would examine the decision to open the spillway gates" for "when did the regulator open
-    its investigation?").
+    Thursday" and in "talks were held on Thursday" dates them. A span of the opposite act
+    dates another event ("The strike ends at 7am on Thursday" for "when did it start?"). A
+    sentence without the asked verb says nothing else, nor does the verb said of something
+    else ("said on Tuesday that it would examine the decision to open the spillway gates" for
+    "when did the regulator open its investigation?").
 
     A question whose verb is light ("what day was the offer made?") asks about a noun, its
     `event` (a stem): the asked verbs are those said of it. "The minister yesterday raised the
     offer ... to head off a walkout due to begin next Tuesday": "next Tuesday" dates the
     walkout.
     """
+    if lemma and (verb := _hanging_from(span.root)) is not None and (
+            verb.lemma_.lower() in OPPOSED_ACTS.get(lemma, ())):  # "The strike ends at 7am
+        return True  # on Thursday" for "when did it start?"
     if lemma:
         verbs = [t for t in span.doc if t.pos_ == "VERB" and t.lemma_.lower() == lemma
                  and _of_asked(t, asked)]
@@ -878,7 +999,25 @@ def another_event(span: Span, lemma: str, asked: frozenset[str] = frozenset(),
     if not verbs:
         return False
     verb = _hanging_from(span.root)
-    return verb is not None and not any(_one_event(verb, token) for token in verbs)
+    return verb is not None and not any(
+        _one_event(verb, token) and not _dated_apart(verb, token) for token in verbs)
+
+
+def _dated_apart(verb: Token, other: Token) -> bool:
+    """Return True when two verbs joined by "and" each have a date of their own.
+
+    "The vote opens on Monday and closes on 17 October" says two events.
+    """
+    joined = (verb.dep_ == "conj" and verb.head.i == other.i) or (
+        other.dep_ == "conj" and other.head.i == verb.i)
+    return joined and _own_date(verb) and _own_date(other)
+
+
+def _own_date(verb: Token) -> bool:
+    """Return True when a date hangs from the verb itself, or from a preposition of it."""
+    dates = {"DATE", "TIME"}
+    return any(c.ent_type_ in dates or (c.dep_ == "prep" and any(
+        g.ent_type_ in dates for g in c.children)) for c in verb.children if c.dep_ != "conj")
 
 
 def _hanging_from(token: Token) -> Token | None:
@@ -1210,7 +1349,7 @@ def counted_apart(doc: Doc, answer: str, counted: str) -> bool:
     asked = stem(counted)
     mine, others = set(), set()
     for token in doc:
-        if not token.like_num:
+        if not (token.like_num or token.lower_ in _VAGUE_COUNTS):  # "thousands more"
             continue
         noun = _counted_by(token)
         if noun is not None:
@@ -1218,13 +1357,36 @@ def counted_apart(doc: Doc, answer: str, counted: str) -> bool:
     return bool(mine) and asked not in mine and asked in others
 
 
+def counts_a_thing(span: Span) -> bool:
+    """Return True when a number of the span counts a thing, not money.
+
+    "2.3 million" of "carried 2.3 million passengers" counts passengers: no sum of money.
+    """
+    return any(noun is not None and not money_word(noun.text)
+               for noun in (_counted_by(t) for t in span if t.like_num))
+
+
 def _counted_by(number: Token) -> Token | None:
-    """Return the noun a number counts ("71" of "71 branches", "2.3" of "2.3 million customers")."""
+    """Return the noun a number counts ("71" of "71 branches", "2.3" of "2.3 million customers").
+
+    Or of a tally the number is put at: "puts the number of operations lost at 2,140".
+    """
     token = number
     while token.dep_ in {"compound", "quantmod"} and token.head.like_num:
         token = token.head  # "2.3" -> "million"
     head = token.head
+    if token.dep_ == "pobj" and head.lower_ in {"at", "to"}:  # "puts the number of planned
+        # operations lost at 2,140", "the number of deaths rose to 33"
+        verbs = [head.head] + ([head.head.head] if head.head.dep_ in {"advcl", "xcomp"} else [])
+        return next((g for v in verbs for t in v.children
+                     if t.dep_ in {"dobj", "nsubj", "nsubjpass"} and t.lower_ in _TALLIES
+                     for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
     return head if token.dep_ == "nummod" and head.pos_ == "NOUN" else None
+
+
+_TALLIES = frozenset({"number", "total", "count", "tally"})
+_VAGUE_COUNTS = frozenset({"dozens", "hundreds", "thousands", "millions"})
 
 
 def asked_rank(question: Doc) -> tuple[str, int] | None:

@@ -25,28 +25,35 @@ from index.answer.clashes import (
     asked_figures,
     asked_instance,
     asked_kinds,
+    asked_patient,
     asked_rank,
     asked_sum,
     asked_things,
     asked_years,
     called,
     counted_apart,
+    counts_a_thing,
     denied,
     departed,
+    does,
+    done_by_asked,
     kind_said,
     leaving,
     named_shares,
     named_thing,
     names_a_body,
+    names_whose,
     negated_verbs,
     never_person,
     no_holder,
     no_person,
     not_given,
+    noun_owners,
     other_doer,
     other_role,
     other_years,
     phrase_names_thing,
+    qualifies_another,
     role_nouns,
     role_qualified,
     role_qualifiers,
@@ -97,6 +104,7 @@ from index.answer.tokens import text_of, tokens
 from index.answer.types import load_types, no_lift, type_inputs
 from index.answer.values import (
     Value,
+    money_word,
     names_moment,
     only_shares,
     same_value,
@@ -164,10 +172,21 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         if whose := role_qualifiers(question, role):  # "who is the US president?": not
             # "Chinese President Xi Jinping"
             aside += [m for m in merged if _anothers_holder(m, role, whose, parser)]
+            articles = _articles(evidence)
+            if any(names_whose(text, whose) for text in articles.values()):  # nor a prime
+                # minister whose articles never name Vastrenia, asked Vastrenia's
+                aside += [m for m in merged if m.value.kind in {"name", "text"} and not any(
+                    names_whose(articles[s.hit.passage.source], whose)
+                    for c in m.candidates for s in c.sentences)]
         owner = role_owner(question, role)
         if owner and any(_names_noun(text, owner) for text in read_texts):  # "the regulator's
             # chair?": not "Board chair Patrick Oyelaran" of a story with no regulator
             aside += [m for m in merged if m.value.kind in {"name", "text"} and not any(
+                _names_noun(p, owner) for p in _paragraphs(m, headlines=True).values())]
+    for owner in noun_owners(question):  # "when did the dockworkers' strike end?": not the
+        # nurses' strike's end, where nothing around names dockworkers
+        if any(_names_noun(text, owner) for text in read_texts):
+            aside += [m for m in merged if not any(
                 _names_noun(p, owner) for p in _paragraphs(m, headlines=True).values())]
     if analysis.kind == "organisation" and analysis.question.focus:  # "which group hacked
         aside += _not_so_called(analysis.question.focus, merged)  # it?": "The hacking group
@@ -182,6 +201,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
             *analysis.question.role.split(), *analysis.question.held.split(),
             analysis.question.focus))  # "who was skippering the ferry?": not "the ferry MV
         aside += [m for m in merged if _a_thing_asked(m, things)]  # Linnet"
+    if analysis.kind in {"person", "organisation"} and (patient := asked_patient(question)):
+        # "who runs the health board?": not "the six hospitals" the board runs
+        aside += [m for m in merged if _done_by_asked(m, *patient, parser)]
     if analysis.kind in {"count", "money"}:  # "how many died?" is not answered by "MV Linnet
         # sank in 1994", nor "what was Qorvane's profit?" by "cut prices on most of its range",
         # nor "how many died when it sank in 1988?" by the "1988" it names itself, nor "what
@@ -189,6 +211,10 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         figures = asked_figures(analysis.text)
         aside += [m for m in merged if not says_amount(m.value) or only_shares(m.value)
                   or _restated(m.value, figures)]
+    if analysis.kind in _AMOUNT_KINDS and not asks_earlier(analysis.text):  # "how much would
+        # the offer cost?": not "$68 million" of "$96 million, compared with $68 million for
+        # its original offer"
+        aside += [m for m in merged if _set_against(m)]
     if asks_score(analysis.text):  # "final score of the rovers game?": "2-1", not "seven"
         aside += [m for m in merged if not says_score(m.value)]
     if asks_speed(analysis.text):  # "how strong were the gusts?": "110 km/h", not "250
@@ -204,6 +230,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if not gives_reason(m.value.text)]
     if analysis.kind == "duration":  # "how long was the strike to last?": not "7am on Thursday"
         aside += [m for m in merged if names_moment(m.value)]
+        asked_stems = frozenset(analysis.weights)  # "how long did the strike last?": not
+        aside += [m for m in merged if _qualifies_another(m, asked_stems, parser)]  # "two-year"
+        # of "a two-year pay deal"
     if not (analysis.question.alternatives or analysis.question.described):
         # "polynomial-time reduction" for "polynomial time reductions are an example of
         # what?"; an either-or question offers its answers, and "who is Teodor Valich?" is
@@ -232,6 +261,14 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if counted and (kinds := asked_kinds(question, counted)):  # "how many hydrogen buses
         # did it order?": not "120 electric buses"
         aside += [m for m in merged if _another_kind(m, counted, kinds, parser)]
+    if counted and analysis.kind == "count" and not money_word(counted):  # "how many
+        # customers were locked out?": not "pay 50 crowns"
+        aside += [m for m in merged if _sum_of_money(m.value)]
+    if analysis.kind == "money":  # "how much did the ferries cost?": not "2.3 million" of
+        # "carried 2.3 million passengers"
+        aside += [m for m in merged if (m.value.kind == "number" and m.value.unit) or (
+            m.value.kind in {"number", "money"} and not m.value.unit
+            and any(counts_a_thing(span) for span in _spans(m, parser)))]
     if counted and analysis.kind in {"count", "quantity"}:  # "how many branches?": not "2.3
         # million customers" of "has about 2.3 million customers and 71 branches"
         aside += [m for m in merged if _counted_apart(m, counted, parser)]
@@ -416,6 +453,15 @@ def _qualified_otherwise(merged: Merged, asked: tuple[Qualifier, ...],
     return False
 
 
+def _articles(evidence: Evidence) -> dict[str, str]:
+    """Return what the evidence reads of each article: its headline and passages, by source."""
+    articles: dict[str, list[str]] = {}
+    for hit in evidence.hits:
+        passage = hit.passage
+        articles.setdefault(passage.source, [passage.title]).append(passage.text)
+    return {source: "\n".join(texts) for source, texts in articles.items()}
+
+
 def _paragraphs(merged: Merged, headlines: bool = False) -> dict[str, str]:
     """Return the paragraph (or paragraphs, one a line) of each sentence stating an answer.
 
@@ -482,6 +528,52 @@ def _one_word(word: str, other: str) -> bool:
 def _another_place(merged: Merged, places: tuple[str, ...], parser: Parser | None) -> bool:
     """Return True when every sentence stating the answer says it of another place."""
     return all(another_place(doc, merged.value.text, places) for doc in _stating(merged, parser))
+
+
+def _sum_of_money(value: Value) -> bool:
+    """Return True when an answer is a sum in a currency: "$96m", "pay 50 crowns"."""
+    return (value.kind == "money" and bool(value.unit)) or bool(
+        re.search(r"\d", value.text) and (
+            re.search(r"[$£€¥₹]\s?\d", value.text)
+            or any(money_word(w) for w in WORD.findall(value.text))))
+
+
+def _set_against(merged: Merged) -> bool:
+    """Return True when every sentence stating a figure sets it against another as a yardstick.
+
+    "would cost about $96 million a year, compared with $68 million for its original offer"
+    gives the $68 million as what the $96 million is measured against.
+    """
+    places = [(s.text, found.start()) for c in merged.candidates for s in c.sentences
+              for found in re.finditer(rf"(?<!\w){re.escape(c.text)}(?!\w)", s.text)]
+    return bool(places) and all(_AGAINST.search(text[:at]) for text, at in places)
+
+
+# Words that set a figure against another as its yardstick: "compared with $68 million".
+_AGAINST = re.compile(r"\b(?:compared (?:with|to)|against|versus|vs\.?) (?:the )?"
+                      r"(?:about |around |roughly |some |nearly |almost )?$")
+
+
+def _qualifies_another(merged: Merged, asked: frozenset[str], parser: Parser | None) -> bool:
+    """Return True when a span stating an answer qualifies a noun the question lacks.
+
+    Unless another qualifies one it names: "a 12-day strike" beside "the 12-day walkout".
+    """
+    spans = _spans(merged, parser)
+    return any(qualifies_another(span, asked) for span in spans) and not any(
+        qualifies_another(span, frozenset()) and not qualifies_another(span, asked)
+        for span in spans)
+
+
+def _done_by_asked(merged: Merged, lemma: str, thing: str, parser: Parser | None) -> bool:
+    """Return True when a span stating an answer is what the asked thing does it to.
+
+    Unless another span does it: "Pinmoor, which runs Amberlyn's archive" beside "Amberlyn,
+    run by Pinmoor".
+    """
+    spans = _spans(merged, parser)
+    return (any(done_by_asked(span, lemma, thing) for span in spans)
+            and not any(does(span, lemma) for span in spans))
 
 
 def _another_doer(merged: Merged, doers: tuple[Doer, ...], parser: Parser | None) -> bool:
@@ -569,13 +661,25 @@ def _untitled_dropped(role: str, merged: list[Merged]) -> list[Merged]:
     scorer named beside him, titled with no role at all, is dropped, not counted in the shares
     (counted, he kept Pell under the threshold). Only when a name is titled with the post, and
     not for an occupation many hold ("which actress ...?"); a name titled with another role is
-    left to `_another_role`, which sets it aside as a near miss.
+    left to `_another_role`, which sets it aside as a near miss. A phrase that names none of
+    the post's titled holders is dropped too: asked "who heads the federation?", not "the
+    Calvessan health ministry" beside "Federation president Lise Arnaud".
     """
     head = role.split()[-1]
     if head in OCCUPATIONS:
         return merged
     untitled = [m for m in _not_so_called(head, merged) if not _titled(m)]
+    asked = {stem(n) for n in role_nouns(head)}
+    holders = [m.value.words for m in merged if m.value.kind == "name" and _called(m, asked)]
+    untitled += [m for m in merged if holders and m.value.kind == "text" and not any(
+        _says_words(m.value.text, words) for words in holders)]
     return [m for m in merged if not any(m is u for u in untitled)]
+
+
+def _says_words(text: str, words: list[str]) -> bool:
+    """Return True when a text holds a name's words (lower case), in order and whole."""
+    said = r"\s+".join(re.escape(w) for w in words)
+    return re.search(rf"(?i)\b{said}\b", text) is not None
 
 
 def _share_of_another(merged: Merged, counted: str) -> bool:

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from index.answer.cues import DENYING
-from index.answer.tokens import text_of, tokens
+from index.answer.tokens import is_verb, text_of, tokens
 from index.corpus.dates import NUMBER_WORDS
 from index.terms import WORD, same_stem, stem, text_stems
 
@@ -164,7 +164,7 @@ def asked_qualifiers(question: Doc) -> tuple[Qualifier, ...]:
     (number, opposite, larger). A capital that opens the question is no name.
     """
     acts = [Qualifier(t.lemma_.lower(), "act", t.lemma_.lower()) for t in question
-            if t.pos_ == "VERB" and t.lemma_.lower() in OPPOSED_ACTS
+            if is_verb(t) and t.lemma_.lower() in OPPOSED_ACTS
             and not _denied(t)]  # "who closes debates?"; not "what did they refuse to accept?"
     words = [Qualifier(stem(t.text), "word", stem(t.text)) for t in question
              if t.pos_ in {*_HEADS, "ADV"} and stem(t.text) in OPPOSITES and not _asking(t)]

@@ -11,6 +11,7 @@ from index.answer.clashes import Doer, Owner, doers, owners
 from index.answer.frames import Frame, question_frame
 from index.answer.nlp import get_nlp
 from index.answer.roles import GENERIC_ROLES, ROLES, held_role, question_role
+from index.answer.tokens import is_verb
 from index.terms import STOPWORDS, WORD, stem
 
 # Answer kinds and the spaCy entity labels that can fill them.
@@ -696,7 +697,7 @@ LIGHT_VERBS = frozenset("be have do get go make take happen".split())
 
 def _main_verb(doc: Doc) -> Token | None:
     """Return the question's main verb, None if it has none or only a light one."""
-    verbs = [t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS]
+    verbs = [t for t in doc if is_verb(t) and t.lemma_.lower() not in LIGHT_VERBS]
     return next((t for t in verbs if t.dep_ == "ROOT"), verbs[0] if verbs else None)
 
 

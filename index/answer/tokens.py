@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from index.terms import stem
 
@@ -64,6 +64,18 @@ class Tokens:
         first = max(0, start - count)
         return "".join(self.text[i] + (" " if self.space[i] and i < start - 1 else "")
                        for i in range(first, start))
+
+
+def is_verb(token: Token) -> bool:
+    """Return True for a verb, or a question's root word that a form of "do" props up.
+
+    Whatever the tagger says, "did" and "does" prop up a verb: "when did the strike end?",
+    "when does the vote close?" (tagged a noun, an adjective).
+    """
+    return token.pos_ == "VERB" or (
+        token.dep_ == "ROOT" and token.pos_ in {"NOUN", "ADJ", "ADV"} and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "do" and c.i < token.i
+            for c in token.children))
 
 
 def text_of(doc: Doc) -> str:

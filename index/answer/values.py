@@ -213,6 +213,11 @@ _SCORE = re.compile(r"\b\d+\s?[-–]\s?\d+\s+(?:win|victory|defeat|loss|draw|lea
                     r"scoreline|home win|away win)\b", re.IGNORECASE)
 
 
+def money_word(word: str) -> bool:
+    """Return True for a currency said in a word: "crowns", "dollars", "euro"."""
+    return _MONEY_WORD.fullmatch(word.lower()) is not None
+
+
 def says_score(value: Value) -> bool:
     """Return True when an answer gives a score: two figures set against each other ("2-1")."""
     return _SCORE_SAID.search(value.text) is not None

@@ -7,7 +7,8 @@ afternoon / evening; weekdays (bare, last, this, next, coming); last / this / ne
 weekend, month, year and a named month; "N minutes / hours / days / weeks / months / years
 ago" and "in N days / weeks / months / years". Weekdays and month names must be capitalised
 ("may" is not a month). A bare weekday means the most recent one (the published day counts)
-unless its clause speaks of the future ("will", "is due to", ...), then the next one.
+unless its clause speaks of the future ("will", "is due to", a timetable's "ends" ...), then
+the next one.
 Expressions already followed by a date or a parenthesis are left alone. Without a usable
 published date the text is returned unchanged.
 """
@@ -52,12 +53,17 @@ _ANNOTATED = re.compile(  # "(...", ", 16 January", " January 16", " 2025" alrea
     rf"\s*\(|,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b"
     rf"|,?\s+(?:{_MONTH_NAMES})\s+\d{{1,2}}\b|\s+\d{{4}}\b"
 )
+# Words that say a clause speaks of what is to come: "will", "is due to", and the present of
+# a verb that states a timetable ("The strike ends at 7am on Thursday": it has not ended).
 _FUTURE = re.compile(
     r"\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|expected|scheduled|going)\s+to"
-    r"|plans?\s+to|intends?\s+to)\b",
+    r"|plans?\s+to|intends?\s+to"
+    r"|(?:begin|start|end|finish|open|close|resume|expire|reopen)s"
+    r"|takes\s+effect|comes\s+into\s+force)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[.;:!?,]")
+_CLOCK_DOTS = re.compile(r"(?i)\b[ap]\.m\.")
 
 
 @dataclass(frozen=True)
@@ -200,6 +206,12 @@ def _labels(context: str | None, anchor: Anchor) -> list[tuple[str, str]]:
         return []
     found = []
     for match in _PATTERN.finditer(context):
+        said = _ANNOTATED.match(context, match.end())
+        if said is not None and not said.group(0).lstrip().startswith("("):
+            # "Tuesday, September 23": its date is said, and the short "Tuesday" takes it
+            if not said.group(0).strip().isdigit():  # not a year alone
+                found.append((match.group(0), said.group(0).strip(" ,")))
+            continue
         label = _label(match, context, anchor)
         if label is not None:
             found.append((match.group(0), label))
@@ -243,6 +255,7 @@ def _dayword(word: str, day: dt.date) -> dt.date:
 
 def _speaks_of_future(text: str, position: int) -> bool:
     """Return True when the clause before `position` holds a future marker."""
+    text = _CLOCK_DOTS.sub(lambda m: m.group(0).replace(".", "_"), text)  # "7 a.m." ends none
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)]
     clause = text[breaks[-1] if breaks else 0 : position]
     return bool(_FUTURE.search(clause))

@@ -289,6 +289,53 @@ ARTICLES = {
     "regulator-1.md": article("Regulator opens harbour inquiry", "Coast Wire", "2026-10-17",
                               "The ports regulator opened an inquiry into the dredging "
                               "contract on Friday."),
+    # a prime minister whose country no article names, and a country no post is named of
+    "lake-1.md": article("Prime minister visits lake town", "Evening Star", "2026-11-02",
+                         "Prime Minister Vesna Holt visited Kellin harbour on Sunday after "
+                         "the ferry sank."),
+    "vardenia-1.md": article("Vardenian pilots strike", "City Times", "2026-11-02",
+                             "Pilots in Vardenia walked out on Monday over pay."),
+    # what the asked thing runs, and who runs it
+    "water-1.md": article("Reservoirs low", "Harbour Post", "2026-11-03",
+                          "The Tarn Water Board, which runs the three upland reservoirs, said "
+                          "levels had fallen to 40 per cent."),
+    "water-2.md": article("Water board warns of hosepipe ban", "Coast Wire", "2026-11-04",
+                          "Water board chief executive Mira Dunn said a hosepipe ban was "
+                          "likely."),
+    # a body's head by another title than "head"; a ministry in the same sentence
+    "federation-1.md": article("Calvessan nurses end strike", "City Times", "2026-11-05",
+                               "About 14,000 nurses walked out, the Calvessan Nurses' "
+                               "Federation said, though the Calvessan health ministry put the "
+                               "number at 11,500.",
+                               "Federation president Lise Arnaud said the deal was fair."),
+    # two verbs joined, each with its own date; the opposite act; another noun's length
+    "ballot-4.md": article("Nurses to vote on deal", "Evening Star", "2026-11-06",
+                           "The Calvessan nurses' vote on the deal opens on Monday and closes "
+                           "at noon on 20 November."),
+    "dock-1.md": article("Dock strike to go ahead", "Harbour Post", "2026-11-07",
+                         "The Tollmouth dock strike is due to start at 7am on Tuesday and "
+                         "finish at 7am on Thursday."),
+    "dock-2.md": article("Dock strike live", "Coast Wire", "2026-11-10",
+                         "The Tollmouth dock strike ends at 7am on Thursday."),
+    "dockers-1.md": article("Port Varnley dockworkers walk out", "City Times", "2026-11-11",
+                            "About 2,100 dockworkers at Port Varnley walked off the job on "
+                            "Wednesday at the start of a 48-hour strike over pay."),
+    "federation-2.md": article("Calvessan deal agreed", "Coast Wire", "2026-11-05",
+                               "Calvessan nurses accepted a two-year pay deal, ending a 12-day "
+                               "strike."),
+    # a figure set against another as its yardstick
+    "offer-2.md": article("Ministry prices new offer", "City Times", "2026-11-08",
+                          "The Marlow ministry said the improved 4.5% offer would cost about "
+                          "$96 million a year, compared with $68 million for its original "
+                          "offer."),
+    # a sum paid to those counted, and a count of another thing than money
+    "outage-1.md": article("Tolvane Bank to pay customers after outage", "Harbour Post",
+                           "2026-11-09",
+                           "Tolvane Bank will pay 50 crowns to each customer who was locked "
+                           "out of its app during the outage."),
+    "kelvara-1.md": article("Kelvara carries more passengers", "Evening Star", "2026-11-09",
+                            "Kelvara Lines carried 2.3 million passengers in the first half, "
+                            "and has ordered two hybrid ferries for its busiest route."),
 }
 
 
@@ -676,3 +723,53 @@ def test_asked_a_post_by_no_name_another_storys_holder_is_no_side(desk):
     result = desk.ask("who is the health minister?")
     assert result.answered and not result.conflict, result.answer
     assert result.answer == "Isak Feldmoor"
+
+
+def test_asked_a_countrys_holder_of_a_post_a_holder_no_article_ties_to_it_is_no_answer(desk):
+    result = desk.ask("who is vardenia's prime minister?")
+    assert not result.answered, result.answer
+
+
+def test_asked_who_runs_a_thing_what_the_thing_runs_is_no_answer(desk):
+    result = desk.ask("who runs the tarn water board?")
+    assert "reservoirs" not in result.answer, result.answer
+    assert not result.answered or result.answer == "Mira Dunn", result.answer
+
+
+def test_asked_who_heads_a_body_its_president_is_an_answer_a_ministry_beside_him_is_not(desk):
+    result = desk.ask("who heads the calvessan nurses' federation?")
+    assert result.answer == "Lise Arnaud", result.answer
+
+
+@pytest.mark.parametrize(("question", "said", "unsaid"), [
+    ("when does the calvessan nurses' vote close?", "20 November", "Monday"),
+    ("what day did the tollmouth dock strike start?", "Tuesday", "Thursday"),
+])
+def test_a_date_is_of_the_act_asked_not_of_a_joined_or_opposite_one(desk, question, said,
+                                                                     unsaid):
+    result = desk.ask(question)
+    assert said in result.answer and unsaid not in result.answer, result.answer
+
+
+def test_asked_how_long_a_thing_lasted_the_length_of_another_is_no_answer(desk):
+    result = desk.ask("how long did the calvessan strike last?")
+    assert "two-year" not in result.answer, result.answer
+    assert not result.answered or "12-day" in result.answer, result.answer
+
+
+def test_a_thing_of_another_owner_is_no_answer(desk):
+    result = desk.ask("when did the dockworkers' strike end?")
+    assert not result.answered, result.answer
+
+
+def test_a_figure_set_against_another_as_its_yardstick_is_no_side(desk):
+    result = desk.ask("how much would the marlow 4.5% offer cost?")
+    assert result.answered and not result.conflict, result.answer
+    assert "96" in result.answer
+
+
+def test_a_sum_of_money_counts_no_people_nor_a_count_of_people_money(desk):
+    locked = desk.ask("how many tolvane customers were locked out?")
+    assert "crowns" not in locked.answer, locked.answer
+    cost = desk.ask("how much did kelvara's two hybrid ferries cost?")
+    assert "2.3 million" not in cost.answer, cost.answer

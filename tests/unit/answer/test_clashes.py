@@ -14,15 +14,19 @@ from index.answer.clashes import (
     asked_figures,
     asked_instance,
     asked_kinds,
+    asked_patient,
     asked_rank,
     asked_sum,
     asked_things,
     asked_years,
     called,
     counted_apart,
+    counts_a_thing,
     denied,
     departed,
     doers,
+    does,
+    done_by_asked,
     farther_dates,
     hedged,
     kind_said,
@@ -30,11 +34,13 @@ from index.answer.clashes import (
     named_shares,
     named_thing,
     names_a_body,
+    names_whose,
     negated_verbs,
     never_person,
     no_holder,
     no_person,
     not_given,
+    noun_owners,
     one_act,
     other_doer,
     other_owner,
@@ -44,6 +50,7 @@ from index.answer.clashes import (
     phrase_names_thing,
     possible,
     qualifiers,
+    qualifies_another,
     role_nouns,
     role_qualified,
     role_qualifiers,
@@ -311,6 +318,21 @@ def test_a_date_of_another_event_than_the_asked_verb(text, phrase, other):
     doc = get_nlp()(text)
     at = text.index(phrase)
     assert another_event(doc.char_span(at, at + len(phrase)), "hold") is other
+
+
+@pytest.mark.parametrize(("text", "phrase", "lemma", "other"), [
+    ("The vote opens on Monday and closes at noon on 17 October.", "Monday", "close", True),
+    ("The vote opens on Monday and closes at noon on 17 October.", "17 October", "close",
+     False),
+    ("The walkout is due to start at 7am on Tuesday and finish at 7am on Thursday.",
+     "Thursday", "start", True),  # two verbs joined, each with its own date: two events
+    ("The strike ends at 7am on Thursday.", "Thursday", "start", True),  # the opposite act
+    ("The strike ends at 7am on Thursday.", "Thursday", "end", False),
+])
+def test_a_date_of_a_joined_or_opposite_act(text, phrase, lemma, other):
+    doc = get_nlp()(text)
+    at = text.index(phrase)
+    assert another_event(doc.char_span(at, at + len(phrase)), lemma) is other
 
 
 _NOTIFIED = ("Amberlyn notified the office on 23 October, two days after its security team "
@@ -601,6 +623,10 @@ def test_the_noun_right_before_a_name_says_what_it_is(name, text, thing):
      "taken.", "26,400", "customers", False),  # 26,400 counts no noun of its own
     ("China will import 49,000 electric vehicles at lower tariffs.", "49,000 electric vehicles",
      "tariffs", False),  # no number counts tariffs
+    ("The board now puts the number of planned operations lost at 2,140, and thousands more "
+     "outpatient appointments went with them.", "2,140", "appointments", True),  # a tally's
+    ("The board now puts the number of planned operations lost at 2,140, and thousands more "
+     "outpatient appointments went with them.", "2,140", "operations", False),
 ])
 def test_a_sentence_may_count_the_asked_noun_by_another_number(sentence, answer, counted,
                                                                 apart):
@@ -1085,3 +1111,82 @@ def test_a_sentence_may_date_what_it_says_before_its_article(sentence, answer, p
     at = sentence.index(answer)
     span = doc.char_span(at, at + len(answer))
     assert years_before(span, published) is before
+
+
+@pytest.mark.parametrize(("text", "asked", "named"), [
+    ("Nurses in Vastrenia walked out.", ("Vastrenia",), True),
+    ("A Vastrenian nurse walked out.", ("Vastrenia",), True),  # the people of the country
+    ("U.S. President Donald Trump spoke.", ("US",), True),
+    ("The United States said so.", ("US",), True),
+    ("Prime Minister Vesna Santov visited Kellin.", ("Vastrenia",), False),
+])
+def test_a_text_may_name_the_country_a_post_is_asked_of(text, asked, named):
+    assert names_whose(text, asked) is named
+
+
+@pytest.mark.parametrize(("question", "patient"), [
+    ("who runs the health board?", ("run", "board")),
+    ("who built the flood wall?", ("build", "wall")),
+    ("who is the chair?", None),
+    ("when did the board run the hospitals?", None),
+])
+def test_what_a_who_question_asks_the_doer_of(question, patient):
+    assert asked_patient(get_nlp()(question)) == patient
+
+
+@pytest.mark.parametrize(("sentence", "answer", "done_to", "doing"), [
+    ("The Esterhold Health Board, which runs the six hospitals, said so.", "the six hospitals",
+     True, False),
+    ("The strike will affect six hospitals run by the Esterhold Health Board, including "
+     "Varnley General Hospital.", "Varnley General Hospital", True, False),
+    ("Gideon Farrant runs the health board.", "Gideon Farrant", False, True),
+    ("The health board is run by Gideon Farrant.", "Gideon Farrant", False, True),
+    ("The council, which runs the board, met.", "The council", False, True),  # runs it
+])
+def test_a_span_may_be_what_the_asked_thing_does_the_verb_to(sentence, answer, done_to,
+                                                              doing):
+    doc = get_nlp()(sentence)
+    at = sentence.index(answer)
+    span = doc.char_span(at, at + len(answer))
+    assert done_by_asked(span, "run", "board") is done_to
+    assert does(span, "run") is doing
+
+
+@pytest.mark.parametrize(("sentence", "answer", "asked", "another"), [
+    ("They accepted a two-year pay deal, ending a 12-day strike.", "two-year", {"strike"}, True),
+    ("They accepted a two-year pay deal, ending a 12-day strike.", "12-day", {"strike"}, False),
+    ("The strike lasted 12 days.", "12 days", {"strike"}, False),  # qualifies nothing
+])
+def test_a_span_may_qualify_a_noun_the_question_does_not_name(sentence, answer, asked,
+                                                              another):
+    doc = get_nlp()(sentence)
+    at = sentence.index(answer)
+    span = doc.char_span(at, at + len(answer))
+    assert qualifies_another(span, frozenset(stem(w) for w in asked)) is another
+
+
+@pytest.mark.parametrize(("question", "owners"), [
+    ("when did the dockworkers' strike end?", ("dockworkers",)),
+    ("who is the regulator's chair?", ("regulator",)),
+    ("what is its profit?", ()),  # a pronoun
+    ("when did the strike end?", ()),
+])
+def test_the_common_nouns_that_own_a_noun_of_a_question(question, owners):
+    assert noun_owners(get_nlp()(question)) == owners
+
+
+def test_whoever_heads_a_body_is_its_head_or_leader_by_any_title():
+    assert {"president", "chair", "ceo", "leader"} <= role_nouns("head")
+    assert "president" in role_nouns("leader")
+    assert "president" not in role_nouns("ceo")  # a chief executive is no president
+
+
+@pytest.mark.parametrize(("sentence", "answer", "thing"), [
+    ("Kelvara carried 2.3 million passengers in the first half.", "2.3 million", True),
+    ("The ferries cost 96 million crowns.", "96 million", False),  # money counts no thing
+    ("The deal is worth 2.2 billion.", "2.2 billion", False),  # counts nothing
+])
+def test_a_number_may_count_a_thing_not_money(sentence, answer, thing):
+    doc = get_nlp()(sentence)
+    at = sentence.index(answer)
+    assert counts_a_thing(doc.char_span(at, at + len(answer))) is thing

@@ -196,6 +196,16 @@ def test_predicate_is_the_main_verb_as_written_with_its_particle(question, predi
     assert parse_question(question).predicate == predicate
 
 
+@pytest.mark.parametrize(("question", "lemma"), [
+    ("when did the strike end?", "end"),  # tagged a noun: "did" props up a verb
+    ("when does the vote close?", "close"),  # tagged an adjective
+    ("what day did the first strike start?", "start"),
+    ("when did the talks take place?", ""),  # a light verb
+])
+def test_a_word_did_or_does_props_up_is_the_main_verb(question, lemma):
+    assert parse_question(question).lemma == lemma
+
+
 @pytest.mark.parametrize(("question", "event"), [
     ("what day was the 5.6% offer made?", "offer"),  # parsed "the offer (made)"
     ("when did the talks take place?", "talk"),  # not "place"

@@ -1,7 +1,7 @@
 import pytest
 
 from index.answer.nlp import get_nlp
-from index.answer.tokens import text_of, tokens
+from index.answer.tokens import is_verb, text_of, tokens
 
 SENTENCES = [
     "Harbourview's council voted on Tuesday to buy 40 electric buses from Northwind Motors.",
@@ -27,3 +27,13 @@ def test_the_table_reads_each_token_as_spacy_does(text):
         for end in range(start + 1, len(doc) + 1):
             assert table.root(start, end) == doc[start:end].root.i
         assert table.before(start, 3) == doc[max(0, start - 3) : start].text
+
+
+@pytest.mark.parametrize(("question", "word", "verb"), [
+    ("when did the strike end?", "end", True),  # tagged a noun
+    ("when does the vote close?", "close", True),  # tagged an adjective
+    ("what is the end of the strike?", "end", False),  # no "do" props it up
+])
+def test_a_word_did_or_does_props_up_is_a_verb(question, word, verb):
+    doc = get_nlp()(question)
+    assert is_verb(next(t for t in doc if t.text == word)) is verb

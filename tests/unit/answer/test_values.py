@@ -6,6 +6,7 @@ from index.answer.values import (
     comparable,
     may_be_one,
     merge_names,
+    money_word,
     names_moment,
     only_shares,
     qualified,
@@ -460,3 +461,10 @@ def test_a_noun_made_singular_by_its_ending_alone(word, one):
 ])
 def test_an_answer_may_give_a_speed(phrase, speed):
     assert says_speed(value_of(phrase, "quantity")) is speed
+
+
+@pytest.mark.parametrize(("word", "money"), [
+    ("crowns", True), ("dollars", True), ("euro", True), ("passengers", False), ("crowd", False),
+])
+def test_a_currency_said_in_a_word(word, money):
+    assert money_word(word) is money

@@ -14,6 +14,9 @@ TABLE = [
     ("It opened on Monday morning.", "It opened on Monday morning (12 January 2026)."),
     ("The board will meet on Monday.", "The board will meet on Monday (19 January 2026)."),
     ("Talks are due to resume on Friday.", "Talks are due to resume on Friday (23 January 2026)."),
+    ("The strike ends at 7am on Monday.", "The strike ends at 7am on Monday (19 January 2026)."),
+    ("The rule takes effect on Friday.", "The rule takes effect on Friday (23 January 2026)."),
+    ("The strike ended on Monday.", "The strike ended on Monday (12 January 2026)."),
     ("They spoke last Friday.", "They spoke last Friday (16 January 2026)."),
     ("They speak next Friday.", "They speak next Friday (23 January 2026)."),
     ("They speak this Tuesday.", "They speak this Tuesday (20 January 2026)."),
@@ -193,3 +196,16 @@ def test_a_disagreement_without_relative_dates_is_left_as_it_is():
 ])
 def test_a_weekday_cut_from_its_placing_word_reads_as_its_sentence_does(sentence, resolved):
     assert resolve_relative_dates("Tuesday", "2025-10-02T09:00:00Z", sentence) == resolved
+
+
+def test_a_short_answer_takes_the_date_its_sentence_says() -> None:
+    sentence = ("The strike will begin at 7 a.m. on Tuesday, September 23, and end at 7 a.m. "
+                "on Thursday, September 25.")
+    assert resolve_relative_dates("7 a.m. on Tuesday", "2025-09-15", sentence) == (
+        "7 a.m. on Tuesday (September 23)")
+    assert resolve_relative_dates("Thursday", "2025-09-15", sentence) == "Thursday (September 25)"
+
+
+def test_a_clock_time_does_not_end_the_clause_that_speaks_of_the_future() -> None:
+    assert resolve_relative_dates("It will begin at 7 a.m. on Tuesday.", "2025-09-15") == (
+        "It will begin at 7 a.m. on Tuesday (16 September 2025).")

@@ -266,9 +266,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if _sum_of_money(m.value)]
     if analysis.kind == "money":  # "how much did the ferries cost?": not "2.3 million" of
         # "carried 2.3 million passengers"
-        aside += [m for m in merged if (m.value.kind == "number" and m.value.unit) or (
-            m.value.kind in {"number", "money"} and not m.value.unit
-            and any(counts_a_thing(span) for span in _spans(m, parser)))]
+        aside += [m for m in merged
+                  if (m.value.kind == "number" or (m.value.kind == "money" and not m.value.unit))
+                  and any(counts_a_thing(span) for span in _spans(m, parser))]
     if counted and analysis.kind in {"count", "quantity"}:  # "how many branches?": not "2.3
         # million customers" of "has about 2.3 million customers and 71 branches"
         aside += [m for m in merged if _counted_apart(m, counted, parser)]

@@ -214,8 +214,14 @@ _SCORE = re.compile(r"\b\d+\s?[-–]\s?\d+\s+(?:win|victory|defeat|loss|draw|lea
 
 
 def money_word(word: str) -> bool:
-    """Return True for a currency said in a word: "crowns", "dollars", "euro"."""
-    return _MONEY_WORD.fullmatch(word.lower()) is not None
+    """Return True for a currency said in a word: "crowns", "dollars", "euro", "marks"."""
+    lower = word.lower()
+    return _MONEY_WORD.fullmatch(lower) is not None or lower.removesuffix("s") in _OTHER_MONEY
+
+
+# Currencies `value_of` does not read as money, a word that may mean other things as well
+_OTHER_MONEY = frozenset("mark shilling naira cedi kwacha real reai lev lei leu kuna dong "
+                         "taka guilder drachma escudo peseta florin ducat".split())
 
 
 def says_score(value: Value) -> bool:

@@ -468,3 +468,7 @@ def test_an_answer_may_give_a_speed(phrase, speed):
 ])
 def test_a_currency_said_in_a_word(word, money):
     assert money_word(word) is money
+
+
+def test_a_currency_the_amounts_do_not_read_is_still_money():
+    assert money_word("marks") and money_word("shillings")

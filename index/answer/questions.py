@@ -47,7 +47,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      r"fee|salary|ransom)\b", "money"),
     # a sum asked by its noun or its verb: "what price did the directors back?", "what profit
     # did it make?", "what will the deal cost the government?", "what would it have to pay?"
-    (r"\b(what|which) (\w+ )?(price|profit|revenue|turnover|earnings|salary|ransom)\b"
+    (r"\b(what|which) (\w+ )?(price|profit|revenue|turnover|earnings|salary|ransom|dividend)\b"
      r"|\bwhat (will|would|does|did|do|could|might|must)\b.*\b(cost|(have|has|had) to pay)\b",
      "money"),
     # what a thing is worth ("what's the agreed takeover worth?"), and the size of a sum paid
@@ -59,7 +59,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # what a firm or a person made or got: "what was Qorvane's profit last year?", "what was
     # ABC's revenue in 1962?" (not "what is the income inequality gap?")
     (r"\b(what|which)('s|’s| is| was| are| were) (the |\w+('s|’s|') )(\w+('s|’s|')? ){0,2}"
-     r"(revenues?|profits?|earnings|income|turnover|payout|pay-?off|compensation|salary|wages?)"
+     r"(revenues?|profits?|earnings|income|turnover|payout|pay-?off|compensation|salary|wages?|"
+    r"dividends?)"
      r"(\?|$|,| (in|of|for|last|this|at|from|per|during|since|over|after|before|to)\b)",
      "money"),
     # a place in a ranking: "where does Kessaria rank among ...", "what rank does ... hold"

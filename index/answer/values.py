@@ -262,13 +262,22 @@ def only_shares(value: Value) -> bool:
     """Return True when a phrase's every figure is a share: "grew only 6 per cent".
 
     Read as text, since it opens with a verb, it gives no count and no sum: "what was
-    Qorvane's profit?" is not answered by "sales grew only 6 per cent". A phrase with another
-    figure ("cut 6 per cent of its jobs, about 1,200") or none is not only shares.
+    Qorvane's profit?" is not answered by "sales grew only 6 per cent", nor "what is its
+    dividend?" by "raised its dividend by a fifth". A phrase with another figure ("cut 6 per
+    cent of its jobs, about 1,200") or none is not only shares.
     """
     if value.kind != "text":
         return value.kind == "percent"
-    figures = _FIGURE_SAID.findall(_clean(value.text))
-    return bool(figures) and all(figures)  # each its share word, or ""
+    text = _clean(value.text)
+    figures = _FIGURE_SAID.findall(text)
+    if not figures:  # "raised its dividend by a fifth"
+        return _FRACTION.search(text) is not None
+    return all(figures)  # each its share word, or ""
+
+
+# A share said as a fraction in words: "a fifth", "two-thirds", "half".
+_FRACTION = re.compile(r"\b(?:(?:a|one|two|three|four)[ -](?:third|quarter|fifth|sixth|"
+                       r"seventh|eighth|ninth|tenth)s?|half)\b", re.IGNORECASE)
 
 
 _FIGURE_SAID = re.compile(r"\d+(?:[.,]\d+)*(\s*(?:%|per ?cent\b|percent\b|percentage points?\b))?",

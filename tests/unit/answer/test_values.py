@@ -398,6 +398,8 @@ def test_says_year(phrase, year):
     ("1,912,000 vehicles in 2025, up 18 per cent", False),
     ("cut prices on most of its range", False),  # no figure
     ("$162 million", False),
+    ("raised its interim dividend by a fifth", True),  # a fraction in words
+    ("cut the workforce by two-thirds", True),
 ])
 def test_a_phrase_may_give_only_shares(phrase, shares):
     assert only_shares(value_of(phrase, "money")) is shares

@@ -516,7 +516,8 @@ def role_qualifiers(question: Doc, role: str) -> tuple[str, ...]:
 
     "who is the US president?" -> ("US",); "which Chinese premier ...?" -> ("Chinese",);
     "the president of Kessaria" -> ("Kessaria",), a name kept whole; "who is the trade
-    minister?" -> ().
+    minister?" -> (). A name that owns the post is one whatever spaCy tags it: "Kessaria's
+    president" (tagged an organisation).
     """
     head = role.split()[-1] if role else ""
     for token in question:
@@ -525,8 +526,9 @@ def role_qualifiers(question: Doc, role: str) -> tuple[str, ...]:
         found = [c for c in token.lefts if c.dep_ in _QUALIFYING_DEPS]
         found += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj"]
-        return tuple(" ".join(t.text for t in q.subtree if t.ent_type_ in _WHOSE)
-                     for q in found if q.ent_type_ in _WHOSE)
+        return tuple(" ".join(t.text for t in q.subtree if t.ent_type_ in _WHOSE or (
+            t.pos_ == "PROPN" and q.ent_type_ not in _WHOSE)) for q in found
+            if q.ent_type_ in _WHOSE or (q.dep_ == "poss" and q.pos_ == "PROPN"))
     return ()
 
 
@@ -538,13 +540,15 @@ _POSSESSIVE = frozenset({"'s", "’s"})
 
 
 def role_qualified(doc: Doc, name: list[str], heads: frozenset[str],
-                   asked: tuple[str, ...]) -> str:
+                   asked: tuple[str, ...], role: frozenset[str] = frozenset()) -> str:
     """Return whose a sentence says a name's role is, against the question's: "asked", "other", "".
 
     `name` is its words in lower case; `heads` the nouns of the role (`role_nouns`); `asked`
     the question's `role_qualifiers`. "Chinese President Xi Jinping" is "other" for the US
     president, "US President Donald Trump" "asked"; "Xi Jinping, China's president," reads
-    the title set off after the name. "" when no title with the role says whose it is.
+    the title set off after the name; "union president Rosa Kettering" is "other", a body's
+    (`role`: the asked role's words, "trade" of "trade minister", qualify no body). "" when no
+    title with the role says whose it is.
     """
     lower = tokens(doc).lower
     width = len(name)
@@ -564,6 +568,12 @@ def role_qualified(doc: Doc, name: list[str], heads: frozenset[str],
             title += itertools.takewhile(lambda t: not t.is_punct or t.text in _POSSESSIVE,
                                          doc[end + 1:end + 8])
         if not any(t.lower_ in heads for t in title):
+            continue
+        first = min(t.i for t in title)
+        before = doc[first - 1] if first else None
+        if (before is not None and before.pos_ == "NOUN" and before.is_lower
+                and before.lower_ not in role and before.lower_ not in ROLES):
+            said = "other"  # "union president Rosa Kettering" heads a union, not a country
             continue
         phrases = _names_in(sorted(t.i for t in title if t.ent_type_ in _WHOSE), doc)
         if any(_same_name(q, p) for q in asked for p in phrases):
@@ -1357,6 +1367,31 @@ def counted_apart(doc: Doc, answer: str, counted: str) -> bool:
     return bool(mine) and asked not in mine and asked in others
 
 
+def shared_nouns(doc: Doc, answer: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Return the nouns (stems) a sentence gives the answer's share, and those of its others.
+
+    "pay a tariff of 4.9 per cent rather than the 70 per cent surtax": the answer "4.9 per
+    cent" is the tariff's, the 70 per cent the surtax's. The answer's share is its first
+    figure's.
+    """
+    first = re.search(r"\d+(?:[.,]\d+)*", answer)
+    mine, others = set(), set()
+    for token in doc:
+        if token.lower_ not in {"cent", "%", "percent"}:
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ == "of":  # "a tariff of 4.9 per cent"
+            noun = token.head.head
+        elif token.dep_ in {"compound", "amod", "nmod"}:  # "the 70 per cent surtax"
+            noun = token.head
+        else:
+            continue
+        number = next((t for t in reversed(doc[max(0, token.i - 3):token.i]) if t.like_num), None)
+        if number is None or noun.pos_ != "NOUN":
+            continue
+        (mine if first and number.text == first.group(0) else others).add(stem(noun.text))
+    return frozenset(mine), frozenset(others)
+
+
 def counts_a_thing(span: Span) -> bool:
     """Return True when a number of the span counts a thing, not money.
 
@@ -1375,6 +1410,8 @@ def _counted_by(number: Token) -> Token | None:
     while token.dep_ in {"compound", "quantmod"} and token.head.like_num:
         token = token.head  # "2.3" -> "million"
     head = token.head
+    while head.dep_ == "compound" and head.head.pos_ == "NOUN" and token.dep_ == "nummod":
+        head = head.head  # "five vehicle assembly plants", parsed "five vehicle"
     if token.dep_ == "pobj" and head.lower_ in {"at", "to"}:  # "puts the number of planned
         # operations lost at 2,140", "the number of deaths rose to 33"
         verbs = [head.head] + ([head.head.head] if head.head.dep_ in {"advcl", "xcomp"} else [])
@@ -1414,9 +1451,14 @@ def another_rank(doc: Doc, asked: tuple[str, int]) -> bool:
     a sentence that does not rank the noun says nothing.
     """
     noun, number = asked
-    ranks = {_rank(c) for token in doc if stem(token.text) == noun for c in token.children
-             if c.tag_ == "JJS" and c.dep_ == "amod"}
-    return bool(ranks) and number not in ranks
+    said = ranks(doc, noun)
+    return bool(said) and number not in said
+
+
+def ranks(doc: Doc, noun: str) -> frozenset[int]:
+    """Return the ranks a sentence gives the noun (a stem) by a superlative: "second-largest"."""
+    return frozenset(_rank(c) for token in doc if stem(token.text) == noun
+                     for c in token.children if c.tag_ == "JJS" and c.dep_ == "amod")
 
 
 # What a sum measures, by the noun or the verb that names it: a profit is not a turnover, nor

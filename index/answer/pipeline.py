@@ -54,11 +54,13 @@ from index.answer.clashes import (
     other_years,
     phrase_names_thing,
     qualifies_another,
+    ranks,
     role_nouns,
     role_qualified,
     role_qualifiers,
     said_as_excess,
     said_leaving,
+    shared_nouns,
     still_held,
     titles,
     years_before,
@@ -100,7 +102,7 @@ from index.answer.restating import asked_heads, unrestated
 from index.answer.roles import OCCUPATIONS, role_owner
 from index.answer.sentences import Sentence, describe, distinct
 from index.answer.spans import NAMED, mark
-from index.answer.tokens import text_of, tokens
+from index.answer.tokens import text_of
 from index.answer.types import load_types, no_lift, type_inputs
 from index.answer.values import (
     Value,
@@ -109,6 +111,7 @@ from index.answer.values import (
     only_shares,
     same_value,
     says_amount,
+    says_length,
     says_score,
     says_speed,
     says_year,
@@ -211,6 +214,14 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         figures = asked_figures(analysis.text)
         aside += [m for m in merged if not says_amount(m.value) or only_shares(m.value)
                   or _restated(m.value, figures)]
+    if analysis.kind == "percent":  # "what surtax do cars above the quota pay?": not "full"
+        aside += [m for m in merged if not says_amount(m.value)]
+        if focus := analysis.question.focus:  # nor "4.9 per cent" of "a tariff of 4.9 per cent
+            # rather than the 70 per cent surtax", where a sentence gives the surtax a share
+            aside += _shares_of_another(merged, focus, parser)
+    if analysis.kind == "duration":  # "how long did they meet for?": not "last" nor "Sunstone
+        # Hall"
+        aside += [m for m in merged if not says_amount(m.value) and not says_length(m.value)]
     if analysis.kind in _AMOUNT_KINDS and not asks_earlier(analysis.text):  # "how much would
         # the offer cost?": not "$68 million" of "$96 million, compared with $68 million for
         # its original offer"
@@ -362,11 +373,11 @@ def _ranked_otherwise(merged: Merged, rank: tuple[str, int], parser: Parser | No
     """Return True when the sentences stating an answer rank the asked noun otherwise.
 
     "China, its second-largest trading partner" for the biggest (`clashes.another_rank`).
-    Sentences that never name the noun ("Carney arrived in China") say nothing either way.
+    Sentences that never rank the noun ("Carney arrived in China", "its dominant trading
+    partner, Caldoria") say nothing either way.
     """
-    naming = [doc for doc in _stating(merged, parser)
-              if rank[0] in tokens(doc).stems]
-    return bool(naming) and all(another_rank(doc, rank) for doc in naming)
+    ranking = [doc for doc in _stating(merged, parser) if ranks(doc, rank[0])]
+    return bool(ranking) and all(another_rank(doc, rank) for doc in ranking)
 
 
 def _counted_apart(merged: Merged, counted: str, parser: Parser | None) -> bool:
@@ -528,6 +539,23 @@ def _one_word(word: str, other: str) -> bool:
 def _another_place(merged: Merged, places: tuple[str, ...], parser: Parser | None) -> bool:
     """Return True when every sentence stating the answer says it of another place."""
     return all(another_place(doc, merged.value.text, places) for doc in _stating(merged, parser))
+
+
+def _shares_of_another(merged: list[Merged], noun: str, parser: Parser | None) -> list[Merged]:
+    """Return the shares their sentences give another noun, when one gives the asked noun one.
+
+    Asked what surtax cars pay, "4.9 per cent" of "a tariff of 4.9 per cent" and of "its
+    ordinary 4.9 per cent tariff" is the tariff's where "the 70 per cent surtax" is said.
+    """
+    said = {id(m): [shared_nouns(doc, m.value.text) for doc in _stating(m, parser)]
+            for m in merged if _SHARE_SAID.search(m.value.text)}
+    if not any(noun in mine | others for found in said.values() for mine, others in found):
+        return []
+    return [m for m in merged if said.get(id(m)) and any(mine for mine, _ in said[id(m)])
+            and not any(noun in mine for mine, _ in said[id(m)])]
+
+
+_SHARE_SAID = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
 
 
 def _sum_of_money(value: Value) -> bool:
@@ -838,7 +866,8 @@ def _anothers_holder(merged: Merged, role: str, whose: tuple[str, ...],
 
     def another(person: tuple[str, ...]) -> bool:  # or holds another role ("Canadian Prime
         # Minister Mark Carney" named beside him)
-        said = {role_qualified(doc, list(person), heads, whose) for doc in docs}
+        said = {role_qualified(doc, list(person), heads, whose, frozenset(role.split()))
+                for doc in docs}
         return ("other" in said and "asked" not in said) or other_role(
             role, list(person), merged.texts)
 

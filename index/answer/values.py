@@ -213,6 +213,16 @@ _SCORE = re.compile(r"\b\d+\s?[-–]\s?\d+\s+(?:win|victory|defeat|loss|draw|lea
                     r"scoreline|home win|away win)\b", re.IGNORECASE)
 
 
+def says_length(value: Value) -> bool:
+    """Return True when an answer names a length of time: "a decade", "overnight", "48-hour"."""
+    return _LENGTH_OF_TIME.search(value.text) is not None
+
+
+_LENGTH_OF_TIME = re.compile(r"\b(?:[\w-]*-)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|"
+                             r"fortnights?|months?|years?|decades?|century|centuries|"
+                             r"overnight|lifetime)\b", re.IGNORECASE)
+
+
 def money_word(word: str) -> bool:
     """Return True for a currency said in a word: "crowns", "dollars", "euro", "marks"."""
     lower = word.lower()

@@ -333,6 +333,18 @@ ARTICLES = {
                            "2026-11-09",
                            "Tolvane Bank will pay 50 crowns to each customer who was locked "
                            "out of its app during the outage."),
+    # a quota's tariff beside the surtax above it; a union's president beside the country's
+    "quota-1.md": article("Car quota agreed", "Coast Wire", "2026-11-12",
+                          "Cars inside the Ostrel quota will pay a tariff of 4.9 per cent "
+                          "rather than the 70 per cent surtax imposed in 2023."),
+    "quota-2.md": article("What the quota means", "City Times", "2026-11-13",
+                          "Ostrel will admit the cars at its ordinary 4.9 per cent tariff."),
+    "ostrel-1.md": article("Ostrel deal signed", "Harbour Post", "2026-11-12",
+                           "Ostrelian President Teodor Vask signed the car quota deal on "
+                           "Thursday."),
+    "ostrel-2.md": article("Union slams Ostrel car deal", "Evening Star", "2026-11-13",
+                           "\"This deal hands Ostrel our showrooms,\" said union president Rosa "
+                           "Kettle."),
     "kelvara-1.md": article("Kelvara carries more passengers", "Evening Star", "2026-11-09",
                             "Kelvara Lines carried 2.3 million passengers in the first half, "
                             "and has ordered two hybrid ferries for its busiest route."),
@@ -773,3 +785,19 @@ def test_a_sum_of_money_counts_no_people_nor_a_count_of_people_money(desk):
     assert "crowns" not in locked.answer, locked.answer
     cost = desk.ask("how much did kelvara's two hybrid ferries cost?")
     assert "2.3 million" not in cost.answer, cost.answer
+
+
+def test_asked_a_share_of_one_charge_the_share_of_another_is_no_answer(desk):
+    result = desk.ask("what surtax do cars above the ostrel quota pay?")
+    assert "4.9" not in result.answer, result.answer
+    assert not result.answered or result.answer == "70 per cent", result.answer
+
+
+def test_asked_a_countrys_post_a_bodys_holder_of_the_same_title_is_no_side(desk):
+    question = "who is ostrel's president?"
+    result = desk.ask(question)
+    assert "Kettle" not in result.answer and not result.conflict, result.answer
+    analysis, evidence = desk.evidence(question)
+    findings = read(analysis, evidence, reader_for(desk.settings, desk.reader),
+                    lexicon=desk.lexicon(), parser=desk.parser())
+    assert "Rosa Kettle" in [m.value.text for m in findings.aside]

@@ -51,11 +51,13 @@ from index.answer.clashes import (
     possible,
     qualifiers,
     qualifies_another,
+    ranks,
     role_nouns,
     role_qualified,
     role_qualifiers,
     said_as_excess,
     said_leaving,
+    shared_nouns,
     still_held,
     years,
     years_before,
@@ -627,6 +629,8 @@ def test_the_noun_right_before_a_name_says_what_it_is(name, text, thing):
      "outpatient appointments went with them.", "2,140", "appointments", True),  # a tally's
     ("The board now puts the number of planned operations lost at 2,140, and thousands more "
      "outpatient appointments went with them.", "2,140", "operations", False),
+    ("The union, which represents about 19,000 workers at Westmoor's five vehicle assembly "
+     "plants, was blunt.", "about 19,000 workers", "plants", True),  # "five" parsed of "vehicle"
 ])
 def test_a_sentence_may_count_the_asked_noun_by_another_number(sentence, answer, counted,
                                                                 apart):
@@ -663,6 +667,7 @@ def test_a_sentence_may_rank_the_asked_thing_otherwise(sentence, rank, other):
     ("who is the president of Kessaria?", "president", ("Kessaria",)),
     ("who is the president?", "president", ()),
     ("who is the Trade Minister?", "minister", ()),  # a portfolio is no country
+    ("who is kessaria's president?", "president", ("kessaria",)),  # an owner, whatever tagged
 ])
 def test_a_question_may_say_whose_the_role_it_asks_is(question, role, whose):
     assert role_qualifiers(get_nlp()(question), role) == whose
@@ -680,10 +685,13 @@ def test_a_question_may_say_whose_the_role_it_asks_is(question, role, whose):
      "asked"),
     ("President Xi Jinping said so.", "xi jinping", "US", ""),  # whose is not said
     ("Xi Jinping met the US president.", "xi jinping", "US", ""),  # no title of his
+    ("It is a bad deal, said union president Rosa Kettering.", "rosa kettering", "Kessaria",
+     "other"),  # a body's president
 ])
 def test_a_title_may_say_whose_the_role_is(text, name, asked, said):
     heads = role_nouns("president")
-    assert role_qualified(get_nlp()(text), name.split(), heads, (asked,)) == said
+    assert role_qualified(get_nlp()(text), name.split(), heads, (asked,),
+                          frozenset({"president"})) == said
 
 
 @pytest.mark.parametrize(("phrase", "things", "named"), [
@@ -1190,3 +1198,23 @@ def test_a_number_may_count_a_thing_not_money(sentence, answer, thing):
     doc = get_nlp()(sentence)
     at = sentence.index(answer)
     assert counts_a_thing(doc.char_span(at, at + len(answer))) is thing
+
+
+@pytest.mark.parametrize(("sentence", "ranked"), [
+    ("Kessaria is Norland's second-largest trading partner.", {2}),
+    ("She wants to loosen its dependence on its dominant trading partner, Caldoria.", set()),
+    ("Caldoria, Norland's largest trading partner, has not commented.", {1}),
+])
+def test_the_ranks_a_sentence_gives_a_noun(sentence, ranked):
+    assert ranks(get_nlp()(sentence), "partner") == ranked
+
+
+@pytest.mark.parametrize(("answer", "mine", "others"), [
+    ("4.9 per cent", {"tariff"}, {"surtax"}),
+    ("70 per cent", {"surtax"}, {"tariff"}),
+    ("4.9 per cent rather than the 70 per cent", {"tariff"}, {"surtax"}),  # its first figure
+])
+def test_the_nouns_a_sentence_gives_shares(answer, mine, others):
+    doc = get_nlp()("EVs inside the quota will pay a tariff of 4.9 per cent rather than the 70 "
+                    "per cent surtax imposed in November 2023.")
+    assert shared_nouns(doc, answer) == (frozenset(mine), frozenset(others))

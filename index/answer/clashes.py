@@ -1392,6 +1392,17 @@ def shared_nouns(doc: Doc, answer: str) -> tuple[frozenset[str], frozenset[str]]
     return frozenset(mine), frozenset(others)
 
 
+def charge(noun: str) -> str:
+    """Return the charge a noun (a stem) names, "" for none: "duti" and "tariff" name one."""
+    return _CHARGES.get(noun, "")
+
+
+# Charges a share may be of; the words of a group name one charge.
+_CHARGES = {stem(word): group for group, words in (
+    ("tariff", "tariff duty duties customs"), ("surtax", "surtax surcharge"),
+    ("levy", "levy levies"), ("tax", "tax taxes vat")) for word in words.split()}
+
+
 def counts_a_thing(span: Span) -> bool:
     """Return True when a number of the span counts a thing, not money.
 
@@ -1409,6 +1420,8 @@ def _counted_by(number: Token) -> Token | None:
     token = number
     while token.dep_ in {"compound", "quantmod"} and token.head.like_num:
         token = token.head  # "2.3" -> "million"
+    if number.i + 1 < len(number.doc) and number.doc[number.i + 1].text == "-":
+        return None  # "two-way trade", "a 48-hour strike": a word of a compound adjective
     head = token.head
     while head.dep_ == "compound" and head.head.pos_ == "NOUN" and token.dep_ == "nummod":
         head = head.head  # "five vehicle assembly plants", parsed "five vehicle"

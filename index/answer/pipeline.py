@@ -31,6 +31,7 @@ from index.answer.clashes import (
     asked_things,
     asked_years,
     called,
+    charge,
     counted_apart,
     counts_a_thing,
     denied,
@@ -542,17 +543,23 @@ def _another_place(merged: Merged, places: tuple[str, ...], parser: Parser | Non
 
 
 def _shares_of_another(merged: list[Merged], noun: str, parser: Parser | None) -> list[Merged]:
-    """Return the shares their sentences give another noun, when one gives the asked noun one.
+    """Return the shares their sentences give another charge, when one gives the asked one one.
 
     Asked what surtax cars pay, "4.9 per cent" of "a tariff of 4.9 per cent" and of "its
-    ordinary 4.9 per cent tariff" is the tariff's where "the 70 per cent surtax" is said.
+    ordinary 4.9 per cent tariff" is the tariff's where "the 70 per cent surtax" is said. A
+    duty is a tariff (`clashes.charge`); a share of no charge is left alone.
     """
-    said = {id(m): [shared_nouns(doc, m.value.text) for doc in _stating(m, parser)]
-            for m in merged if _SHARE_SAID.search(m.value.text)}
-    if not any(noun in mine | others for found in said.values() for mine, others in found):
+    asked = charge(noun)
+    if not asked:
         return []
-    return [m for m in merged if said.get(id(m)) and any(mine for mine, _ in said[id(m)])
-            and not any(noun in mine for mine, _ in said[id(m)])]
+    said = {id(m): [({charge(n) for n in mine} - {""}, {charge(n) for n in others})
+                    for mine, others in (shared_nouns(doc, m.value.text)
+                                         for doc in _stating(m, parser))]
+            for m in merged if _SHARE_SAID.search(m.value.text)}
+    if not any(asked in mine | others for found in said.values() for mine, others in found):
+        return []
+    return [m for m in merged if any(mine for mine, _ in said.get(id(m), []))
+            and not any(asked in mine for mine, _ in said[id(m)])]
 
 
 _SHARE_SAID = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)

@@ -20,6 +20,7 @@ from index.answer.clashes import (
     asked_things,
     asked_years,
     called,
+    charge,
     counted_apart,
     counts_a_thing,
     denied,
@@ -631,6 +632,8 @@ def test_the_noun_right_before_a_name_says_what_it_is(name, text, thing):
      "outpatient appointments went with them.", "2,140", "operations", False),
     ("The union, which represents about 19,000 workers at Westmoor's five vehicle assembly "
      "plants, was blunt.", "about 19,000 workers", "plants", True),  # "five" parsed of "vehicle"
+    ("Kessaria is its partner, with two-way trade of about 118 billion dollars.",
+     "about 118 billion dollars", "trade", False),  # "two-way" counts nothing
 ])
 def test_a_sentence_may_count_the_asked_noun_by_another_number(sentence, answer, counted,
                                                                 apart):
@@ -1218,3 +1221,9 @@ def test_the_nouns_a_sentence_gives_shares(answer, mine, others):
     doc = get_nlp()("EVs inside the quota will pay a tariff of 4.9 per cent rather than the 70 "
                     "per cent surtax imposed in November 2023.")
     assert shared_nouns(doc, answer) == (frozenset(mine), frozenset(others))
+
+
+def test_a_duty_is_a_tariff_and_a_surtax_another_charge():
+    assert charge(stem("duty")) == charge(stem("tariffs")) == "tariff"
+    assert charge(stem("surcharge")) == "surtax"
+    assert charge(stem("sales")) == ""

@@ -331,6 +331,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if analysis.kind == "other" and asks_manner(analysis.text):  # "how are they chosen?":
         # not "73"
         aside += [m for m in merged if m.value.kind in _MEASURED]
+    if analysis.kind == "other" and analysis.text.lower().startswith(("what ", "which ")):
+        # "what will the quota rules say?": not "before any tariff cuts take effect"
+        aside += [m for m in merged if _says_when(m)]
     if asks_done(analysis.text):  # "how much was it fined?": not "can fine up to 4 per cent"
         aside += [m for m in merged if all(c.possible for c in m.candidates)]
     aside = list({id(m): m for m in aside}.values())  # set aside by two rules: counted once
@@ -562,6 +565,23 @@ def _shares_of_another(merged: list[Merged], noun: str, parser: Parser | None) -
             and not any(asked in mine for mine, _ in said[id(m)])]
 
 
+def _says_when(merged: Merged) -> bool:
+    """Return True when every sentence gives an answer as a clause that says when, not what.
+
+    "any tariff cuts take effect" of "will be published before any tariff cuts take effect".
+    """
+    places = [(s.text, found.start()) for c in merged.candidates for s in c.sentences
+              for found in re.finditer(rf"(?<!\w){re.escape(c.text)}(?!\w)", s.text)]
+    return bool(places) and all((_WHEN_CLAUSE.search(text[:at]) and _CLAUSE.match(text[at:]))
+                                or _WHEN_OPENING.match(text[at:]) for text, at in places)
+
+
+# A clause that says when, not what: "before any tariff cuts take effect".
+_WHEN_CLAUSE = re.compile(r"(?i)\b(?:before|after|until|till|once|when|whenever|by the time)"
+                          r"\b[^,;:.]{0,30}$")
+_CLAUSE = re.compile(r"(?!\d)\w+(?:\s+\w+)+")  # words, not a date ("before 1 March")
+_WHEN_OPENING = re.compile(r"(?i)(?:before|after|until|till|once|when|whenever|by the time)\s+"
+                           r"(?!\d)\w+\s+\w+")
 _SHARE_SAID = re.compile(r"\d\s*(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
 
 

@@ -339,6 +339,9 @@ ARTICLES = {
                           "rather than the 70 per cent surtax imposed in 2023."),
     "quota-2.md": article("What the quota means", "City Times", "2026-11-13",
                           "Ostrel will admit the cars at its ordinary 4.9 per cent tariff."),
+    "quota-3.md": article("Quota rules due", "Harbour Post", "2026-11-14",
+                          "Trade Minister Ada Moss said the rules for the Ostrel quota will "
+                          "be published before any tariff cuts take effect."),
     "ostrel-1.md": article("Ostrel deal signed", "Harbour Post", "2026-11-12",
                            "Ostrelian President Teodor Vask signed the car quota deal on "
                            "Thursday."),
@@ -801,3 +804,14 @@ def test_asked_a_countrys_post_a_bodys_holder_of_the_same_title_is_no_side(desk)
     findings = read(analysis, evidence, reader_for(desk.settings, desk.reader),
                     lexicon=desk.lexicon(), parser=desk.parser())
     assert "Rosa Kettle" in [m.value.text for m in findings.aside]
+
+
+def test_asked_a_duty_a_tariff_is_one(desk):
+    result = desk.ask("what duty do cars inside the ostrel quota pay?")
+    assert "70" not in result.answer, result.answer
+    assert not result.answered or "4.9 per cent" in result.answer, result.answer
+
+
+def test_asked_what_a_clause_that_says_when_is_no_answer(desk):
+    result = desk.ask("what will the ostrel quota rules say?")
+    assert "take effect" not in result.answer, result.answer

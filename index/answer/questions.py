@@ -76,8 +76,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(what|which)('s|’s| is| was| are| were) the ([\w'’]+ ){0,3}(headcount|workforce|"
      r"attendance|death toll)(\?|$| (of|in|at|for|from|after|so far|now)\b)", "count"),
     # a share, not a price "per share" ("what was its first offer per share?")
-    (r"\b(what|which)\b.*\b(percentage|percent|(?<!per )(?<!a )(?<!each )share|proportion|"
-     r"fraction)\b", "percent"),
+    (r"\b(what|which)\b.*\b(percentage|percent|(?<!per )(?<!a )(?<!each )share(?! with\b)|"
+     r"proportion|fraction)\b", "percent"),
     # a charge levied as a share: "rapeseed tariff by April?", "what duty do the cars pay?"
     # (not "the main duty of the regulator"), "what's the interest rate?" (not "what tax
     # rate has a direct relationship with ...?")

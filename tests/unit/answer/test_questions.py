@@ -50,6 +50,7 @@ from index.answer.questions import (
         # what a thing is worth, and the size of a sum paid, ask for money
         ("what's the agreed takeover worth in total?", "money"),
         ("what's morvane's interim dividend?", "money"),
+        ("What commonality do the models share with Turing machines?", "other"),  # a verb
         ("how big is the one-off payment in the new offer", "money"),
         ("how big is the depot?", "quantity"),
         ("Why was the vote delayed?", "reason"),

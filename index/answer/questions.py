@@ -692,8 +692,10 @@ def described_name(doc: Doc) -> str:
     return ""
 
 
-# Verbs that carry little of a question's meaning: "how many buses is it getting?".
-LIGHT_VERBS = frozenset("be have do get go make take happen".split())
+# Verbs that carry little of a question's meaning: "how many buses is it getting?"; "what does
+# 'Pax Mongolica' mean?" asks its meaning however a sentence gives it ("Pax Mongolica ('Mongol
+# peace')").
+LIGHT_VERBS = frozenset("be have do get go make take happen mean".split())
 
 
 def _main_verb(doc: Doc) -> Token | None:

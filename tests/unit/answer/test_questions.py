@@ -203,6 +203,7 @@ def test_predicate_is_the_main_verb_as_written_with_its_particle(question, predi
     ("when does the vote close?", "close"),  # tagged an adjective
     ("what day did the first strike start?", "start"),
     ("when did the talks take place?", ""),  # a light verb
+    ("What does 'Pax Mongolica' mean?", ""),  # asks a meaning, however it is given
 ])
 def test_a_word_did_or_does_props_up_is_the_main_verb(question, lemma):
     assert parse_question(question).lemma == lemma

@@ -766,12 +766,6 @@ def test_a_date_is_of_the_act_asked_not_of_a_joined_or_opposite_one(desk, questi
     assert said in result.answer and unsaid not in result.answer, result.answer
 
 
-def test_asked_how_long_a_thing_lasted_the_length_of_another_is_no_answer(desk):
-    result = desk.ask("how long did the calvessan strike last?")
-    assert "two-year" not in result.answer, result.answer
-    assert not result.answered or "12-day" in result.answer, result.answer
-
-
 def test_a_thing_of_another_owner_is_no_answer(desk):
     result = desk.ask("when did the dockworkers' strike end?")
     assert not result.answered, result.answer
@@ -790,12 +784,6 @@ def test_a_sum_of_money_counts_no_people_nor_a_count_of_people_money(desk):
     assert "2.3 million" not in cost.answer, cost.answer
 
 
-def test_asked_a_share_of_one_charge_the_share_of_another_is_no_answer(desk):
-    result = desk.ask("what surtax do cars above the ostrel quota pay?")
-    assert "4.9" not in result.answer, result.answer
-    assert not result.answered or result.answer == "70 per cent", result.answer
-
-
 def test_asked_a_countrys_post_a_bodys_holder_of_the_same_title_is_no_side(desk):
     question = "who is ostrel's president?"
     result = desk.ask(question)
@@ -806,12 +794,20 @@ def test_asked_a_countrys_post_a_bodys_holder_of_the_same_title_is_no_side(desk)
     assert "Rosa Kettle" in [m.value.text for m in findings.aside]
 
 
-def test_asked_a_duty_a_tariff_is_one(desk):
-    result = desk.ask("what duty do cars inside the ostrel quota pay?")
-    assert "70" not in result.answer, result.answer
-    assert not result.answered or "4.9 per cent" in result.answer, result.answer
-
-
 def test_asked_what_a_clause_that_says_when_is_no_answer(desk):
     result = desk.ask("what will the ostrel quota rules say?")
     assert "take effect" not in result.answer, result.answer
+
+
+@pytest.mark.parametrize(("question", "other", "asked"), [
+    # a length of another thing: the deal's term, not the strike's
+    ("how long did the calvessan strike last?", "two-year", "12-day"),
+    # a share of another charge: the quota's tariff, not the surtax above it
+    ("what surtax do cars above the ostrel quota pay?", "4.9", "70 per cent"),
+    # a duty is a tariff: the surtax is another charge
+    ("what duty do cars inside the ostrel quota pay?", "70", "4.9 per cent"),
+])
+def test_a_value_of_another_thing_than_the_asked_is_no_answer(desk, question, other, asked):
+    result = desk.ask(question)
+    assert other not in result.answer, result.answer
+    assert not result.answered or asked in result.answer, result.answer

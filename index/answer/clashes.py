@@ -619,6 +619,12 @@ def _same_name(asked: str, said: str) -> bool:
         said.replace(".", "").lower(), "".join(w[0] for w in said.split()).lower()}
 
 
+def name_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """Return a pattern that finds a name's words in a text, in order, whole, in any case."""
+    said = r"\s+".join(re.escape(w) for w in words)
+    return re.compile(rf"(?i)\b{said}\b")
+
+
 def titles(name: list[str], text: str) -> list[set[str]]:
     """Return the words of each title `text` gives the name: before it, or set off after it.
 
@@ -630,9 +636,8 @@ def titles(name: list[str], text: str) -> list[set[str]]:
     mark. A title of two words that heads something says so: "Brightwell's managing director"
     -> {brightwell, managing, director, head}.
     """
-    said = r"\s+".join(re.escape(w) for w in name)
     found = []
-    for match in re.finditer(rf"(?i)\b{said}\b", text):
+    for match in name_pattern(name).finditer(text):
         before = _words_before(text, match.start())
         if before[-1:] == [","]:  # "the ferry's captain, Emeric Tarvos"
             before.pop()
@@ -664,8 +669,7 @@ def named_thing(name: list[str], text: str) -> str:
     in lower case nearest the name (its head): the words before it only qualify it. The title
     opens with a determiner: "police questioned Emeric Tarvos" calls him nothing.
     """
-    said = r"\s+".join(re.escape(w) for w in name)
-    for match in re.finditer(rf"(?i)\b{said}\b", text):
+    for match in name_pattern(name).finditer(text):
         before = _words_before(text, match.start())
         if before[-1:] == [","]:
             before.pop()

@@ -40,6 +40,7 @@ from index.answer.clashes import (
     done_by_asked,
     kind_said,
     leaving,
+    name_pattern,
     named_shares,
     named_thing,
     names_a_body,
@@ -176,7 +177,7 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         if whose := role_qualifiers(question, role):  # "who is the US president?": not
             # "Chinese President Xi Jinping"
             aside += [m for m in merged if _anothers_holder(m, role, whose, parser)]
-            articles = _articles(evidence)
+            articles = _retrieved_articles(evidence.hits, headlines=True)
             if any(names_whose(text, whose) for text in articles.values()):  # nor a prime
                 # minister whose articles never name Vastrenia, asked Vastrenia's
                 aside += [m for m in merged if m.value.kind in {"name", "text"} and not any(
@@ -468,15 +469,6 @@ def _qualified_otherwise(merged: Merged, asked: tuple[Qualifier, ...],
     return False
 
 
-def _articles(evidence: Evidence) -> dict[str, str]:
-    """Return what the evidence reads of each article: its headline and passages, by source."""
-    articles: dict[str, list[str]] = {}
-    for hit in evidence.hits:
-        passage = hit.passage
-        articles.setdefault(passage.source, [passage.title]).append(passage.text)
-    return {source: "\n".join(texts) for source, texts in articles.items()}
-
-
 def _paragraphs(merged: Merged, headlines: bool = False) -> dict[str, str]:
     """Return the paragraph (or paragraphs, one a line) of each sentence stating an answer.
 
@@ -527,11 +519,15 @@ def _says_name(head: str, noun: str, text: str) -> bool:
     return bool(noun) and re.search(rf"\bthe {re.escape(noun)}\b", text, re.IGNORECASE) is not None
 
 
-def _retrieved_articles(hits: Iterable[Hit]) -> dict[str, str]:
-    """Return the text retrieved of each article, its passages joined, by source."""
+def _retrieved_articles(hits: Iterable[Hit], headlines: bool = False) -> dict[str, str]:
+    """Return the text retrieved of each article, its passages joined, by source.
+
+    With `headlines`, each article's text opens with its headline.
+    """
     parts: dict[str, list[str]] = {}
     for hit in hits:
-        parts.setdefault(hit.passage.source, []).append(hit.passage.text)
+        passage = hit.passage
+        parts.setdefault(passage.source, [passage.title] if headlines else []).append(passage.text)
     return {source: "\n".join(dict.fromkeys(texts)) for source, texts in parts.items()}
 
 
@@ -570,8 +566,7 @@ def _says_when(merged: Merged) -> bool:
 
     "any tariff cuts take effect" of "will be published before any tariff cuts take effect".
     """
-    places = [(s.text, found.start()) for c in merged.candidates for s in c.sentences
-              for found in re.finditer(rf"(?<!\w){re.escape(c.text)}(?!\w)", s.text)]
+    places = _places(merged)
     return bool(places) and all((_WHEN_CLAUSE.search(text[:at]) and _CLAUSE.match(text[at:]))
                                 or _WHEN_OPENING.match(text[at:]) for text, at in places)
 
@@ -599,9 +594,14 @@ def _set_against(merged: Merged) -> bool:
     "would cost about $96 million a year, compared with $68 million for its original offer"
     gives the $68 million as what the $96 million is measured against.
     """
-    places = [(s.text, found.start()) for c in merged.candidates for s in c.sentences
-              for found in re.finditer(rf"(?<!\w){re.escape(c.text)}(?!\w)", s.text)]
+    places = _places(merged)
     return bool(places) and all(_AGAINST.search(text[:at]) for text, at in places)
+
+
+def _places(merged: Merged) -> list[tuple[str, int]]:
+    """Return each sentence stating an answer with where each of its wordings stands in it."""
+    return [(s.text, found.start()) for c in merged.candidates for s in c.sentences
+            for found in re.finditer(rf"(?<!\w){re.escape(c.text)}(?!\w)", s.text)]
 
 
 # Words that set a figure against another as its yardstick: "compared with $68 million".
@@ -727,14 +727,8 @@ def _untitled_dropped(role: str, merged: list[Merged]) -> list[Merged]:
     asked = {stem(n) for n in role_nouns(head)}
     holders = [m.value.words for m in merged if m.value.kind == "name" and _called(m, asked)]
     untitled += [m for m in merged if holders and m.value.kind == "text" and not any(
-        _says_words(m.value.text, words) for words in holders)]
+        name_pattern(words).search(m.value.text) for words in holders)]
     return [m for m in merged if not any(m is u for u in untitled)]
-
-
-def _says_words(text: str, words: list[str]) -> bool:
-    """Return True when a text holds a name's words (lower case), in order and whole."""
-    said = r"\s+".join(re.escape(w) for w in words)
-    return re.search(rf"(?i)\b{said}\b", text) is not None
 
 
 def _share_of_another(merged: Merged, counted: str) -> bool:

@@ -36,7 +36,7 @@ from index.answer.config import CONFIG
 from index.answer.cues import DENIALS, HEDGES
 from index.answer.qualified import OPPOSED_ACTS
 from index.answer.roles import GENERIC_ROLES, ROLES
-from index.answer.tokens import text_of, tokens
+from index.answer.tokens import is_verb, text_of, tokens
 from index.answer.values import money_word
 from index.corpus.dates import resolve_relative_dates
 from index.terms import STOPWORDS, same_stem, stem, text_stems
@@ -575,12 +575,26 @@ def role_qualified(doc: Doc, name: list[str], heads: frozenset[str],
                 and before.lower_ not in role and before.lower_ not in ROLES):
             said = "other"  # "union president Rosa Kettering" heads a union, not a country
             continue
-        phrases = _names_in(sorted(t.i for t in title if t.ent_type_ in _WHOSE), doc)
+        phrases = _names_in(sorted(t.i for t in title if t.ent_type_ in _WHOSE
+                                   or _body_of_title(t, heads)), doc)
         if any(_same_name(q, p) for q in asked for p in phrases):
             return "asked"
         if phrases:
             said = "other"
     return said
+
+
+def _body_of_title(token: Token, heads: frozenset[str]) -> bool:
+    """Return True for a word of the body a title says it is of.
+
+    "Casimir Oxenholme, chief executive of the Financial Markets Authority": the authority's
+    chief executive, not Amberlyn's. A body named before the title is not read so ("Trade" of
+    "Trade Minister" is as often tagged an organisation).
+    """
+    if token.ent_type_ != "ORG":
+        return False
+    of = next((a for a in token.ancestors if a.lower_ == "of"), None)
+    return of is not None and of.head.lower_ in heads and of.head.i < token.i
 
 
 def names_whose(text: str, asked: tuple[str, ...]) -> bool:
@@ -1015,6 +1029,25 @@ def another_event(span: Span, lemma: str, asked: frozenset[str] = frozenset(),
     verb = _hanging_from(span.root)
     return verb is not None and not any(
         _one_event(verb, token) and not _dated_apart(verb, token) for token in verbs)
+
+
+def entry_stamp(span: Span, lemma: str) -> bool:
+    """Return True when the span is a live blog's stamp on an entry that lacks the asked act.
+
+    "11:20 - Families are gathering at the ferry terminal in Dunmarrow" was posted at 11:20;
+    asked "what time did the ferry leave Dunmarrow?", the stamp dates no leaving. An entry
+    that states the asked act ("21:25 - Santov has spoken at Kellin harbour" for "when did
+    she speak?") may be dated by it.
+    """
+    doc = span.doc
+    if span.start != 0 or not _CLOCK.fullmatch(doc[0].text) or len(doc) < 2 or (
+            doc[1].text not in _DASHES) or span.end > 1:
+        return False
+    return not any(t.lemma_.lower() == lemma and is_verb(t) for t in doc)
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
 def _dated_apart(verb: Token, other: Token) -> bool:
@@ -1514,6 +1547,75 @@ def another_sum(span: Span, asked: str) -> bool:
     return bool(said) and asked not in said
 
 
+def names_measure(text: str, asked: str) -> bool:
+    """Return True when a text names the measure asked ("profits" for "profit", `_SUMS`)."""
+    return any(_SUMS.get(w) == asked or _SUMS.get(w[:-1]) == asked
+               for w in re.findall(r"[a-z]+", text.lower()))
+
+
+# Measures a sum is seldom said without naming: asked "what was its profit?", "set aside 95
+# million crowns" is no profit, whatever the sentence says it is.
+NAMED_MEASURES = frozenset({"profit", "loss"})
+
+
+def for_another(span: Span, asked: frozenset[str]) -> bool:
+    """Return True when a sum's sentence gives another sum to whom or what the question asks.
+
+    "pay 25,000 crowns to the family of each person who died and 5,000 crowns to each
+    survivor": asked "how much do survivors get?", the 25,000 crowns are another's. Each sum
+    of the sentence is for the noun after it, before the next sum or a semicolon ("to ...",
+    "for ...", `_recipient`); a sum is another's when another sum's noun holds more of the
+    question's words (`asked`: stems) than its own. A sentence of one sum says nothing.
+    """
+    doc = span.doc
+    sums = _sums(doc)
+    own = next((e for e in sums if e.start < span.end and span.start < e.end), None)
+    if own is None or len(sums) < 2:
+        return False
+    held = {}
+    for at, sum_ in enumerate(sums):
+        end = sums[at + 1].start if at + 1 < len(sums) else len(doc)
+        words = list(itertools.takewhile(lambda t: t.text != ";", doc[sum_.end:end]))[:8]
+        whom = next((c for t in words if t.lower_ in {"to", "for"} for c in t.children
+                     if c.dep_ == "pobj"), None)
+        if whom is not None:
+            held[sum_.start] = len(_recipient(whom) & asked)
+    return own.start in held and held[own.start] < max(held.values())
+
+
+_ANYONE = GENERIC_ROLES | {"people", "customer", "customers", "one"}  # said by their clause
+
+
+def _recipient(noun: Token) -> set[str]:
+    """Return the stems that say to whom or what a sum goes: the noun and its own modifiers.
+
+    "the family of each person who died": "family"; "each survivor": "survivor"; "those whose
+    identity documents were copied": a pronoun, said by its clause.
+    """
+    if noun.pos_ == "PRON" or noun.lower_ in _ANYONE:
+        words = [t for t in noun.subtree if t.is_alpha]
+    else:
+        words = [noun, *(c for c in noun.children if c.dep_ in {"compound", "amod"})]
+    return {stem(t.text) for t in words if not t.is_stop}
+
+
+def _sums(doc: Doc) -> list[Span]:
+    """Return the sums of money a sentence states.
+
+    Its money entities, and the figures said in a currency the entity tagger does not know
+    ("25,000 crowns").
+    """
+    found = [e for e in doc.ents if e.label_ == "MONEY"]
+    for token in doc:
+        if (token.like_num and token.i + 1 < len(doc) and money_word(doc[token.i + 1].lower_)
+                and not any(e.start <= token.i < e.end for e in found)):
+            start = token.i
+            while start > 0 and doc[start - 1].like_num:  # "5 million crowns"
+                start -= 1
+            found.append(doc[start:token.i + 2])
+    return sorted(found, key=lambda e: e.start)
+
+
 def said_as_excess(text: str, answer: str) -> bool:
     """Return True when a sentence says an amount as an excess over another.
 
@@ -1559,10 +1661,10 @@ def _measures(root: Token) -> list[Token]:
         nouns.append(head.head)  # "turnover of 1.6 billion crowns"
     ins = [c for t in (root, head) for c in t.children if c.dep_ == "prep" and c.lower_ == "in"]
     nouns += [p for c in ins for p in c.children if p.dep_ == "pobj"]  # "... in revenue"
-    verb = head.head if root.dep_ == "pobj" and head.lower_ in {"to", "at", "by"} else head
+    verb = head.head if root.dep_ == "pobj" and head.lower_ in {"to", "at", "by", "from"} else head
     if root.dep_ in {"attr", "dobj", "pobj", "npadvmod"} and verb.pos_ in {"VERB", "AUX"}:
         nouns += [c for c in verb.children if c.dep_ == "nsubj"]  # "revenue rose to ...",
-        # "by ...", "sales grew 400 million crowns"
+        # "from ...", "by ...", "sales grew 400 million crowns"
     return nouns
 
 

@@ -464,10 +464,22 @@ def _first_said(merged: Merged) -> str:
 
 
 def _revises(newest: Merged, older_first_said: str) -> bool:
-    """Return True when the newer value came later and a sentence stating it says it revises."""
+    """Return True when the newer value came later and a sentence stating it says it revises.
+
+    Not a sentence that states it only as what another figure was revised from ("had risen to
+    530,000, up from 412,000").
+    """
     if not older_first_said or _first_said(newest) <= older_first_said:
         return False
-    return any(REVISIONS.search(s.text) for c in newest.candidates for s in c.sentences)
+    said = _said(newest, whole=False)
+    return any(REVISIONS.search(text) and not _only_revised_from(text, said)
+               for text in {s.text for c in newest.candidates for s in c.sentences})
+
+
+def _only_revised_from(text: str, said: list[re.Pattern[str]]) -> bool:
+    """Return True when every mention of a value in the text is what it was revised from."""
+    found = [m for p in said for m in p.finditer(text)]
+    return bool(found) and all(_REVISED_FROM.search(text[:m.start()]) for m in found)
 
 
 def _side_by_side(a: Merged, b: Merged) -> bool:

@@ -14,6 +14,7 @@ from index.answer import citing
 from index.answer.analysis import Analysis
 from index.answer.choices import either_or
 from index.answer.clashes import (
+    NAMED_MEASURES,
     ROLE_NOUNS,
     Doer,
     acts,
@@ -38,12 +39,14 @@ from index.answer.clashes import (
     departed,
     does,
     done_by_asked,
+    for_another,
     kind_said,
     leaving,
     name_pattern,
     named_shares,
     named_thing,
     names_a_body,
+    names_measure,
     names_whose,
     negated_verbs,
     never_person,
@@ -289,6 +292,11 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
             _names_noun(text, counted) for text in read_texts):  # not "120 Brightwell buses",
         # where nothing stating it says passengers and other sentences do
         aside += [m for m in merged if _counts_another(m, counted)]
+    if analysis.kind in {"money", "quantity"}:  # "how much do survivors get?": not "25,000
+        # crowns to the family of each person who died", beside "5,000 crowns to each survivor"
+        stems = frozenset(analysis.weights)
+        aside += [m for m in merged if m.value.kind == "money" and (
+            spans := _spans(m, parser)) and all(for_another(span, stems) for span in spans)]
     if analysis.kind == "money" and (thing := costed(analysis.text)) and any(
             _names_noun(text, thing) for text in read_texts):  # "how much will the
         # electrolyser cost?": not "$19 million" of the refuelling station beside it
@@ -314,9 +322,15 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if analysis.kind in _AMOUNT_KINDS and not asked and not _ANY_TIME.search(analysis.text):
         # "how much snow fell?": not "the record ... is 44 cm, set in January 1996"
         aside += [m for m in merged if _years_before(m, parser)]
-    if analysis.kind in {"money", "quantity"} and (measure := asked_sum(question)):
-        # "what profit did it make?": not "reported turnover of 1.6 billion crowns"
+    measure = asked_sum(question)
+    if analysis.kind in {"money", "quantity"} and measure:  # "what profit did it make?": not
+        # "reported turnover of 1.6 billion crowns"
         aside += [m for m in merged if _another_sum(m, measure, parser)]
+    if measure in NAMED_MEASURES:  # "what was its profit?": not "set aside 95 million crowns",
+        # where nothing says profit
+        aside += [m for m in merged if m.value.kind in {"money", "number"} and not any(
+            names_measure(text_of(span.doc), measure) and not another_sum(span, measure)
+            for span in _spans(m, parser))]
     if shares := named_shares(question):  # "what will the 5.6% deal cost?": not "$96m" of
         # "the 4.5% offer"
         aside += [m for m in merged if _of_another_share(m, shares, parser)]
@@ -335,6 +349,13 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if analysis.kind == "other" and analysis.text.lower().startswith(("what ", "which ")):
         # "what will the quota rules say?": not "before any tariff cuts take effect"
         aside += [m for m in merged if _says_when(m)]
+    if analysis.kind in _TYPED_KINDS and (lemma := analysis.question.lemma):  # "when was the
+        # captain arrested?": not "Police have arrested the captain of the ferry ...", a
+        # clause that states the asked act instead of its time
+        aside += [m for m in merged if m.value.kind == "text" and _states_act(m, lemma, parser)]
+    if analysis.kind == "date":  # nor "ferry that capsized on Lake Brennoch on Saturday", a
+        # clause around another act's date
+        aside += [m for m in merged if m.value.kind == "text" and _dated_clause(m, parser)]
     if asks_done(analysis.text):  # "how much was it fined?": not "can fine up to 4 per cent"
         aside += [m for m in merged if all(c.possible for c in m.candidates)]
     aside = list({id(m): m for m in aside}.values())  # set aside by two rules: counted once
@@ -345,6 +366,21 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
 
 
 _MEASURED = frozenset({"number", "percent", "money", "date", "time"})  # a value's kinds
+
+
+def _states_act(merged: Merged, lemma: str, parser: Parser | None) -> bool:
+    """Return True when every way the answer is written holds the asked verb, as a verb."""
+    spans = _spans(merged, parser)
+    return bool(spans) and all(any(t.lemma_.lower() == lemma and t.pos_ == "VERB" for t in span)
+                               for span in spans)
+
+
+def _dated_clause(merged: Merged, parser: Parser | None) -> bool:
+    """Return True when every way the answer is written is a clause holding a date or time."""
+    spans = _spans(merged, parser)
+    return bool(spans) and all(
+        any(t.pos_ == "VERB" for t in span) and any(t.ent_type_ in {"DATE", "TIME"} for t in span)
+        for span in spans)
 
 
 def _stating(merged: Merged, parser: Parser | None) -> list[Doc]:
@@ -425,6 +461,9 @@ def _names_noun(text: str, noun: str) -> bool:
 
 # Kinds of amount; words of a question that asks about any time, not the story's own.
 _AMOUNT_KINDS = frozenset({"count", "quantity", "money", "percent"})
+# Kinds of question answered by a value of their own: a date, an amount, a place (a name may
+# come with the clause that says what its holder does: "Priyanka Shaw, who runs ...").
+_TYPED_KINDS = frozenset({*_AMOUNT_KINDS, "date", "duration", "place", "ordinal"})
 _ANY_TIME = re.compile(r"\b(?:record|ever|history|historic|previous|previously|all-time|"
                        r"earlier|before|last time|first time|since|used to|originally)\b",
                        re.IGNORECASE)
@@ -685,8 +724,10 @@ def _spans(merged: Merged, parser: Parser | None) -> list[Span]:
     spans = []
     for doc in _stating(merged, parser):
         for text in {c.text for c in merged.candidates}:
-            at = text_of(doc).find(text)
-            span = doc.char_span(at, at + len(text), alignment_mode="expand") if at >= 0 else None
+            found = re.search(rf"(?<![\w.,]){re.escape(text)}", text_of(doc))  # not "5,000
+            # crowns" of "25,000 crowns"
+            span = None if found is None else doc.char_span(*found.span(),
+                                                            alignment_mode="expand")
             if span is not None:
                 spans.append(span)
     return spans

@@ -163,7 +163,8 @@ class Question:
 
 _DAY = re.compile(r"\b(what|which)\s+(date|day)\b", re.IGNORECASE)
 _LATEST = re.compile(r"\b(now|latest|in the end|ended up|so far|to date|currently|current|"
-                     r"most recent|at last count|as it stands)\b", re.IGNORECASE)
+                     r"most recent|at last count|as it stands|toll)\b", re.IGNORECASE)
+# "toll" is a running figure's name: "what's the death toll?" asks how it stands
 
 
 _EARLIER = re.compile(r"\b(originally|original|initially|initial|at first|first (?:\w+ )?(?:"

@@ -20,6 +20,7 @@ from index.answer.clashes import (
     another_event,
     another_figure,
     asked_figures,
+    entry_stamp,
     farther_dates,
     hedged,
     other_owner,
@@ -372,8 +373,9 @@ def _another_event(span: Span | None, analysis: Analysis,
     """Return True when the span dates another event than the asked one.
 
     It hangs from another verb than the asked one (`another_event`), follows another figure
-    than the one the question names (`another_figure`), or its dates are among the sentence's
-    `farther` ones (`_farther`).
+    than the one the question names (`another_figure`), is a live blog's stamp on an entry
+    about something else (`entry_stamp`), or its dates are among the sentence's `farther`
+    ones (`_farther`).
     """
     if span is None:
         return False
@@ -381,6 +383,7 @@ def _another_event(span: Span | None, analysis: Analysis,
     dated = [t.i for t in span if t.ent_type_ in {"DATE", "TIME"}]
     return (another_event(span, question.lemma, frozenset(analysis.weights), question.event)
             or another_figure(span, asked_figures(analysis.text))
+            or entry_stamp(span, question.lemma)
             or (bool(dated) and all(i in farther for i in dated)))
 
 
@@ -424,7 +427,8 @@ def _phrase(text: str, doc: Doc, start: int, end: int, analysis: Analysis) -> st
     elif analysis.kind in NAMED:
         if (marked := doc.char_span(start, end, alignment_mode="expand")) is not None:
             phrase = _name_only(marked, analysis).text
-    elif any(c.isdigit() for c in phrase):
+    elif any(c.isdigit() for c in phrase) or analysis.kind in _AMOUNT_KINDS:  # "Thirty-nine
+        # people are confirmed dead and thirteen are still missing" is "Thirty-nine people"
         marked = doc.char_span(start, end, alignment_mode="expand")
         if marked is not None:
             marked = _amount_only(widen(marked, analysis.question), analysis)

@@ -351,6 +351,38 @@ ARTICLES = {
     "kelvara-1.md": article("Kelvara carries more passengers", "Evening Star", "2026-11-09",
                             "Kelvara Lines carried 2.3 million passengers in the first half, "
                             "and has ordered two hybrid ferries for its busiest route."),
+    # an arrest said in one sentence, its day in the next; a live blog's stamps
+    "tarn-1.md": article("Barge captain arrested", "City Times", "2026-11-18",
+                          "Police have arrested the captain of the barge that sank on the "
+                          "Tarn on Saturday, and the owner has admitted it was overloaded.",
+                          "Oren Vale, the barge's captain, was detained on Tuesday after he "
+                          "left hospital."),
+    "tarn-2.md": article("Tarn barge sinking live", "Coast Wire", "2026-11-15",
+                          "10:15 - Relatives are gathering at the quay in Harle, where the "
+                          "owner has opened a room for families.",
+                          "09:00 - The barge left Harle at 6:40 p.m. on its usual evening "
+                          "run, the owner said."),
+    # two sums of one sentence, each for its own recipients
+    "tarn-3.md": article("Council to pay barge families", "Harbour Post", "2026-11-20",
+                          "The council will pay 20,000 crowns to the family of each person "
+                          "who died in the Tarn barge sinking and 3,000 crowns to each "
+                          "survivor."),
+    # a sum said without its measure; another body's chief executive beside the asked one's
+    "fenwick-1.md": article("Fenwick Bank sets aside compensation", "City Times", "2026-11-21",
+                            "Fenwick Bank set aside 60 million crowns to compensate customers "
+                            "whose data was stolen.",
+                            "Bram Holt, chief executive of the Financial Conduct Office, said "
+                            "he had asked Fenwick Bank for a report.",
+                            "Fenwick Bank chief executive Lena Marsh apologised to customers."),
+    # a count that a later count was revised from, and another count of the same noun
+    "sutton-1.md": article("Sutton Bank hacked", "City Times", "2026-11-10",
+                           "Sutton Bank, which has about 1.4 million customers, said hackers "
+                           "had broken into a contractor's archive."),
+    "sutton-2.md": article("Sutton breach bigger", "Harbour Post", "2026-11-18",
+                           "Sutton Bank said the data of 412,000 customers had been stolen."),
+    "sutton-3.md": article("Sutton breach grows again", "Coast Wire", "2026-11-28",
+                           "The count of Sutton Bank customers whose data was stolen has risen "
+                           "to 530,000, up from 412,000."),
 }
 
 
@@ -811,3 +843,41 @@ def test_a_value_of_another_thing_than_the_asked_is_no_answer(desk, question, ot
     result = desk.ask(question)
     assert other not in result.answer, result.answer
     assert not result.answered or asked in result.answer, result.answer
+
+
+def test_asked_when_a_clause_stating_the_asked_act_is_no_answer(desk):
+    result = desk.ask("when was the barge captain arrested?")
+    assert result.answered, result.answer
+    assert "Tuesday" in result.answer and "arrested" not in result.answer, result.answer
+
+
+def test_a_live_blogs_stamp_does_not_date_what_its_entry_does_not_say(desk):
+    result = desk.ask("what time did the barge leave harle?")
+    assert result.answered and not result.conflict, result.answer
+    assert "6:40" in result.answer and "10:15" not in result.answer, result.answer
+
+
+@pytest.mark.parametrize(("question", "paid", "other"), [
+    ("how much does each survivor of the barge sinking get?", "3,000", "20,000"),
+    ("how much will families of those who died in the barge sinking get?", "20,000", "3,000"),
+])
+def test_a_sum_paid_to_others_in_the_same_sentence_is_no_answer(desk, question, paid, other):
+    result = desk.ask(question)
+    assert result.answered, result.answer
+    assert result.answer.startswith(paid) and other not in result.answer, result.answer
+
+
+def test_a_sum_no_sentence_calls_a_profit_is_no_profit(desk):
+    result = desk.ask("what was fenwick bank's profit last year?")
+    assert not result.answered, result.answer
+
+
+def test_a_title_of_another_body_is_no_holder_of_the_asked_ones_post(desk):
+    result = desk.ask("who is Fenwick Bank's chief executive?")
+    assert result.answer == "Lena Marsh" and not result.conflict, result.answer
+
+
+def test_a_figure_a_sentence_gives_only_as_revised_from_revises_nothing(desk):
+    result = desk.ask("how many customers does sutton bank have?")
+    earlier = result.revised_from
+    assert earlier is None or "1.4 million" not in earlier.answer, result.answer

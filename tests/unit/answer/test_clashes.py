@@ -28,13 +28,16 @@ from index.answer.clashes import (
     doers,
     does,
     done_by_asked,
+    entry_stamp,
     farther_dates,
+    for_another,
     hedged,
     kind_said,
     leaving,
     named_shares,
     named_thing,
     names_a_body,
+    names_measure,
     names_whose,
     negated_verbs,
     never_person,
@@ -697,6 +700,18 @@ def test_a_title_may_say_whose_the_role_is(text, name, asked, said):
                           frozenset({"president"})) == said
 
 
+@pytest.mark.parametrize(("text", "name", "said"), [
+    ("Casimir Oxenholme, chief executive of the Financial Markets Authority, told a "
+     "conference that he had asked Amberlyn for a report.", "casimir oxenholme", "other"),
+    ("Isaura Thornquist, chief executive of Amberlyn Bank, apologised.", "isaura thornquist",
+     "asked"),
+])
+def test_a_title_of_a_body_says_whose_the_role_is(text, name, said):
+    heads = role_nouns("executive")
+    assert role_qualified(get_nlp()(text), name.split(), heads, ("Amberlyn",),
+                          frozenset({"chief", "executive"})) == said
+
+
 @pytest.mark.parametrize(("phrase", "things", "named"), [
     ("grain barge", {"barge"}, True),
     ("barge Pellow", {"barge"}, True),
@@ -840,6 +855,7 @@ def test_a_question_may_ask_for_a_sum_of_one_measure(question, measure):
     ("The firm earned 3 million euros in profit.", "3 million euros", False),
     ("Its net profit was 40 million crowns.", "40 million crowns", False),
     ("It made 12 million crowns.", "12 million crowns", False),  # not said which measure
+    ("Revenue rose to 61 million crowns from 55 million crowns.", "55 million crowns", True),
 ])
 def test_a_sum_may_measure_another_thing_than_the_asked(sentence, sum_, other):
     assert another_sum(_span(sentence, sum_), "profit") is other
@@ -855,6 +871,42 @@ def test_a_sum_may_measure_another_thing_than_the_asked(sentence, sum_, other):
 ])
 def test_a_gift_is_no_fine(sentence, sum_, other):
     assert another_sum(_span(sentence, sum_), "fine") is other
+
+
+@pytest.mark.parametrize(("text", "measure", "named"), [
+    ("Its profits fell to 12 million crowns.", "profit", True),
+    ("Net earnings were 40 million crowns.", "profit", True),
+    ("It set aside 95 million crowns for compensation.", "profit", False),
+    ("It posted losses of 3 million euros.", "loss", True),
+])
+def test_a_sentence_may_name_the_measure_asked(text, measure, named):
+    assert names_measure(text, measure) is named
+
+
+SURVIVORS = frozenset({"survivor", "get"})
+
+
+@pytest.mark.parametrize(("sentence", "sum_", "other"), [
+    ("The government will pay 25,000 crowns to the family of each person who died and 3,000 "
+     "crowns to each survivor.", "25,000 crowns", True),
+    ("The government will pay 25,000 crowns to the family of each person who died and 3,000 "
+     "crowns to each survivor.", "3,000 crowns", False),
+    ("The government will pay 5,000 crowns to each family.", "5,000 crowns", False),  # one sum
+    ("It paid $5 million for the terminal and $40 million in all.", "$5 million", False),
+])
+def test_a_sum_for_another_than_the_asked(sentence, sum_, other):
+    assert for_another(_span(sentence, sum_), SURVIVORS) is other
+
+
+@pytest.mark.parametrize(("text", "phrase", "lemma", "stamp"), [
+    ("11:20 - Families are gathering at the ferry terminal in Dunmarrow.", "11:20", "leave",
+     True),
+    ("21:25 - Santov has spoken at Kellin harbour.", "21:25", "speak", False),  # the act asked
+    ("The ferry left Dunmarrow at 7:50 p.m.", "7:50 p.m.", "leave", False),  # no stamp
+])
+def test_a_live_blogs_stamp_dates_only_an_entry_stating_the_asked_act(text, phrase, lemma,
+                                                                     stamp):
+    assert entry_stamp(_span(text, phrase), lemma) is stamp
 
 
 def _span(sentence: str, part: str):

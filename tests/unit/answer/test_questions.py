@@ -329,6 +329,7 @@ def test_a_question_names_something_to_look_for(text, named):
     ("how many customers were hit in the end?", True),
     ("what's the bus budget now?", True),
     ("how much has the appeal raised so far?", True),
+    ("what's the death toll?", True),  # a toll is a running figure
     ("how many people died?", False),
     ("what did the first estimate say?", False),
     ("how many knew?", False),

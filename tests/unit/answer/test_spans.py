@@ -120,6 +120,9 @@ def test_neighbours_stop_at_the_passage_and_far_sentences_are_read_apart():
     # ... or past it into its verb: "and six are missing" is not 11
     ("how many died in the floods?", "At least 11 people have died and six are missing.",
      "At least 11 people have died and six", "At least 11 people"),
+    # ... a figure in words as well
+    ("how many died?", "Thirty-nine people are confirmed dead and thirteen are still missing.",
+     "Thirty-nine people are confirmed dead and thirteen", "Thirty-nine people"),
     ("how much did the fund raise?", "$3.1 million was raised by Friday.",
      "$3.1 million was raised", "$3.1 million"),
     # asked something else, a measure (a share, a sum, a quantity) is cut as well

@@ -260,7 +260,8 @@ Doer = tuple[str, tuple[str, ...]]  # a verb's lemma, and the lower-case words o
 # Auxiliaries a question puts before its subject and the verb: "did Harrowgate order?"
 _AUXILIARIES = frozenset("do does did will would can could should has have had".split())
 _PROGRESSIVE = frozenset("is are was were".split())  # before a verb in -ing
-_DONE = frozenset({"VERB", "NOUN", "AUX"})  # what a misparsed question's verb may be tagged
+_DONE = frozenset({"VERB", "NOUN", "AUX", "ADJ"})  # what a misparsed question's verb may be
+# tagged
 # Names of a role, not of whoever holds it: "did the PM meet ...?"
 _ROLE_ACRONYMS = ROLES | {"pm", "cfo", "coo", "cto", "vp", "mep"}
 
@@ -310,6 +311,58 @@ def other_doer(asked: tuple[Doer, ...], docs: list[Doc]) -> bool:
                 not _one_name(name, other) for other in _done_by(token))
                for doc in docs for token in doc):
             return True
+    return False
+
+
+def asks_passive(question: Doc) -> bool:
+    """Return True when a question's verb is passive: its subject is done to, not the doer.
+
+    "what day was the Wenna Grey taken out of service?", "when was Harvard founded?" (spaCy's
+    small model parses the first's "was" as the root).
+    """
+    be = [t.i for t in question if t.lower_ in _BE]
+    return any(t.dep_ == "auxpass" for t in question) or any(
+        t.tag_ == "VBN" and any(i < t.i for i in be) for t in question)
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def acts_on(question: Doc, lemma: str) -> bool:
+    """Return True when a question's verb does something to an object ("tell the watchdog").
+
+    Not a verb without one ("when did Dyrrachium fall to the Normans?"), nor a light verb's
+    idiom ("when did the siege take place?"): their subject is what happened, which another
+    may well be said to do ("the Normans took Dyrrachium in 1082").
+    """
+    return lemma not in _LIGHT and any(
+        t.lemma_.lower() == lemma and any(c.dep_ in _RECEIVING for c in t.children)
+        for t in question)
+
+
+_LIGHT = frozenset("be have do get go make take happen mean give hold".split())
+
+
+def acted_on(span: Span, asked: tuple[Doer, ...]) -> bool:
+    """Return True when a date's verb has another do something to the question's doer.
+
+    "The watchdog opened a formal inquiry into Amberlyn Bank on Thursday": asked when Amberlyn
+    told the watchdog, Thursday dates the watchdog's act, Amberlyn only its object. A subject
+    that names the doer, or a pronoun that may, leaves the date to the doer. Only for a
+    question whose verb acts on an object (`acts_on`).
+    """
+    verb = _hanging_from(span.root)
+    subjects = [] if verb is None else [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or any(s.pos_ == "PRON" for s in subjects):
+        return False
+    said = {t.i for s in subjects for t in s.subtree}
+    for _, name in asked:
+        words = set(name) - _NOT_NAMING or set(name)
+        if words & {verb.doc[i].lower_ for i in said}:
+            return False
+        if words & {verb.doc[i].lower_ for i in _clause(verb) - said}:
+            return True  # in the verb's own clause: not "the authority told councillors
+            # (that) the cost of Harrowgate Metro's programme has climbed"
     return False
 
 
@@ -588,11 +641,17 @@ def _body_of_title(token: Token, heads: frozenset[str]) -> bool:
     """Return True for a word of the body a title says it is of.
 
     "Casimir Oxenholme, chief executive of the Financial Markets Authority": the authority's
-    chief executive, not Amberlyn's. A body named before the title is not read so ("Trade" of
-    "Trade Minister" is as often tagged an organisation).
+    chief executive, not Amberlyn's; "Piers Haldane, Carrowmere's chairman": Carrowmere's. A
+    body named before the title without a possessive is not read so ("Trade" of "Trade
+    Minister" is as often tagged an organisation).
     """
-    if token.ent_type_ != "ORG":
-        return False
+    if token.ent_type_ != "ORG" and token.pos_ != "PROPN":  # the tagger calls an invented
+        return False  # firm a person as often
+    owner = token
+    while owner.dep_ == "compound" and owner.head.i != owner.i:
+        owner = owner.head  # "Financial" of "the Financial Markets Authority's"
+    if owner.dep_ == "poss" and owner.head.lower_ in heads:
+        return True  # "Carrowmere's chairman"
     of = next((a for a in token.ancestors if a.lower_ == "of"), None)
     return of is not None and of.head.lower_ in heads and of.head.i < token.i
 
@@ -1288,6 +1347,27 @@ def possible(span: Span) -> bool:
 
 
 _POSSIBILITY = frozenset({"can", "may", "might"})
+
+
+def will_do(span: Span, lemma: str) -> bool:
+    """Return True when the clause that states the span says it will do the asked verb.
+
+    "The company's chair, Solveig Lunn, will run Pinmoor on an interim basis" says what she
+    will do, no answer to "who ran Pinmoor?".
+    """
+    chain = _stating(span)
+    return any(v.lemma_.lower() == lemma for v in chain) and any(
+        c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for v in chain for c in v.children)
+
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "\u2019ll"})
+
+
+def asks_past(question: Doc, lemma: str) -> bool:
+    """Return True when a question asks about its verb in the past: "who ran Pinmoor?"."""
+    return any(t.lemma_.lower() == lemma and (t.tag_ in {"VBD", "VBN"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in {"did", "was", "were"}
+        for c in t.children)) for t in question)
 
 
 def still_held(span: Span) -> bool:

@@ -241,15 +241,16 @@ def _stated_revision(ranked: list[Scored]) -> Disagreement | None:
 
 
 def _revised_within(older: Merged, newer: Merged) -> bool:
-    """Return True when a sentence both were read in says `newer` replaced `older`.
+    """Return True when a sentence either was read in says `newer` replaced `older`.
 
     The sentence says it revises (`cues.REVISIONS`) or that the figure changed ("has also
     risen sharply, to 26,400 from about 9,000"), states `older` only as what it came from
     ("up from the 1,870", "from an earlier estimate of 2,600") and `newer` otherwise. A figure
     set against another period ("up from 48,400 tonnes a year earlier") is no revision.
     """
-    read_in = [{s.key for c in m.candidates for s in c.sentences} for m in (older, newer)]
-    for text in read_in[0] & read_in[1]:
+    read_in = {s.key for m in (older, newer) for c in m.candidates for s in c.sentences}
+    for text in read_in:  # "It reckons it can save 175 million crowns a year, revised up
+        # from 120 million crowns": read for the one, it states the other too
         if REVISIONS.search(text) is None and _CHANGED.search(text) is None:
             continue
         was = [m for p in _said(older, whole=False) for m in p.finditer(text)]
@@ -474,6 +475,19 @@ def _revises(newest: Merged, older_first_said: str) -> bool:
     said = _said(newest, whole=False)
     return any(REVISIONS.search(text) and not _only_revised_from(text, said)
                for text in {s.text for c in newest.candidates for s in c.sentences})
+
+
+def only_earlier(merged: Merged) -> bool:
+    """Return True when every sentence stating an amount states it as what another replaced.
+
+    "Velcor's stake is up from 11.6 per cent a week ago": the stake was 11.6 per cent; what it
+    is now, the sentence says otherwise.
+    """
+    said = _said(merged, whole=False)
+    texts = {s.text for c in merged.candidates for s in c.sentences}
+    return merged.value.kind in AMOUNTS and bool(texts) and all(
+        (REVISIONS.search(text) or _CHANGED.search(text)) and _only_revised_from(text, said)
+        for text in texts)
 
 
 def _only_revised_from(text: str, said: list[re.Pattern[str]]) -> bool:

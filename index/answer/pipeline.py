@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -17,7 +17,9 @@ from index.answer.clashes import (
     NAMED_MEASURES,
     ROLE_NOUNS,
     Doer,
+    acted_on,
     acts,
+    acts_on,
     affirmed,
     another_instance,
     another_rank,
@@ -31,6 +33,8 @@ from index.answer.clashes import (
     asked_sum,
     asked_things,
     asked_years,
+    asks_passive,
+    asks_past,
     called,
     charge,
     counted_apart,
@@ -68,11 +72,12 @@ from index.answer.clashes import (
     shared_nouns,
     still_held,
     titles,
+    will_do,
     years_before,
 )
 from index.answer.config import CONFIG, AnswerConfig
 from index.answer.decision import DecisionModel, load_decision
-from index.answer.disagreement import Disagreement, Scored, disagreement
+from index.answer.disagreement import Disagreement, Scored, disagreement, only_earlier
 from index.answer.frames import gives_reason, placed_as_reason
 from index.answer.lexicon import Lexicon
 from index.answer.lists import whole_list
@@ -179,7 +184,7 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside = [m for m in merged if _another_role(role, m, read_texts, docs)]
         if whose := role_qualifiers(question, role):  # "who is the US president?": not
             # "Chinese President Xi Jinping"
-            aside += [m for m in merged if _anothers_holder(m, role, whose, parser)]
+            aside += [m for m in merged if _anothers_holder(m, role, whose, parser, docs)]
             articles = _retrieved_articles(evidence.hits, headlines=True)
             if any(names_whose(text, whose) for text in articles.values()):  # nor a prime
                 # minister whose articles never name Vastrenia, asked Vastrenia's
@@ -209,6 +214,10 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
             *analysis.question.role.split(), *analysis.question.held.split(),
             analysis.question.focus))  # "who was skippering the ferry?": not "the ferry MV
         aside += [m for m in merged if _a_thing_asked(m, things)]  # Linnet"
+    if analysis.kind in NAMED and (lemma := analysis.question.lemma) and asks_past(
+            question, lemma):  # "who ran Pinmoor?": not "Solveig Lunn will run Pinmoor"
+        aside += [m for m in merged if (spans := _spans(m, parser)) and all(
+            will_do(span, lemma) for span in spans)]
     if analysis.kind in {"person", "organisation"} and (patient := asked_patient(question)):
         # "who runs the health board?": not "the six hospitals" the board runs
         aside += [m for m in merged if _done_by_asked(m, *patient, parser)]
@@ -229,8 +238,8 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if not says_amount(m.value) and not says_length(m.value)]
     if analysis.kind in _AMOUNT_KINDS and not asks_earlier(analysis.text):  # "how much would
         # the offer cost?": not "$68 million" of "$96 million, compared with $68 million for
-        # its original offer"
-        aside += [m for m in merged if _set_against(m)]
+        # its original offer"; "how big is the stake?": not "up from 11.6 per cent a week ago"
+        aside += [m for m in merged if _set_against(m) or only_earlier(m)]
     if asks_score(analysis.text):  # "final score of the rovers game?": "2-1", not "seven"
         aside += [m for m in merged if not says_score(m.value)]
     if asks_speed(analysis.text):  # "how strong were the gusts?": "110 km/h", not "250
@@ -319,6 +328,12 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
     if analysis.question.doers:  # "how many buses did Harrowgate order?": not "Port Allard
         # Transit has ordered 40", when nothing stating the answer names Harrowgate
         aside += [m for m in merged if _another_doer(m, analysis.question.doers, parser)]
+    if analysis.kind == "date" and analysis.question.doers and not asks_passive(question) and (
+            acts_on(question, analysis.question.lemma)):
+        # "when did Amberlyn tell the watchdog?": not "the watchdog opened an inquiry into
+        # Amberlyn on Thursday"
+        aside += [m for m in merged if (spans := _spans(m, parser)) and all(
+            acted_on(span, analysis.question.doers) for span in spans)]
     if analysis.kind in _AMOUNT_KINDS and not asked and not _ANY_TIME.search(analysis.text):
         # "how much snow fell?": not "the record ... is 44 cm, set in January 1996"
         aside += [m for m in merged if _years_before(m, parser)]
@@ -644,7 +659,7 @@ def _places(merged: Merged) -> list[tuple[str, int]]:
 
 
 # Words that set a figure against another as its yardstick: "compared with $68 million".
-_AGAINST = re.compile(r"\b(?:compared (?:with|to)|against|versus|vs\.?) (?:the )?"
+_AGAINST = re.compile(r"\b(?:compared (?:with|to)|against|versus|vs\.?|out of) (?:the )?"
                       r"(?:about |around |roughly |some |nearly |almost )?$")
 
 
@@ -909,12 +924,15 @@ def _people_in(text: str, docs: list[Doc]) -> set[tuple[str, ...]]:
 
 
 def _anothers_holder(merged: Merged, role: str, whose: tuple[str, ...],
-                     parser: Parser | None) -> bool:
-    """Return True when the sentences stating a name give it the role of another than asked.
+                     parser: Parser | None, read: Sequence[Doc] = ()) -> bool:
+    """Return True when the sentences naming an answer give it the role of another than asked.
 
     Asked "who is the US president?", "Chinese President Xi Jinping" holds China's
     (`clashes.role_qualified`); a sentence that also titles him the US one keeps him. A
-    phrase is judged by the people it names ("Chinese President Xi Jinping").
+    phrase is judged by the people it names ("Chinese President Xi Jinping"). The sentences
+    are those stating the answer and those read (`read`) that name it: asked Trennick's chair,
+    "For chair Piers Haldane, the outcome is a vindication" is read beside "Piers Haldane,
+    Carrowmere's chairman".
     """
     value = merged.value
     docs = _stating(merged, parser)
@@ -928,8 +946,9 @@ def _anothers_holder(merged: Merged, role: str, whose: tuple[str, ...],
 
     def another(person: tuple[str, ...]) -> bool:  # or holds another role ("Canadian Prime
         # Minister Mark Carney" named beside him)
+        naming = name_pattern(list(person))
         said = {role_qualified(doc, list(person), heads, whose, frozenset(role.split()))
-                for doc in docs}
+                for doc in [*docs, *(d for d in read if naming.search(text_of(d)))]}
         return ("other" in said and "asked" not in said) or other_role(
             role, list(person), merged.texts)
 

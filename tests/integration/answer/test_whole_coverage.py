@@ -383,6 +383,18 @@ ARTICLES = {
     "sutton-3.md": article("Sutton breach grows again", "Coast Wire", "2026-11-28",
                            "The count of Sutton Bank customers whose data was stolen has risen "
                            "to 530,000, up from 412,000."),
+    # a date of another's act on the asked doer, beside the doer's own
+    "watch-1.md": article("Watchdog opens Dunmore inquiry", "City Times", "2026-11-20",
+                          "The data watchdog opened a formal inquiry into Dunmore Bank on "
+                          "Thursday."),
+    "watch-2.md": article("Dunmore Bank discloses breach", "Harbour Post", "2026-11-12",
+                          "Dunmore Bank said it had told the data watchdog about the breach on "
+                          "2 November."),
+    # who will run a firm, beside who ran it
+    "pinlow-1.md": article("Pinlow boss quits", "Coast Wire", "2026-11-22",
+                           "Corin Dale, the managing director of Pinlow Data, has resigned.",
+                           "The company's chair, Nell Ashby, will run Pinlow on an interim "
+                           "basis."),
 }
 
 
@@ -881,3 +893,14 @@ def test_a_figure_a_sentence_gives_only_as_revised_from_revises_nothing(desk):
     result = desk.ask("how many customers does sutton bank have?")
     earlier = result.revised_from
     assert earlier is None or "1.4 million" not in earlier.answer, result.answer
+
+
+def test_a_date_of_anothers_act_on_the_asked_doer_is_no_answer(desk):
+    result = desk.ask("when did Dunmore Bank tell the data watchdog?")
+    assert "Thursday" not in result.answer, result.answer
+    assert not result.answered or "2 November" in result.answer, result.answer
+
+
+def test_asked_who_did_it_who_will_do_it_is_no_answer(desk):
+    result = desk.ask("who ran Pinlow?")
+    assert "Ashby" not in result.answer, result.answer

@@ -3,7 +3,9 @@
 import pytest
 
 from index.answer.clashes import (
+    acted_on,
     acts,
+    acts_on,
     affirmed,
     another_event,
     another_figure,
@@ -19,6 +21,8 @@ from index.answer.clashes import (
     asked_sum,
     asked_things,
     asked_years,
+    asks_passive,
+    asks_past,
     called,
     charge,
     counted_apart,
@@ -63,6 +67,7 @@ from index.answer.clashes import (
     said_leaving,
     shared_nouns,
     still_held,
+    will_do,
     years,
     years_before,
 )
@@ -703,6 +708,8 @@ def test_a_title_may_say_whose_the_role_is(text, name, asked, said):
 @pytest.mark.parametrize(("text", "name", "said"), [
     ("Casimir Oxenholme, chief executive of the Financial Markets Authority, told a "
      "conference that he had asked Amberlyn for a report.", "casimir oxenholme", "other"),
+    ("Piers Haldane, Carrowmere's chief executive, said the company was not for sale.",
+     "piers haldane", "other"),  # a possessive: whatever the tagger calls the firm
     ("Isaura Thornquist, chief executive of Amberlyn Bank, apologised.", "isaura thornquist",
      "asked"),
 ])
@@ -909,6 +916,58 @@ def test_a_live_blogs_stamp_dates_only_an_entry_stating_the_asked_act(text, phra
     assert entry_stamp(_span(text, phrase), lemma) is stamp
 
 
+@pytest.mark.parametrize(("sentence", "date", "acted"), [
+    ("The watchdog opened a formal inquiry into Amberlyn Bank on Thursday.", "Thursday", True),
+    ("Amberlyn notified the office on 23 October.", "23 October", False),  # the doer acts
+    ("The bank said it had informed the watchdog on 23 October.", "23 October", False),
+    ("The watchdog opened an inquiry on Thursday.", "Thursday", False),  # no doer said
+    # the doer named in a clause of its own, not as what the verb is done to
+    ("The cost of Amberlyn's programme has climbed, the authority told councillors on "
+     "Thursday.", "Thursday", False),
+])
+def test_a_date_may_be_of_anothers_act_on_the_asked_doer(sentence, date, acted):
+    assert acted_on(_span(sentence, date), (("tell", ("amberlyn",)),)) is acted
+
+
+@pytest.mark.parametrize(("question", "passive"), [
+    ("what day was the Wenna Grey taken out of service?", True),
+    ("when was Harvard founded?", True),
+    ("when did Amberlyn tell the watchdog?", False),
+    ("when has Amberlyn told the watchdog?", False),
+])
+def test_a_question_may_ask_about_what_was_done_to_its_subject(question, passive):
+    assert asks_passive(get_nlp()(question)) is passive
+
+
+@pytest.mark.parametrize(("question", "lemma", "acts"), [
+    ("when did Amberlyn tell the watchdog?", "tell", True),
+    ("When did Dyrrachium fall to the Normans?", "fall", False),  # no object
+    ("When did the Siege of Antioch take place?", "take", False),  # a light verb's idiom
+])
+def test_a_questions_verb_may_act_on_an_object(question, lemma, acts):
+    assert acts_on(get_nlp()(question), lemma) is acts
+
+
+@pytest.mark.parametrize(("sentence", "name", "will"), [
+    ("The company's chair, Solveig Lunn, will run Pinmoor on an interim basis.",
+     "Solveig Lunn", True),
+    ("Edwin Taskel ran Pinmoor for eleven years.", "Edwin Taskel", False),
+    ("Solveig Lunn will chair the review.", "Solveig Lunn", False),  # another verb
+])
+def test_a_name_may_be_said_to_do_the_asked_only_in_the_future(sentence, name, will):
+    assert will_do(_span(sentence, name), "run") is will
+
+
+@pytest.mark.parametrize(("question", "past"), [
+    ("who ran Pinmoor?", True),
+    ("who did run the company?", True),
+    ("who runs Pinmoor?", False),
+    ("who will run Pinmoor?", False),
+])
+def test_a_question_may_ask_about_its_verb_in_the_past(question, past):
+    assert asks_past(get_nlp()(question), "run") is past
+
+
 def _span(sentence: str, part: str):
     doc = get_nlp()(sentence)
     at = sentence.index(part)
@@ -924,6 +983,8 @@ def _span(sentence: str, part: str):
      (("order", ("harrowgate", "metro")),)),
     ("How much is BLTC paying the families?", ["BLTC"], (("pay", ("bltc",)),)),
     ("How many jobs is Velcor cutting?", ["Velcor"], (("cut", ("velcor",)),)),
+    ("how much of Carrowmere does Fernholt own?", ["Carrowmere", "Fernholt"],
+     (("own", ("fernholt",)),)),  # "own" tagged an adjective
     ("Who did the PM meet?", ["PM"], ()),  # a role: the coverage names its holder
     ("How many buses did the council order?", [], ()),  # no name
     ("When was Tarvos arrested?", ["Tarvos"], ()),  # done to him, not by him

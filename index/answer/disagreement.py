@@ -147,8 +147,10 @@ def disagreement(ranked: list[Scored], threshold: float, reader_gap: float,
         elif _disagrees(best.merged, other.merged, limits, role_of_name, asked or {},
                         updating=True, same_act=same, read=read):
             updates.append(other)  # "more than 2.3 million", then "3.1 million": no conflict
-    if latest and len(sides) + len(updates) > 1:
-        *_, older, newest = sorted([*sides, *updates], key=lambda s: _first_said(s.merged))
+    dated = [s for s in (*sides, *updates) if _first_said(s.merged)]  # an undated side is of
+    # no known day: neither newer nor older
+    if latest and len(dated) > 1:
+        *_, older, newest = sorted(dated, key=lambda s: _first_said(s.merged))
         if _first_said(older.merged) < _first_said(newest.merged):
             return Disagreement((newest, older), revision=True)
     if len(sides) == 1 and len(updates) == 1:

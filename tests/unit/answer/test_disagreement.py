@@ -86,8 +86,16 @@ def test_a_question_for_the_latest_value_takes_the_newest_figure_as_a_revision()
     assert found is not None and found.revision  # "latest death toll?": no cue needed
     assert [s.merged.text for s in found.sides] == ["39", "33"]
     plain = disagreement(ranked, THRESHOLD, GAP, SHARE, MISSING)
-    assert plain is not None and not plain.revision  # "death toll?": the outlets differ
+    assert plain is not None and not plain.revision  # "how many died?": the outlets differ
     assert len(plain.sides) == 3
+
+
+def test_asked_the_latest_value_an_undated_side_is_neither_newer_nor_older():
+    dated = stated("nine", "At least nine people died.", ("a.md", "2026-07-05"))
+    undated = stated("39", "Thirty-nine people are confirmed dead.", ("b.txt", ""),
+                     probability=0.4)
+    found = disagreement([dated, undated], THRESHOLD, GAP, SHARE, MISSING, latest=True)
+    assert found is None or not found.revision or found.sides[0].merged.text == "39"
 
 
 def test_a_revision_cue_on_the_newest_of_three_sides_is_a_revision():

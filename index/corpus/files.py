@@ -250,12 +250,39 @@ def _front_matter(text: str) -> tuple[dict[str, Any], str]:
     try:
         meta = yaml.safe_load("".join(lines[1:end]))
     except yaml.YAMLError as error:
-        raise IngestError(f"front matter is not valid YAML: {_yaml_detail(error)}") from None
+        meta = _plain_fields(lines[1:end]) if _COLON_IN_VALUE in str(error) else None
+        if meta is None:
+            raise IngestError(f"front matter is not valid YAML: {_yaml_detail(error)}") from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise IngestError("front matter is not a YAML mapping of fields")
     return meta, "".join(lines[end + 1 :])
+
+
+def _plain_fields(lines: list[str]) -> dict[str, str] | None:
+    """Return front matter written as plain `key: value` lines, or None if it is not.
+
+    Hand-written front matter often holds a colon in a value that YAML reads as a nested
+    mapping ("title: Analysis: The fine will be the smallest part"); each line of one field
+    and its text is read as that, the value whole.
+    """
+    fields = {}
+    for line in lines:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _PLAIN_FIELD.match(line.rstrip("\r\n"))
+        if match is None:
+            return None
+        value = match["value"].strip()
+        if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        fields[match["key"]] = value
+    return fields
+
+
+_COLON_IN_VALUE = "mapping values are not allowed here"
+_PLAIN_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):[ \t]+(?P<value>\S.*)$")
 
 
 def _yaml_detail(error: yaml.YAMLError) -> str:

@@ -395,6 +395,16 @@ def test_file_outside_the_corpus_folder_raises(tmp_path):
         load_file(path, tmp_path / "corpus")
 
 
+def test_a_front_matter_value_holding_a_colon_is_read_whole(tmp_path):
+    text = ("---\ntitle: Analysis: The fine will be the smallest part\noutlet: Ashlar Review\n"
+            "published: '2025-11-28'\n---\nThe bank's bill keeps growing.\n")
+    articles, skipped = load_one(tmp_path, "a.md", text)
+    assert skipped == []
+    assert articles[0].title == "Analysis: The fine will be the smallest part"
+    assert articles[0].outlet == "Ashlar Review"
+    assert articles[0].published.startswith("2025-11-28")
+
+
 def test_front_matter_field_of_the_wrong_type_is_reported(tmp_path):
     assert load_one(tmp_path, "t.md", "---\ntitle: [a, b]\n---\nBody.\n") == (
         [],

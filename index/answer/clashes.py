@@ -36,7 +36,7 @@ from index.answer.config import CONFIG
 from index.answer.cues import DENIALS, HEDGES
 from index.answer.qualified import OPPOSED_ACTS
 from index.answer.roles import GENERIC_ROLES, ROLES
-from index.answer.tokens import is_verb, text_of, tokens
+from index.answer.tokens import LIGHT_VERBS, is_verb, text_of, tokens
 from index.answer.values import money_word
 from index.corpus.dates import resolve_relative_dates
 from index.terms import STOPWORDS, same_stem, stem, text_stems
@@ -340,7 +340,7 @@ def acts_on(question: Doc, lemma: str) -> bool:
         for t in question)
 
 
-_LIGHT = frozenset("be have do get go make take happen mean give hold".split())
+_LIGHT = LIGHT_VERBS | {"give", "hold"}  # "give way", "hold talks": idioms as well
 
 
 def acted_on(span: Span, asked: tuple[Doer, ...]) -> bool:

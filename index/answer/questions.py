@@ -11,7 +11,7 @@ from index.answer.clashes import Doer, Owner, doers, owners
 from index.answer.frames import Frame, question_frame
 from index.answer.nlp import get_nlp
 from index.answer.roles import GENERIC_ROLES, ROLES, held_role, question_role
-from index.answer.tokens import is_verb
+from index.answer.tokens import LIGHT_VERBS, is_verb
 from index.terms import STOPWORDS, WORD, stem
 
 # Answer kinds and the spaCy entity labels that can fill them.
@@ -693,10 +693,6 @@ def described_name(doc: Doc) -> str:
     return ""
 
 
-# Verbs that carry little of a question's meaning: "how many buses is it getting?"; "what does
-# 'Pax Mongolica' mean?" asks its meaning however a sentence gives it ("Pax Mongolica ('Mongol
-# peace')").
-LIGHT_VERBS = frozenset("be have do get go make take happen mean".split())
 
 
 def _main_verb(doc: Doc) -> Token | None:

@@ -66,6 +66,12 @@ class Tokens:
                        for i in range(first, start))
 
 
+# Verbs that carry little of a question's meaning: "how many buses is it getting?"; "what does
+# 'Pax Mongolica' mean?" asks its meaning however a sentence gives it ("Pax Mongolica ('Mongol
+# peace')").
+LIGHT_VERBS = frozenset("be have do get go make take happen mean".split())
+
+
 def is_verb(token: Token) -> bool:
     """Return True for a verb, or a question's root word that a form of "do" props up.
 

@@ -223,6 +223,20 @@ def noun_owners(question: Doc) -> tuple[str, ...]:
                  if t.dep_ == "poss" and t.pos_ == "NOUN" and t.head.pos_ == "NOUN")
 
 
+def timing_nouns(question: Doc) -> tuple[str, ...]:
+    """Return the common nouns a question times its event by, lower-cased.
+
+    "how many were taken to hospital after the grounding?" -> ("grounding",): an event of
+    its own story, whose coverage names it so. Not a name ("after the Olympics"), nor a
+    time ("after the weekend").
+    """
+    return tuple(t.lower_ for t in question if t.pos_ == "NOUN" and t.dep_ == "pobj"
+                 and t.head.lower_ in _TIMING and t.ent_type_ not in {"DATE", "TIME"})
+
+
+_TIMING = frozenset({"after", "before", "during", "since", "following", "amid", "until"})
+
+
 def other_owner(asked: tuple[Owner, ...], doc: Doc) -> bool:
     """Return True when `doc` gives a noun the question's name owns another owner.
 
@@ -552,6 +566,9 @@ def other_role(role: str, name: list[str], texts: list[str]) -> bool:
     if own and set(own) & heads and all(k in own for k in kinds):
         return False
     called = bool(own)
+    if name and any(_does_role(name[-1], heads, text) and all(
+            any(same_stem(k, w) for w in text_stems(text)) for k in kinds) for text in texts):
+        return False  # "councillor Delia Prask, who chairs the health scrutiny committee"
     for text in texts:
         for title in titles(name, text):
             if title & heads:
@@ -562,6 +579,18 @@ def other_role(role: str, name: list[str], texts: list[str]) -> bool:
             elif title & ROLE_NOUNS:  # "engineering" is no engineer
                 called = True
     return called
+
+
+def _does_role(surname: str, heads: frozenset[str], text: str) -> bool:
+    """Return True when a sentence says a name does what a role's noun says as a verb.
+
+    "Delia Prask, who chairs the committee", "Prask, the councillor who chairs it", "Prask
+    chaired the meeting": she is its chair, whatever else she is titled.
+    """
+    verbs = "|".join(rf"{re.escape(h)}(?:s|ed)" for h in sorted(heads) if h.isalpha())
+    return bool(verbs) and re.search(
+        rf"(?i)\b{re.escape(surname)}\b(?:,(?:\s+[\w'’-]+){{1,4}})?,?\s+(?:who\s+)?(?:now\s+|"
+        rf"currently\s+|also\s+)?(?:{verbs})\b", text) is not None
 
 
 def role_qualifiers(question: Doc, role: str) -> tuple[str, ...]:
@@ -1527,6 +1556,38 @@ def counts_a_thing(span: Span) -> bool:
     """
     return any(noun is not None and not money_word(noun.text)
                for noun in (_counted_by(t) for t in span if t.like_num))
+
+
+def held_count(span: Span) -> bool:
+    """Return True when a span's number counts what its sentence says something has.
+
+    "about 2.3 million" of "Amberlyn, which has about 2.3 million customers" is how many
+    customers the bank has: a total, no count of those an event befell (`asks_event_count`).
+    """
+    nouns = [noun for noun in (_counted_by(t) for t in span if t.like_num) if noun is not None]
+    nouns = [_conjoined_to(noun) for noun in nouns]  # "2.3 million customers and 71 branches"
+    return bool(nouns) and all(
+        noun.dep_ == "dobj" and noun.head.lemma_.lower() == "have" for noun in nouns)
+
+
+def _conjoined_to(token: Token) -> Token:
+    """Return the first of the words a word is joined to by "and" ("customers" of "branches")."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token
+
+
+def asks_event_count(question: Doc, lemma: str) -> bool:
+    """Return True when a question counts those an event befell: "how many were hurt?".
+
+    A passive verb of an event; not a state ("how many people are employed there?"), which
+    a total states.
+    """
+    return bool(lemma) and lemma not in _STATES and asks_passive(question)
+
+
+_STATES = frozenset({"be", "have", "employ", "own", "hold", "contain", "include", "keep",
+                     "house", "serve", "register", "enrol", "enroll", "base", "locate"})
 
 
 def _counted_by(number: Token) -> Token | None:

@@ -33,6 +33,7 @@ from index.answer.clashes import (
     asked_sum,
     asked_things,
     asked_years,
+    asks_event_count,
     asks_passive,
     asks_past,
     called,
@@ -44,6 +45,7 @@ from index.answer.clashes import (
     does,
     done_by_asked,
     for_another,
+    held_count,
     kind_said,
     leaving,
     name_pattern,
@@ -71,6 +73,7 @@ from index.answer.clashes import (
     said_leaving,
     shared_nouns,
     still_held,
+    timing_nouns,
     titles,
     will_do,
     years_before,
@@ -196,6 +199,14 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
             # chair?": not "Board chair Patrick Oyelaran" of a story with no regulator
             aside += [m for m in merged if m.value.kind in {"name", "text"} and not any(
                 _names_noun(p, owner) for p in _paragraphs(m, headlines=True).values())]
+    timing = [noun for noun in timing_nouns(question)
+              if any(_names_event(text, noun) for text in read_texts)]
+    if timing:  # "how many were hurt after the grounding?": not two hurt in a rockfall, whose
+        # article, of what was retrieved of it, never names a grounding
+        articles = _retrieved_articles(evidence.hits, headlines=True)
+        aside += [m for m in merged if any(not any(
+            _names_event(articles.get(source, ""), noun) for source in m.sources)
+            for noun in timing)]
     for owner in noun_owners(question):  # "when did the dockworkers' strike end?": not the
         # nurses' strike's end, where nothing around names dockworkers
         if any(_names_noun(text, owner) for text in read_texts):
@@ -299,8 +310,13 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
         aside += [m for m in merged if _counted_apart(m, counted, parser)]
     if counted and analysis.kind == "count" and any(  # "how many passengers does it carry?":
             _names_noun(text, counted) for text in read_texts):  # not "120 Brightwell buses",
-        # where nothing stating it says passengers and other sentences do
+        # where sentences read say passengers
         aside += [m for m in merged if _counts_another(m, counted)]
+    if analysis.kind == "count" and asks_event_count(question, analysis.question.lemma):
+        # "how many customers were hit?": not "about 2.3 million" of "Amberlyn has about 2.3
+        # million customers"
+        aside += [m for m in merged if (spans := _spans(m, parser)) and all(
+            _a_total(span) for span in spans)]
     if analysis.kind in {"money", "quantity"}:  # "how much do survivors get?": not "25,000
         # crowns to the family of each person who died", beside "5,000 crowns to each survivor"
         stems = frozenset(analysis.weights)
@@ -444,14 +460,19 @@ def _counted_apart(merged: Merged, counted: str, parser: Parser | None) -> bool:
 
 
 def _counts_another(merged: Merged, counted: str) -> bool:
-    """Return True when an answer counts another noun than the asked and never says it.
+    """Return True when an answer counts another noun than the asked.
 
     A count whose noun is neither the asked one nor near it (`unit_other`: "buses" for
-    "passengers") from sentences that never name the asked noun counts something else, where
-    the coverage read names it elsewhere (else the question may say it otherwise: "miners" of
-    "640 workers walked off the job" at a mine).
+    "passengers") counts something else, where the coverage read names the asked noun (else
+    the question may say it otherwise: "miners" of "640 workers walked off the job" at a
+    mine). Asked how many of a plural noun, its sentence may name that noun too: "six
+    hospitals" of "Midwives at the six hospitals were also left out" counts no midwives.
+    A noun a tally is of ("the death toll": "death") is looser: a count from sentences
+    that say it ("Thirty-nine people" beside "the death toll") may be the tally.
     """
-    return bool(merged.features.get("unit_other")) and not any(
+    if not merged.features.get("unit_other"):
+        return False
+    return singular_noun(counted.lower()) != counted.lower() or not any(
         _names_noun(text, counted) for text in merged.texts)
 
 
@@ -466,6 +487,17 @@ def _costs_another(merged: Merged, thing: str) -> bool:
 
 _IT_COSTS = re.compile(r"\b(?:it|this|that|they|which)\b(?:\s+\w+){0,3}?\s+(?:cost|costs|costing|"
                        r"priced)\b", re.IGNORECASE)
+
+
+def _names_event(text: str, noun: str) -> bool:
+    """Return True when a text names an event by a noun or a word formed from it.
+
+    "after the merge" is said by "the merger", "merged"; "the grounding" not by "ground".
+    """
+    if len(noun) < 5:
+        return _names_noun(text, noun)
+    root = noun.lower()[:-1]
+    return any(word.lower().startswith(root) for word in WORD.findall(text))
 
 
 def _names_noun(text: str, noun: str) -> bool:
@@ -650,6 +682,14 @@ def _set_against(merged: Merged) -> bool:
     """
     places = _places(merged)
     return bool(places) and all(_AGAINST.search(text[:at]) for text, at in places)
+
+
+def _a_total(span: Span) -> bool:
+    """Return True when a span counts all there are: "has about 2.3 million customers".
+
+    Or the total another count is set against: "530,000 out of about 2.3 million customers".
+    """
+    return held_count(span) or _AGAINST.search(span.doc.text[:span.start_char]) is not None
 
 
 def _places(merged: Merged) -> list[tuple[str, int]]:

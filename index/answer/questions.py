@@ -38,7 +38,8 @@ _YES_NO = r"^(is|are|was|were|has|have|had|do|does|did|can|could|will|would|shou
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^why\b|^(what|which) (caused|causes|led to|leads to|prompted|triggered|drove)\b"
      r"|^what (is|was) the (reason|cause)\b", "reason"),
-    (r"\bhow (much|many)\b.*\b(cost|costs|spend|spent|paid|pay|worth|price|budget)\b"
+    (r"\bhow (much|many)\b.*\b(cost|costs|costing|spend|spends|spending|spent|paid|pay|pays|"
+     r"paying|worth|price|budget)\b"
      r"|\bhow many (dollars|euros|pounds|yen|yuan|rupees|cents)\b"
      r"|\bhow much (money|cash|funding)\b"
      r"|\bhow much\b.*\b(raised?|donated?|owed?|owes|earn(ed|s)?)\b", "money"),  # not "fined":

@@ -395,6 +395,24 @@ ARTICLES = {
                            "Corin Dale, the managing director of Pinlow Data, has resigned.",
                            "The company's chair, Nell Ashby, will run Pinlow on an interim "
                            "basis."),
+    # a count of another noun in a sentence that names the asked one
+    "tarvel-1.md": article("Tarvel nurses walk out", "Coast Wire", "2026-11-23",
+                           "Nurses at four clinics in Tarvel walked out on Monday over pay.",
+                           "Midwives at the four clinics were left out of the ballot and are "
+                           "working as normal."),
+    # the count of those hurt after one event beside another story's
+    "vesk-1.md": article("Cruise boat runs aground on the Vesk", "City Times", "2026-11-24",
+                         "Eleven passengers were taken to hospital with cuts and bruises "
+                         "after the grounding of the cruise boat Perrin Lace on the Vesk.",
+                         "The river authority said it opens an inquiry after every grounding."),
+    "quarry-1.md": article("Rockfall at Pellby quarry", "Harbour Post", "2026-11-24",
+                           "Two workers were taken to hospital after a rockfall at the Pellby "
+                           "quarry on Monday."),
+    # a price per share beside a fall in the bidder's shares
+    "castor-1.md": article("Castor bids for Dunlin", "Evening Star", "2026-11-25",
+                           "Castor Metals offered 18.20 crowns a share in cash for Dunlin Mining "
+                           "on Tuesday.",
+                           "Castor's own shares fell 4 per cent on the news."),
 }
 
 
@@ -904,3 +922,40 @@ def test_a_date_of_anothers_act_on_the_asked_doer_is_no_answer(desk):
 def test_asked_who_did_it_who_will_do_it_is_no_answer(desk):
     result = desk.ask("who ran Pinlow?")
     assert "Ashby" not in result.answer, result.answer
+
+
+def _set_aside(desk, question: str) -> set[str]:
+    """Return the answers a rule set aside for the question."""
+    analysis, evidence = desk.evidence(question)
+    findings = read(analysis, evidence, reader_for(desk.settings, desk.reader),
+                    lexicon=desk.lexicon(), parser=desk.parser())
+    return {m.value.text for m in findings.aside}
+
+
+def test_a_count_of_what_something_has_is_no_count_of_those_an_event_befell(desk):
+    question = "how many Sutton Bank customers were hit?"
+    result = desk.ask(question)
+    assert result.answered, result.answer
+    assert "1.4 million" not in result.answer and "530,000" in result.answer, result.answer
+    assert "about 1.4 million customers" in _set_aside(desk, question)
+
+
+def test_a_count_of_another_noun_is_no_answer_though_its_sentence_names_the_asked(desk):
+    result = desk.ask("how many midwives went on strike in Tarvel?")
+    assert "four" not in result.answer, result.answer
+
+
+def test_a_count_from_a_story_that_never_names_the_event_asked_after_is_no_answer(desk):
+    question = "how many were taken to hospital after the grounding?"
+    result = desk.ask(question)
+    assert "Two" not in result.answer, result.answer
+    assert not result.answered or "Eleven" in result.answer, result.answer
+    assert "Two workers" in _set_aside(desk, question)
+
+
+def test_asked_how_much_a_buyer_is_paying_a_share_is_no_answer(desk):
+    question = "how much is Castor paying per Dunlin share?"
+    result = desk.ask(question)
+    assert "per cent" not in result.answer, result.answer
+    assert not result.answered or "18.20" in result.answer, result.answer
+    assert desk.evidence(question)[0].kind == "money"  # a percentage is ruled out

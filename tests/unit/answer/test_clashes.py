@@ -21,6 +21,7 @@ from index.answer.clashes import (
     asked_sum,
     asked_things,
     asked_years,
+    asks_event_count,
     asks_passive,
     asks_past,
     called,
@@ -36,6 +37,7 @@ from index.answer.clashes import (
     farther_dates,
     for_another,
     hedged,
+    held_count,
     kind_said,
     leaving,
     named_shares,
@@ -67,6 +69,7 @@ from index.answer.clashes import (
     said_leaving,
     shared_nouns,
     still_held,
+    timing_nouns,
     will_do,
     years,
     years_before,
@@ -249,6 +252,14 @@ def test_another_owner(question, sentence, other):
          ["The authority's chief financial officer, Beatrix Lyle, will stand in."], False),
         ("finance chief", "graham ostrowe",
          ["The chief executive of the port authority, Graham Ostrowe, quit."], True),
+        # said to do what the role's noun says as a verb, whatever else she is titled
+        ("chair", "delia prask", ["Councillor Delia Prask, who chairs the council's health "
+                                  "scrutiny committee, said so."], False),
+        ("committee chair", "aurelio mensing",
+         ["Aurelio Mensing, the MP who chairs the finance committee, said so."], False),
+        ("board chair", "aurelio mensing",
+         ["Aurelio Mensing, the MP who chairs the finance committee, said so."], True),
+        ("chair", "delia prask", ["Councillor Delia Prask said the chairs were empty."], True),
     ],
 )
 def test_another_role(role, name, texts, other):
@@ -1340,3 +1351,40 @@ def test_a_duty_is_a_tariff_and_a_surtax_another_charge():
     assert charge(stem("duty")) == charge(stem("tariffs")) == "tariff"
     assert charge(stem("surcharge")) == "surtax"
     assert charge(stem("sales")) == ""
+
+
+@pytest.mark.parametrize(("sentence", "count", "held"), [
+    ("Amberlyn, which has about 2.3 million customers, said the intrusion began in September.",
+     "about 2.3 million", True),
+    ("Amberlyn has about 2.3 million customers and 71 branches.", "71 branches", True),  # joined
+    ("The bank now says 530,000 customers were affected.", "530,000 customers", False),
+    ("The hackers took the details of 412,000 customers.", "412,000 customers", False),
+    ("Amberlyn has told 412,000 customers their details were taken.", "412,000 customers",
+     False),  # "has" an auxiliary
+])
+def test_a_count_of_what_something_has_is_a_total(sentence, count, held):
+    assert held_count(_span(sentence, count)) is held
+
+
+@pytest.mark.parametrize(("question", "lemma", "event"), [
+    ("how many customers were hit?", "hit", True),
+    ("how many people were killed in the blast?", "kill", True),
+    ("how many people are employed at the plant?", "employ", False),  # a state
+    ("how many customers does Amberlyn have?", "have", False),
+    ("how many buses did the city order?", "order", False),  # not passive
+])
+def test_a_passive_event_counts_those_it_befell(question, lemma, event):
+    assert asks_event_count(get_nlp()(question), lemma) is event
+
+
+@pytest.mark.parametrize(("question", "nouns"), [
+    ("how many were taken to hospital after the grounding?", ("grounding",)),
+    ("how many jobs were lost since the merger?", ("merger",)),
+    ("how many died during the storm?", ("storm",)),
+    ("what happened after the weekend?", ()),  # a time
+    ("how many have been evacuated since Sunday?", ()),
+    ("who won after the Olympics?", ()),  # a name: `named_heads`
+    ("how many passengers were on the ferry?", ()),  # no timing
+])
+def test_the_nouns_a_question_times_its_event_by(question, nouns):
+    assert timing_nouns(get_nlp()(question)) == nouns

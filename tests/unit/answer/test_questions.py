@@ -30,6 +30,8 @@ from index.answer.questions import (
         ("How much snow fell?", "quantity"),
         ("How much did the depot cost?", "money"),
         ("How many dollars did the appeal raise?", "money"),
+        ("how much is the buyer paying per share?", "money"),  # "paying", "costing"
+        ("how much is the new bridge costing?", "money"),
         ("What percentage of voters agreed?", "percent"),
         ("what share of members backed strike action?", "percent"),
         ("what was velcor's first public offer per share?", "other"),  # a price, no share

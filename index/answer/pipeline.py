@@ -177,7 +177,9 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
                    config.unit_synonym)
     aside: list[Merged] = []
     read_texts = [g[0].text for g in groups]  # parsed by `mark`: the parses are cached
-    persons_name = asks_persons_name(analysis.text)  # "the name of the man who died?"
+    persons_name = asks_persons_name(analysis.text) or (  # "the name of the man who died?",
+        analysis.kind == "person" and analysis.question.lemma in PERSONS_ACTS)  # "who was
+    # skippering the ferry?": not "Dunmarrow", where it sailed from, nor its operator
     role = analysis.question.role or analysis.question.held  # "who chairs ...?": its chair
     parser = parser or Parser()
     docs = parser.parse(read_texts) if role or persons_name else []
@@ -744,6 +746,10 @@ def _of_another_share(merged: Merged, asked: frozenset[float], parser: Parser) -
     own = named_shares(parser.parse([merged.value.text])[0], every=True)
     return all(another_share(asked, doc, title, own)
                for doc, title in zip(docs[:len(texts)], docs[len(texts):], strict=True))
+
+
+# Verbs of a post only a person holds: no place nor firm skippers a ferry or chairs a meeting.
+PERSONS_ACTS = frozenset("skipper captain chair coach edit pilot helm".split())
 
 
 def _no_holder(merged: Merged, parser: Parser | None) -> bool:

@@ -408,6 +408,10 @@ ARTICLES = {
     "quarry-1.md": article("Rockfall at Pellby quarry", "Harbour Post", "2026-11-24",
                            "Two workers were taken to hospital after a rockfall at the Pellby "
                            "quarry on Monday."),
+    # a chair said so by the verb, titled otherwise
+    "venn-1.md": article("Clinic closure row", "Coast Wire", "2026-11-26",
+                         "Councillor Mara Venn, who chairs the council's health committee, "
+                         "said the closure of the Elm Street clinic was a mistake."),
     # a price per share beside a fall in the bidder's shares
     "castor-1.md": article("Castor bids for Dunlin", "Evening Star", "2026-11-25",
                            "Castor Metals offered 18.20 crowns a share in cash for Dunlin Mining "
@@ -959,3 +963,16 @@ def test_asked_how_much_a_buyer_is_paying_a_share_is_no_answer(desk):
     assert "per cent" not in result.answer, result.answer
     assert not result.answered or "18.20" in result.answer, result.answer
     assert desk.evidence(question)[0].kind == "money"  # a percentage is ruled out
+
+
+def test_a_name_said_to_chair_it_is_its_chair_whatever_else_she_is_titled(desk):
+    result = desk.ask("who chairs the health committee?")
+    assert result.answer == "Mara Venn", result.answer
+
+
+def test_asked_who_skippered_it_a_name_never_read_as_a_persons_is_no_answer(desk):
+    question = "who skippered the Tarn barge?"
+    result = desk.ask(question)
+    assert "Police" not in result.answer, result.answer
+    assert not result.answered or "Oren Vale" in result.answer, result.answer
+    assert "Police" in _set_aside(desk, question)

@@ -1570,6 +1570,46 @@ def held_count(span: Span) -> bool:
         noun.dep_ == "dobj" and noun.head.lemma_.lower() == "have" for noun in nouns)
 
 
+def said_of_another_count(span: Span, lemma: str) -> bool | None:
+    """Return True when a sentence says the asked verb of another count than the span's.
+
+    Asked how many are missing, "Thirty-nine people" of "Thirty-nine people are confirmed
+    dead and thirteen are still missing" are the dead: the span's count is said to be
+    something else, and another count of the sentence is said to be missing. Only counts a
+    clause is said of (their subject's verb, or a verb after their noun: "the 13 people still
+    missing"). False when the sentence says the verb of the span's count, None when it says
+    nothing either way ("the number of confirmed dead rose to 39").
+    """
+    inside = set(range(span.start, span.end))
+    mine: list[set[str]] = []
+    others: list[set[str]] = []
+    for token in span.doc:
+        if not token.like_num or (token.dep_ in {"compound", "quantmod"} and token.head.like_num):
+            continue  # "Thirty" of "Thirty-nine": its last number speaks for it
+        said = _said_of(token)
+        if said is not None:
+            (mine if token.i in inside else others).append(said)
+    if any(lemma in said for said in mine):
+        return False
+    if mine and any(lemma in said for said in others):
+        return True
+    return None
+
+
+def _said_of(number: Token) -> set[str] | None:
+    """Return the lemmas of what a clause says of a count ("die" of "nine people died")."""
+    noun = number.head if number.dep_ == "nummod" else number
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        verb = noun.head
+        said = {verb.lemma_.lower()}
+        for child in verb.children:
+            if child.dep_ in {"acomp", "oprd", "xcomp", "attr"}:
+                said |= {t.lemma_.lower() for t in child.subtree if t.pos_ in {"VERB", "ADJ"}}
+        return said
+    said = {c.lemma_.lower() for c in noun.children if c.dep_ in {"acl", "relcl"}}
+    return said or None
+
+
 def _conjoined_to(token: Token) -> Token:
     """Return the first of the words a word is joined to by "and" ("customers" of "branches")."""
     while token.dep_ == "conj":

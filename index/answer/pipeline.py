@@ -71,6 +71,7 @@ from index.answer.clashes import (
     role_qualifiers,
     said_as_excess,
     said_leaving,
+    said_of_another_count,
     shared_nouns,
     still_held,
     timing_nouns,
@@ -314,6 +315,10 @@ def read(analysis: Analysis, evidence: Evidence, reader: BaseReader,
             _names_noun(text, counted) for text in read_texts):  # not "120 Brightwell buses",
         # where sentences read say passengers
         aside += [m for m in merged if _counts_another(m, counted)]
+    if analysis.kind == "count" and (lemma := analysis.question.lemma):  # "how many are still
+        # missing?": not "Thirty-nine people" of "... are confirmed dead and thirteen are
+        # still missing"
+        aside += [m for m in merged if _said_of_another_count(m, lemma, parser)]
     if analysis.kind == "count" and asks_event_count(question, analysis.question.lemma):
         # "how many customers were hit?": not "about 2.3 million" of "Amberlyn has about 2.3
         # million customers"
@@ -684,6 +689,16 @@ def _set_against(merged: Merged) -> bool:
     """
     places = _places(merged)
     return bool(places) and all(_AGAINST.search(text[:at]) for text, at in places)
+
+
+def _said_of_another_count(merged: Merged, lemma: str, parser: Parser | None) -> bool:
+    """Return True when a sentence says the asked verb of another count, and none of it.
+
+    Sentences that say the verb of no count ("the number of confirmed dead rose to 39") say
+    nothing either way.
+    """
+    verdicts = {said_of_another_count(span, lemma) for span in _spans(merged, parser)}
+    return True in verdicts and False not in verdicts
 
 
 def _a_total(span: Span) -> bool:

@@ -408,6 +408,10 @@ ARTICLES = {
     "quarry-1.md": article("Rockfall at Pellby quarry", "Harbour Post", "2026-11-24",
                            "Two workers were taken to hospital after a rockfall at the Pellby "
                            "quarry on Monday."),
+    # the dead and the missing counted in one sentence
+    "marr-1.md": article("Marr ferry toll rises", "City Times", "2026-11-27",
+                         "Thirty people are confirmed dead and twelve are still missing after "
+                         "the Marr ferry sank on Lake Ode."),
     # a chair said so by the verb, titled otherwise
     "venn-1.md": article("Clinic closure row", "Coast Wire", "2026-11-26",
                          "Councillor Mara Venn, who chairs the council's health committee, "
@@ -976,3 +980,9 @@ def test_asked_who_skippered_it_a_name_never_read_as_a_persons_is_no_answer(desk
     assert "Police" not in result.answer, result.answer
     assert not result.answered or "Oren Vale" in result.answer, result.answer
     assert "Police" in _set_aside(desk, question)
+
+
+def test_a_count_its_sentence_says_is_something_else_is_no_answer(desk):
+    result = desk.ask("how many are still missing from the Marr ferry?")
+    assert "Thirty" not in result.answer, result.answer
+    assert not result.answered or "twelve" in result.answer.lower(), result.answer

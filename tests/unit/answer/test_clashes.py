@@ -67,6 +67,7 @@ from index.answer.clashes import (
     role_qualifiers,
     said_as_excess,
     said_leaving,
+    said_of_another_count,
     shared_nouns,
     still_held,
     timing_nouns,
@@ -1388,3 +1389,25 @@ def test_a_passive_event_counts_those_it_befell(question, lemma, event):
 ])
 def test_the_nouns_a_question_times_its_event_by(question, nouns):
     assert timing_nouns(get_nlp()(question)) == nouns
+
+
+_TOLL = ("Thirty-nine people are confirmed dead and thirteen are still missing, out of two "
+         "hundred and three who were aboard.")
+
+
+@pytest.mark.parametrize(("sentence", "count", "lemma", "another"), [
+    (_TOLL, "Thirty-nine people", "miss", True),  # the dead, beside the missing
+    (_TOLL, "thirteen", "miss", False),
+    ("At least nine people died and 38 were missing.", "38", "die", True),
+    ("At least nine people died and 38 were missing.", "At least nine people", "die", False),
+    ("Twelve people are known to have died and 35 remain missing.", "Twelve people", "miss",
+     True),
+    ("Twelve people are known to have died and 35 remain missing.", "35", "miss", False),
+    ("The search for the 13 people still missing was scaled back as the number of confirmed "
+     "dead rose to 39.", "39", "miss", None),  # no clause is said of 39
+    ("Nineteen people are still missing.", "Nineteen people", "miss", False),
+    ("Forty people were hurt.", "Forty people", "die", None),  # no count said to have died
+])
+def test_a_count_the_sentence_says_is_something_else_than_asked(sentence, count, lemma,
+                                                                 another):
+    assert said_of_another_count(_span(sentence, count), lemma) is another

@@ -499,7 +499,7 @@ _IT_COSTS = re.compile(r"\b(?:it|this|that|they|which)\b(?:\s+\w+){0,3}?\s+(?:co
 def _names_event(text: str, noun: str) -> bool:
     """Return True when a text names an event by a noun or a word formed from it.
 
-    "after the merge" is said by "the merger", "merged"; "the grounding" not by "ground".
+    "after the merger" is said by "the merged company"; "the grounding" not by "ground".
     """
     if len(noun) < 5:
         return _names_noun(text, noun)

@@ -953,12 +953,17 @@ def test_a_count_of_another_noun_is_no_answer_though_its_sentence_names_the_aske
     assert "four" not in result.answer, result.answer
 
 
-def test_a_count_from_a_story_that_never_names_the_event_asked_after_is_no_answer(desk):
-    question = "how many were taken to hospital after the grounding?"
+@pytest.mark.parametrize(("question", "wrong", "right"), [
+    # a count from a story that never names the event the question is timed by
+    ("how many were taken to hospital after the grounding?", "Two workers", "Eleven"),
+    # asked who skippered it, a name never read as a person's
+    ("who skippered the Tarn barge?", "Police", "Oren Vale"),
+])
+def test_a_near_miss_of_another_story_or_kind_is_set_aside(desk, question, wrong, right):
     result = desk.ask(question)
-    assert "Two" not in result.answer, result.answer
-    assert not result.answered or "Eleven" in result.answer, result.answer
-    assert "Two workers" in _set_aside(desk, question)
+    assert wrong not in result.answer, result.answer
+    assert not result.answered or right in result.answer, result.answer
+    assert wrong in _set_aside(desk, question)
 
 
 def test_asked_how_much_a_buyer_is_paying_a_share_is_no_answer(desk):
@@ -972,14 +977,6 @@ def test_asked_how_much_a_buyer_is_paying_a_share_is_no_answer(desk):
 def test_a_name_said_to_chair_it_is_its_chair_whatever_else_she_is_titled(desk):
     result = desk.ask("who chairs the health committee?")
     assert result.answer == "Mara Venn", result.answer
-
-
-def test_asked_who_skippered_it_a_name_never_read_as_a_persons_is_no_answer(desk):
-    question = "who skippered the Tarn barge?"
-    result = desk.ask(question)
-    assert "Police" not in result.answer, result.answer
-    assert not result.answered or "Oren Vale" in result.answer, result.answer
-    assert "Police" in _set_aside(desk, question)
 
 
 def test_a_count_its_sentence_says_is_something_else_is_no_answer(desk):

@@ -876,6 +876,8 @@ def test_asked_what_a_clause_that_says_when_is_no_answer(desk):
     ("what surtax do cars above the ostrel quota pay?", "4.9", "70 per cent"),
     # a duty is a tariff: the surtax is another charge
     ("what duty do cars inside the ostrel quota pay?", "70", "4.9 per cent"),
+    ("how many were taken to hospital after the grounding?", "Two", "Eleven"),
+    ("who skippered the Tarn barge?", "Police", "Oren Vale"),
 ])
 def test_a_value_of_another_thing_than_the_asked_is_no_answer(desk, question, other, asked):
     result = desk.ask(question)
@@ -953,16 +955,13 @@ def test_a_count_of_another_noun_is_no_answer_though_its_sentence_names_the_aske
     assert "four" not in result.answer, result.answer
 
 
-@pytest.mark.parametrize(("question", "wrong", "right"), [
+@pytest.mark.parametrize(("question", "wrong"), [
     # a count from a story that never names the event the question is timed by
-    ("how many were taken to hospital after the grounding?", "Two workers", "Eleven"),
+    ("how many were taken to hospital after the grounding?", "Two workers"),
     # asked who skippered it, a name never read as a person's
-    ("who skippered the Tarn barge?", "Police", "Oren Vale"),
+    ("who skippered the Tarn barge?", "Police"),
 ])
-def test_a_near_miss_of_another_story_or_kind_is_set_aside(desk, question, wrong, right):
-    result = desk.ask(question)
-    assert wrong not in result.answer, result.answer
-    assert not result.answered or right in result.answer, result.answer
+def test_a_near_miss_of_another_story_or_kind_is_set_aside(desk, question, wrong):
     assert wrong in _set_aside(desk, question)
 
 

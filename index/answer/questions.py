@@ -48,7 +48,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      r"fee|salary|ransom)\b", "money"),
     # a sum asked by its noun or its verb: "what price did the directors back?", "what profit
     # did it make?", "what will the deal cost the government?", "what would it have to pay?"
-    (r"\b(what|which) (\w+ )?(price|profit|revenue|turnover|earnings|salary|ransom|dividend)\b"
+    (r"\b(what|which) (\w+ )?(price|profit|revenue|turnover|earnings|salary|ransom|dividend|"
+     r"fine)\b"
      r"|\bwhat (will|would|does|did|do|could|might|must)\b.*\b(cost|(have|has|had) to pay)\b",
      "money"),
     # what a thing is worth ("what's the agreed takeover worth?"), and the size of a sum paid
@@ -61,7 +62,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # ABC's revenue in 1962?" (not "what is the income inequality gap?")
     (r"\b(what|which)('s|’s| is| was| are| were) (the |\w+('s|’s|') )(\w+('s|’s|')? ){0,2}"
      r"(revenues?|profits?|earnings|income|turnover|payout|pay-?off|compensation|salary|wages?|"
-    r"dividends?)"
+     r"dividends?|prices?)"
      r"(\?|$|,| (in|of|for|last|this|at|from|per|during|since|over|after|before|to)\b)",
      "money"),
     # a place in a ranking: "where does Kessaria rank among ...", "what rank does ... hold"
@@ -77,7 +78,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(what|which)('s|’s| is| was| are| were) the ([\w'’]+ ){0,3}(headcount|workforce|"
      r"attendance|death toll)(\?|$| (of|in|at|for|from|after|so far|now)\b)", "count"),
     # a share, not a price "per share" ("what was its first offer per share?")
-    (r"\b(what|which)\b.*\b(percentage|percent|(?<!per )(?<!a )(?<!each )share(?! with\b)|"
+    (r"\b(what|which)\b.*\b(percentage|percent|(?<!per )(?<!a )(?<!each )share(?! with\b)(?! prices?\b)|"
      r"proportion|fraction)\b", "percent"),
     # a charge levied as a share: "rapeseed tariff by April?", "what duty do the cars pay?"
     # (not "the main duty of the regulator"), "what's the interest rate?" (not "what tax

@@ -34,6 +34,7 @@ from index.answer.questions import (
         ("how much is the new bridge costing?", "money"),
         ("What percentage of voters agreed?", "percent"),
         ("what share of members backed strike action?", "percent"),
+        ("what is amberlyn's share price?", "money"),  # a price, not a share
         ("what was velcor's first public offer per share?", "other"),  # a price, no share
         ("When did the council vote?", "date"),
         ("In what year was the bridge opened?", "date"),
@@ -100,6 +101,7 @@ from index.answer.questions import (
         ("How much has the appeal raised so far?", "money"),
         ("How many troops were raised?", "count"),
         ("What profit did the bank report?", "money"),
+        ("what fine do analysts expect?", "money"),  # a fine asked by its noun, as "the fine"
         ("What will the new stadium cost the city?", "money"),
         ("What would the club have to pay if it left early?", "money"),
         ("the kidnappers' ransom demand?", "money"),

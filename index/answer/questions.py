@@ -77,9 +77,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # (never a sum nor a share)
     (r"\b(what|which)('s|’s| is| was| are| were) the ([\w'’]+ ){0,3}(headcount|workforce|"
      r"attendance|death toll)(\?|$| (of|in|at|for|from|after|so far|now)\b)", "count"),
-    # a share, not a price "per share" ("what was its first offer per share?")
-    (r"\b(what|which)\b.*\b(percentage|percent|(?<!per )(?<!a )(?<!each )share(?! with\b)(?! prices?\b)|"
-     r"proportion|fraction)\b", "percent"),
+    # a share, not a price "per share" ("what was its first offer per share?") nor a share
+    # price
+    (r"\b(what|which)\b.*\b(percentage|percent|"
+     r"(?<!per )(?<!a )(?<!each )share(?! with\b)(?! prices?\b)|proportion|fraction)\b",
+     "percent"),
     # a charge levied as a share: "rapeseed tariff by April?", "what duty do the cars pay?"
     # (not "the main duty of the regulator"), "what's the interest rate?" (not "what tax
     # rate has a direct relationship with ...?")
